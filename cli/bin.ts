@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { main } from './main.js';
+
+main(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  readFile: (p) => readFileSync(p, 'utf8'),
+  isTTY: Boolean(process.stdout.isTTY),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`zige: 内部错误 internal error: ${String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

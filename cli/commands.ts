@@ -1,0 +1,193 @@
+// The CLI's commands. Each takes parsed options and an Io, returns an exit code.
+import { join, relative } from 'node:path';
+import { checkRules, type RuleSet } from '../compiler/check-rules.js';
+import type { CheckedOccupation } from '../compiler/checked.js';
+import { compileToStrings, writeOutput } from '../compiler/compile.js';
+import { compareDiagnostics, DiagnosticSink, type Diagnostic } from '../compiler/diagnostics.js';
+import { instantiate } from '../compiler/instantiate.js';
+import { loadProfile } from '../compiler/load-profile.js';
+import { packageRoot } from '../compiler/package-root.js';
+import { renderDiagnostic } from '../compiler/render.js';
+import { evaluateOccupation, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type LevelResult, type Profile } from '../runtime/index.js';
+import { formatReport } from './report.js';
+import { runRuleTests } from './rule-tests.js';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+  readFile(path: string): string;
+  isTTY: boolean;
+}
+
+export type Lang = 'zh' | 'en' | 'both';
+
+export class UsageError extends Error {}
+
+/** Diagnostics beyond this many are summarised as a count. */
+const MAX_SHOWN = 50;
+
+export function bundledRulesDir(): string {
+  return join(packageRoot(), 'rules');
+}
+
+/** Paths in messages: relative to the working directory when inside it. */
+function display(p: string): string {
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith('..') ? r : p;
+}
+
+export function printDiagnostics(items: Diagnostic[], io: Io, lang: Lang): void {
+  const sources = new Map<string, string | undefined>();
+  const sorted = [...items].sort(compareDiagnostics);
+  for (const d of sorted.slice(0, MAX_SHOWN)) {
+    let source: string | undefined;
+    if (d.file && d.range) {
+      if (!sources.has(d.file)) {
+        try {
+          sources.set(d.file, io.readFile(d.file));
+        } catch {
+          sources.set(d.file, undefined);
+        }
+      }
+      source = sources.get(d.file);
+    }
+    io.err(renderDiagnostic(d, { lang, source, color: io.isTTY && !process.env.NO_COLOR }));
+  }
+  if (sorted.length > MAX_SHOWN) io.err(`…… 另有 ${sorted.length - MAX_SHOWN} 条 / and ${sorted.length - MAX_SHOWN} more`);
+  const errors = sorted.filter((d) => d.severity === 'error').length;
+  const warnings = sorted.length - errors;
+  if (sorted.length > 0) io.err(`${errors} 个错误，${warnings} 个警告 / ${errors} error(s), ${warnings} warning(s)`);
+}
+
+function loadRules(dir: string | undefined, io: Io, lang: Lang): RuleSet | undefined {
+  const sink = new DiagnosticSink();
+  const rules = checkRules(dir ?? bundledRulesDir(), sink, display);
+  printDiagnostics(sink.items, io, lang);
+  return sink.hasErrors ? undefined : rules;
+}
+
+export function runCheck(opts: { dir?: string; lang: Lang }, io: Io): number {
+  const rules = loadRules(opts.dir, io, opts.lang);
+  if (!rules) return 1;
+  const clauses = rules.occupations.reduce((n, o) => n + o.clauses.length, 0);
+  io.out(`✓ ${rules.occupations.length} 个规则文件，${clauses} 个条款，无错误 / ${rules.occupations.length} rule files, ${clauses} clauses, no errors`);
+  return 0;
+}
+
+export function runCompile(opts: { dir?: string; out: string; js: boolean; runtime?: string; lang: Lang }, io: Io): number {
+  const rules = loadRules(opts.dir, io, opts.lang);
+  if (!rules) return 1;
+  const files = compileToStrings(rules.occupations, { lang: opts.js ? 'js' : 'ts', runtime: opts.runtime });
+  writeOutput(opts.out, files);
+  io.out(`✓ 已生成 ${files.length} 个文件到 ${opts.out} / wrote ${files.length} files to ${opts.out}`);
+  return 0;
+}
+
+export interface EvalOptions {
+  profile: string;
+  occupation?: string;
+  workType?: string;
+  level?: string;
+  asOf?: string;
+  rules?: string;
+  json: boolean;
+  lang: Lang;
+}
+
+export function findOccupations(all: CheckedOccupation[], query: string): CheckedOccupation[] {
+  const q = normalizeName(query);
+  return all.filter((o) => [o.id, o.name, ...o.aliases].some((n) => normalizeName(n) === q));
+}
+
+export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
+  const asOf = opts.asOf ?? todayInShanghai();
+  if (parseDay(asOf) === undefined) throw new UsageError(`--as-of 须为 YYYY-MM-DD 格式的日期 / --as-of must be a date YYYY-MM-DD: ${asOf}`);
+  let level: Level | undefined;
+  if (opts.level !== undefined) {
+    const n = Number(opts.level);
+    if (!Number.isInteger(n) || n < 1 || n > 5) throw new UsageError(`--level 须为 1 到 5 / --level must be 1..5: ${opts.level}`);
+    level = n as Level;
+  }
+
+  const sink = new DiagnosticSink();
+  let text: string;
+  try {
+    text = io.readFile(opts.profile);
+  } catch (e) {
+    sink.report({ code: 'E_READ', file: opts.profile, args: { file: opts.profile, detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+    printDiagnostics(sink.items, io, opts.lang);
+    return 1;
+  }
+  const profile = loadProfile(opts.profile, text, sink);
+  if (!profile || sink.hasErrors) {
+    printDiagnostics(sink.items, io, opts.lang);
+    return 1;
+  }
+
+  const rules = loadRules(opts.rules, io, opts.lang);
+  if (!rules) return 1;
+  let selected = rules.occupations;
+  if (opts.occupation !== undefined) {
+    selected = findOccupations(rules.occupations, opts.occupation);
+    if (selected.length === 0) {
+      const known = rules.occupations.map((o) => `${o.name} (${o.id})`).join('、');
+      throw new UsageError(`没有职业“${opts.occupation}” / no occupation "${opts.occupation}". 可选 available: ${known}`);
+    }
+  } else {
+    const single = singleRelations(profile);
+    if (single.length > 0) {
+      for (const path of single) sink.report({ code: 'E_PROFILE_RELATION', file: opts.profile, path, args: { path } });
+      printDiagnostics(sink.items, io, opts.lang);
+      return 1;
+    }
+  }
+  if (opts.workType !== undefined && !selected.some((o) => o.workTypes.some((w) => w.name === opts.workType))) {
+    throw new UsageError(`所选职业没有工种“${opts.workType}” / no selected occupation has work type "${opts.workType}"`);
+  }
+
+  const results: LevelResult[] = [];
+  const sorted = [...selected].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  try {
+    for (const occ of sorted) {
+      if (opts.workType !== undefined && !occ.workTypes.some((w) => w.name === opts.workType)) continue;
+      if (level !== undefined && !occ.levels.includes(level)) continue;
+      const compiled = await instantiate(occ);
+      results.push(...evaluateOccupation(compiled, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined }));
+    }
+  } catch (e) {
+    if (e instanceof ProfileError) {
+      sink.report({ code: 'E_PROFILE_SCHEMA', file: opts.profile, path: e.path, args: { path: e.path, detail: e.message } });
+      printDiagnostics(sink.items, io, opts.lang);
+      return 1;
+    }
+    if (e instanceof EvaluationError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (level !== undefined && results.length === 0) {
+    throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
+  }
+  if (opts.json) io.out(JSON.stringify({ asOf, results }, null, 2));
+  else io.out(formatReport({ asOf, results }, opts.lang === 'en' ? 'en' : 'zh'));
+  return 0;
+}
+
+/** JSON Pointers of entries whose relation is one value, which needs one judged occupation. */
+function singleRelations(profile: Profile): string[] {
+  const out: string[] = [];
+  const lists = ['work', 'certificates', 'training', 'apprenticeships'] as const;
+  for (const key of lists) {
+    (profile[key] ?? []).forEach((e, i) => {
+      if (typeof e.relation === 'string') out.push(`/${key}/${i}/relation`);
+    });
+  }
+  (profile.education ?? []).forEach((e, i) => {
+    if (typeof e.majorRelation === 'string') out.push(`/education/${i}/majorRelation`);
+  });
+  return out;
+}
+
+export async function runTest(opts: { dir?: string; lang: Lang }, io: Io): Promise<number> {
+  const rules = loadRules(opts.dir, io, opts.lang);
+  if (!rules) return 1;
+  return runRuleTests(rules, io, (d) => printDiagnostics(d, io, opts.lang));
+}

@@ -1,0 +1,276 @@
+// Check stage over a rules directory: vocabulary, every rule file's structure, expressions,
+// source citations and cross-references. Collects every problem into the sink.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { isScalar, type Document, type LineCounter, type Node } from 'yaml';
+import { parseExpression, printExpression } from '../grammar/index.js';
+import type { CheckedClause, CheckedOccupation, CheckedTest, Level } from './checked.js';
+import type { DiagnosticSink, Range } from './diagnostics.js';
+import type { Cond } from './ir.js';
+import { packageRoot } from './package-root.js';
+import { loadRuleFile, type RuleFileData } from './load-rule-file.js';
+import { resolveExpression, type ExprDiagnostic } from './passes/resolve-expression.js';
+import { parseVocabulary, VocabularyError, type VocabularyIndex } from './vocabulary.js';
+import { mapScalarOffset, nodeAtPath, rangeOfOffsets } from './yaml-positions.js';
+
+export const VOCABULARY_FILE = 'vocabulary.yaml';
+
+export interface RuleSet {
+  dir: string;
+  vocabulary: VocabularyIndex;
+  occupations: CheckedOccupation[];
+}
+
+/** Rule files of a directory: its *.yaml and *.yml files except the vocabulary, sorted. */
+export function listRuleFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f) && f !== VOCABULARY_FILE)
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
+}
+
+/** Where the vocabulary is: the rules directory's own, else the bundled one. */
+export function vocabularyPath(dir: string): string {
+  const own = join(dir, VOCABULARY_FILE);
+  try {
+    if (statSync(own).isFile()) return own;
+  } catch {
+    /* fall back to the bundled vocabulary */
+  }
+  return bundledVocabularyPath();
+}
+
+export function bundledVocabularyPath(): string {
+  return join(packageRoot(), 'rules', VOCABULARY_FILE);
+}
+
+export function loadVocabulary(file: string, sink: DiagnosticSink): VocabularyIndex | undefined {
+  try {
+    return parseVocabulary(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const detail = e instanceof VocabularyError ? e.message : (e as Error).message;
+    sink.report({ code: 'E_VOCABULARY', file, args: { detail } });
+    return undefined;
+  }
+}
+
+export function checkRules(dir: string, sink: DiagnosticSink, display: (f: string) => string = (f) => f): RuleSet | undefined {
+  let files: string[];
+  try {
+    files = listRuleFiles(dir);
+  } catch (e) {
+    sink.report({ code: 'E_READ', file: display(dir), args: { file: display(dir), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+    return undefined;
+  }
+  const vocabulary = loadVocabulary(vocabularyPath(dir), sink);
+  if (!vocabulary) return undefined;
+  if (files.length === 0) {
+    sink.report({ code: 'E_NO_RULES', file: display(dir), args: { dir: display(dir) } });
+    return undefined;
+  }
+  const sources = new Map<string, string | null>();
+  const occupations: CheckedOccupation[] = [];
+  for (const f of files) {
+    const path = join(dir, f);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      sink.report({ code: 'E_READ', file: display(path), args: { file: display(path), detail: String(e) } });
+      continue;
+    }
+    const checked = checkRuleFile({ dir, file: f, display: display(path), text, vocabulary, sources, sink });
+    if (checked) occupations.push(checked);
+  }
+  checkAcrossFiles(occupations, sink, (f) => display(join(dir, f)));
+  return { dir, vocabulary, occupations };
+}
+
+interface FileContext {
+  dir: string;
+  /** Path relative to the rules directory. */
+  file: string;
+  /** Path as shown in diagnostics. */
+  display: string;
+  text: string;
+  vocabulary: VocabularyIndex;
+  /** Source documents by path, read once per run. */
+  sources: Map<string, string | null>;
+  sink: DiagnosticSink;
+}
+
+export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
+  const { sink, display } = ctx;
+  const errorsBefore = sink.items.filter((d) => d.severity === 'error').length;
+  const loaded = loadRuleFile(display, ctx.text, sink);
+  if (!loaded) return undefined;
+  const { data, doc, lineCounter } = loaded;
+  const at = (path: (string | number)[]): Range | undefined => {
+    const n = nodeAtPath(doc, path);
+    return n?.range ? rangeOfOffsets(lineCounter, ctx.text, n.range[0], n.range[1]) : undefined;
+  };
+  const lineOf = (path: (string | number)[]): number => at(path)?.start.line ?? 0;
+  const levels = data.levels as Level[];
+
+  // Source citations.
+  const sourcePath = join(ctx.dir, data.source.file);
+  if (!ctx.sources.has(sourcePath)) {
+    let content: string | null = null;
+    try {
+      content = readFileSync(sourcePath, 'utf8');
+    } catch {
+      content = null;
+    }
+    ctx.sources.set(sourcePath, content);
+  }
+  const sourceText = ctx.sources.get(sourcePath) ?? null;
+  if (sourceText === null) {
+    sink.report({ code: 'E_SOURCE_FILE', file: display, range: at(['source', 'file']), args: { file: data.source.file } });
+  }
+  const cite = (sentence: string, path: (string | number)[]): void => {
+    if (sourceText !== null && !sourceText.includes(sentence)) {
+      sink.report({ code: 'E_SOURCE_MISSING', file: display, range: at(path), args: { file: data.source.file } });
+    }
+  };
+
+  const expression = (path: (string | number)[], gate: boolean): { cond: Cond; when: string } | undefined => {
+    const node = nodeAtPath(doc, path);
+    const source = String(getIn(data, path));
+    const parsed = parseExpression(source);
+    const problems: ExprDiagnostic[] = [...parsed.diagnostics];
+    let cond: Cond | undefined;
+    if (parsed.ast) cond = resolveExpression(parsed.ast, { vocabulary: ctx.vocabulary, levels, gate }, problems);
+    for (const p of problems) {
+      sink.report({ code: p.code, file: display, range: expressionRange(node, ctx.text, lineCounter, p.range), args: p.args });
+    }
+    if (!parsed.ast || !cond) return undefined;
+    return { cond, when: printExpression(parsed.ast) };
+  };
+
+  let education: CheckedOccupation['education'] = null;
+  if (data.education) {
+    cite(data.education.source, ['education', 'source']);
+    const e = expression(['education', 'when'], true);
+    if (e) education = { text: data.education.source, when: e.when, cond: e.cond };
+  }
+
+  const declared = new Set<number>(levels);
+  data.workTypes?.forEach((w, i) => {
+    for (const [j, l] of (w.levels ?? []).entries()) {
+      if (!declared.has(l)) sink.report({ code: 'E_WORKTYPE_LEVEL', file: display, range: at(['workTypes', i, 'levels', j]), args: { workType: w.name, level: l } });
+    }
+    if (w.source) cite(w.source, ['workTypes', i, 'source']);
+  });
+
+  const clauses: CheckedClause[] = [];
+  const seenLevels = new Set<number>();
+  data.conditions.forEach((group, gi) => {
+    if (!declared.has(group.level)) {
+      sink.report({ code: 'E_LEVEL_NOT_DECLARED', file: display, range: at(['conditions', gi, 'level']), args: { level: group.level } });
+    }
+    if (seenLevels.has(group.level)) {
+      sink.report({ code: 'E_DUPLICATE_LEVEL', file: display, range: at(['conditions', gi, 'level']), args: { level: group.level } });
+    }
+    seenLevels.add(group.level);
+    cite(group.source, ['conditions', gi, 'source']);
+    const ids = new Set<string>();
+    group.clauses.forEach((c, ci) => {
+      const path = ['conditions', gi, 'clauses', ci];
+      if (ids.has(c.id)) sink.report({ code: 'E_DUPLICATE_ID', file: display, range: at([...path, 'id']), args: { what: '条款编号', id: c.id } });
+      ids.add(c.id);
+      cite(c.source, [...path, 'source']);
+      const e = expression([...path, 'when'], false);
+      if (!e) return;
+      clauses.push({
+        id: `${data.id}/${group.level}/${c.id}`,
+        level: group.level as Level,
+        localId: c.id,
+        text: c.source,
+        when: e.when,
+        ...(c.note !== undefined ? { note: c.note } : {}),
+        line: lineOf(path),
+        cond: e.cond,
+      });
+    });
+  });
+
+  const tests: CheckedTest[] = [];
+  const clauseIds = new Set(clauses.map((c) => `${c.level}/${c.localId}`));
+  const allClauseIds = new Set(data.conditions.flatMap((g) => g.clauses.map((c) => `${g.level}/${c.id}`)));
+  (data.tests ?? []).forEach((t, ti) => {
+    const path = ['tests', ti];
+    for (const [j, ref] of (t.only ?? []).entries()) {
+      if (!allClauseIds.has(ref)) sink.report({ code: 'E_TEST_CLAUSE', file: display, range: at([...path, 'only', j]), args: { test: t.name, clause: ref } });
+    }
+    for (const ref of Object.keys(t.clauses ?? {})) {
+      if (!allClauseIds.has(ref)) sink.report({ code: 'E_TEST_CLAUSE', file: display, range: at([...path, 'clauses', ref]), args: { test: t.name, clause: ref } });
+    }
+    for (const l of Object.keys(t.expect ?? {})) {
+      if (!declared.has(Number(l))) sink.report({ code: 'E_TEST_LEVEL', file: display, range: at([...path, 'expect', l]), args: { test: t.name, level: l } });
+    }
+    tests.push({
+      name: t.name,
+      line: lineOf(path),
+      asOf: t.asOf,
+      ...(t.workType !== undefined ? { workType: t.workType } : {}),
+      profile: t.profile,
+      expect: t.expect ?? {},
+      only: t.only ?? [],
+      clauses: t.clauses ?? {},
+    });
+  });
+  void clauseIds;
+
+  const errorsAfter = sink.items.filter((d) => d.severity === 'error').length;
+  if (errorsAfter > errorsBefore) return undefined;
+  const v = ctx.vocabulary.vocabulary;
+  return {
+    file: ctx.file.split(sep).join('/'),
+    id: data.id,
+    name: data.name,
+    aliases: data.aliases ?? [],
+    version: data.version ?? null,
+    inForce: data.inForce ? { from: data.inForce.from, to: data.inForce.to ?? null } : null,
+    levels: [...levels].sort((a, b) => b - a),
+    workTypes: (data.workTypes ?? []).map((w) => ({ name: w.name, levels: ((w.levels ?? levels) as Level[]).slice().sort((a, b) => b - a) })),
+    related: {
+      occupations: data.related?.occupations ?? [],
+      sameMajors: data.related?.sameMajors ?? [],
+      majors: data.related?.majors ?? [],
+    },
+    education,
+    clauses,
+    tests,
+    ranks: Object.fromEntries(v.education.map((e) => [e.name, e.rank])),
+    trackRanks: Object.fromEntries(v.tracks.map((t) => [t.name, t.rank])),
+    trackFamily: v.education.filter((e) => e.family === '技工院校').map((e) => e.name),
+  };
+}
+
+function checkAcrossFiles(occupations: CheckedOccupation[], sink: DiagnosticSink, display: (f: string) => string): void {
+  const byId = new Map<string, CheckedOccupation[]>();
+  for (const o of occupations) byId.set(o.id, [...(byId.get(o.id) ?? []), o]);
+  for (const [id, list] of byId) {
+    if (list.length > 1 && list.some((o) => o.inForce === null)) {
+      for (const o of list.slice(1)) {
+        sink.report({ code: 'E_DUPLICATE_ID', file: display(o.file), args: { what: '职业编号', id } });
+      }
+    }
+  }
+}
+
+function getIn(data: unknown, path: (string | number)[]): unknown {
+  let cur: unknown = data;
+  for (const key of path) cur = (cur as Record<string | number, unknown>)?.[key];
+  return cur;
+}
+
+/** Maps offsets inside an expression string to a range in the YAML file. */
+function expressionRange(node: Node | null | undefined, text: string, lc: LineCounter, r: { start: number; end: number }): Range | undefined {
+  if (!node || !isScalar(node) || !node.range) return undefined;
+  const start = mapScalarOffset(node, text, r.start);
+  const end = r.end > r.start ? mapScalarOffset(node, text, r.end - 1) + 1 : start;
+  return rangeOfOffsets(lc, text, start, Math.max(start, end));
+}
+
+export type { RuleFileData, Document };

@@ -1,0 +1,89 @@
+// One message table per language, keyed by diagnostic code. Templates use {name} placeholders
+// filled from Diagnostic.args. Adding a code means adding it to both tables (a test checks this).
+import type { Diagnostic } from './diagnostics.js';
+
+export type Lang = 'zh' | 'en';
+
+type Table = Record<string, string>;
+
+export const zh: Table = {
+  // grammar
+  E_LEX: '无法识别的字符 “{text}”',
+  E_SYNTAX: '语法错误：{detail}',
+  E_SYNTAX_EOF: '表达式不完整：{detail}',
+  E_TOO_LONG: '表达式过长（{length} 个字符，上限 {max}）',
+  E_TOO_DEEP: '表达式嵌套过深（上限 {max} 层）',
+  // semantics
+  E_UNKNOWN_NAME: '未知的{category}“{name}”{hint}',
+  E_LEVEL_MISMATCH: '等级写法前后不一致：“{left}”是 {leftLevel} 级，“{right}”是 {rightLevel} 级',
+  E_LEVEL_NOT_OFFERED: '本职业不设{level}，“本职业”范围内不能引用该等级（本职业设有：{offered}）',
+  E_TYPE: '类型不匹配：{subject}只能与{expected}比较，这里是{actual}',
+  E_SCOPE: '范围不适用：{atom}需要{expected}，这里是“{scope}”',
+  E_UNIT: '未知的单位“{unit}”（可用：{allowed}）',
+  E_ORDER_HIGHER: '“及以上”不能用于“{name}”',
+  E_NOT_TARGET: '培养目标只能是 中级 或 高级，这里是“{name}”',
+  // rule files
+  E_YAML: 'YAML 语法错误：{detail}',
+  E_SCHEMA: '{detail}',
+  E_SOURCE_MISSING: '来源语句未在来源文件 {file} 中找到（须逐字摘录）',
+  E_SOURCE_FILE: '找不到来源文件 {file}',
+  E_DUPLICATE_ID: '重复的{what}“{id}”',
+  E_DUPLICATE_LEVEL: '等级 {level} 的条件重复定义',
+  E_LEVEL_NOT_DECLARED: '等级 {level} 未在 levels 中声明',
+  E_WORKTYPE_LEVEL: '工种“{workType}”的等级 {level} 未在 levels 中声明',
+  E_NO_RULES: '目录 {dir} 中没有规则文件',
+  E_READ: '无法读取 {file}：{detail}',
+  E_VOCABULARY: '词表文件错误：{detail}',
+  // profiles
+  E_PROFILE_PARSE: '申请人资料无法解析：{detail}',
+  E_PROFILE_SCHEMA: '申请人资料字段 {path}：{detail}',
+  E_PROFILE_RELATION: '字段 {path}：未指定 --occupation 时，relation 必须写成以职业为键的映射',
+  // tests
+  E_TEST_CLAUSE: '测试“{test}”引用了不存在的条款 {clause}',
+  E_TEST_LEVEL: '测试“{test}”引用了本职业未设的等级 {level}',
+  W_UNRELATED: '“{entry}”与本职业的关系未知，按“无关”处理',
+};
+
+export const en: Table = {
+  E_LEX: 'unrecognised character "{text}"',
+  E_SYNTAX: 'syntax error: {detail}',
+  E_SYNTAX_EOF: 'incomplete expression: {detail}',
+  E_TOO_LONG: 'expression too long ({length} characters, limit {max})',
+  E_TOO_DEEP: 'expression nested too deeply (limit {max})',
+  E_UNKNOWN_NAME: 'unknown {category} "{name}"{hint}',
+  E_LEVEL_MISMATCH: 'level written two ways that disagree: "{left}" is level {leftLevel}, "{right}" is level {rightLevel}',
+  E_LEVEL_NOT_OFFERED: 'this occupation does not offer {level}; it cannot be used in the "same occupation" scope (offered: {offered})',
+  E_TYPE: 'type mismatch: {subject} compares with {expected}, not {actual}',
+  E_SCOPE: 'scope does not apply: {atom} takes {expected}, not "{scope}"',
+  E_UNIT: 'unknown unit "{unit}" (allowed: {allowed})',
+  E_ORDER_HIGHER: '"or higher" cannot be used with "{name}"',
+  E_NOT_TARGET: 'a training target is intermediate or advanced, not "{name}"',
+  E_YAML: 'YAML syntax error: {detail}',
+  E_SCHEMA: '{detail}',
+  E_SOURCE_MISSING: 'source sentence not found verbatim in the source document {file}',
+  E_SOURCE_FILE: 'source document {file} not found',
+  E_DUPLICATE_ID: 'duplicate {what} "{id}"',
+  E_DUPLICATE_LEVEL: 'conditions for level {level} defined twice',
+  E_LEVEL_NOT_DECLARED: 'level {level} is not declared in levels',
+  E_WORKTYPE_LEVEL: 'work type "{workType}" offers level {level}, which is not declared in levels',
+  E_NO_RULES: 'no rule files in {dir}',
+  E_READ: 'cannot read {file}: {detail}',
+  E_VOCABULARY: 'vocabulary file error: {detail}',
+  E_PROFILE_PARSE: 'applicant profile cannot be parsed: {detail}',
+  E_PROFILE_SCHEMA: 'applicant profile field {path}: {detail}',
+  E_PROFILE_RELATION: 'field {path}: without --occupation, relation must be a map keyed by occupation',
+  E_TEST_CLAUSE: 'test "{test}" names clause {clause}, which does not exist',
+  E_TEST_LEVEL: 'test "{test}" names level {level}, which this occupation does not offer',
+  W_UNRELATED: 'relation of "{entry}" to this occupation is unknown; treated as unrelated',
+};
+
+const tables: Record<Lang, Table> = { zh, en };
+
+/** Fills a code's template in one language; unknown codes fall back to the code itself. */
+export function formatMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Lang): string {
+  const template = tables[lang][d.code] ?? d.code;
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const v = d.args?.[key];
+    return v === undefined ? '' : String(v);
+  });
+}

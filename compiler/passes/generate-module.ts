@@ -1,0 +1,203 @@
+// Generate stage: one checked occupation → one TypeScript (or plain JavaScript) module that
+// imports only the runtime. Output is deterministic: no dates, no absolute paths, stable order.
+// Every string from a rule file enters the code through `literal`, never pasted.
+import type { CheckedOccupation } from '../checked.js';
+import type { Cond, SchoolSpecIR } from '../ir.js';
+
+export interface GenerateOptions {
+  /** Module specifier of the runtime. */
+  runtime: string;
+  /** 'ts' emits type annotations; 'js' the same code without them. */
+  lang: 'ts' | 'js';
+  /** Tool name and version for the header. */
+  generator: string;
+}
+
+/** A JS string literal safe anywhere: JSON escaping plus U+2028/U+2029. */
+export function literal(value: unknown): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** A JSON value as an indented literal, every string escaped by `literal`. */
+export function dataLiteral(value: unknown, indent = ''): string {
+  const next = indent + '  ';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (value.every((v) => typeof v !== 'object' || v === null)) return `[${value.map((v) => literal(v)).join(', ')}]`;
+    return `[\n${value.map((v) => next + dataLiteral(v, next)).join(',\n')},\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([k, v]) => `${next}${propertyKey(k)}: ${dataLiteral(v, next)}`).join(',\n')},\n${indent}}`;
+  }
+  return literal(value);
+}
+
+function propertyKey(k: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : literal(k);
+}
+
+export function generateModule(occ: CheckedOccupation, options: GenerateOptions): string {
+  const ts = options.lang === 'ts';
+  const type = (t: string): string => (ts ? `: ${t}` : '');
+  const specs: SchoolSpecIR[] = [];
+  const helpers: string[] = [];
+
+  const specName = (spec: SchoolSpecIR): string => {
+    const key = JSON.stringify(spec);
+    let i = specs.findIndex((s) => JSON.stringify(s) === key);
+    if (i < 0) i = specs.push(spec) - 1;
+    return `school${i}`;
+  };
+
+  const expr = (c: Cond): string => {
+    switch (c.op) {
+      case 'experience':
+        return `R.experience(f, ${c.scope}, ${c.continuous}, ${literal(c.cmp)}, ${c.days})`;
+      case 'experienceAfter':
+        return `R.experienceAfter(f, ${c.certScope}, ${c.level}, ${c.scope}, ${c.continuous}, ${literal(c.cmp)}, ${c.days})`;
+      case 'holds':
+        return `R.holds(f, ${c.scope}, ${c.level})`;
+      case 'holdsPrepTechnician':
+        return `R.holdsPrepTechnician(f, ${c.scope})`;
+      case 'training':
+        return `R.training(f, ${c.scope}, ${c.level}, ${c.exam})`;
+      case 'apprenticeship':
+        return `R.apprenticeship(f, ${c.scope})`;
+      case 'school':
+        return `R.school(f, ${specName(c.spec)})`;
+      case 'age':
+        return `R.age(f, ${literal(c.cmp)}, ${c.years})`;
+      case 'not':
+        return `R.not(${expr(c.item)})`;
+      case 'and':
+      case 'or': {
+        // Compound nodes become small functions that stop at the first deciding operand.
+        const slot = helpers.push('') - 1;
+        const name = `node${slot}`;
+        const [decide, other] = c.op === 'and' ? ['R.F', 'R.T'] : ['R.T', 'R.F'];
+        const lines = [
+          `function ${name}(f${type('R.Facts')})${type('R.Tri')} {`,
+          `  let result${type('R.Tri')} = ${other};`,
+          `  let v${type('R.Tri')};`,
+        ];
+        for (const item of c.items) {
+          lines.push(`  v = ${expr(item)};`);
+          lines.push(`  if (v === ${decide}) return ${decide};`);
+          lines.push(`  if (v === R.U) result = R.U;`);
+        }
+        lines.push('  return result;', '}');
+        helpers[slot] = lines.join('\n');
+        return `${name}(f)`;
+      }
+    }
+  };
+
+  /** School atoms that occur positively (not under 非): their credential meets the requirement. */
+  const credentials = (c: Cond, out: Cond[] = []): Cond[] => {
+    if (c.op === 'school') out.push(c);
+    else if (c.op === 'and' || c.op === 'or') for (const i of c.items) credentials(i, out);
+    return out;
+  };
+
+  const functions: string[] = [];
+  if (occ.education) {
+    functions.push(
+      `/** 学历要求: ${commentSafe(occ.education.when)} */`,
+      `function requirement(f${type('R.Facts')})${type('R.Tri')} {\n  return ${expr(occ.education.cond)};\n}`,
+    );
+  }
+  const entries: string[] = [];
+  occ.clauses.forEach((clause, i) => {
+    functions.push(`// ${clause.id}`, `function clause${i}(f${type('R.Facts')})${type('R.Tri')} {\n  return ${expr(clause.cond)};\n}`);
+    const schools = credentials(clause.cond);
+    let credential = 'null';
+    if (schools.length > 0) {
+      const body =
+        schools.length === 1
+          ? expr(schools[0])
+          : expr({ op: 'or', items: schools, range: clause.cond.range });
+      functions.push(`function credential${i}(f${type('R.Facts')})${type('R.Tri')} {\n  return ${body};\n}`);
+      credential = `credential${i}`;
+    }
+    entries.push(`    { meta: meta.clauses[${i}], test: clause${i}, credential: ${credential} },`);
+  });
+
+  const meta = {
+    id: occ.id,
+    name: occ.name,
+    aliases: occ.aliases,
+    version: occ.version,
+    inForce: occ.inForce,
+    levels: occ.levels,
+    workTypes: occ.workTypes,
+    related: occ.related,
+    education: occ.education ? { text: occ.education.text, when: occ.education.when } : null,
+    clauses: occ.clauses.map((c) => ({
+      id: c.id,
+      level: c.level,
+      text: c.text,
+      when: c.when,
+      ...(c.note !== undefined ? { note: c.note } : {}),
+      file: occ.file,
+      line: c.line,
+    })),
+    ranks: occ.ranks,
+    trackRanks: occ.trackRanks,
+    trackFamily: occ.trackFamily,
+  };
+
+  const out: string[] = [
+    `// @generated by ${options.generator} from ${commentSafe(occ.file)}. DO NOT EDIT.`,
+    '// Regenerate with `zige compile`. Imports only the zige runtime.',
+    `import * as R from ${literal(options.runtime)};`,
+    '',
+    `export const meta${type('R.OccupationMeta')} = ${dataLiteral(meta)};`,
+    '',
+  ];
+  specs.forEach((s, i) => out.push(`const school${i}${type('R.SchoolSpec')} = ${dataLiteral(s)};`, ''));
+  for (const h of helpers) out.push(h, '');
+  out.push(...functions.flatMap((f) => (f.startsWith('//') || f.startsWith('/**') ? [f] : [f, ''])));
+  out.push(
+    `export const occupation${type('R.CompiledOccupation')} = {`,
+    '  meta,',
+    `  requirement: ${occ.education ? 'requirement' : 'null'},`,
+    '  clauses: [',
+    ...entries,
+    '  ],',
+    '};',
+    '',
+    `/** Evaluates ${commentSafe(occ.id)} for one applicant, level by level (五级 first). */`,
+    `export function evaluate(profile${type('R.Profile')}, options${type('R.EvaluateOptions')})${type('R.LevelResult[]')} {`,
+    '  return R.evaluateOccupation(occupation, profile, options);',
+    '}',
+    '',
+  );
+  return out.join('\n');
+}
+
+/** Text that may sit inside a comment: no comment terminators, no line breaks. */
+function commentSafe(text: string): string {
+  return text.replace(/\*\//g, '* /').replace(/[\r\n\u2028\u2029]/g, ' ');
+}
+
+export interface IndexEntry {
+  id: string;
+  module: string;
+}
+
+export function generateIndex(entries: IndexEntry[], options: GenerateOptions): string {
+  const ts = options.lang === 'ts';
+  const sorted = [...entries].sort((a, b) => (a.module < b.module ? -1 : 1));
+  const lines = [
+    `// @generated by ${options.generator}. DO NOT EDIT.`,
+    '// Every compiled occupation, by id. Imports only the zige runtime and its sibling modules.',
+    ts ? `import type * as R from ${literal(options.runtime)};` : '',
+    ...sorted.map((e, i) => `import { occupation as o${i} } from ${literal(`./${e.module}.js`)};`),
+    '',
+    `export const occupations${ts ? ': readonly R.CompiledOccupation[]' : ''} = [${sorted.map((_, i) => `o${i}`).join(', ')}];`,
+    '',
+  ].filter((l, i) => l !== '' || i > 2);
+  return lines.join('\n');
+}

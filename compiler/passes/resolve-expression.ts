@@ -1,0 +1,265 @@
+// Check stage: resolves an expression's names against the vocabulary and the occupation, checks
+// types, units and scopes, and produces the IR. Problems are reported, never thrown.
+import type * as A from '../../grammar/index.js';
+import type { Cond } from '../ir.js';
+import type { VocabularyIndex } from '../vocabulary.js';
+
+export interface ExprDiagnostic {
+  code: string;
+  range: A.OffsetRange;
+  args: Record<string, string | number>;
+}
+
+export interface ResolveContext {
+  vocabulary: VocabularyIndex;
+  /** Levels the occupation offers, for the 本职业 scope check. */
+  levels: readonly number[];
+  /** The education requirement is resolved with gate semantics. */
+  gate?: boolean;
+}
+
+const OCCUPATION_SCOPES: Record<string, number> = { same: 1, related: 2, 'same-or-related': 3 };
+const MAJOR_SCOPES: Record<string, number> = { 'same-major': 1, 'related-major': 2, 'same-or-related-major': 3 };
+const SCOPE_TEXT: Record<string, string> = {
+  same: '本职业',
+  related: '相关职业',
+  'same-or-related': '本职业或相关职业',
+  'same-major': '本专业',
+  'related-major': '相关专业',
+  'same-or-related-major': '本专业或相关专业',
+};
+const YEAR_UNITS = new Set(['年', 'year', 'years']);
+const DAY_UNITS = new Set(['天', '日', 'day', 'days']);
+const AGE_UNITS = new Set(['岁', '周岁', 'year', 'years']);
+const PREP_TECHNICIAN = new Set(['预备技师证书', 'prep-technician']);
+const AGE = new Set(['年龄', 'age']);
+const LEVEL_NAMES = ['五级', '四级', '三级', '二级', '一级'];
+
+export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDiagnostic[]): Cond | undefined {
+  let ok = true;
+  const report = (code: string, range: A.OffsetRange, args: Record<string, string | number> = {}): undefined => {
+    ok = false;
+    out.push({ code, range, args });
+    return undefined;
+  };
+
+  const refText = (r: A.Ref): string => (r.kind === 'LevelNumber' ? `level ${r.level}` : r.alt ? `${r.text}/${r.alt}` : r.text);
+
+  const unknown = (category: string, r: A.Ref, known: Iterable<string>): undefined => {
+    const text = refText(r);
+    return report('E_UNKNOWN_NAME', r.range, { category, name: text, hint: hintFor(text, known) });
+  };
+
+  const level = (r: A.Ref): number | undefined => {
+    if (r.kind === 'LevelNumber') {
+      return r.level >= 1 && r.level <= 5 && Number.isInteger(r.level) ? r.level : unknown('等级', r, []);
+    }
+    const first = ctx.vocabulary.levels.get(r.text);
+    if (first === undefined) return unknown('等级', { ...r, alt: undefined }, ctx.vocabulary.levels.keys());
+    if (r.alt !== undefined) {
+      const second = ctx.vocabulary.levels.get(r.alt);
+      if (second === undefined) return unknown('等级', { ...r, text: r.alt, alt: undefined }, ctx.vocabulary.levels.keys());
+      if (second !== first) {
+        return report('E_LEVEL_MISMATCH', r.range, { left: r.text, leftLevel: first, right: r.alt, rightLevel: second });
+      }
+    }
+    return first;
+  };
+
+  const offered = (scope: A.Scope | null, lvl: number, r: A.Ref): void => {
+    if (scope?.value === 'same' && !ctx.levels.includes(lvl)) {
+      report('E_LEVEL_NOT_OFFERED', r.range, {
+        level: LEVEL_NAMES[5 - lvl],
+        offered: [...ctx.levels].sort((a, b) => b - a).map((l) => LEVEL_NAMES[5 - l]).join('、'),
+      });
+    }
+  };
+
+  const occupationScope = (s: A.Scope | null, atom: string): number => {
+    if (s === null) return 3;
+    const mask = OCCUPATION_SCOPES[s.value];
+    if (mask === undefined) {
+      report('E_SCOPE', s.range, { atom, expected: '职业范围（本职业／相关职业／本职业或相关职业）', scope: SCOPE_TEXT[s.value] });
+      return 3;
+    }
+    return mask;
+  };
+
+  const majorScope = (s: A.Scope | null, atom: string): number => {
+    if (s === null) return 0;
+    const mask = MAJOR_SCOPES[s.value];
+    if (mask === undefined) {
+      report('E_SCOPE', s.range, { atom, expected: '专业范围（本专业／相关专业／本专业或相关专业）', scope: SCOPE_TEXT[s.value] });
+      return 0;
+    }
+    return mask;
+  };
+
+  const duration = (v: A.Value, subject: string): number | undefined => {
+    if (v.kind !== 'Quantity') {
+      return report('E_TYPE', v.range, { subject, expected: '时长（如 3年）', actual: `“${refText(v)}”` });
+    }
+    if (v.unit !== null && YEAR_UNITS.has(v.unit)) return Math.round(v.value * 365);
+    if (v.unit !== null && DAY_UNITS.has(v.unit)) return v.value;
+    return report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: '年 天 years days' });
+  };
+
+  const experience = (e: A.Experience): Cond | undefined => {
+    const scope = occupationScope(e.scope, '从业');
+    const days = duration(e.value, '从业年限');
+    if (days === undefined) return undefined;
+    return { op: 'experience', scope, continuous: e.mode === 'continuous', cmp: e.cmp, days, range: e.range };
+  };
+
+  const schoolNames = (s: A.School): string[] | null | undefined => {
+    const r = s.name;
+    if (r.kind !== 'Name' || r.alt !== undefined) return unknown('学校类别', r, ctx.vocabulary.education.keys());
+    const group = ctx.vocabulary.groups.get(r.text);
+    if (group) {
+      if (s.orHigher) return report('E_ORDER_HIGHER', r.range, { name: r.text });
+      return [...group];
+    }
+    const entry = ctx.vocabulary.education.get(r.text);
+    if (!entry) return unknown('学校类别', r, [...ctx.vocabulary.education.keys(), ...ctx.vocabulary.groups.keys()]);
+    if (!s.orHigher) return [entry.name];
+    return ctx.vocabulary.vocabulary.education
+      .filter((e) => e.family === entry.family && e.order >= entry.order)
+      .map((e) => e.name);
+  };
+
+  const school = (s: A.School): Cond | undefined => {
+    const atom = s.mode === 'graduated' ? '毕业' : s.mode === 'degree' ? '学历' : '在校';
+    let names: string[] | null = null;
+    let rank = 0;
+    if (s.mode === 'degree') {
+      const r = s.name;
+      const entry = r.kind === 'Name' && r.alt === undefined ? ctx.vocabulary.education.get(r.text) : undefined;
+      if (!entry) return unknown('学历层次', r, ctx.vocabulary.education.keys());
+      rank = entry.rank;
+    } else {
+      const found = schoolNames(s);
+      if (found === undefined) return undefined;
+      names = found;
+    }
+    let tracks: string[] | null = null;
+    if (s.track) {
+      const r = s.track.name;
+      const t = r.kind === 'Name' && r.alt === undefined ? ctx.vocabulary.tracks.get(r.text) : undefined;
+      if (!t) return unknown('技工院校班别', r, ctx.vocabulary.tracks.keys());
+      tracks = s.track.orHigher
+        ? ctx.vocabulary.vocabulary.tracks.filter((x) => x.rank >= t.rank).map((x) => x.name)
+        : [t.name];
+    }
+    let target: string | null = null;
+    if (s.target) {
+      const r = s.target;
+      const t = r.kind === 'Name' && r.alt === undefined ? ctx.vocabulary.targets.get(r.text) : undefined;
+      if (!t) return report('E_NOT_TARGET', r.range, { name: refText(r) });
+      target = t;
+    }
+    const major = majorScope(s.scope, atom);
+    const mode = s.mode === 'graduated' ? 0 : s.mode === 'degree' ? 1 : 2;
+    return {
+      op: 'school',
+      spec: { mode, names, rank, orHigher: s.orHigher, tracks, target, major, finalYear: s.includeFinalYear, gate: ctx.gate === true },
+      range: s.range,
+    };
+  };
+
+  const visit = (e: A.Expr): Cond | undefined => {
+    switch (e.kind) {
+      case 'Or':
+      case 'And': {
+        const items = e.items.map(visit);
+        if (items.some((i) => i === undefined)) return undefined;
+        return { op: e.kind === 'Or' ? 'or' : 'and', items: items as Cond[], range: e.range };
+      }
+      case 'Not': {
+        const item = visit(e.expr);
+        return item && { op: 'not', item, range: e.range };
+      }
+      case 'Experience':
+        return experience(e);
+      case 'ExperienceAfter': {
+        const certScope = occupationScope(e.certScope, '取得证书');
+        const lvl = level(e.level);
+        const inner = experience(e.experience);
+        if (lvl === undefined || inner === undefined || inner.op !== 'experience') return undefined;
+        offered(e.certScope, lvl, e.level);
+        return {
+          op: 'experienceAfter',
+          certScope,
+          level: lvl,
+          scope: inner.scope,
+          continuous: inner.continuous,
+          cmp: inner.cmp,
+          days: inner.days,
+          range: e.range,
+        };
+      }
+      case 'Holds': {
+        const scope = occupationScope(e.scope, '持有');
+        if (e.what.kind === 'Name' && PREP_TECHNICIAN.has(e.what.text)) {
+          return { op: 'holdsPrepTechnician', scope, range: e.range };
+        }
+        const lvl = level(e.what);
+        if (lvl === undefined) return undefined;
+        offered(e.scope, lvl, e.what);
+        return { op: 'holds', scope, level: lvl, range: e.range };
+      }
+      case 'Training': {
+        const scope = occupationScope(e.scope, '培训');
+        const lvl = level(e.level);
+        if (lvl === undefined) return undefined;
+        offered(e.scope, lvl, e.level);
+        return { op: 'training', scope, level: lvl, exam: e.proof === 'exam', range: e.range };
+      }
+      case 'Apprenticeship':
+        return { op: 'apprenticeship', scope: occupationScope(e.scope, '学徒期满'), range: e.range };
+      case 'School':
+        return school(e);
+      case 'Compare': {
+        if (e.subject.kind === 'Name' && AGE.has(e.subject.text)) {
+          if (e.value.kind !== 'Quantity') {
+            return report('E_TYPE', e.value.range, { subject: '年龄', expected: '岁数（如 16岁）', actual: `“${refText(e.value)}”` });
+          }
+          if (e.value.unit === null || !AGE_UNITS.has(e.value.unit)) {
+            return report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: '岁 周岁 years' });
+          }
+          return { op: 'age', cmp: e.cmp, years: e.value.value, range: e.range };
+        }
+        return unknown('条件', e.subject, ['年龄', '从业']);
+      }
+    }
+  };
+
+  const result = visit(expr);
+  return ok ? result : undefined;
+}
+
+/** "did you mean …" for near misses, and a reminder that words are separated by spaces. */
+function hintFor(text: string, known: Iterable<string>): string {
+  const candidates = [...new Set(known)]
+    .map((k) => ({ k, d: editDistance(text, k) }))
+    .filter((c) => c.d <= Math.max(1, Math.floor(text.length / 3)))
+    .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
+    .slice(0, 3)
+    .map((c) => c.k);
+  if (candidates.length > 0) return `（是否想写：${candidates.join('、')}？ did you mean: ${candidates.join(', ')}?）`;
+  if (/[\u3400-\u9fff]/.test(text) && text.length > 4) return '（词与词之间需用空格分隔 / separate words with spaces）';
+  return '';
+}
+
+function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length];
+}

@@ -1,0 +1,80 @@
+// The vocabulary (rules/vocabulary.yaml): education names, 技工院校 tracks, groups and level
+// names. Expressions refer to these by name; the checker resolves them here.
+import { parse } from 'yaml';
+
+export interface EducationName {
+  name: string;
+  en: string;
+  rank: number;
+  family: string;
+  /** Order within the family for "及以上"; defaults to rank. */
+  order: number;
+  aliases: string[];
+}
+
+export interface Vocabulary {
+  education: EducationName[];
+  tracks: { name: string; en: string; rank: number }[];
+  groups: { name: string; en: string; members: string[] }[];
+  levels: { level: number; name: string; title: string; old: string }[];
+}
+
+export interface VocabularyIndex {
+  vocabulary: Vocabulary;
+  /** Any spelling (name, alias, English) → canonical education name. */
+  education: Map<string, EducationName>;
+  groups: Map<string, string[]>;
+  tracks: Map<string, { name: string; rank: number }>;
+  /** 五级, 初级工, 初级, level-5 … → level number. */
+  levels: Map<string, number>;
+  /** 中级/高级 (and English) → the canonical target name used in profiles. */
+  targets: Map<string, string>;
+}
+
+export class VocabularyError extends Error {}
+
+export function parseVocabulary(text: string): VocabularyIndex {
+  let raw: unknown;
+  try {
+    raw = parse(text, { version: '1.2', schema: 'core' });
+  } catch (e) {
+    throw new VocabularyError((e as Error).message);
+  }
+  const v = raw as Partial<Vocabulary> & { education?: Partial<EducationName>[] };
+  if (!v || !Array.isArray(v.education) || !Array.isArray(v.levels) || !Array.isArray(v.tracks) || !Array.isArray(v.groups)) {
+    throw new VocabularyError('education, tracks, groups and levels must all be lists');
+  }
+  const education: EducationName[] = v.education.map((e) => {
+    if (typeof e.name !== 'string' || typeof e.rank !== 'number' || typeof e.family !== 'string') {
+      throw new VocabularyError(`education entry needs name, rank and family: ${JSON.stringify(e)}`);
+    }
+    return { name: e.name, en: e.en ?? e.name, rank: e.rank, family: e.family, order: e.order ?? e.rank, aliases: e.aliases ?? [] };
+  });
+  const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels };
+  const index: VocabularyIndex = {
+    vocabulary,
+    education: new Map(),
+    groups: new Map(),
+    tracks: new Map(),
+    levels: new Map(),
+    targets: new Map(),
+  };
+  for (const e of education) for (const key of [e.name, e.en, ...e.aliases]) index.education.set(key, e);
+  for (const g of vocabulary.groups) {
+    for (const m of g.members) if (!education.some((e) => e.name === m)) throw new VocabularyError(`group ${g.name}: unknown member ${m}`);
+    index.groups.set(g.name, g.members);
+    index.groups.set(g.en, g.members);
+  }
+  for (const t of vocabulary.tracks) {
+    index.tracks.set(t.name, t);
+    index.tracks.set(t.en, t);
+  }
+  for (const l of vocabulary.levels) {
+    for (const key of [l.name, l.title, l.old]) index.levels.set(key, l.level);
+  }
+  const four = vocabulary.levels.find((l) => l.level === 4);
+  const three = vocabulary.levels.find((l) => l.level === 3);
+  if (four) for (const key of [four.old, 'intermediate']) index.targets.set(key, four.old);
+  if (three) for (const key of [three.old, 'advanced']) index.targets.set(key, three.old);
+  return index;
+}

@@ -1,0 +1,145 @@
+// The typed AST built from the CST. Every node keeps the offsets of the text it came from, so
+// diagnostics raised by later stages point back at the exact characters of the rule.
+
+/** UTF-16 offsets into the expression text; end is exclusive. */
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export type ScopeValue =
+  | 'same'
+  | 'related'
+  | 'same-or-related'
+  | 'same-major'
+  | 'related-major'
+  | 'same-or-related-major';
+
+export interface Scope {
+  kind: 'Scope';
+  value: ScopeValue;
+  range: OffsetRange;
+}
+
+/** A word resolved later against the vocabulary: `四级`, `四级/中级工`, `技工学校`, `technical-school`. */
+export interface NameRef {
+  kind: 'Name';
+  text: string;
+  /** The second half of a combined form such as `四级/中级工`. */
+  alt?: string;
+  range: OffsetRange;
+}
+
+/** `level 4` */
+export interface LevelNumber {
+  kind: 'LevelNumber';
+  level: number;
+  range: OffsetRange;
+}
+
+export type Ref = NameRef | LevelNumber;
+
+/** `3年`, `3 years`, `100000km`, or a bare number. */
+export interface Quantity {
+  kind: 'Quantity';
+  value: number;
+  unit: string | null;
+  range: OffsetRange;
+}
+
+export type Value = Quantity | Ref;
+
+export type Comparator = '>=' | '>' | '<=' | '<' | '=';
+
+export type ExperienceMode = 'cumulative' | 'continuous';
+
+export interface Or {
+  kind: 'Or';
+  items: Expr[];
+  range: OffsetRange;
+}
+
+export interface And {
+  kind: 'And';
+  items: Expr[];
+  range: OffsetRange;
+}
+
+export interface Not {
+  kind: 'Not';
+  expr: Expr;
+  range: OffsetRange;
+}
+
+/** `从业 本职业或相关职业 >= 4年` */
+export interface Experience {
+  kind: 'Experience';
+  mode: ExperienceMode;
+  /** Whether the mode was written out (`累计从业`) rather than implied (`从业`). */
+  explicitMode: boolean;
+  scope: Scope | null;
+  cmp: Comparator;
+  value: Value;
+  range: OffsetRange;
+}
+
+/** `取得 本职业或相关职业 四级 后 从业 本职业或相关职业 >= 3年` */
+export interface ExperienceAfter {
+  kind: 'ExperienceAfter';
+  certScope: Scope | null;
+  level: Ref;
+  experience: Experience;
+  range: OffsetRange;
+}
+
+/** `持有 本职业或相关职业 四级` or `持有 预备技师证书` */
+export interface Holds {
+  kind: 'Holds';
+  scope: Scope | null;
+  what: Ref;
+  range: OffsetRange;
+}
+
+/** `培训 本职业 四级 结业` / `培训 本职业 四级 考试合格` */
+export interface Training {
+  kind: 'Training';
+  scope: Scope | null;
+  level: Ref;
+  proof: 'certificate' | 'exam';
+  range: OffsetRange;
+}
+
+/** `学徒期满 本职业或相关职业` */
+export interface Apprenticeship {
+  kind: 'Apprenticeship';
+  scope: Scope | null;
+  range: OffsetRange;
+}
+
+export type SchoolMode = 'graduated' | 'degree' | 'enrolled';
+
+/** `毕业 中等职业学校 及以上 目标 中级 本专业或相关专业 含应届` */
+export interface School {
+  kind: 'School';
+  mode: SchoolMode;
+  name: Ref;
+  orHigher: boolean;
+  track: { name: Ref; orHigher: boolean } | null;
+  target: Ref | null;
+  scope: Scope | null;
+  includeFinalYear: boolean;
+  range: OffsetRange;
+}
+
+/** A comparison of a named fact: `年龄 >= 16岁`, `安全行车 >= 100000km`. */
+export interface Compare {
+  kind: 'Compare';
+  subject: Ref;
+  cmp: Comparator;
+  value: Value;
+  range: OffsetRange;
+}
+
+export type Atom = Experience | ExperienceAfter | Holds | Training | Apprenticeship | School | Compare;
+
+export type Expr = Or | And | Not | Atom;

@@ -1,0 +1,181 @@
+// The atoms of the rule language, evaluated on prepared facts. Each returns a three-valued
+// answer; unknown only where a missing fact decides it (docs/language.md, "Three values").
+import { mergedPeriods, Status, type Facts, type Period } from './facts.js';
+import { compareRange, F, T, U, type Comparator, type Tri } from './tri.js';
+
+function totalDays(periods: Period[]): number {
+  let n = 0;
+  for (const p of periods) n += p.end - p.start + 1;
+  return n;
+}
+
+function longestDays(periods: Period[]): number {
+  let n = 0;
+  for (const p of periods) n = Math.max(n, p.end - p.start + 1);
+  return n;
+}
+
+function daysSince(periods: Period[], start: number): number {
+  let n = 0;
+  for (const p of periods) {
+    if (p.end < start) continue;
+    n += p.end - Math.max(p.start, start) + 1;
+  }
+  return n;
+}
+
+function undated(f: Facts, scope: number): { sum: number; max: number } {
+  let sum = 0;
+  let max = 0;
+  for (const w of f.undatedWork) {
+    if ((w.rel & scope) === 0) continue;
+    sum += w.days;
+    if (w.days > max) max = w.days;
+  }
+  return { sum, max };
+}
+
+/** Experience in scope: cumulative (merged, plus undated years) or the longest continuous period. */
+export function experience(f: Facts, scope: number, continuous: boolean, cmp: Comparator, days: number): Tri {
+  const periods = mergedPeriods(f, scope);
+  const extra = undated(f, scope);
+  if (continuous) {
+    // An undated entry may or may not have been one unbroken stretch.
+    const lo = longestDays(periods);
+    return compareRange(lo, Math.max(lo, extra.max), cmp, days);
+  }
+  const n = totalDays(periods) + extra.sum;
+  return compareRange(n, n, cmp, days);
+}
+
+/**
+ * Experience counted from the earliest qualifying certificate (level `level` or higher, in
+ * `certScope`). Undated years count as anywhere from none to all of them; an undated certificate
+ * may be the earliest one, so it widens the upper bound to all experience.
+ */
+export function experienceAfter(
+  f: Facts,
+  certScope: number,
+  level: number,
+  scope: number,
+  continuous: boolean,
+  cmp: Comparator,
+  days: number,
+): Tri {
+  let earliest = Infinity;
+  let undatedCertificate = false;
+  for (const c of f.certificates) {
+    if (c.prep || c.level < 1 || c.level > level || (c.rel & certScope) === 0) continue;
+    if (c.date === null) undatedCertificate = true;
+    else if (c.date < earliest) earliest = c.date;
+  }
+  if (earliest === Infinity && !undatedCertificate) return compareRange(0, 0, cmp, days);
+  const periods = mergedPeriods(f, scope);
+  const extra = undated(f, scope);
+  const window = earliest === Infinity ? [] : clip(periods, earliest);
+  if (continuous) {
+    const lo = longestDays(window);
+    const hi = Math.max(undatedCertificate ? longestDays(periods) : lo, extra.max);
+    return compareRange(lo, hi, cmp, days);
+  }
+  const lo = totalDays(window);
+  const hi = (undatedCertificate ? totalDays(periods) : lo) + extra.sum;
+  return compareRange(lo, hi, cmp, days);
+}
+
+function clip(periods: Period[], start: number): Period[] {
+  const out: Period[] = [];
+  for (const p of periods) if (p.end >= start) out.push({ start: Math.max(p.start, start), end: p.end });
+  return out;
+}
+
+/** Holds a 职业资格证书 or 技能等级证书 of `level` or higher (a smaller number) in scope. */
+export function holds(f: Facts, scope: number, level: number): Tri {
+  for (const c of f.certificates) {
+    if (!c.prep && c.level >= 1 && c.level <= level && (c.rel & scope) !== 0) return T;
+  }
+  return F;
+}
+
+/** Holds a 预备技师证书 in scope. */
+export function holdsPrepTechnician(f: Facts, scope: number): Tri {
+  for (const c of f.certificates) if (c.prep && (c.rel & scope) !== 0) return T;
+  return F;
+}
+
+/** Training for exactly `level` in scope, with its completion certificate or a passed exam. */
+export function training(f: Facts, scope: number, level: number, exam: boolean): Tri {
+  let result: Tri = F;
+  for (const t of f.training) {
+    if (t.level !== level || (t.rel & scope) === 0) continue;
+    const flag = exam ? t.examPassed : t.certificate;
+    if (flag === true) return T;
+    if (flag === undefined) result = U;
+  }
+  return result;
+}
+
+/** An apprenticeship in scope completed on or before the as-of date. */
+export function apprenticeship(f: Facts, scope: number): Tri {
+  let result: Tri = F;
+  for (const a of f.apprenticeships) {
+    if ((a.rel & scope) === 0) continue;
+    if (a.completed !== null) return T;
+    result = U;
+  }
+  return result;
+}
+
+export const SchoolMode = { Graduated: 0, Degree: 1, Enrolled: 2 } as const;
+
+export interface SchoolSpec {
+  /** 0 毕业 (school kind), 1 学历 (ladder), 2 在校 (enrolled). */
+  mode: 0 | 1 | 2;
+  /** School kinds that match (毕业, 在校), already expanded from groups and 及以上. */
+  names: readonly string[] | null;
+  /** Ladder rank to reach (学历). */
+  rank: number;
+  orHigher: boolean;
+  /** 技工院校 tracks that match, or null for any. */
+  tracks: readonly string[] | null;
+  target: string | null;
+  /** Major scope mask; 0 means any major. */
+  major: number;
+  finalYear: boolean;
+  /** Education requirement: enrolment at a rank implies completion of the rank below. */
+  gate: boolean;
+}
+
+export function school(f: Facts, s: SchoolSpec): Tri {
+  if (f.education === null) return U;
+  for (const e of f.education) {
+    let rank = e.rank;
+    if (s.mode === SchoolMode.Enrolled) {
+      if (e.status === Status.Graduated) continue;
+    } else if (e.status === Status.FinalYear && !s.finalYear) {
+      // 应届 counts only where the atom says 含应届; for the requirement, as enrolment below.
+      if (!(s.gate && s.mode === SchoolMode.Degree)) continue;
+      rank = e.rank - 1;
+    } else if (e.status === Status.Enrolled) {
+      if (!(s.gate && s.mode === SchoolMode.Degree)) continue;
+      rank = e.rank - 1;
+    }
+    if (s.names !== null && !s.names.includes(e.name)) continue;
+    if (s.mode === SchoolMode.Degree && (s.orHigher ? rank < s.rank : rank !== s.rank)) continue;
+    if (s.tracks !== null && (e.track === null || !s.tracks.includes(e.track))) continue;
+    if (s.target !== null && e.target !== s.target) continue;
+    if (s.major !== 0 && (e.major & s.major) === 0) continue;
+    return T;
+  }
+  return F;
+}
+
+/** Age in whole years on the as-of date; unknown without a birth date. */
+export function age(f: Facts, cmp: Comparator, years: number): Tri {
+  if (f.birth === null) return U;
+  const b = new Date(f.birth * 86_400_000);
+  const a = new Date(f.asOf * 86_400_000);
+  let n = a.getUTCFullYear() - b.getUTCFullYear();
+  if (a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate())) n--;
+  return compareRange(n, n, cmp, years);
+}

@@ -1,0 +1,215 @@
+// A profile, normalised once per occupation and as-of date: relations resolved to bits, dates to
+// day numbers, facts after the as-of date dropped, work periods merged. Atoms then only look up.
+import { DAYS_PER_YEAR, parseDay } from './dates.js';
+import type { OccupationMeta } from './meta.js';
+import type { MajorRelation, Profile, Relation } from './profile.js';
+
+/** Relation bits: 1 本职业 / 本专业, 2 相关职业 / 相关专业, 0 无关. Scopes are masks of them. */
+export const SAME = 1;
+export const RELATED = 2;
+
+export interface Period {
+  start: number;
+  end: number;
+}
+
+export interface Warning {
+  code: 'W_UNRELATED' | 'W_NO_MAJOR';
+  /** JSON Pointer of the entry in the profile. */
+  path: string;
+  message: string;
+}
+
+/** Education status: 毕业, 应届 (final year, diploma pending), 在读. */
+export const Status = { Graduated: 0, FinalYear: 1, Enrolled: 2 } as const;
+export type Status = (typeof Status)[keyof typeof Status];
+
+export interface EducationFact {
+  name: string;
+  rank: number;
+  track: string | null;
+  target: string | null;
+  major: number;
+  status: Status;
+}
+
+export interface Facts {
+  asOf: number;
+  work: { period: Period; rel: number }[];
+  undatedWork: { days: number; rel: number }[];
+  certificates: { level: number; prep: boolean; date: number | null; rel: number }[];
+  training: { level: number; date: number | null; certificate?: boolean; examPassed?: boolean; rel: number }[];
+  apprenticeships: { completed: number | null; rel: number }[];
+  /** null when the profile has no `education` key: unknown, not none. */
+  education: EducationFact[] | null;
+  birth: number | null;
+  warnings: Warning[];
+  /** Merged dated periods by scope mask, computed on first use. */
+  merged: (Period[] | undefined)[];
+}
+
+export class ProfileError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+  }
+}
+
+export interface PrepareOptions {
+  asOf: string;
+  /** True when only this occupation is judged, so a bare `relation: 本职业` is allowed. */
+  single?: boolean;
+}
+
+const relationBits: Record<string, number> = { 本职业: SAME, 相关职业: RELATED, 无关: 0, 本专业: SAME, 相关专业: RELATED };
+
+export function normalizeName(s: string): string {
+  return s.normalize('NFKC').trim();
+}
+
+function day(text: string | undefined, path: string): number | null {
+  if (text === undefined) return null;
+  const d = parseDay(text);
+  if (d === undefined) throw new ProfileError(path, `not a calendar date: ${text}`);
+  return d;
+}
+
+export function prepareFacts(profile: Profile, meta: OccupationMeta, options: PrepareOptions): Facts {
+  const asOf = parseDay(options.asOf);
+  if (asOf === undefined) throw new ProfileError('asOf', `not a calendar date: ${options.asOf}`);
+  const warnings: Warning[] = [];
+  const names = new Set([meta.name, meta.id, ...meta.aliases].map(normalizeName));
+  const related = new Set(meta.related.occupations.map(normalizeName));
+
+  const explicit = (relation: Relation | MajorRelation | undefined, path: string): number | undefined => {
+    if (relation === undefined) return undefined;
+    if (typeof relation === 'string') {
+      if (!options.single) {
+        throw new ProfileError(`${path}/relation`, 'a single relation value needs one judged occupation');
+      }
+      return relationBits[relation];
+    }
+    for (const [key, value] of Object.entries(relation)) {
+      if (names.has(normalizeName(key))) return relationBits[value as string];
+    }
+    return undefined;
+  };
+  const occupationRel = (entry: { occupation: string; relation?: Relation }, path: string): number => {
+    const given = explicit(entry.relation, path);
+    if (given !== undefined) return given;
+    const name = normalizeName(entry.occupation);
+    if (names.has(name)) return SAME;
+    if (related.has(name)) return RELATED;
+    warnings.push({
+      code: 'W_UNRELATED',
+      path,
+      message: `${path}（${entry.occupation}）与${meta.name}的关系未知，按无关处理 / relation of "${entry.occupation}" to ${meta.id} unknown, treated as unrelated`,
+    });
+    return 0;
+  };
+
+  const work: Facts['work'] = [];
+  const undatedWork: Facts['undatedWork'] = [];
+  (profile.work ?? []).forEach((w, i) => {
+    const path = `/work/${i}`;
+    const rel = occupationRel(w, path);
+    const from = day(w.from, `${path}/from`);
+    if (from === null) {
+      if (w.years !== undefined) undatedWork.push({ days: w.years * DAYS_PER_YEAR, rel });
+      return;
+    }
+    const to = day(w.to, `${path}/to`) ?? asOf;
+    if (to < from) throw new ProfileError(`${path}/to`, 'ends before it starts');
+    if (from > asOf) return;
+    work.push({ period: { start: from, end: Math.min(to, asOf) }, rel });
+  });
+
+  const certificates: Facts['certificates'] = [];
+  (profile.certificates ?? []).forEach((c, i) => {
+    const path = `/certificates/${i}`;
+    const rel = occupationRel(c, path);
+    const date = day(c.date, `${path}/date`);
+    if (date !== null && date > asOf) return;
+    const prep = c.kind === '预备技师证书';
+    certificates.push({ level: prep ? 0 : (c.level ?? 0), prep, date, rel });
+  });
+
+  const training: Facts['training'] = [];
+  (profile.training ?? []).forEach((t, i) => {
+    const path = `/training/${i}`;
+    const rel = occupationRel(t, path);
+    const date = day(t.date, `${path}/date`);
+    if (date !== null && date > asOf) return;
+    training.push({ level: t.level, date, certificate: t.certificate, examPassed: t.examPassed, rel });
+  });
+
+  const apprenticeships: Facts['apprenticeships'] = [];
+  (profile.apprenticeships ?? []).forEach((a, i) => {
+    const path = `/apprenticeships/${i}`;
+    const rel = occupationRel(a, path);
+    const completed = day(a.completed, `${path}/completed`);
+    if (completed !== null && completed > asOf) return;
+    apprenticeships.push({ completed, rel });
+  });
+
+  const sameMajors = new Set(meta.related.sameMajors.map(normalizeName));
+  const relatedMajors = new Set(meta.related.majors.map(normalizeName));
+  let education: EducationFact[] | null = null;
+  if (profile.education !== undefined) {
+    education = profile.education.map((e, i) => {
+      const path = `/education/${i}`;
+      let major = explicit(e.majorRelation, path.concat('/major'));
+      if (major === undefined) {
+        const m = e.major === undefined ? undefined : normalizeName(e.major);
+        major = m === undefined ? 0 : sameMajors.has(m) ? SAME : relatedMajors.has(m) ? RELATED : 0;
+        if (m !== undefined && major === 0) {
+          warnings.push({
+            code: 'W_NO_MAJOR',
+            path,
+            message: `${path}（专业 ${e.major}）与${meta.name}的专业关系未知，按无关处理 / major "${e.major}" not known to be related to ${meta.id}, treated as unrelated`,
+          });
+        }
+      }
+      const date = day(e.date, `${path}/date`);
+      let status: Status = e.status === '毕业' ? Status.Graduated : e.status === '应届' ? Status.FinalYear : Status.Enrolled;
+      // A diploma dated after the as-of date is not held yet: the student is in the final year.
+      if (status === Status.Graduated && date !== null && date > asOf) status = Status.FinalYear;
+      const track = e.track ?? null;
+      const rank =
+        track !== null && meta.trackFamily.includes(e.level) ? (meta.trackRanks[track] ?? 0) : (meta.ranks[e.level] ?? 0);
+      return { name: e.level, rank, track, target: e.assessedTarget ?? null, major, status };
+    });
+  }
+
+  return {
+    asOf,
+    work,
+    undatedWork,
+    certificates,
+    training,
+    apprenticeships,
+    education,
+    birth: day(profile.birthDate, '/birthDate'),
+    warnings,
+    merged: [],
+  };
+}
+
+/** Dated work periods in scope, merged: overlapping or touching periods count once. */
+export function mergedPeriods(f: Facts, scope: number): Period[] {
+  const cached = f.merged[scope];
+  if (cached) return cached;
+  const periods = f.work.filter((w) => (w.rel & scope) !== 0).map((w) => w.period);
+  periods.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Period[] = [];
+  for (const p of periods) {
+    const last = out[out.length - 1];
+    if (last && p.start <= last.end + 1) {
+      if (p.end > last.end) last.end = p.end;
+    } else out.push({ start: p.start, end: p.end });
+  }
+  f.merged[scope] = out;
+  return out;
+}

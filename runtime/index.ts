@@ -1,0 +1,30 @@
+// zige runtime: what generated evaluators import. No third-party dependencies, no clock reads.
+export { F, T, U, and, or, not, compareRange, triName, type Tri, type Comparator } from './tri.js';
+export { parseDay, formatDay, todayInShanghai, DAYS_PER_YEAR } from './dates.js';
+export { prepareFacts, mergedPeriods, normalizeName, ProfileError, SAME, RELATED, type Facts, type Warning, type PrepareOptions } from './facts.js';
+export {
+  experience,
+  experienceAfter,
+  holds,
+  holdsPrepTechnician,
+  training,
+  apprenticeship,
+  school,
+  age,
+  SchoolMode,
+  type SchoolSpec,
+} from './atoms.js';
+export {
+  evaluateOccupation,
+  levelsToReport,
+  EvaluationError,
+  type ClausePredicate,
+  type CompiledOccupation,
+  type EvaluateOptions,
+  type LevelResult,
+  type ClauseResult,
+  type Status,
+  type ConditionStatus,
+} from './evaluate.js';
+export type { OccupationMeta, ClauseMeta, WorkTypeMeta, Level } from './meta.js';
+export type * from './profile.js';

@@ -1,0 +1,45 @@
+// What a generated module tells the runtime about its occupation: data only, no behaviour.
+
+export type Level = 1 | 2 | 3 | 4 | 5;
+
+export interface ClauseMeta {
+  /** Full id: `<occupation>/<level>/<clause>`. */
+  id: string;
+  level: Level;
+  /** The source sentence the clause encodes, verbatim. */
+  text: string;
+  /** The clause's expression in canonical form. */
+  when: string;
+  note?: string;
+  /** Rule file and line of the clause, for tracing a result back to its rule. */
+  file: string;
+  line: number;
+}
+
+export interface WorkTypeMeta {
+  name: string;
+  levels: readonly Level[];
+}
+
+export interface OccupationMeta {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  version: string | null;
+  inForce: { from: string; to: string | null } | null;
+  levels: readonly Level[];
+  workTypes: readonly WorkTypeMeta[];
+  related: {
+    occupations: readonly string[];
+    sameMajors: readonly string[];
+    majors: readonly string[];
+  };
+  /** The education requirement (学历要求) as written, or null when the source sets none. */
+  education: { text: string; when: string } | null;
+  clauses: readonly ClauseMeta[];
+  /** Ladder ranks of education names and 技工院校 tracks, from rules/vocabulary.yaml. */
+  ranks: Readonly<Record<string, number>>;
+  trackRanks: Readonly<Record<string, number>>;
+  /** Education names whose rank follows the track (技工院校). */
+  trackFamily: readonly string[];
+}
