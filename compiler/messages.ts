@@ -12,6 +12,7 @@ export const zh: Table = {
   E_SYNTAX: '语法错误：此处应为 {expected}，实际为“{found}”',
   E_SYNTAX_EOF: '表达式不完整：结尾处应为 {expected}',
   E_EMPTY: '表达式为空',
+  E_JOINED_WORDS: '“{word}”无法识别：关键字与名称之间须有空格，是否应为“{split}”？',
   E_TOO_LONG: '表达式过长（{length} 个字符，上限 {max}）',
   E_TOO_DEEP: '表达式嵌套过深（上限 {max} 层）',
   // semantics
@@ -77,6 +78,7 @@ export const en: Table = {
   E_SYNTAX: 'syntax error: expected {expected}, found "{found}"',
   E_SYNTAX_EOF: 'incomplete expression: expected {expected} at the end',
   E_EMPTY: 'empty expression',
+  E_JOINED_WORDS: '"{word}" is not a word: keywords and names are separated by spaces; did you mean "{split}"?',
   E_TOO_LONG: 'expression too long ({length} characters, limit {max})',
   E_TOO_DEEP: 'expression nested too deeply (limit {max})',
   E_UNKNOWN_NAME: 'unknown {category} "{name}"{hint}',

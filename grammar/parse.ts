@@ -7,7 +7,7 @@ import { buildAst } from './visitor.js';
 
 /** A problem found by the grammar, located by offsets into the expression text. */
 export interface GrammarDiagnostic {
-  code: 'E_LEX' | 'E_SYNTAX' | 'E_SYNTAX_EOF' | 'E_TOO_LONG' | 'E_TOO_DEEP' | 'E_EMPTY';
+  code: 'E_LEX' | 'E_SYNTAX' | 'E_SYNTAX_EOF' | 'E_JOINED_WORDS' | 'E_TOO_LONG' | 'E_TOO_DEEP' | 'E_EMPTY';
   range: OffsetRange;
   args: Record<string, string | number>;
 }
@@ -45,9 +45,39 @@ export function parseExpression(text: string): ParseResult {
   parser.input = lexed.tokens;
   const cst = parser.expression();
   if (parser.errors.length > 0) {
+    const failed = parser.errors[0].token;
+    const stop = failed.tokenType.name === 'EOF' ? Infinity : failed.startOffset;
+    const joined = lexed.tokens.find((t) => t.tokenType.name === 'Name' && !(t.startOffset > stop) && splitKeyword(t.image));
+    if (joined) {
+      return {
+        diagnostics: [
+          {
+            code: 'E_JOINED_WORDS',
+            range: { start: joined.startOffset, end: joined.startOffset + joined.image.length },
+            args: { word: joined.image, split: splitKeyword(joined.image)! },
+          },
+        ],
+      };
+    }
     return { diagnostics: parser.errors.map((e) => syntaxDiagnostic(e, text)) };
   }
   return { ast: buildAst(cst), diagnostics: [] };
+}
+
+/** Chinese keywords, longest first: a name that starts or ends with one was likely meant as two words. */
+const KEYWORDS = [
+  '本职业或相关职业', '本专业或相关专业', '学徒期满', '考试合格', '累计从业', '连续从业', '本职业', '相关职业',
+  '本专业', '相关专业', '含应届', '及以上', '并且', '取得', '从业', '累计', '连续', '持有', '培训', '结业', '毕业',
+  '学历', '在校', '目标', '且', '或', '非', '后',
+];
+
+/** `非学徒期满` → `非 学徒期满`; undefined when the word neither starts nor ends with a keyword. */
+export function splitKeyword(word: string): string | undefined {
+  for (const k of KEYWORDS) {
+    if (word.length > k.length && word.startsWith(k)) return `${k} ${word.slice(k.length)}`;
+    if (word.length > k.length && word.endsWith(k)) return `${word.slice(0, -k.length)} ${k}`;
+  }
+  return undefined;
 }
 
 /** Offset of the token where parentheses or 非 chains pass the nesting limit. */

@@ -1,0 +1,65 @@
+// Shared test helpers: temporary rule directories, the built CLI, checked rule sets.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { checkRules, type RuleSet } from '../compiler/check-rules.js';
+import { DiagnosticSink } from '../compiler/diagnostics.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const RULES = join(ROOT, 'rules');
+export const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+
+/** A scratch directory inside the repo, so `zige/runtime` resolves by package self-reference. */
+export function scratch(prefix: string): string {
+  const base = join(ROOT, '.tmp');
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, `${prefix}-`));
+}
+
+/** A rules directory holding the given files plus the bundled vocabulary and sources. */
+export function rulesDir(files: Record<string, string>, options: { sources?: Record<string, string> } = {}): string {
+  const dir = scratch('rules');
+  cpSync(join(RULES, 'vocabulary.yaml'), join(dir, 'vocabulary.yaml'));
+  mkdirSync(join(dir, 'sources'));
+  cpSync(join(RULES, 'sources'), join(dir, 'sources'), { recursive: true });
+  for (const [name, text] of Object.entries(options.sources ?? {})) writeFileSync(join(dir, 'sources', name), text);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+export function check(dir: string): { rules: RuleSet | undefined; sink: DiagnosticSink } {
+  const sink = new DiagnosticSink();
+  const rules = checkRules(dir, sink);
+  return { rules, sink };
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    timeout: 60_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A minimal valid rule file citing the bundled source document, with the given conditions. */
+export function ruleFile(body: { id?: string; name?: string; levels?: string; conditions: string; extra?: string }): string {
+  return `id: ${body.id ?? 'sample'}
+name: ${body.name ?? '样例职业'}
+source:
+  document: 样例
+  file: sources/guizhou-2023-09-registration-conditions.txt
+  section: 一、互联网营销师
+levels: ${body.levels ?? '[5, 4, 3]'}
+${body.extra ?? ''}
+conditions:
+${body.conditions}
+`;
+}
