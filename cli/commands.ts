@@ -151,7 +151,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     for (const occ of sorted) {
       if (opts.workType !== undefined && !occ.workTypes.some((w) => w.name === opts.workType)) continue;
       if (level !== undefined && !occ.levels.includes(level)) continue;
-      const compiled = await instantiate(occ);
+      const compiled = instantiate(occ);
       results.push(...evaluateOccupation(compiled, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined }));
     }
   } catch (e) {

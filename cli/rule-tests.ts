@@ -16,7 +16,7 @@ export interface CaseOutcome {
 }
 
 export async function runCase(occ: CheckedOccupation, test: CheckedTest): Promise<CaseOutcome> {
-  const compiled = await instantiate(occ);
+  const compiled = instantiate(occ);
   const failures: string[] = [];
   let results: LevelResult[];
   try {

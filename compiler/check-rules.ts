@@ -141,7 +141,13 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
     let cond: Cond | undefined;
     if (parsed.ast) cond = resolveExpression(parsed.ast, { vocabulary: ctx.vocabulary, levels, gate }, problems);
     for (const p of problems) {
-      sink.report({ code: p.code, file: display, range: expressionRange(node, ctx.text, lineCounter, p.range), args: p.args });
+      sink.report({
+        code: p.code,
+        file: display,
+        range: expressionRange(node, ctx.text, lineCounter, p.range),
+        args: p.args,
+        ...(p.suggestions ? { suggestions: p.suggestions } : {}),
+      });
     }
     if (!parsed.ast || !cond) return undefined;
     return { cond, when: printExpression(parsed.ast) };

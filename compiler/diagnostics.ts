@@ -24,6 +24,8 @@ export interface Diagnostic {
   path?: string;
   /** Values interpolated into the message templates. */
   args?: Record<string, string | number>;
+  /** Known names close to an unknown one ("did you mean"). */
+  suggestions?: string[];
 }
 
 /** Collects every problem of a run; callers fail after the stage if any error was reported. */

@@ -1,23 +1,20 @@
 // Loads generated code into this process, for `zige eval` and `zige test`: the exact code that
-// `zige compile` writes (as JavaScript), imported from memory, so the CLI judges with it too.
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+// `zige compile` writes (as JavaScript), run as a function of the runtime this process already
+// has loaded, so results and error classes are shared with the caller.
+import * as runtime from '../runtime/index.js';
 import type { CompiledOccupation } from '../runtime/index.js';
 import type { CheckedOccupation } from './checked.js';
-import { packageRoot, packageVersion } from './package-root.js';
+import { packageVersion } from './package-root.js';
 import { generateModule } from './passes/generate-module.js';
 
-function runtimeUrl(): string {
-  const root = packageRoot();
-  const built = join(root, 'dist', 'runtime', 'index.js');
-  // From source (tests, tsx) the runtime is TypeScript; the loader in use resolves it.
-  return pathToFileURL(existsSync(built) && import.meta.url.includes('/dist/') ? built : join(root, 'runtime', 'index.js')).href;
-}
+const cache = new WeakMap<CheckedOccupation, CompiledOccupation>();
 
-export async function instantiate(occ: CheckedOccupation): Promise<CompiledOccupation> {
-  const code = generateModule(occ, { runtime: runtimeUrl(), lang: 'js', generator: `zige ${packageVersion()}` });
-  const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
-  const mod = (await import(url)) as { occupation: CompiledOccupation };
-  return mod.occupation;
+export function instantiate(occ: CheckedOccupation): CompiledOccupation {
+  const hit = cache.get(occ);
+  if (hit) return hit;
+  const body = generateModule(occ, { runtime: 'zige/runtime', lang: 'js', format: 'function', generator: `zige ${packageVersion()}` });
+  // The body is generated code: every rule-file string in it went through `literal`.
+  const exports = new Function('R', body)(runtime) as { occupation: CompiledOccupation };
+  cache.set(occ, exports.occupation);
+  return exports.occupation;
 }

@@ -8,6 +8,8 @@ export interface ExprDiagnostic {
   code: string;
   range: A.OffsetRange;
   args: Record<string, string | number>;
+  /** Known names close to an unknown one. */
+  suggestions?: string[];
 }
 
 export interface ResolveContext {
@@ -35,30 +37,32 @@ const PREP_TECHNICIAN = new Set(['预备技师证书', 'prep-technician']);
 const AGE = new Set(['年龄', 'age']);
 const LEVEL_NAMES = ['五级', '四级', '三级', '二级', '一级'];
 
+type UnknownCode = 'E_UNKNOWN_LEVEL' | 'E_UNKNOWN_SCHOOL' | 'E_UNKNOWN_DEGREE' | 'E_UNKNOWN_TRACK' | 'E_UNKNOWN_FACT';
+
 export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDiagnostic[]): Cond | undefined {
   let ok = true;
-  const report = (code: string, range: A.OffsetRange, args: Record<string, string | number> = {}): undefined => {
+  const report = (code: string, range: A.OffsetRange, args: Record<string, string | number> = {}, suggestions?: string[]): undefined => {
     ok = false;
-    out.push({ code, range, args });
+    out.push(suggestions && suggestions.length > 0 ? { code, range, args, suggestions } : { code, range, args });
     return undefined;
   };
 
   const refText = (r: A.Ref): string => (r.kind === 'LevelNumber' ? `level ${r.level}` : r.alt ? `${r.text}/${r.alt}` : r.text);
 
-  const unknown = (category: string, r: A.Ref, known: Iterable<string>): undefined => {
+  const unknown = (code: UnknownCode, r: A.Ref, known: Iterable<string>): undefined => {
     const text = refText(r);
-    return report('E_UNKNOWN_NAME', r.range, { category, name: text, hint: hintFor(text, known) });
+    return report(code, r.range, { name: text }, closest(text, known));
   };
 
   const level = (r: A.Ref): number | undefined => {
     if (r.kind === 'LevelNumber') {
-      return r.level >= 1 && r.level <= 5 && Number.isInteger(r.level) ? r.level : unknown('等级', r, []);
+      return r.level >= 1 && r.level <= 5 && Number.isInteger(r.level) ? r.level : unknown('E_UNKNOWN_LEVEL', r, []);
     }
     const first = ctx.vocabulary.levels.get(r.text);
-    if (first === undefined) return unknown('等级', { ...r, alt: undefined }, ctx.vocabulary.levels.keys());
+    if (first === undefined) return unknown('E_UNKNOWN_LEVEL', { ...r, alt: undefined }, ctx.vocabulary.levels.keys());
     if (r.alt !== undefined) {
       const second = ctx.vocabulary.levels.get(r.alt);
-      if (second === undefined) return unknown('等级', { ...r, text: r.alt, alt: undefined }, ctx.vocabulary.levels.keys());
+      if (second === undefined) return unknown('E_UNKNOWN_LEVEL', { ...r, text: r.alt, alt: undefined }, ctx.vocabulary.levels.keys());
       if (second !== first) {
         return report('E_LEVEL_MISMATCH', r.range, { left: r.text, leftLevel: first, right: r.alt, rightLevel: second });
       }
@@ -79,7 +83,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     if (s === null) return 3;
     const mask = OCCUPATION_SCOPES[s.value];
     if (mask === undefined) {
-      report('E_SCOPE', s.range, { atom, expected: '职业范围（本职业／相关职业／本职业或相关职业）', scope: SCOPE_TEXT[s.value] });
+      report('E_SCOPE_OCCUPATION', s.range, { atom, scope: SCOPE_TEXT[s.value] });
       return 3;
     }
     return mask;
@@ -89,7 +93,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     if (s === null) return 0;
     const mask = MAJOR_SCOPES[s.value];
     if (mask === undefined) {
-      report('E_SCOPE', s.range, { atom, expected: '专业范围（本专业／相关专业／本专业或相关专业）', scope: SCOPE_TEXT[s.value] });
+      report('E_SCOPE_MAJOR', s.range, { atom, scope: SCOPE_TEXT[s.value] });
       return 0;
     }
     return mask;
@@ -97,7 +101,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
 
   const duration = (v: A.Value, subject: string): number | undefined => {
     if (v.kind !== 'Quantity') {
-      return report('E_TYPE', v.range, { subject, expected: '时长（如 3年）', actual: `“${refText(v)}”` });
+      return report('E_TYPE_DURATION', v.range, { subject, actual: refText(v) });
     }
     if (v.unit !== null && YEAR_UNITS.has(v.unit)) return Math.round(v.value * 365);
     if (v.unit !== null && DAY_UNITS.has(v.unit)) return v.value;
@@ -106,21 +110,21 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
 
   const experience = (e: A.Experience): Cond | undefined => {
     const scope = occupationScope(e.scope, '从业');
-    const days = duration(e.value, '从业年限');
+    const days = duration(e.value, e.explicitMode ? (e.mode === 'continuous' ? '连续从业' : '累计从业') : '从业');
     if (days === undefined) return undefined;
     return { op: 'experience', scope, continuous: e.mode === 'continuous', cmp: e.cmp, days, range: e.range };
   };
 
   const schoolNames = (s: A.School): string[] | null | undefined => {
     const r = s.name;
-    if (r.kind !== 'Name' || r.alt !== undefined) return unknown('学校类别', r, ctx.vocabulary.education.keys());
+    if (r.kind !== 'Name' || r.alt !== undefined) return unknown('E_UNKNOWN_SCHOOL', r, ctx.vocabulary.education.keys());
     const group = ctx.vocabulary.groups.get(r.text);
     if (group) {
       if (s.orHigher) return report('E_ORDER_HIGHER', r.range, { name: r.text });
       return [...group];
     }
     const entry = ctx.vocabulary.education.get(r.text);
-    if (!entry) return unknown('学校类别', r, [...ctx.vocabulary.education.keys(), ...ctx.vocabulary.groups.keys()]);
+    if (!entry) return unknown('E_UNKNOWN_SCHOOL', r, [...ctx.vocabulary.education.keys(), ...ctx.vocabulary.groups.keys()]);
     if (!s.orHigher) return [entry.name];
     return ctx.vocabulary.vocabulary.education
       .filter((e) => e.family === entry.family && e.order >= entry.order)
@@ -134,7 +138,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     if (s.mode === 'degree') {
       const r = s.name;
       const entry = r.kind === 'Name' && r.alt === undefined ? ctx.vocabulary.education.get(r.text) : undefined;
-      if (!entry) return unknown('学历层次', r, ctx.vocabulary.education.keys());
+      if (!entry) return unknown('E_UNKNOWN_DEGREE', r, ctx.vocabulary.education.keys());
       rank = entry.rank;
     } else {
       const found = schoolNames(s);
@@ -145,7 +149,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     if (s.track) {
       const r = s.track.name;
       const t = r.kind === 'Name' && r.alt === undefined ? ctx.vocabulary.tracks.get(r.text) : undefined;
-      if (!t) return unknown('技工院校班别', r, ctx.vocabulary.tracks.keys());
+      if (!t) return unknown('E_UNKNOWN_TRACK', r, ctx.vocabulary.tracks.keys());
       tracks = s.track.orHigher
         ? ctx.vocabulary.vocabulary.tracks.filter((x) => x.rank >= t.rank).map((x) => x.name)
         : [t.name];
@@ -221,14 +225,14 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
       case 'Compare': {
         if (e.subject.kind === 'Name' && AGE.has(e.subject.text)) {
           if (e.value.kind !== 'Quantity') {
-            return report('E_TYPE', e.value.range, { subject: '年龄', expected: '岁数（如 16岁）', actual: `“${refText(e.value)}”` });
+            return report('E_TYPE_AGE', e.value.range, { subject: refText(e.subject), actual: refText(e.value) });
           }
           if (e.value.unit === null || !AGE_UNITS.has(e.value.unit)) {
             return report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: '岁 周岁 years' });
           }
           return { op: 'age', cmp: e.cmp, years: e.value.value, range: e.range };
         }
-        return unknown('条件', e.subject, ['年龄', '从业']);
+        return unknown('E_UNKNOWN_FACT', e.subject, ['年龄', '从业']);
       }
     }
   };
@@ -237,17 +241,14 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
   return ok ? result : undefined;
 }
 
-/** "did you mean …" for near misses, and a reminder that words are separated by spaces. */
-function hintFor(text: string, known: Iterable<string>): string {
-  const candidates = [...new Set(known)]
+/** Known names within a small edit distance of an unknown one, nearest first. */
+function closest(text: string, known: Iterable<string>): string[] {
+  return [...new Set(known)]
     .map((k) => ({ k, d: editDistance(text, k) }))
-    .filter((c) => c.d <= Math.max(1, Math.floor(text.length / 3)))
+    .filter((c) => c.d <= Math.max(1, Math.floor([...text].length / 3)))
     .sort((a, b) => a.d - b.d || (a.k < b.k ? -1 : 1))
     .slice(0, 3)
     .map((c) => c.k);
-  if (candidates.length > 0) return `（是否想写：${candidates.join('、')}？ did you mean: ${candidates.join(', ')}?）`;
-  if (/[\u3400-\u9fff]/.test(text) && text.length > 4) return '（词与词之间需用空格分隔 / separate words with spaces）';
-  return '';
 }
 
 function editDistance(a: string, b: string): number {

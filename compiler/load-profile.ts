@@ -1,0 +1,442 @@
+// Loading an applicant profile (JSON or YAML) and the JSON Schema machinery shared with rule files:
+// Ajv validators for schema/*.schema.json and the conversion of Ajv errors into diagnostics in
+// words (one code per keyword, cascaded anyOf/if noise removed).
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import formatsModule from 'ajv-formats';
+import type { DiagnosticSink } from './diagnostics.js';
+import type { Profile } from '../runtime/profile.js';
+import { MAX_DEPTH, lineCountFor, nestingDepth, parseYaml, rangeOfOffsets } from './yaml-positions.js';
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+
+export type SchemaName = 'rule-file' | 'profile' | 'result';
+
+function readSchema(name: SchemaName): Record<string, unknown> {
+  // compiler/x.ts (sources) or dist/compiler/x.js (build): schema/ is one or two levels up
+  const candidates = [new URL(`../schema/${name}.schema.json`, import.meta.url), new URL(`../../schema/${name}.schema.json`, import.meta.url)];
+  let lastError: unknown;
+  for (const url of candidates) {
+    try {
+      return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw new Error(`cannot read schema/${name}.schema.json: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
+}
+
+// ajv-formats is CommonJS: under Node the default import is the plugin itself (which also carries
+// itself as `.default`); TypeScript types the import as the module object.
+type FormatsPlugin = typeof formatsModule.default;
+const formatsAny = formatsModule as unknown as { default?: FormatsPlugin };
+const addFormats: FormatsPlugin = typeof formatsAny === 'function' ? (formatsAny as FormatsPlugin) : formatsAny.default!;
+
+let validators: Record<SchemaName, ValidateFunction> | undefined;
+
+/** Compiled validators (allErrors, strict, verbose; `date` format from ajv-formats), built once. */
+export function getValidators(): Record<SchemaName, ValidateFunction> {
+  if (validators) return validators;
+  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+  addFormats(ajv, ['date']);
+  for (const name of ['profile', 'rule-file', 'result'] as const) ajv.addSchema(readSchema(name));
+  const get = (name: SchemaName): ValidateFunction => {
+    const v = ajv.getSchema(`${name}.schema.json`);
+    if (!v) throw new Error(`schema ${name} not registered`);
+    return v;
+  };
+  validators = { profile: get('profile'), 'rule-file': get('rule-file'), result: get('result') };
+  return validators;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ajv errors → issues in words
+
+/** Where in the data an issue should be shown. */
+export type IssueAnchor = 'value' | 'key' | 'parent';
+
+export interface SchemaIssue {
+  /** Code suffix: REQUIRED, ADDITIONAL, TYPE … ('' for the fallback code). */
+  kind: string;
+  /** JSON Pointer of the node to point at (for `key`, the unknown property itself). */
+  pointer: string;
+  anchor: IssueAnchor;
+  /** JSON Pointer of the field concerned (the missing or unknown field itself for required/additional). */
+  path: string;
+  args: Record<string, string | number>;
+}
+
+const TYPE_ZH: Record<string, string> = {
+  string: '字符串',
+  number: '数字',
+  integer: '整数',
+  boolean: '布尔值（true/false）',
+  object: '映射（键值对）',
+  array: '列表',
+  null: '空值',
+};
+
+const KIND_OF_KEYWORD: Record<string, string> = {
+  required: 'REQUIRED',
+  additionalProperties: 'ADDITIONAL',
+  type: 'TYPE',
+  enum: 'ENUM',
+  const: 'ENUM',
+  pattern: 'PATTERN',
+  format: 'FORMAT',
+  minimum: 'MINIMUM',
+  maximum: 'MAXIMUM',
+  minLength: 'MIN_LENGTH',
+  minItems: 'MIN_ITEMS',
+  maxItems: 'MAX_ITEMS',
+  uniqueItems: 'UNIQUE',
+};
+
+function escapePointer(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+/** A short, single-line rendering of a value for messages. */
+export function showValue(v: unknown): string {
+  let s: string;
+  if (typeof v === 'string') s = v;
+  else {
+    try {
+      s = JSON.stringify(v) ?? String(v);
+    } catch {
+      s = String(v);
+    }
+  }
+  s = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  const cps = [...s];
+  return cps.length > 40 ? cps.slice(0, 39).join('') + '…' : s;
+}
+
+const field = (pointer: string): string => (pointer === '' ? '/' : pointer);
+
+/** Removes cascaded noise: `if` errors, anyOf/oneOf branches that cannot apply, formats under a failed pattern. */
+function simplify(errors: ErrorObject[]): ErrorObject[] {
+  type Item = { e: ErrorObject; final: boolean; dropped: boolean };
+  const items: Item[] = errors.map((e) => ({ e, final: false, dropped: false }));
+  for (let k = 0; k < items.length; k++) {
+    const c = items[k];
+    if (c.e.keyword === 'if') c.dropped = true;
+    if (c.e.keyword !== 'anyOf' && c.e.keyword !== 'oneOf') continue;
+    const prefix = c.e.schemaPath + '/';
+    const at = c.e.instancePath;
+    // The branches' errors are the contiguous run just before the combinator's own error.
+    const subs: Item[] = [];
+    for (let j = k - 1; j >= 0; j--) {
+      const s = items[j];
+      if (s.final || s.dropped && s.e.keyword !== 'if') break;
+      const inside = s.e.schemaPath.startsWith(prefix) && (s.e.instancePath === at || s.e.instancePath.startsWith(at + '/'));
+      if (!inside) break;
+      subs.unshift(s);
+    }
+    if (c.e.keyword === 'oneOf' && subs.length === 0) {
+      c.final = true; // matched several branches: keep the fallback message
+      continue;
+    }
+    const branches = new Map<string, Item[]>();
+    for (const s of subs) {
+      const branch = s.e.schemaPath.slice(prefix.length).split('/')[0];
+      if (!branches.has(branch)) branches.set(branch, []);
+      if (s.e.keyword !== 'if') branches.get(branch)!.push(s);
+    }
+    for (const s of subs) s.dropped = true;
+    const all = [...branches.values()];
+    const fits = all.filter((b) => !b.some((s) => s.e.keyword === 'type' && s.e.instancePath === at));
+    if (fits.length === 0) {
+      // no branch takes this kind of value: one type error naming every accepted type
+      const types = [...new Set(all.flatMap((b) => b.filter((s) => s.e.keyword === 'type').map((s) => String(s.e.params.type))))];
+      c.e = { ...c.e, keyword: 'type', params: { type: types.join(',') } };
+      c.final = true;
+      continue;
+    }
+    const onlyRequired = fits.every((b) => b.every((s) => s.e.keyword === 'required' && s.e.instancePath === at));
+    if (fits.length > 1 && onlyRequired) {
+      const props = [...new Set(fits.flatMap((b) => b.map((s) => String(s.e.params.missingProperty))))];
+      c.e = { ...c.e, keyword: 'requiredAny', params: { properties: props } };
+      c.final = true;
+      continue;
+    }
+    let best = fits[0];
+    for (const b of fits) if (b.length < best.length) best = b;
+    for (const s of best) {
+      s.dropped = false;
+      s.final = true;
+    }
+    c.dropped = true;
+  }
+  let kept = items.filter((i) => !i.dropped).map((i) => i.e);
+  // a date that fails its pattern also fails its format: keep the pattern error
+  const patternAt = new Set(kept.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
+  kept = kept.filter((e) => !(e.keyword === 'format' && patternAt.has(e.instancePath)));
+  // identical errors (same place, keyword and parameters) once
+  const seen = new Set<string>();
+  return kept.filter((e) => {
+    const key = `${e.instancePath}\u0000${e.keyword}\u0000${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Maximum schema issues reported per file. */
+export const MAX_ISSUES = 100;
+
+/** Converts Ajv errors (allErrors, verbose) into issues in words. */
+export function schemaIssues(errors: readonly ErrorObject[] | null | undefined): SchemaIssue[] {
+  if (!errors) return [];
+  const out: SchemaIssue[] = [];
+  for (const e of simplify([...errors])) {
+    if (out.length >= MAX_ISSUES) break;
+    const at = e.instancePath;
+    const base = { field: field(at), path: at };
+    const parent = e.parentSchema as Record<string, unknown> | undefined;
+    const description = typeof parent?.description === 'string' ? parent.description : '';
+    switch (e.keyword) {
+      case 'required': {
+        const property = String(e.params.missingProperty);
+        const path = `${at}/${escapePointer(property)}`;
+        out.push({ kind: 'REQUIRED', pointer: at, anchor: 'parent', path, args: { ...base, path, property } });
+        break;
+      }
+      case 'requiredAny': {
+        const props = (e.params.properties as string[]).join('、');
+        out.push({ kind: 'REQUIRED_ANY', pointer: at, anchor: 'parent', path: at, args: { ...base, properties: props } });
+        break;
+      }
+      case 'additionalProperties': {
+        const property = String(e.params.additionalProperty);
+        const path = `${at}/${escapePointer(property)}`;
+        const props = Object.keys((parent?.properties as Record<string, unknown> | undefined) ?? {});
+        const patterns = Object.keys((parent?.patternProperties as Record<string, unknown> | undefined) ?? {});
+        const allowed = [...props, ...patterns.map((p) => `/${p}/`)].join('、') || '—';
+        out.push({ kind: 'ADDITIONAL', pointer: path, anchor: 'key', path, args: { ...base, path, property: showValue(property), allowed } });
+        break;
+      }
+      case 'type': {
+        const types = String(e.params.type).split(',');
+        const actual = jsonType(e.data);
+        out.push({
+          kind: 'TYPE',
+          pointer: at,
+          anchor: 'value',
+          path: at,
+          args: {
+            ...base,
+            expected: types.join(' or '),
+            expectedZh: types.map((t) => TYPE_ZH[t] ?? t).join('或'),
+            actual,
+            actualZh: TYPE_ZH[actual] ?? actual,
+          },
+        });
+        break;
+      }
+      case 'enum':
+      case 'const': {
+        const allowedValues = (e.keyword === 'const' ? [e.params.allowedValue] : (e.params.allowedValues as unknown[])) ?? [];
+        out.push({
+          kind: 'ENUM',
+          pointer: at,
+          anchor: 'value',
+          path: at,
+          args: { ...base, value: showValue(e.data), allowed: allowedValues.map((v) => showValue(v)).join('、') },
+        });
+        break;
+      }
+      case 'pattern':
+        out.push({
+          kind: 'PATTERN',
+          pointer: at,
+          anchor: 'value',
+          path: at,
+          args: { ...base, value: showValue(e.data), pattern: String(e.params.pattern), hint: description || String(e.params.pattern) },
+        });
+        break;
+      case 'format':
+        out.push({ kind: 'FORMAT', pointer: at, anchor: 'value', path: at, args: { ...base, value: showValue(e.data), format: String(e.params.format) } });
+        break;
+      case 'minimum':
+      case 'maximum':
+      case 'minLength':
+      case 'minItems':
+      case 'maxItems':
+        out.push({
+          kind: KIND_OF_KEYWORD[e.keyword],
+          pointer: at,
+          anchor: 'value',
+          path: at,
+          args: { ...base, value: showValue(e.data), limit: Number(e.params.limit) },
+        });
+        break;
+      case 'uniqueItems': {
+        const i = Number(e.params.i);
+        const j = Number(e.params.j);
+        const later = Math.max(i, j);
+        const path = `${at}/${later}`;
+        out.push({ kind: 'UNIQUE', pointer: path, anchor: 'value', path, args: { ...base, first: Math.min(i, j), second: later } });
+        break;
+      }
+      default:
+        out.push({ kind: '', pointer: at, anchor: 'value', path: at, args: { ...base, detail: e.message ?? e.keyword } });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Semantic checks the schema cannot express
+
+export interface ProfileProblem {
+  code: 'E_PROFILE_DATE' | 'E_PROFILE_PERIOD';
+  /** JSON Pointer relative to the profile. */
+  path: string;
+  args: Record<string, string | number>;
+}
+
+/** Whether `YYYY-MM-DD` names a real calendar date (proleptic Gregorian). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return d <= days;
+}
+
+/**
+ * Checks the schema cannot express: a work period whose `to` is before its `from`. Safe on data that
+ * failed schema validation (only well-formed entries are looked at).
+ */
+export function checkProfileSemantics(profile: unknown): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  if (profile === null || typeof profile !== 'object' || Array.isArray(profile)) return problems;
+  const work = (profile as { work?: unknown }).work;
+  if (!Array.isArray(work)) return problems;
+  work.forEach((w: unknown, i) => {
+    if (w === null || typeof w !== 'object') return;
+    const { from, to } = w as { from?: unknown; to?: unknown };
+    if (typeof from === 'string' && typeof to === 'string' && isCalendarDate(from) && isCalendarDate(to) && to < from)
+      problems.push({ code: 'E_PROFILE_PERIOD', path: `/work/${i}/to`, args: { path: `/work/${i}/to`, from, to } });
+  });
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+/** Profiles larger than this are refused (E_PROFILE_TOO_LARGE). */
+export const MAX_PROFILE_BYTES = 5 * 1024 * 1024;
+
+const PROFILE_CODE: Record<string, string> = {
+  REQUIRED: 'E_PROFILE_REQUIRED',
+  REQUIRED_ANY: 'E_PROFILE_REQUIRED_ANY',
+  ADDITIONAL: 'E_PROFILE_ADDITIONAL',
+  TYPE: 'E_PROFILE_TYPE',
+  ENUM: 'E_PROFILE_ENUM',
+  PATTERN: 'E_PROFILE_PATTERN',
+  FORMAT: 'E_PROFILE_DATE', // the only format is `date`: a well-formed but impossible date
+  MINIMUM: 'E_PROFILE_MINIMUM',
+  MAXIMUM: 'E_PROFILE_MAXIMUM',
+  MIN_LENGTH: 'E_PROFILE_MIN_LENGTH',
+};
+
+/** Keys that must never reach code that indexes objects with user text. */
+const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Own keys named __proto__/constructor/prototype anywhere in the data (iterative: input may be deep). */
+function hostileKeys(data: unknown): string[] {
+  const found: string[] = [];
+  const stack: Array<[unknown, string]> = [[data, '']];
+  while (stack.length > 0 && found.length < 20) {
+    const [v, p] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      v.forEach((c, i) => stack.push([c, `${p}/${i}`]));
+      continue;
+    }
+    for (const k of Object.keys(v)) {
+      const path = `${p}/${escapePointer(k)}`;
+      if (HOSTILE_KEYS.has(k)) found.push(path);
+      stack.push([(v as Record<string, unknown>)[k], path]);
+    }
+  }
+  return found;
+}
+
+function parseJson(file: string, text: string, sink: DiagnosticSink): { ok: true; data: unknown } | { ok: false } {
+  try {
+    return { ok: true, data: JSON.parse(text) as unknown };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof RangeError) {
+      sink.report({ code: 'E_PROFILE_PARSE', file, path: '', args: { detail: 'nesting too deep' } });
+      return { ok: false };
+    }
+    const m = /position (\d+)/.exec(message);
+    const offset = m ? Number(m[1]) : /end of JSON/i.test(message) ? text.length : 0;
+    const lc = lineCountFor(text);
+    sink.report({ code: 'E_PROFILE_PARSE', file, range: rangeOfOffsets(lc, text, offset, offset + 1), args: { detail: message } });
+    return { ok: false };
+  }
+}
+
+/**
+ * Parses and validates an applicant profile (JSON when the text starts with `{` or `[`, else YAML
+ * 1.2 core, so dates stay strings). Problems go to the sink with a JSON Pointer `path` (parse errors
+ * with a `range`); returns undefined when any error was reported.
+ */
+export function loadProfile(file: string, text: string, sink: DiagnosticSink): Profile | undefined {
+  const before = sink.items.length;
+  const failed = (): boolean => sink.items.slice(before).some((d) => d.severity === 'error');
+  const bytes = text.length > MAX_PROFILE_BYTES / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
+  if (bytes > MAX_PROFILE_BYTES) {
+    sink.report({ code: 'E_PROFILE_TOO_LARGE', file, path: '', args: { size: bytes, max: MAX_PROFILE_BYTES } });
+    return undefined;
+  }
+  const body = text.replace(/^\uFEFF/, '');
+  let data: unknown;
+  if (/^\s*[{[]/.test(body)) {
+    const parsed = parseJson(file, body, sink);
+    if (!parsed.ok) return undefined;
+    data = parsed.data;
+  } else {
+    const parsed = parseYaml(body);
+    for (const p of parsed.problems)
+      sink.report({ code: 'E_PROFILE_PARSE', file, range: rangeOfOffsets(parsed.lineCounter, body, p.start, p.end), args: { detail: p.detail } });
+    if (parsed.problems.length > 0) return undefined;
+    data = parsed.data;
+  }
+  if (nestingDepth(data) > MAX_DEPTH) {
+    sink.report({ code: 'E_PROFILE_PARSE', file, path: '', args: { detail: `nesting too deep (limit ${MAX_DEPTH} levels)` } });
+    return undefined;
+  }
+  const hostile = hostileKeys(data);
+  for (const path of hostile)
+    sink.report({ code: 'E_PROFILE_ADDITIONAL', file, path, args: { field: path, path, property: path.split('/').pop() ?? '', allowed: '—' } });
+  if (hostile.length > 0) return undefined;
+
+  const validate = getValidators().profile;
+  if (!validate(data)) {
+    for (const issue of schemaIssues(validate.errors)) {
+      const code = PROFILE_CODE[issue.kind] ?? 'E_PROFILE_SCHEMA';
+      const args = code === 'E_PROFILE_SCHEMA' ? { ...issue.args, path: issue.path } : issue.args;
+      sink.report({ code, file, path: issue.path, args });
+    }
+  }
+  for (const p of checkProfileSemantics(data)) sink.report({ code: p.code, file, path: p.path, args: p.args });
+  return failed() ? undefined : (data as Profile);
+}
