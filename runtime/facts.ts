@@ -121,7 +121,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
       return;
     }
     const to = day(w.to, `${path}/to`) ?? asOf;
-    if (to < from) throw new ProfileError(`${path}/to`, 'ends before it starts');
+    if (w.to !== undefined && to < from) throw new ProfileError(`${path}/to`, 'ends before it starts');
     if (from > asOf) return;
     work.push({ period: { start: from, end: Math.min(to, asOf) }, rel });
   });

@@ -30,7 +30,7 @@ describe('expression diagnostics point into the YAML file', () => {
   });
 
   it('reports an unknown level name at the name', () => {
-    expect(diagnosticsFor('持有 本职业或相关职业 六级')).toEqual([{ code: 'E_UNKNOWN_NAME', line: 15, col: 27 }]);
+    expect(diagnosticsFor('持有 本职业或相关职业 六级')).toEqual([{ code: 'E_UNKNOWN_LEVEL', line: 15, col: 27 }]);
   });
 
   it('reports a 本职业 level the occupation does not offer', () => {
@@ -40,7 +40,7 @@ describe('expression diagnostics point into the YAML file', () => {
   });
 
   it('reports a duration compared with a level', () => {
-    expect(diagnosticsFor('从业 >= 四级')).toEqual([{ code: 'E_TYPE', line: 15, col: 21 }]);
+    expect(diagnosticsFor('从业 >= 四级')).toEqual([{ code: 'E_TYPE_DURATION', line: 15, col: 21 }]);
   });
 
   it('reports an unknown unit', () => {
@@ -49,8 +49,8 @@ describe('expression diagnostics point into the YAML file', () => {
   });
 
   it('reports a scope that makes no sense', () => {
-    expect(diagnosticsFor('学徒期满 本专业')).toEqual([{ code: 'E_SCOPE', line: 15, col: 20 }]);
-    expect(diagnosticsFor('毕业 技工学校 本职业')).toEqual([{ code: 'E_SCOPE', line: 15, col: 23 }]);
+    expect(diagnosticsFor('学徒期满 本专业')).toEqual([{ code: 'E_SCOPE_OCCUPATION', line: 15, col: 20 }]);
+    expect(diagnosticsFor('毕业 技工学校 本职业')).toEqual([{ code: 'E_SCOPE_MAJOR', line: 15, col: 23 }]);
   });
 
   it('reports combined level names that disagree', () => {
@@ -58,7 +58,7 @@ describe('expression diagnostics point into the YAML file', () => {
   });
 
   it('reports an unknown school kind', () => {
-    expect(diagnosticsFor('毕业 技工学院')).toEqual([{ code: 'E_UNKNOWN_NAME', line: 15, col: 18 }]);
+    expect(diagnosticsFor('毕业 技工学院')).toEqual([{ code: 'E_UNKNOWN_SCHOOL', line: 15, col: 18 }]);
   });
 
   it('reports words run together without a space', () => {
@@ -80,7 +80,7 @@ describe('expression diagnostics point into the YAML file', () => {
       }),
     });
     expect(check(dir).sink.sorted().map((d) => [d.code, d.range?.start.line])).toEqual([
-      ['E_UNKNOWN_NAME', 15],
+      ['E_UNKNOWN_LEVEL', 15],
       ['E_SYNTAX_EOF', 18],
     ]);
   });
@@ -96,7 +96,7 @@ describe('positions are exact in every YAML scalar style', () => {
   ];
   for (const [name, scalar, line, col] of styles) {
     it(name, () => {
-      expect(diagnosticsFor(scalar)).toEqual([{ code: 'E_UNKNOWN_NAME', line, col }]);
+      expect(diagnosticsFor(scalar)).toEqual([{ code: 'E_UNKNOWN_LEVEL', line, col }]);
     });
   }
 });
