@@ -83,11 +83,11 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   const names = new Set([meta.name, meta.id, ...meta.aliases].map(normalizeName));
   const related = new Set(meta.related.occupations.map(normalizeName));
 
-  const explicit = (relation: Relation | MajorRelation | undefined, path: string): number | undefined => {
+  const explicit = (relation: Relation | MajorRelation | undefined, field: string): number | undefined => {
     if (relation === undefined) return undefined;
     if (typeof relation === 'string') {
       if (!options.single) {
-        throw new ProfileError(`${path}/relation`, 'a single relation value needs one judged occupation');
+        throw new ProfileError(field, 'a single relation value needs one judged occupation');
       }
       return relationBits[relation];
     }
@@ -97,7 +97,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     return undefined;
   };
   const occupationRel = (entry: { occupation: string; relation?: Relation }, path: string): number => {
-    const given = explicit(entry.relation, path);
+    const given = explicit(entry.relation, `${path}/relation`);
     if (given !== undefined) return given;
     const name = normalizeName(entry.occupation);
     if (names.has(name)) return SAME;
@@ -160,7 +160,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   if (profile.education !== undefined) {
     education = profile.education.map((e, i) => {
       const path = `/education/${i}`;
-      let major = explicit(e.majorRelation, path.concat('/major'));
+      let major = explicit(e.majorRelation, `${path}/majorRelation`);
       if (major === undefined) {
         const m = e.major === undefined ? undefined : normalizeName(e.major);
         major = m === undefined ? 0 : sameMajors.has(m) ? SAME : relatedMajors.has(m) ? RELATED : 0;
