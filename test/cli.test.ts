@@ -1,0 +1,201 @@
+// The zige CLI as users run it: the built bin in a child process. Exit codes, messages, JSON.
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { todayInShanghai } from '../runtime/index.js';
+import { cli, ROOT, ruleFile, rulesDir, scratch } from './helpers.js';
+
+const examples = JSON.parse(readFileSync(join(ROOT, 'examples', 'examples.json'), 'utf8')) as {
+  profile: string;
+  args: string[];
+  expected: string;
+}[];
+
+function noStackTrace(text: string): void {
+  expect(text).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+}
+
+const resultSchema = JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8'));
+const ajv = new Ajv.default({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validateResult = ajv.compile(resultSchema);
+
+describe('zige check', () => {
+  it('is clean on the bundled rules', () => {
+    const r = cli(['check', 'rules']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('points a typo at file:line:col with a code frame, exit 1', () => {
+    const dir = rulesDir({
+      'sample.yaml': ruleFile({
+        conditions: `  - level: 5
+    source: 五级/初级工
+    clauses:
+      - id: "1"
+        source: 本职业或相关职业学徒期满。
+        when: 学徒期满 本职业或相关职业 且 持有 五纪`,
+      }),
+    });
+    const r = cli(['check', dir]);
+    expect(r.code).toBe(1);
+    const file = relative(ROOT, join(dir, 'sample.yaml'));
+    expect(r.stderr).toContain(`${file}:15:34: error[E_UNKNOWN_LEVEL]`);
+    expect(r.stderr).toContain('未知的等级“五纪”');
+    expect(r.stderr).toContain('unknown level "五纪"');
+    expect(r.stderr).toMatch(/15 \|\s+when: 学徒期满 本职业或相关职业 且 持有 五纪\n\s+\|\s+\^~~~/);
+    noStackTrace(r.stderr);
+  });
+
+  it('reports a missing rules directory without a stack trace', () => {
+    const r = cli(['check', join(scratch('none'), 'nope')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E_READ');
+    noStackTrace(r.stderr);
+  });
+});
+
+describe('zige eval', () => {
+  for (const ex of examples) {
+    it(`${ex.profile} ${ex.args.join(' ')} equals ${ex.expected}`, () => {
+      const r = cli(['eval', join('examples', ex.profile), ...ex.args, '--json']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const actual = JSON.parse(r.stdout);
+      expect(validateResult(actual), JSON.stringify(validateResult.errors)).toBe(true);
+      expect(actual).toEqual(JSON.parse(readFileSync(join(ROOT, 'examples', ex.expected), 'utf8')));
+    });
+  }
+
+  it('prints levels 5..1 with the v1 fields, in order', () => {
+    const r = cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', '互联网营销师', '--as-of', '2026-11-28', '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.asOf).toBe('2026-11-28');
+    expect(out.results.map((x: { level: number }) => x.level)).toEqual([5, 4, 3, 2, 1]);
+    const [five, , , two] = out.results;
+    expect(Object.keys(five)).toEqual(expect.arrayContaining(['occupation', 'id', 'level', 'workTypes', 'status', 'education', 'clauses', 'warnings']));
+    expect(five).toMatchObject({ occupation: '互联网营销师', id: 'internet-marketer', status: 'eligible', education: 'met' });
+    expect(five.workTypes).toEqual(['直播销售员', '视频创推员', '选品员', '平台管理员']);
+    expect(two.workTypes).toEqual(['直播销售员', '视频创推员', '选品员']);
+    expect(five.clauses[0]).toEqual({ id: 'internet-marketer/5/1', text: '累计从事本职业或相关职业1年(含)以上。', status: 'met' });
+  });
+
+  it('judges every bundled occupation by default, ordered by id then level 5→1', () => {
+    const r = cli(['eval', 'examples/applicant-no-education.json', '--as-of', '2026-11-28', '--json']);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout).results as { id: string; level: number }[];
+    const keys = results.map((x) => `${x.id}/${x.level}`);
+    const sorted = [...results].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : b.level - a.level)).map((x) => `${x.id}/${x.level}`);
+    expect(keys).toEqual(sorted);
+    expect(new Set(results.map((x) => x.id)).size).toBe(8);
+  });
+
+  it('defaults the as-of date to today in Asia/Shanghai', () => {
+    const r = cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', 'internet-marketer', '--json']);
+    expect(JSON.parse(r.stdout).asOf).toBe(todayInShanghai());
+  });
+
+  it('filters by level and work type', () => {
+    const byLevel = JSON.parse(cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', 'internet-marketer', '--level', '3', '--as-of', '2026-11-28', '--json']).stdout);
+    expect(byLevel.results.map((x: { level: number }) => x.level)).toEqual([3]);
+    const byType = JSON.parse(cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', 'internet-marketer', '--work-type', '平台管理员', '--as-of', '2026-11-28', '--json']).stdout);
+    expect(byType.results.map((x: { level: number }) => x.level)).toEqual([5, 4, 3]);
+  });
+
+  it('prints a readable Chinese report by default', () => {
+    const r = cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', '互联网营销师', '--as-of', '2026-11-28']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('互联网营销师（internet-marketer）');
+    expect(r.stdout).toContain('五级/初级工');
+    expect(r.stdout).toContain('✓ 符合报名条件');
+    expect(r.stdout).toContain('✗ 不符合');
+  });
+
+  it('names the field path of an invalid profile, exit 1', () => {
+    const file = join(scratch('bad-profile'), 'p.yaml');
+    writeFileSync(file, 'work:\n  - occupation: 互联网营销师\n    from: 2023-02-30\n');
+    const r = cli(['eval', file, '--as-of', '2026-11-28']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/work/0/from');
+    noStackTrace(r.stderr);
+  });
+
+  it('rejects an unknown field by its path', () => {
+    const file = join(scratch('bad-profile'), 'p.json');
+    writeFileSync(file, JSON.stringify({ work: [{ occupation: 'x', from: '2020-01-01', salary: 3 }] }));
+    const r = cli(['eval', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/work/0/salary');
+  });
+
+  it('needs a map relation when several occupations are judged', () => {
+    const file = join(scratch('rel'), 'p.yaml');
+    writeFileSync(file, 'education: []\nwork:\n  - {occupation: 互联网营销师, from: 2020-01-01, relation: 本职业}\n');
+    const r = cli(['eval', file, '--as-of', '2026-11-28']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E_PROFILE_RELATION');
+    expect(r.stderr).toContain('/work/0/relation');
+    expect(cli(['eval', file, '--occupation', '互联网营销师', '--as-of', '2026-11-28']).code).toBe(0);
+  });
+
+  it('exits 2 on bad usage', () => {
+    const p = 'examples/applicant-live-streamer.yaml';
+    for (const args of [
+      ['frobnicate'],
+      ['eval'],
+      ['eval', p, '--as-of', '2026-02-30'],
+      ['eval', p, '--level', '7'],
+      ['eval', p, '--occupation', '宇航员'],
+      ['eval', p, '--no-such-flag'],
+      ['compile', 'rules'],
+      [],
+    ]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      noStackTrace(r.stderr);
+    }
+  });
+
+  it('exits 1 for a missing profile file', () => {
+    const r = cli(['eval', 'examples/nope.json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E_READ');
+  });
+});
+
+describe('zige test', () => {
+  it('runs the bundled rules’ tests and ends with N passed, N failed', () => {
+    const r = cli(['test', 'rules']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed$/);
+  });
+
+  it('prints the profile, expected and actual of a failing case, exit 1', () => {
+    const dir = rulesDir({
+      'sample.yaml': ruleFile({
+        conditions: `  - level: 5
+    source: 五级/初级工
+    clauses:
+      - id: "1"
+        source: 本职业或相关职业学徒期满。
+        when: 学徒期满 本职业或相关职业`,
+        extra: `tests:
+  - name: wrong on purpose
+    asOf: 2026-11-28
+    profile: {education: []}
+    expect: {5: eligible}`,
+      }),
+    });
+    const r = cli(['test', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ sample › wrong on purpose');
+    expect(r.stdout).toContain('level 5: expected eligible, got ineligible');
+    expect(r.stdout).toContain('profile:');
+    expect(r.stdout).toContain('actual:');
+    expect(r.stdout).toContain('uncovered');
+    expect(r.stdout.trim().split('\n').pop()).toBe('0 passed, 1 failed');
+  });
+});
