@@ -11,7 +11,7 @@ import { packageRoot } from './package-root.js';
 import { loadRuleFile, type RuleFileData } from './load-rule-file.js';
 import { resolveExpression, type ExprDiagnostic } from './passes/resolve-expression.js';
 import { parseVocabulary, VocabularyError, type VocabularyIndex } from './vocabulary.js';
-import { mapScalarOffset, nodeAtPath, rangeOfOffsets } from './yaml-positions.js';
+import { nodeAtPath, rangeOfOffsets, scalarSpanRange } from './yaml-positions.js';
 
 export const VOCABULARY_FILE = 'vocabulary.yaml';
 
@@ -274,9 +274,7 @@ function getIn(data: unknown, path: (string | number)[]): unknown {
 /** Maps offsets inside an expression string to a range in the YAML file. */
 function expressionRange(node: Node | null | undefined, text: string, lc: LineCounter, r: { start: number; end: number }): Range | undefined {
   if (!node || !isScalar(node) || !node.range) return undefined;
-  const start = mapScalarOffset(node, text, r.start);
-  const end = r.end > r.start ? mapScalarOffset(node, text, r.end - 1) + 1 : start;
-  return rangeOfOffsets(lc, text, start, Math.max(start, end));
+  return scalarSpanRange(lc, text, node, r.start, r.end);
 }
 
 export type { RuleFileData, Document };

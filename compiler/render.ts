@@ -195,6 +195,12 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions): string 
   }
   const lines = [head];
   if (lang === 'both') lines.push(`    ${paint(color, ANSI.dim, sanitize(formatMessage(d, 'en')))}`);
+  if (d.suggestions && d.suggestions.length > 0) {
+    const names = d.suggestions.map(sanitize);
+    const zh = `是否想写：${names.join('、')}？`;
+    const en = `did you mean: ${names.join(', ')}?`;
+    lines.push(`    ${lang === 'en' ? en : lang === 'zh' ? zh : `${zh} / ${en}`}`);
+  }
   if (d.range && options.source !== undefined) lines.push(...codeFrame(d, options.source, color));
   return lines.join('\n');
 }

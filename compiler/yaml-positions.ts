@@ -65,6 +65,7 @@ export function parseYaml(text: string): ParsedYaml {
       uniqueKeys: true,
       keepSourceTokens: false,
       stringKeys: true,
+      merge: false,
       resolveKnownTags: false,
       logLevel: 'error',
       lineCounter,
@@ -77,35 +78,40 @@ export function parseYaml(text: string): ParsedYaml {
   }
 
   const seen = new Set<string>();
-  const add = (p: YamlProblem): void => {
+  const add = (p: YamlProblem, key = p.detail): void => {
     // Deeply nested input yields the same error many times; report each message once.
-    const key = p.detail;
     if (seen.has(key) || problems.length >= MAX_PROBLEMS) return;
     seen.add(key);
     problems.push(p);
   };
-  for (const e of doc.errors) add({ start: e.pos[0], end: e.pos[1], detail: e.message });
+  for (const e of doc.errors) {
+    const detail = e.code === 'RESOURCE_EXHAUSTION' ? `nesting too deep (${e.message})` : e.message;
+    add({ start: e.pos[0], end: e.pos[1], detail });
+  }
   for (const w of doc.warnings) {
     // Unresolved tags are reported below, once per node, with a clearer message.
     if (w.code === 'TAG_RESOLVE_FAILED') continue;
     add({ start: w.pos[0], end: w.pos[1], detail: w.message });
   }
-  if (problems.length === 0) checkTags(doc, add);
   if (problems.length > 0) return { doc, lineCounter, data: undefined, problems };
 
   let data: unknown;
   try {
+    checkTags(doc, add);
+    if (problems.length > 0) return { doc, lineCounter, data: undefined, problems };
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const alias = firstAlias(doc);
-    const [start, end] = alias?.range ? [alias.range[0], alias.range[1]] : [0, 0];
     const message = e instanceof Error ? e.message : String(e);
-    const detail = /resource exhaustion/i.test(message)
-      ? `aliases expand too much (limit ${MAX_ALIAS_COUNT} aliased nodes); write the data out instead of using anchors and aliases`
-      : e instanceof RangeError
-        ? 'nesting too deep'
+    if (e instanceof RangeError) {
+      add({ start: 0, end: 0, detail: 'nesting too deep' });
+    } else {
+      const alias = firstAlias(doc);
+      const [start, end] = alias?.range ? [alias.range[0], alias.range[1]] : [0, 0];
+      const detail = /resource exhaustion/i.test(message)
+        ? `aliases expand too much (limit ${MAX_ALIAS_COUNT} aliased nodes); write the data out instead of using anchors and aliases`
         : message;
-    add({ start, end, detail });
+      add({ start, end, detail });
+    }
     return { doc, lineCounter, data: undefined, problems };
   }
   if (nestingDepth(data) > MAX_DEPTH) {
@@ -115,17 +121,19 @@ export function parseYaml(text: string): ParsedYaml {
   return { doc, lineCounter, data, problems };
 }
 
-function checkTags(doc: YamlDocument, add: (p: YamlProblem) => void): void {
+/** `tag:yaml.org,2002:binary` → `!!binary`. */
+function showTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+function checkTags(doc: YamlDocument, add: (p: YamlProblem, key?: string) => void): void {
   const check = (node: Node | Pair): void => {
     if (isPair(node)) return;
     const tag = node.tag;
     if (tag !== undefined && !CORE_TAGS.has(tag)) {
       const [start, end] = node.range ? [node.range[0], node.range[1]] : [0, 0];
-      add({
-        start,
-        end,
-        detail: `unsupported tag ${tag}: only the YAML 1.2 core tags (!!str !!int !!float !!bool !!null !!map !!seq) are allowed`,
-      });
+      const detail = `unsupported tag ${showTag(tag)}: only the YAML 1.2 core tags (!!str !!int !!float !!bool !!null !!map !!seq) are allowed`;
+      add({ start, end, detail }, `${start}:${detail}`);
     }
   };
   visit(doc, {

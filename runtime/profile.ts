@@ -1,0 +1,107 @@
+// The applicant profile (fact model v1), as validated by schema/profile.schema.json and described
+// in docs/profile.md. These names are the public contract: fields may be added, never renamed.
+// Hand-written to mirror the schema; no third-party imports (runtime/ is dependency-free).
+
+/** A calendar date `YYYY-MM-DD`, no time zone. */
+export type DateString = string;
+
+/** Skill level: 1 = 一级/高级技师 … 5 = 五级/初级工. */
+export type SkillLevel = 1 | 2 | 3 | 4 | 5;
+
+/** Relation of a fact to the occupation being judged. */
+export type RelationValue = '本职业' | '相关职业' | '无关';
+
+/** Relation of a major to the occupation being judged. */
+export type MajorRelationValue = '本专业' | '相关专业' | '无关';
+
+/**
+ * One value (allowed only when one occupation is judged) or a map keyed by occupation name, id or
+ * alias. Look map keys up with `Object.hasOwn`: keys are arbitrary user text.
+ */
+export type Relation = RelationValue | Record<string, RelationValue>;
+
+export type MajorRelation = MajorRelationValue | Record<string, MajorRelationValue>;
+
+/** School kinds and ladder levels (rules/vocabulary.yaml `education`). */
+export type EducationLevel =
+  | '小学'
+  | '初中'
+  | '高中'
+  | '中等职业学校'
+  | '技工学校'
+  | '高级技工学校'
+  | '技师学院'
+  | '高等职业学校'
+  | '大专'
+  | '本科'
+  | '硕士'
+  | '博士';
+
+/** 技工院校 class tracks. */
+export type Track = '中级工班' | '高级工班' | '预备技师班';
+
+/** 经评估论证、以中级/高级技能为培养目标. */
+export type AssessedTarget = '中级' | '高级';
+
+/** 毕业 (graduated), 应届 (final year, diploma pending), 在读 (enrolled). */
+export type EducationStatus = '毕业' | '应届' | '在读';
+
+export type CertificateKind = '职业资格证书' | '技能等级证书' | '预备技师证书';
+
+export interface EducationEntry {
+  level: EducationLevel;
+  track?: Track;
+  assessedTarget?: AssessedTarget;
+  major?: string;
+  majorRelation?: MajorRelation;
+  status: EducationStatus;
+  /** Graduation (or expected graduation) date. */
+  date?: DateString;
+}
+
+export interface CertificateEntry {
+  occupation: string;
+  /** Required unless `kind` is 预备技师证书 (which has no level). */
+  level?: SkillLevel;
+  kind: CertificateKind;
+  date?: DateString;
+  relation?: Relation;
+}
+
+/** Either `from` (with optional `to`, inclusive; no `to` = ongoing) or `years` is present. */
+export interface WorkEntry {
+  occupation: string;
+  from?: DateString;
+  to?: DateString;
+  /** Undated experience: 365 × years days. */
+  years?: number;
+  relation?: Relation;
+}
+
+export interface TrainingEntry {
+  occupation: string;
+  level: SkillLevel;
+  date?: DateString;
+  /** Completion certificate (结业证书) obtained; absent = unknown. */
+  certificate?: boolean;
+  /** Training exam passed (考试合格); absent = unknown. */
+  examPassed?: boolean;
+  relation?: Relation;
+}
+
+export interface ApprenticeshipEntry {
+  occupation: string;
+  /** Date the apprenticeship was completed (学徒期满). */
+  completed?: DateString;
+  relation?: Relation;
+}
+
+/** An absent list means none, except `education`: absent = unknown, `[]` = none. */
+export interface Profile {
+  birthDate?: DateString;
+  education?: EducationEntry[];
+  certificates?: CertificateEntry[];
+  work?: WorkEntry[];
+  training?: TrainingEntry[];
+  apprenticeships?: ApprenticeshipEntry[];
+}
