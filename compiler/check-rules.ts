@@ -195,6 +195,7 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
         when: e.when,
         ...(c.note !== undefined ? { note: c.note } : {}),
         line: lineOf(path),
+        sourceRange: at([...path, 'source']),
         cond: e.cond,
       });
     });
@@ -245,11 +246,22 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
       majors: data.related?.majors ?? [],
     },
     education,
+    source: { file: data.source.file, section: data.source.section, sectionRange: at(['source', 'section']) },
+    notEncoded: (data.notEncoded ?? []).map((n, i) => ({
+      section: n.section,
+      level: n.level as Level,
+      clause: n.clause,
+      reason: n.reason,
+      line: lineOf(['notEncoded', i]),
+      range: at(['notEncoded', i, 'clause']),
+    })),
     clauses,
     tests,
     ranks: Object.fromEntries(v.education.map((e) => [e.name, e.rank])),
     trackRanks: Object.fromEntries(v.tracks.map((t) => [t.name, t.rank])),
     trackFamily: v.education.filter((e) => e.family === '技工院校').map((e) => e.name),
+    workKinds: v.workKinds.map((k) => k.name),
+    factNames: Object.fromEntries(v.facts.flatMap((f) => [[f.name, f.name], [f.en, f.name]])),
   };
 }
 

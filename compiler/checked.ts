@@ -1,4 +1,5 @@
 // The result of checking one rule file: everything code generation and `zige test` need.
+import type { Range } from './diagnostics.js';
 import type { Cond } from './ir.js';
 
 export type Level = 1 | 2 | 3 | 4 | 5;
@@ -11,7 +12,19 @@ export interface CheckedClause {
   when: string;
   note?: string;
   line: number;
+  /** Where the clause's `source` is in the rule file (for `zige trace`). */
+  sourceRange?: Range;
   cond: Cond;
+}
+
+/** A numbered source clause a rule file leaves out on purpose (`notEncoded`), with the reason. */
+export interface NotEncoded {
+  section: string;
+  level: Level;
+  clause: number;
+  reason: string;
+  line: number;
+  range?: Range;
 }
 
 export interface CheckedTest {
@@ -37,9 +50,14 @@ export interface CheckedOccupation {
   workTypes: { name: string; levels: Level[] }[];
   related: { occupations: string[]; sameMajors: string[]; majors: string[] };
   education: { text: string; when: string; cond: Cond } | null;
+  /** The cited document (path relative to the rules directory) and section heading. */
+  source?: { file: string; section: string; sectionRange?: Range };
+  notEncoded?: NotEncoded[];
   clauses: CheckedClause[];
   tests: CheckedTest[];
   ranks: Record<string, number>;
   trackRanks: Record<string, number>;
   trackFamily: string[];
+  workKinds: string[];
+  factNames: Record<string, string>;
 }

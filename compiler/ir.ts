@@ -6,12 +6,13 @@ export type Cond =
   | { op: 'or'; items: Cond[]; range: OffsetRange }
   | { op: 'and'; items: Cond[]; range: OffsetRange }
   | { op: 'not'; item: Cond; range: OffsetRange }
-  | { op: 'experience'; scope: number; continuous: boolean; cmp: Comparator; days: number; range: OffsetRange }
+  | { op: 'experience'; scope: number; kinds: number; continuous: boolean; cmp: Comparator; days: number; range: OffsetRange }
   | {
       op: 'experienceAfter';
       certScope: number;
       level: number;
       scope: number;
+      kinds: number;
       continuous: boolean;
       cmp: Comparator;
       days: number;
@@ -22,7 +23,16 @@ export type Cond =
   | { op: 'training'; scope: number; level: number; exam: boolean; range: OffsetRange }
   | { op: 'apprenticeship'; scope: number; range: OffsetRange }
   | { op: 'school'; spec: SchoolSpecIR; range: OffsetRange }
-  | { op: 'age'; cmp: Comparator; years: number; range: OffsetRange };
+  | { op: 'age'; cmp: Comparator; years: number; range: OffsetRange }
+  | { op: 'flag'; name: string; range: OffsetRange }
+  | { op: 'fact'; name: string; cmp: Comparator; value: number; range: OffsetRange };
+
+/** Work kinds are bits: bit i is the vocabulary's i-th work kind. */
+export function kindMask(names: readonly string[], all: readonly string[]): number {
+  let mask = 0;
+  for (const n of names) mask |= 1 << all.indexOf(n);
+  return mask;
+}
 
 /** Mirrors runtime SchoolSpec; kept here so the compiler does not depend on runtime code. */
 export interface SchoolSpecIR {

@@ -76,6 +76,16 @@ export interface RuleTest {
   clauses?: Record<string, ClauseStatus>;
 }
 
+/** A numbered clause of the source document that no rule clause encodes, on purpose. */
+export interface RuleNotEncoded {
+  /** The section heading, e.g. `一、互联网营销师`. */
+  section: string;
+  level: LevelNumber;
+  /** The clause's number in the source (`3` for `3. …`). */
+  clause: number;
+  reason: string;
+}
+
 /** A rule file that passed schema validation (docs/rule-files.md). */
 export interface RuleFileData {
   id: string;
@@ -89,6 +99,8 @@ export interface RuleFileData {
   levels: LevelNumber[];
   related?: RuleRelated;
   notes?: string[];
+  /** Numbered source clauses left out on purpose, each with the reason (`zige trace`). */
+  notEncoded?: RuleNotEncoded[];
   conditions: RuleCondition[];
   tests?: RuleTest[];
 }

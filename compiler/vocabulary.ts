@@ -12,11 +12,26 @@ export interface EducationName {
   aliases: string[];
 }
 
+export interface WorkKind {
+  name: string;
+  en: string;
+  default: boolean;
+}
+
+export interface FactDecl {
+  name: string;
+  en: string;
+  type: 'boolean' | 'number';
+  units: string[];
+}
+
 export interface Vocabulary {
   education: EducationName[];
   tracks: { name: string; en: string; rank: number }[];
   groups: { name: string; en: string; members: string[] }[];
   levels: { level: number; name: string; title: string; old: string }[];
+  workKinds: WorkKind[];
+  facts: FactDecl[];
 }
 
 export interface VocabularyIndex {
@@ -29,6 +44,8 @@ export interface VocabularyIndex {
   levels: Map<string, number>;
   /** 中级/高级 (and English) → the canonical target name used in profiles. */
   targets: Map<string, string>;
+  workKinds: Map<string, WorkKind>;
+  facts: Map<string, FactDecl>;
 }
 
 export class VocabularyError extends Error {}
@@ -40,7 +57,11 @@ export function parseVocabulary(text: string): VocabularyIndex {
   } catch (e) {
     throw new VocabularyError((e as Error).message);
   }
-  const v = raw as Partial<Vocabulary> & { education?: Partial<EducationName>[] };
+  const v = raw as Partial<Omit<Vocabulary, 'workKinds' | 'facts'>> & {
+    education?: Partial<EducationName>[];
+    workKinds?: Partial<WorkKind>[];
+    facts?: Partial<FactDecl>[];
+  };
   if (!v || !Array.isArray(v.education) || !Array.isArray(v.levels) || !Array.isArray(v.tracks) || !Array.isArray(v.groups)) {
     throw new VocabularyError('education, tracks, groups and levels must all be lists');
   }
@@ -50,7 +71,18 @@ export function parseVocabulary(text: string): VocabularyIndex {
     }
     return { name: e.name, en: e.en ?? e.name, rank: e.rank, family: e.family, order: e.order ?? e.rank, aliases: e.aliases ?? [] };
   });
-  const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels };
+  const workKinds: WorkKind[] = (v.workKinds ?? [{ name: '工作', en: 'work', default: true }]).map((k) => {
+    if (typeof k.name !== 'string') throw new VocabularyError(`work kind needs a name: ${JSON.stringify(k)}`);
+    return { name: k.name, en: k.en ?? k.name, default: k.default === true };
+  });
+  if (workKinds.length > 30) throw new VocabularyError('at most 30 work kinds');
+  const facts: FactDecl[] = (v.facts ?? []).map((f) => {
+    if (typeof f.name !== 'string' || (f.type !== 'boolean' && f.type !== 'number')) {
+      throw new VocabularyError(`fact needs a name and type boolean or number: ${JSON.stringify(f)}`);
+    }
+    return { name: f.name, en: f.en ?? f.name, type: f.type, units: f.units ?? [] };
+  });
+  const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts };
   const index: VocabularyIndex = {
     vocabulary,
     education: new Map(),
@@ -58,7 +90,11 @@ export function parseVocabulary(text: string): VocabularyIndex {
     tracks: new Map(),
     levels: new Map(),
     targets: new Map(),
+    workKinds: new Map(),
+    facts: new Map(),
   };
+  for (const k of workKinds) for (const key of [k.name, k.en]) index.workKinds.set(key, k);
+  for (const f of facts) for (const key of [f.name, f.en]) index.facts.set(key, f);
   for (const e of education) for (const key of [e.name, e.en, ...e.aliases]) index.education.set(key, e);
   for (const g of vocabulary.groups) {
     for (const m of g.members) if (!education.some((e) => e.name === m)) throw new VocabularyError(`group ${g.name}: unknown member ${m}`);

@@ -77,6 +77,8 @@ export interface Experience {
   mode: ExperienceMode;
   /** Whether the mode was written out (`累计从业`) rather than implied (`从业`). */
   explicitMode: boolean;
+  /** A kind of work from the vocabulary (见习); null counts the default kinds. */
+  workKind: Ref | null;
   scope: Scope | null;
   cmp: Comparator;
   value: Value;
@@ -131,12 +133,12 @@ export interface School {
   range: OffsetRange;
 }
 
-/** A comparison of a named fact: `年龄 >= 16岁`, `安全行车 >= 100000km`. */
+/** A named fact: compared (`年龄 >= 16岁`, `安全行车里程 >= 100000km`) or, alone, a boolean. */
 export interface Compare {
   kind: 'Compare';
   subject: Ref;
-  cmp: Comparator;
-  value: Value;
+  cmp: Comparator | null;
+  value: Value | null;
   range: OffsetRange;
 }
 

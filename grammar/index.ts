@@ -1,3 +1,3 @@
 export * from './ast.js';
-export { parseExpression, MAX_EXPRESSION_LENGTH, MAX_NESTING, type GrammarDiagnostic, type ParseResult } from './parse.js';
+export { parseExpression, splitKeyword, MAX_EXPRESSION_LENGTH, MAX_NESTING, type GrammarDiagnostic, type ParseResult } from './parse.js';
 export { printExpression, type PrintOptions } from './printer.js';

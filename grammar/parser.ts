@@ -124,7 +124,8 @@ export class RuleParser extends CstParser {
     this.SUBRULE(this.experience);
   });
 
-  // experience = (["累计" | "连续"] "从业" | "累计从业" | "连续从业") [scope] comparator value
+  // experience = (["累计" | "连续"] "从业" | "累计从业" | "连续从业") [kind] [scope] comparator value
+  // kind = ref (a kind of work from the vocabulary, e.g. 见习)
   public experience = this.RULE('experience', () => {
     this.OR([
       { ALT: () => this.CONSUME(T.CumulativeExperience) },
@@ -136,6 +137,7 @@ export class RuleParser extends CstParser {
         },
       },
     ]);
+    this.OPTION3(() => this.SUBRULE(this.ref, { LABEL: 'kind' }));
     this.OPTION2(() => this.SUBRULE(this.scope));
     this.SUBRULE(this.comparator);
     this.SUBRULE(this.value);
@@ -183,11 +185,13 @@ export class RuleParser extends CstParser {
     this.OPTION6(() => this.CONSUME(T.InclFinalYear));
   });
 
-  // compare = ref comparator value
+  // fact = ref [comparator value]   (a declared fact: boolean alone, numeric compared)
   public compare = this.RULE('compare', () => {
     this.SUBRULE(this.ref);
-    this.SUBRULE(this.comparator);
-    this.SUBRULE(this.value);
+    this.OPTION(() => {
+      this.SUBRULE(this.comparator);
+      this.SUBRULE(this.value);
+    });
   });
 
   // scope = "本职业" | "相关职业" | "本职业或相关职业" | "本专业" | "相关专业" | "本专业或相关专业"

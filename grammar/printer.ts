@@ -60,6 +60,7 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
   const experience = (e: A.Experience): string =>
     join([
       e.explicitMode ? (e.mode === 'continuous' ? w.continuous : w.cumulative) : w.experience,
+      e.workKind ? ref(e.workKind) : '',
       ...scope(e.scope),
       e.cmp,
       value(e.value),
@@ -88,7 +89,7 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
           e.includeFinalYear ? w.finalYear : '',
         ]);
       case 'Compare':
-        return join([ref(e.subject), e.cmp, value(e.value)]);
+        return e.cmp !== null && e.value !== null ? join([ref(e.subject), e.cmp, value(e.value)]) : ref(e.subject);
     }
   };
 

@@ -109,6 +109,7 @@ class AstBuilder extends BaseVisitor {
       kind: 'Experience',
       mode: continuous ? 'continuous' : 'cumulative',
       explicitMode,
+      workKind: node(c, 'kind') ? this.at(node(c, 'kind')!) : null,
       scope: this.optionalScope(c),
       cmp: this.at(node(c, 'comparator')!),
       value: this.at(node(c, 'value')!),
@@ -155,8 +156,8 @@ class AstBuilder extends BaseVisitor {
     return {
       kind: 'Compare',
       subject: this.at(node(c, 'ref')!),
-      cmp: this.at(node(c, 'comparator')!),
-      value: this.at(node(c, 'value')!),
+      cmp: node(c, 'comparator') ? this.at(node(c, 'comparator')!) : null,
+      value: node(c, 'value') ? this.at(node(c, 'value')!) : null,
       range,
     };
   }

@@ -24,11 +24,11 @@ function daysSince(periods: Period[], start: number): number {
   return n;
 }
 
-function undated(f: Facts, scope: number): { sum: number; max: number } {
+function undated(f: Facts, scope: number, kinds: number): { sum: number; max: number } {
   let sum = 0;
   let max = 0;
   for (const w of f.undatedWork) {
-    if ((w.rel & scope) === 0) continue;
+    if ((w.rel & scope) === 0 || (w.kind & kinds) === 0) continue;
     sum += w.days;
     if (w.days > max) max = w.days;
   }
@@ -36,9 +36,9 @@ function undated(f: Facts, scope: number): { sum: number; max: number } {
 }
 
 /** Experience in scope: cumulative (merged, plus undated years) or the longest continuous period. */
-export function experience(f: Facts, scope: number, continuous: boolean, cmp: Comparator, days: number): Tri {
-  const periods = mergedPeriods(f, scope);
-  const extra = undated(f, scope);
+export function experience(f: Facts, scope: number, kinds: number, continuous: boolean, cmp: Comparator, days: number): Tri {
+  const periods = mergedPeriods(f, scope, kinds);
+  const extra = undated(f, scope, kinds);
   if (continuous) {
     // An undated entry may or may not have been one unbroken stretch.
     const lo = longestDays(periods);
@@ -58,6 +58,7 @@ export function experienceAfter(
   certScope: number,
   level: number,
   scope: number,
+  kinds: number,
   continuous: boolean,
   cmp: Comparator,
   days: number,
@@ -70,8 +71,8 @@ export function experienceAfter(
     else if (c.date < earliest) earliest = c.date;
   }
   if (earliest === Infinity && !undatedCertificate) return compareRange(0, 0, cmp, days);
-  const periods = mergedPeriods(f, scope);
-  const extra = undated(f, scope);
+  const periods = mergedPeriods(f, scope, kinds);
+  const extra = undated(f, scope, kinds);
   const window = earliest === Infinity ? [] : clip(periods, earliest);
   if (continuous) {
     const lo = longestDays(window);
@@ -178,4 +179,17 @@ export function age(f: Facts, cmp: Comparator, years: number): Tri {
   let n = a.getUTCFullYear() - b.getUTCFullYear();
   if (a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate())) n--;
   return compareRange(n, n, cmp, years);
+}
+
+/** A declared boolean fact (拟从事本职业或相关职业工作); unknown when the profile does not say. */
+export function flag(f: Facts, name: string): Tri {
+  const v = f.facts.get(name);
+  return v === undefined ? U : v === true ? T : F;
+}
+
+/** A declared numeric fact compared with a value; unknown when the profile does not say. */
+export function fact(f: Facts, name: string, cmp: Comparator, value: number): Tri {
+  const v = f.facts.get(name);
+  if (typeof v !== 'number') return U;
+  return compareRange(v, v, cmp, value);
 }

@@ -14,7 +14,7 @@ export interface Period {
 }
 
 export interface Warning {
-  code: 'W_UNRELATED' | 'W_NO_MAJOR';
+  code: 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT';
   /** JSON Pointer of the entry in the profile. */
   path: string;
   message: string;
@@ -35,17 +35,19 @@ export interface EducationFact {
 
 export interface Facts {
   asOf: number;
-  work: { period: Period; rel: number }[];
-  undatedWork: { days: number; rel: number }[];
+  work: { period: Period; rel: number; kind: number }[];
+  undatedWork: { days: number; rel: number; kind: number }[];
   certificates: { level: number; prep: boolean; date: number | null; rel: number }[];
   training: { level: number; date: number | null; certificate?: boolean; examPassed?: boolean; rel: number }[];
   apprenticeships: { completed: number | null; rel: number }[];
   /** null when the profile has no `education` key: unknown, not none. */
   education: EducationFact[] | null;
   birth: number | null;
+  /** Declared facts by declared name. */
+  facts: Map<string, number | boolean>;
   warnings: Warning[];
-  /** Merged dated periods by scope mask, computed on first use. */
-  merged: (Period[] | undefined)[];
+  /** Merged dated periods by (kind mask, scope mask), computed on first use. */
+  merged: Map<number, Period[]>;
 }
 
 export class ProfileError extends Error {
@@ -115,15 +117,25 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   (profile.work ?? []).forEach((w, i) => {
     const path = `/work/${i}`;
     const rel = occupationRel(w, path);
+    const index = w.kind === undefined ? 0 : meta.workKinds.indexOf(w.kind);
+    if (index < 0) {
+      warnings.push({
+        code: 'W_UNKNOWN_KIND',
+        path: `${path}/kind`,
+        message: `${path}/kind：未知的经历种类“${w.kind}”，不计入从业年限 / unknown work kind "${w.kind}", not counted`,
+      });
+      return;
+    }
+    const kind = 1 << index;
     const from = day(w.from, `${path}/from`);
     if (from === null) {
-      if (w.years !== undefined) undatedWork.push({ days: w.years * DAYS_PER_YEAR, rel });
+      if (w.years !== undefined) undatedWork.push({ days: w.years * DAYS_PER_YEAR, rel, kind });
       return;
     }
     const to = day(w.to, `${path}/to`) ?? asOf;
     if (w.to !== undefined && to < from) throw new ProfileError(`${path}/to`, 'ends before it starts');
     if (from > asOf) return;
-    work.push({ period: { start: from, end: Math.min(to, asOf) }, rel });
+    work.push({ period: { start: from, end: Math.min(to, asOf) }, rel, kind });
   });
 
   const certificates: Facts['certificates'] = [];
@@ -183,6 +195,20 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     });
   }
 
+  const facts = new Map<string, number | boolean>();
+  for (const [key, value] of Object.entries(profile.facts ?? {})) {
+    const name = meta.factNames[normalizeName(key)];
+    if (name === undefined) {
+      warnings.push({
+        code: 'W_UNKNOWN_FACT',
+        path: `/facts/${key}`,
+        message: `/facts/${key}：词表未声明此事实，已忽略 / fact "${key}" is not declared in the vocabulary, ignored`,
+      });
+      continue;
+    }
+    facts.set(name, value);
+  }
+
   return {
     asOf,
     work,
@@ -192,16 +218,18 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     apprenticeships,
     education,
     birth: day(profile.birthDate, '/birthDate'),
+    facts,
     warnings,
-    merged: [],
+    merged: new Map(),
   };
 }
 
-/** Dated work periods in scope, merged: overlapping or touching periods count once. */
-export function mergedPeriods(f: Facts, scope: number): Period[] {
-  const cached = f.merged[scope];
+/** Dated work periods of the given kinds in scope, merged: overlapping or touching periods count once. */
+export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] {
+  const key = kinds * 4 + scope;
+  const cached = f.merged.get(key);
   if (cached) return cached;
-  const periods = f.work.filter((w) => (w.rel & scope) !== 0).map((w) => w.period);
+  const periods = f.work.filter((w) => (w.rel & scope) !== 0 && (w.kind & kinds) !== 0).map((w) => w.period);
   periods.sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Period[] = [];
   for (const p of periods) {
@@ -210,6 +238,6 @@ export function mergedPeriods(f: Facts, scope: number): Period[] {
       if (p.end > last.end) last.end = p.end;
     } else out.push({ start: p.start, end: p.end });
   }
-  f.merged[scope] = out;
+  f.merged.set(key, out);
   return out;
 }

@@ -11,6 +11,8 @@ export {
   apprenticeship,
   school,
   age,
+  flag,
+  fact,
   SchoolMode,
   type SchoolSpec,
 } from './atoms.js';

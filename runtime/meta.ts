@@ -42,4 +42,8 @@ export interface OccupationMeta {
   trackRanks: Readonly<Record<string, number>>;
   /** Education names whose rank follows the track (技工院校). */
   trackFamily: readonly string[];
+  /** Work kinds in vocabulary order (bit i of a kind mask is the i-th); the first is the default for entries. */
+  workKinds: readonly string[];
+  /** Fact names and their English spellings → the declared name. */
+  factNames: Readonly<Record<string, string>>;
 }

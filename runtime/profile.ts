@@ -71,6 +71,8 @@ export interface CertificateEntry {
 /** Either `from` (with optional `to`, inclusive; no `to` = ongoing) or `years` is present. */
 export interface WorkEntry {
   occupation: string;
+  /** A work kind from the vocabulary (工作, 见习 …); default 工作. */
+  kind?: string;
   from?: DateString;
   to?: DateString;
   /** Undated experience: 365 × years days. */
@@ -104,4 +106,6 @@ export interface Profile {
   work?: WorkEntry[];
   training?: TrainingEntry[];
   apprenticeships?: ApprenticeshipEntry[];
+  /** Declared facts by name: numbers (安全行车里程) or booleans (拟从事本职业或相关职业工作). */
+  facts?: Record<string, number | boolean>;
 }

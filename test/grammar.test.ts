@@ -114,6 +114,7 @@ describe('every construct, in both keyword sets', () => {
         kind: 'Experience',
         mode: 'cumulative',
         explicitMode: false,
+        workKind: null,
         scope: { kind: 'Scope', value: 'same-or-related' },
         cmp: '>=',
         value: { kind: 'Quantity', value: 3, unit: '年' },

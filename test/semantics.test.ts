@@ -81,6 +81,8 @@ const meta: OccupationMeta = {
   },
   trackRanks: { 中级工班: 3, 高级工班: 4, 预备技师班: 5 },
   trackFamily: ['技工学校', '高级技工学校', '技师学院'],
+  workKinds: ['工作', '见习'],
+  factNames: {},
 };
 
 function facts(profile: Profile, asOf: string, m: OccupationMeta = meta): Facts {
@@ -89,7 +91,7 @@ function facts(profile: Profile, asOf: string, m: OccupationMeta = meta): Facts 
 
 /** Cumulative experience in `scope` compared with `=`: pins the exact day count. */
 function exactDays(f: Facts, scope: number, n: number): Tri {
-  return experience(f, scope, false, '=', n);
+  return experience(f, scope, 1, false, '=', n);
 }
 
 function spec(s: Partial<SchoolSpec> & Pick<SchoolSpec, 'mode'>): SchoolSpec {
@@ -145,40 +147,40 @@ describe('experience (从业)', () => {
   it('a period includes both its ends: from = to is 1 day', () => {
     const f = facts({ work: [{ occupation: '测试职业', from: '2020-01-01', to: '2020-01-01' }] }, '2024-01-01');
     expect(exactDays(f, BOTH, 1)).toBe(T);
-    expect(experience(f, BOTH, false, '>=', 1)).toBe(T);
-    expect(experience(f, BOTH, false, '>=', 2)).toBe(F);
+    expect(experience(f, BOTH, 1, false, '>=', 1)).toBe(T);
+    expect(experience(f, BOTH, 1, false, '>=', 2)).toBe(F);
   });
 
   it('a closed calendar year 2021 is exactly 1 year; one day less is not', () => {
     const full = facts({ work: [{ occupation: '测试职业', from: '2021-01-01', to: '2021-12-31' }] }, '2024-01-01');
     const short = facts({ work: [{ occupation: '测试职业', from: '2021-01-01', to: '2021-12-30' }] }, '2024-01-01');
-    expect(experience(full, BOTH, false, '>=', years(1))).toBe(T);
-    expect(experience(short, BOTH, false, '>=', years(1))).toBe(F);
+    expect(experience(full, BOTH, 1, false, '>=', years(1))).toBe(T);
+    expect(experience(short, BOTH, 1, false, '>=', years(1))).toBe(F);
   });
 
   const ongoing: Profile = { work: [{ occupation: '测试职业', from: '2019-03-01' }] };
 
   it('1 year = 365 days: ongoing from 2019-03-01 reaches 1 year on 2020-02-28, not on 2020-02-27', () => {
-    expect(experience(facts(ongoing, '2020-02-28'), BOTH, false, '>=', years(1))).toBe(T);
-    expect(experience(facts(ongoing, '2020-02-27'), BOTH, false, '>=', years(1))).toBe(F);
+    expect(experience(facts(ongoing, '2020-02-28'), BOTH, 1, false, '>=', years(1))).toBe(T);
+    expect(experience(facts(ongoing, '2020-02-27'), BOTH, 1, false, '>=', years(1))).toBe(F);
   });
 
   it('3 years = 1095 days: ongoing from 2019-03-01 reaches 3 years on 2022-02-27, not on 2022-02-26', () => {
     expect(exactDays(facts(ongoing, '2022-02-27'), BOTH, 1095)).toBe(T);
-    expect(experience(facts(ongoing, '2022-02-27'), BOTH, false, '>=', years(3))).toBe(T);
-    expect(experience(facts(ongoing, '2022-02-26'), BOTH, false, '>=', years(3))).toBe(F);
+    expect(experience(facts(ongoing, '2022-02-27'), BOTH, 1, false, '>=', years(3))).toBe(T);
+    expect(experience(facts(ongoing, '2022-02-26'), BOTH, 1, false, '>=', years(3))).toBe(F);
   });
 
   it('4 years = 1460 days: ongoing from 2019-03-01 reaches 4 years on 2023-02-27, not on 2023-02-26', () => {
-    expect(experience(facts(ongoing, '2023-02-27'), BOTH, false, '>=', years(4))).toBe(T);
-    expect(experience(facts(ongoing, '2023-02-26'), BOTH, false, '>=', years(4))).toBe(F);
+    expect(experience(facts(ongoing, '2023-02-27'), BOTH, 1, false, '>=', years(4))).toBe(T);
+    expect(experience(facts(ongoing, '2023-02-26'), BOTH, 1, false, '>=', years(4))).toBe(F);
   });
 
   it('strict and upper comparisons respect the same day count', () => {
     const f = facts(ongoing, '2022-02-27'); // exactly 1095 days
-    expect(experience(f, BOTH, false, '>', years(3))).toBe(F);
-    expect(experience(f, BOTH, false, '<=', years(3))).toBe(T);
-    expect(experience(f, BOTH, false, '<', years(3))).toBe(F);
+    expect(experience(f, BOTH, 1, false, '>', years(3))).toBe(F);
+    expect(experience(f, BOTH, 1, false, '<=', years(3))).toBe(T);
+    expect(experience(f, BOTH, 1, false, '<', years(3))).toBe(F);
   });
 
   it('29 Feb 2020 inside a period counts as one ordinary day', () => {
@@ -211,7 +213,7 @@ describe('experience (从业)', () => {
       },
       '2024-01-01',
     );
-    expect(mergedPeriods(f, BOTH)).toEqual([{ start: parseDay('2020-01-01'), end: parseDay('2021-12-31') }]);
+    expect(mergedPeriods(f, BOTH, 1)).toEqual([{ start: parseDay('2020-01-01'), end: parseDay('2021-12-31') }]);
     expect(exactDays(f, BOTH, 366 + 365)).toBe(T);
   });
 
@@ -225,7 +227,7 @@ describe('experience (从业)', () => {
       },
       '2024-01-01',
     );
-    expect(mergedPeriods(f, BOTH)).toHaveLength(2);
+    expect(mergedPeriods(f, BOTH, 1)).toHaveLength(2);
     expect(exactDays(f, BOTH, 366 + 364)).toBe(T);
   });
 
@@ -324,12 +326,12 @@ describe('experience (从业)', () => {
     expect(exactDays(f, SAME, 365 + 730)).toBe(T);
     expect(exactDays(f, RELATED, 365)).toBe(T);
     expect(exactDays(f, BOTH, 365 + 730 + 365)).toBe(T);
-    expect(experience(f, SAME, false, '>=', years(3))).toBe(T);
+    expect(experience(f, SAME, 1, false, '>=', years(3))).toBe(T);
   });
 
   it('no work at all is zero experience, not unknown', () => {
     const f = facts({}, '2024-01-01');
-    expect(experience(f, BOTH, false, '>=', 1)).toBe(F);
+    expect(experience(f, BOTH, 1, false, '>=', 1)).toBe(F);
   });
 });
 
@@ -346,9 +348,9 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       '2024-06-30',
     );
     // 2022-01-01 .. 2023-12-31 = 730 days
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '=', 730)).toBe(T);
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', years(2))).toBe(T);
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', years(2) + 1)).toBe(F);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '=', 730)).toBe(T);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', years(2))).toBe(T);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', years(2) + 1)).toBe(F);
   });
 
   it('counts from the earliest qualifying certificate (level L or higher)', () => {
@@ -363,9 +365,9 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       '2024-06-30',
     );
     // after level 4: both qualify, earliest is 2021-01-01 → 1095 days
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '=', 1095)).toBe(T);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '=', 1095)).toBe(T);
     // after level 3: only the level-3 certificate qualifies → 730 days
-    expect(experienceAfter(f, BOTH, 3, BOTH, false, '=', 730)).toBe(T);
+    expect(experienceAfter(f, BOTH, 3, BOTH, 1, false, '=', 730)).toBe(T);
   });
 
   it('a level-5 certificate does not qualify for "after level 4"', () => {
@@ -373,8 +375,8 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       { work: work2018, certificates: [{ occupation: '测试职业', level: 5, kind: '技能等级证书', date: '2018-01-01' }] },
       '2024-06-30',
     );
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', 1)).toBe(F);
-    expect(experienceAfter(f, BOTH, 5, BOTH, false, '>=', years(5))).toBe(T);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', 1)).toBe(F);
+    expect(experienceAfter(f, BOTH, 5, BOTH, 1, false, '>=', years(5))).toBe(T);
   });
 
   it('a certificate of the wrong scope does not qualify', () => {
@@ -382,13 +384,13 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       { work: work2018, certificates: [{ occupation: '电子商务师', level: 4, kind: '技能等级证书', date: '2019-01-01' }] },
       '2024-06-30',
     );
-    expect(experienceAfter(f, SAME, 4, BOTH, false, '>=', 1)).toBe(F);
-    expect(experienceAfter(f, RELATED, 4, BOTH, false, '>=', years(4))).toBe(T);
+    expect(experienceAfter(f, SAME, 4, BOTH, 1, false, '>=', 1)).toBe(F);
+    expect(experienceAfter(f, RELATED, 4, BOTH, 1, false, '>=', years(4))).toBe(T);
   });
 
   it('a 预备技师证书 never qualifies as a level', () => {
     const f = facts({ work: work2018, certificates: [{ occupation: '测试职业', kind: '预备技师证书', date: '2018-01-01' }] }, '2024-06-30');
-    expect(experienceAfter(f, BOTH, 5, BOTH, false, '>=', 1)).toBe(F);
+    expect(experienceAfter(f, BOTH, 5, BOTH, 1, false, '>=', 1)).toBe(F);
   });
 
   it('a certificate dated after the as-of date is ignored', () => {
@@ -396,7 +398,7 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       { work: work2018, certificates: [{ occupation: '测试职业', level: 4, kind: '技能等级证书', date: '2024-07-01' }] },
       '2024-06-30',
     );
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', 1)).toBe(F);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', 1)).toBe(F);
   });
 
   it('work in another scope than the experience scope is not counted after the certificate', () => {
@@ -407,8 +409,8 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       },
       '2024-06-30',
     );
-    expect(experienceAfter(f, SAME, 4, SAME, false, '>=', 1)).toBe(F);
-    expect(experienceAfter(f, SAME, 4, RELATED, false, '>=', years(4))).toBe(T);
+    expect(experienceAfter(f, SAME, 4, SAME, 1, false, '>=', 1)).toBe(F);
+    expect(experienceAfter(f, SAME, 4, RELATED, 1, false, '>=', years(4))).toBe(T);
   });
 
   describe('pinned boundary: still working, level-4 certificate dated 2024-02-29, 3 years after it', () => {
@@ -419,16 +421,16 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
 
     it('is met on 2027-02-27 (1095 days from 2024-02-29 inclusive)', () => {
       const f = facts(profile, '2027-02-27');
-      expect(experienceAfter(f, BOTH, 4, BOTH, false, '=', 1095)).toBe(T);
-      expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', years(3))).toBe(T);
+      expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '=', 1095)).toBe(T);
+      expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', years(3))).toBe(T);
     });
 
     it('is unmet on 2027-02-26', () => {
-      expect(experienceAfter(facts(profile, '2027-02-26'), BOTH, 4, BOTH, false, '>=', years(3))).toBe(F);
+      expect(experienceAfter(facts(profile, '2027-02-26'), BOTH, 4, BOTH, 1, false, '>=', years(3))).toBe(F);
     });
 
     it('counts the certificate day itself: on 2024-02-29 it is 1 day', () => {
-      expect(experienceAfter(facts(profile, '2024-02-29'), BOTH, 4, BOTH, false, '=', 1)).toBe(T);
+      expect(experienceAfter(facts(profile, '2024-02-29'), BOTH, 4, BOTH, 1, false, '=', 1)).toBe(T);
     });
   });
 
@@ -443,7 +445,7 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       },
       '2024-12-31',
     );
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', years(1))).toBe(U);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', years(1))).toBe(U);
   });
 
   it('2 undated years can never make 4 years after a certificate', () => {
@@ -454,8 +456,8 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       },
       '2024-12-31',
     );
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', years(4))).toBe(F);
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', years(1))).toBe(U);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', years(4))).toBe(F);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', years(1))).toBe(U);
   });
 
   it('is met when dated days alone suffice, whatever the undated years', () => {
@@ -469,7 +471,7 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       },
       '2024-12-31',
     );
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', years(3))).toBe(T);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', years(3))).toBe(T);
   });
 
   it('an undated certificate makes it unknown when the bounds do not decide', () => {
@@ -480,7 +482,7 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       },
       '2024-06-30',
     );
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', years(3))).toBe(U);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', years(3))).toBe(U);
   });
 
   it('an undated certificate is unmet when even all experience cannot reach', () => {
@@ -491,7 +493,7 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       },
       '2024-06-30',
     );
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', years(3))).toBe(F);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', years(3))).toBe(F);
   });
 
   it('an undated certificate beside a dated one: the dated one gives the lower bound', () => {
@@ -505,13 +507,13 @@ describe('experience after a certificate (取得 … 后 从业)', () => {
       },
       '2024-06-30',
     );
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', years(3))).toBe(T); // 2020..2023 alone = 1461 days
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', years(5))).toBe(U); // only the undated one could reach
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', years(3))).toBe(T); // 2020..2023 alone = 1461 days
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', years(5))).toBe(U); // only the undated one could reach
   });
 
   it('no qualifying certificate is unmet, not unknown', () => {
     const f = facts({ work: work2018 }, '2024-06-30');
-    expect(experienceAfter(f, BOTH, 4, BOTH, false, '>=', 1)).toBe(F);
+    expect(experienceAfter(f, BOTH, 4, BOTH, 1, false, '>=', 1)).toBe(F);
   });
 });
 
@@ -1058,7 +1060,7 @@ describe('evaluateOccupation', () => {
     requirement: (f) => school(f, highSchoolOrAbove),
     clauses: [
       // 5: 从业 >= 1年
-      { meta: clause('1', 5), test: (f) => experience(f, BOTH, false, '>=', years(1)), credential: null },
+      { meta: clause('1', 5), test: (f) => experience(f, BOTH, 1, false, '>=', years(1)), credential: null },
       // 5: 培训 五级 结业
       { meta: clause('2', 5), test: (f) => training(f, BOTH, 5, false), credential: null },
       // 4: 毕业 技工学校 含应届 (its credential also meets the requirement)
@@ -1066,11 +1068,11 @@ describe('evaluateOccupation', () => {
       // 4: 持有 五级 且 取得 五级 后 从业 >= 3年
       {
         meta: clause('2', 4),
-        test: (f) => and(holds(f, BOTH, 5), experienceAfter(f, BOTH, 5, BOTH, false, '>=', years(3))),
+        test: (f) => and(holds(f, BOTH, 5), experienceAfter(f, BOTH, 5, BOTH, 1, false, '>=', years(3))),
         credential: null,
       },
       // 3: 持有 四级 且 从业 >= 5年
-      { meta: clause('1', 3), test: (f) => and(holds(f, BOTH, 4), experience(f, BOTH, false, '>=', years(5))), credential: null },
+      { meta: clause('1', 3), test: (f) => and(holds(f, BOTH, 4), experience(f, BOTH, 1, false, '>=', years(5))), credential: null },
       // 2, 1: nobody in these tests
       { meta: clause('1', 2), test: (f) => holds(f, BOTH, 3), credential: null },
       { meta: clause('1', 1), test: (f) => holds(f, BOTH, 2), credential: null },

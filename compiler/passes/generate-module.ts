@@ -59,9 +59,9 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
   const expr = (c: Cond): string => {
     switch (c.op) {
       case 'experience':
-        return `R.experience(f, ${c.scope}, ${c.continuous}, ${literal(c.cmp)}, ${c.days})`;
+        return `R.experience(f, ${c.scope}, ${c.kinds}, ${c.continuous}, ${literal(c.cmp)}, ${c.days})`;
       case 'experienceAfter':
-        return `R.experienceAfter(f, ${c.certScope}, ${c.level}, ${c.scope}, ${c.continuous}, ${literal(c.cmp)}, ${c.days})`;
+        return `R.experienceAfter(f, ${c.certScope}, ${c.level}, ${c.scope}, ${c.kinds}, ${c.continuous}, ${literal(c.cmp)}, ${c.days})`;
       case 'holds':
         return `R.holds(f, ${c.scope}, ${c.level})`;
       case 'holdsPrepTechnician':
@@ -74,6 +74,10 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
         return `R.school(f, ${specName(c.spec)})`;
       case 'age':
         return `R.age(f, ${literal(c.cmp)}, ${c.years})`;
+      case 'flag':
+        return `R.flag(f, ${literal(c.name)})`;
+      case 'fact':
+        return `R.fact(f, ${literal(c.name)}, ${literal(c.cmp)}, ${c.value})`;
       case 'not':
         return `R.not(${expr(c.item)})`;
       case 'and':
@@ -151,6 +155,8 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     ranks: occ.ranks,
     trackRanks: occ.trackRanks,
     trackFamily: occ.trackFamily,
+    workKinds: occ.workKinds,
+    factNames: occ.factNames,
   };
 
   const asFunction = options.format === 'function';

@@ -1,7 +1,8 @@
 // Check stage: resolves an expression's names against the vocabulary and the occupation, checks
 // types, units and scopes, and produces the IR. Problems are reported, never thrown.
 import type * as A from '../../grammar/index.js';
-import type { Cond } from '../ir.js';
+import { splitKeyword } from '../../grammar/index.js';
+import { kindMask, type Cond } from '../ir.js';
 import type { VocabularyIndex } from '../vocabulary.js';
 
 export interface ExprDiagnostic {
@@ -37,7 +38,7 @@ const PREP_TECHNICIAN = new Set(['预备技师证书', 'prep-technician']);
 const AGE = new Set(['年龄', 'age']);
 const LEVEL_NAMES = ['五级', '四级', '三级', '二级', '一级'];
 
-type UnknownCode = 'E_UNKNOWN_LEVEL' | 'E_UNKNOWN_SCHOOL' | 'E_UNKNOWN_DEGREE' | 'E_UNKNOWN_TRACK' | 'E_UNKNOWN_FACT';
+type UnknownCode = 'E_UNKNOWN_LEVEL' | 'E_UNKNOWN_SCHOOL' | 'E_UNKNOWN_DEGREE' | 'E_UNKNOWN_TRACK' | 'E_UNKNOWN_FACT' | 'E_UNKNOWN_WORK_KIND';
 
 export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDiagnostic[]): Cond | undefined {
   let ok = true;
@@ -51,6 +52,9 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
 
   const unknown = (code: UnknownCode, r: A.Ref, known: Iterable<string>): undefined => {
     const text = refText(r);
+    // 非学徒期满: a keyword run into a word, since Chinese is written without spaces.
+    const split = r.kind === 'Name' && r.alt === undefined ? splitKeyword(r.text) : undefined;
+    if (split) return report('E_JOINED_WORDS', r.range, { word: text, split });
     return report(code, r.range, { name: text }, closest(text, known));
   };
 
@@ -108,11 +112,20 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     return report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: '年 天 years days' });
   };
 
-  const experience = (e: A.Experience): Cond | undefined => {
+  const allKinds = ctx.vocabulary.vocabulary.workKinds.map((k) => k.name);
+  const defaultKinds = ctx.vocabulary.vocabulary.workKinds.filter((k) => k.default).map((k) => k.name);
+  const experience = (e: A.Experience): Extract<Cond, { op: 'experience' }> | undefined => {
     const scope = occupationScope(e.scope, '从业');
+    let kinds = kindMask(defaultKinds, allKinds);
+    if (e.workKind) {
+      const w = e.workKind;
+      const k = w.kind === 'Name' && w.alt === undefined ? ctx.vocabulary.workKinds.get(w.text) : undefined;
+      if (!k) return unknown('E_UNKNOWN_WORK_KIND', w, ctx.vocabulary.workKinds.keys());
+      kinds = kindMask([k.name], allKinds);
+    }
     const days = duration(e.value, e.explicitMode ? (e.mode === 'continuous' ? '连续从业' : '累计从业') : '从业');
     if (days === undefined) return undefined;
-    return { op: 'experience', scope, continuous: e.mode === 'continuous', cmp: e.cmp, days, range: e.range };
+    return { op: 'experience', scope, kinds, continuous: e.mode === 'continuous', cmp: e.cmp, days, range: e.range };
   };
 
   const schoolNames = (s: A.School): string[] | null | undefined => {
@@ -188,13 +201,14 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
         const certScope = occupationScope(e.certScope, '取得证书');
         const lvl = level(e.level);
         const inner = experience(e.experience);
-        if (lvl === undefined || inner === undefined || inner.op !== 'experience') return undefined;
+        if (lvl === undefined || inner === undefined) return undefined;
         offered(e.certScope, lvl, e.level);
         return {
           op: 'experienceAfter',
           certScope,
           level: lvl,
           scope: inner.scope,
+          kinds: inner.kinds,
           continuous: inner.continuous,
           cmp: inner.cmp,
           days: inner.days,
@@ -222,19 +236,34 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
         return { op: 'apprenticeship', scope: occupationScope(e.scope, '学徒期满'), range: e.range };
       case 'School':
         return school(e);
-      case 'Compare': {
-        if (e.subject.kind === 'Name' && AGE.has(e.subject.text)) {
-          if (e.value.kind !== 'Quantity') {
-            return report('E_TYPE_AGE', e.value.range, { subject: refText(e.subject), actual: refText(e.value) });
-          }
-          if (e.value.unit === null || !AGE_UNITS.has(e.value.unit)) {
-            return report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: '岁 周岁 years' });
-          }
-          return { op: 'age', cmp: e.cmp, years: e.value.value, range: e.range };
-        }
-        return unknown('E_UNKNOWN_FACT', e.subject, ['年龄', '从业']);
-      }
+      case 'Compare':
+        return fact(e);
     }
+  };
+
+  const fact = (e: A.Compare): Cond | undefined => {
+    const subject = refText(e.subject);
+    if (e.subject.kind === 'Name' && AGE.has(e.subject.text)) {
+      if (e.cmp === null || e.value === null) return report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
+      if (e.value.kind !== 'Quantity') return report('E_TYPE_AGE', e.value.range, { subject, actual: refText(e.value) });
+      if (e.value.unit === null || !AGE_UNITS.has(e.value.unit)) {
+        return report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: '岁 周岁 years' });
+      }
+      return { op: 'age', cmp: e.cmp, years: e.value.value, range: e.range };
+    }
+    const decl = e.subject.kind === 'Name' && e.subject.alt === undefined ? ctx.vocabulary.facts.get(e.subject.text) : undefined;
+    if (!decl) return unknown('E_UNKNOWN_FACT', e.subject, ['年龄', ...ctx.vocabulary.facts.keys()]);
+    if (decl.type === 'boolean') {
+      if (e.cmp !== null) return report('E_FACT_BOOLEAN', e.range, { name: subject });
+      return { op: 'flag', name: decl.name, range: e.range };
+    }
+    if (e.cmp === null || e.value === null) return report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
+    if (e.value.kind !== 'Quantity') return report('E_TYPE_FACT', e.value.range, { subject, actual: refText(e.value) });
+    const allowed = decl.units;
+    if (allowed.length > 0 ? e.value.unit === null || !allowed.includes(e.value.unit) : e.value.unit !== null) {
+      return report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: allowed.join(' ') || '—' });
+    }
+    return { op: 'fact', name: decl.name, cmp: e.cmp, value: e.value.value, range: e.range };
   };
 
   const result = visit(expr);
