@@ -8,7 +8,7 @@ import { instantiate } from '../compiler/instantiate.js';
 import { loadProfile } from '../compiler/load-profile.js';
 import { packageRoot } from '../compiler/package-root.js';
 import { renderDiagnostic } from '../compiler/render.js';
-import { evaluateOccupation, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type LevelResult, type Profile } from '../runtime/index.js';
+import { evaluateOccupation, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type LevelResult, type Profile } from '../runtime/index.js';
 import { formatReport } from './report.js';
 import { runRuleTests } from './rule-tests.js';
 
@@ -145,8 +145,13 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     throw new UsageError(`所选职业没有工种“${opts.workType}” / no selected occupation has work type "${opts.workType}"`);
   }
 
+  const inForce = versionsInForce(selected, asOf, sink, (f) => display(join(rules.dir, f)));
+  if (sink.hasErrors) {
+    printDiagnostics(sink.items, io, opts.lang);
+    return 1;
+  }
   const results: LevelResult[] = [];
-  const sorted = [...selected].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...inForce].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   try {
     for (const occ of sorted) {
       if (opts.workType !== undefined && !occ.workTypes.some((w) => w.name === opts.workType)) continue;
@@ -169,6 +174,39 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   if (opts.json) io.out(JSON.stringify({ asOf, results }, null, 2));
   else io.out(formatReport({ asOf, results }, opts.lang === 'en' ? 'en' : 'zh'));
   return 0;
+}
+
+/** Per occupation id, the version in force on `asOf`; a date no version covers is an error. */
+export function versionsInForce(
+  occupations: CheckedOccupation[],
+  asOf: string,
+  sink: DiagnosticSink,
+  show: (f: string) => string = (f) => f,
+): CheckedOccupation[] {
+  const byId = new Map<string, CheckedOccupation[]>();
+  for (const o of occupations) byId.set(o.id, [...(byId.get(o.id) ?? []), o]);
+  const out: CheckedOccupation[] = [];
+  for (const [, list] of byId) {
+    const choice = versionInForce(list, asOf, (o) => o);
+    if (choice.ok) {
+      out.push(choice.value);
+      continue;
+    }
+    const label = (o: CheckedOccupation | null): string => (o ? (o.version ?? o.inForce?.from ?? '—') : '—');
+    sink.report({
+      code: 'E_NO_VERSION',
+      file: show((choice.lastEnded ?? choice.nextStarts ?? list[0]).file),
+      args: {
+        occupation: `${list[0].name} (${list[0].id})`,
+        asOf,
+        lastVersion: label(choice.lastEnded),
+        lastEnded: choice.lastEnded?.inForce?.to ?? '—',
+        nextVersion: label(choice.nextStarts),
+        nextStarts: choice.nextStarts?.inForce?.from ?? '—',
+      },
+    });
+  }
+  return out;
 }
 
 /** JSON Pointers of entries whose relation is one value, which needs one judged occupation. */

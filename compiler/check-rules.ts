@@ -7,6 +7,7 @@ import { parseExpression, printExpression } from '../grammar/index.js';
 import type { CheckedClause, CheckedOccupation, CheckedTest, Level } from './checked.js';
 import type { DiagnosticSink, Range } from './diagnostics.js';
 import type { Cond } from './ir.js';
+import { overlappingVersions } from '../runtime/versions.js';
 import { packageRoot } from './package-root.js';
 import { loadRuleFile, type RuleFileData } from './load-rule-file.js';
 import { resolveExpression, type ExprDiagnostic } from './passes/resolve-expression.js';
@@ -228,6 +229,11 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
   });
   void clauseIds;
 
+  const inForceRange = at(['inForce']) ?? at(['id']);
+  if (data.inForce?.to !== undefined && data.inForce.to < data.inForce.from) {
+    sink.report({ code: 'E_VERSION_PERIOD', file: display, range: at(['inForce', 'to']), args: { from: data.inForce.from, to: data.inForce.to } });
+  }
+
   const errorsAfter = sink.items.filter((d) => d.severity === 'error').length;
   if (errorsAfter > errorsBefore) return undefined;
   const v = ctx.vocabulary.vocabulary;
@@ -238,6 +244,7 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
     aliases: data.aliases ?? [],
     version: data.version ?? null,
     inForce: data.inForce ? { from: data.inForce.from, to: data.inForce.to ?? null } : null,
+    inForceRange,
     levels: [...levels].sort((a, b) => b - a),
     workTypes: (data.workTypes ?? []).map((w) => ({ name: w.name, levels: ((w.levels ?? levels) as Level[]).slice().sort((a, b) => b - a) })),
     related: {
@@ -269,10 +276,25 @@ function checkAcrossFiles(occupations: CheckedOccupation[], sink: DiagnosticSink
   const byId = new Map<string, CheckedOccupation[]>();
   for (const o of occupations) byId.set(o.id, [...(byId.get(o.id) ?? []), o]);
   for (const [id, list] of byId) {
-    if (list.length > 1 && list.some((o) => o.inForce === null)) {
-      for (const o of list.slice(1)) {
-        sink.report({ code: 'E_DUPLICATE_ID', file: display(o.file), args: { what: '职业编号', id } });
-      }
+    if (list.length < 2) continue;
+    // Several files of one occupation are versions: each states its period, and periods do not overlap.
+    for (const o of list) {
+      if (o.inForce === null) sink.report({ code: 'E_VERSION_NO_PERIOD', file: display(o.file), range: o.inForceRange, args: { id } });
+    }
+    const dated = list.filter((o) => o.inForce !== null);
+    for (const [a, b] of overlappingVersions(dated, (o) => o)) {
+      sink.report({
+        code: 'E_VERSION_OVERLAP',
+        file: display(b.file),
+        range: b.inForceRange,
+        args: { id, other: display(a.file), from: a.inForce!.from, to: a.inForce!.to ?? '—' },
+      });
+    }
+    const labels = new Set<string>();
+    for (const o of list) {
+      const label = o.version ?? o.inForce?.from ?? '';
+      if (labels.has(label)) sink.report({ code: 'E_DUPLICATE_ID', file: display(o.file), range: o.inForceRange, args: { what: '版本', id: `${id}@${label}` } });
+      labels.add(label);
     }
   }
 }

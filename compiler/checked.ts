@@ -46,6 +46,8 @@ export interface CheckedOccupation {
   aliases: string[];
   version: string | null;
   inForce: { from: string; to: string | null } | null;
+  /** Where the period is stated, for diagnostics about versions. */
+  inForceRange?: Range;
   levels: Level[];
   workTypes: { name: string; levels: Level[] }[];
   related: { occupations: string[]; sameMajors: string[]; majors: string[] };

@@ -17,8 +17,10 @@ export interface OutputFile {
   content: string;
 }
 
-export function moduleName(o: Pick<CheckedOccupation, 'id' | 'version'>, versions: number): string {
-  return versions > 1 && o.version ? `${o.id}@${o.version}` : o.id;
+/** `internet-marketer`, or `internet-marketer@2023-09` when the occupation has several versions. */
+export function moduleName(o: Pick<CheckedOccupation, 'id' | 'version' | 'inForce'>, versions: number): string {
+  const label = o.version ?? o.inForce?.from;
+  return versions > 1 && label ? `${o.id}@${label}` : o.id;
 }
 
 /** Every output file, in memory: one module per occupation (and version) plus an index. */

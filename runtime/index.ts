@@ -30,3 +30,4 @@ export {
 } from './evaluate.js';
 export type { OccupationMeta, ClauseMeta, WorkTypeMeta, Level } from './meta.js';
 export type * from './profile.js';
+export { versionInForce, overlappingVersions, type VersionChoice } from './versions.js';
