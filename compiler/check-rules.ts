@@ -114,7 +114,10 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
   const levels = data.levels as Level[];
 
   // Source citations.
-  const sourcePath = join(ctx.dir, data.source.file);
+  // The source document: a file beside the rules, or the text inline for a self-contained rule file.
+  const sourceName = data.source.file ?? '(source.text)';
+  const sourcePath = data.source.file !== undefined ? join(ctx.dir, data.source.file) : `${ctx.file}#source.text`;
+  if (data.source.text !== undefined) ctx.sources.set(sourcePath, data.source.text);
   if (!ctx.sources.has(sourcePath)) {
     let content: string | null = null;
     try {
@@ -126,11 +129,11 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
   }
   const sourceText = ctx.sources.get(sourcePath) ?? null;
   if (sourceText === null) {
-    sink.report({ code: 'E_SOURCE_FILE', file: display, range: at(['source', 'file']), args: { file: data.source.file } });
+    sink.report({ code: 'E_SOURCE_FILE', file: display, range: at(['source', 'file']), args: { file: sourceName } });
   }
   const cite = (sentence: string, path: (string | number)[]): void => {
     if (sourceText !== null && !sourceText.includes(sentence)) {
-      sink.report({ code: 'E_SOURCE_MISSING', file: display, range: at(path), args: { file: data.source.file } });
+      sink.report({ code: 'E_SOURCE_MISSING', file: display, range: at(path), args: { file: sourceName } });
     }
   };
 
@@ -253,7 +256,12 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
       majors: data.related?.majors ?? [],
     },
     education,
-    source: { file: data.source.file, section: data.source.section, sectionRange: at(['source', 'section']) },
+    source: {
+      file: data.source.file ?? sourcePath,
+      ...(data.source.text !== undefined ? { text: data.source.text } : {}),
+      section: data.source.section,
+      sectionRange: at(['source', 'section']),
+    },
     notEncoded: (data.notEncoded ?? []).map((n, i) => ({
       section: n.section,
       level: n.level as Level,

@@ -53,7 +53,7 @@ export interface CheckedOccupation {
   related: { occupations: string[]; sameMajors: string[]; majors: string[] };
   education: { text: string; when: string; cond: Cond } | null;
   /** The cited document (path relative to the rules directory) and section heading. */
-  source?: { file: string; section: string; sectionRange?: Range };
+  source?: { file: string; text?: string; section: string; sectionRange?: Range };
   notEncoded?: NotEncoded[];
   clauses: CheckedClause[];
   tests: CheckedTest[];

@@ -22,7 +22,9 @@ export type ClauseStatus = 'met' | 'unmet' | 'unknown';
 
 export interface RuleSource {
   document: string;
-  file: string;
+  /** The source document, relative to the rules directory (or `text`, inline). */
+  file?: string;
+  text?: string;
   section: string;
   issuer?: string;
   /** `YYYY-MM` or `YYYY-MM-DD`. */
