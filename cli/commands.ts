@@ -8,15 +8,20 @@ import { instantiate } from '../compiler/instantiate.js';
 import { loadProfile } from '../compiler/load-profile.js';
 import { packageRoot } from '../compiler/package-root.js';
 import { renderDiagnostic } from '../compiler/render.js';
-import { evaluateOccupation, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type LevelResult, type Profile } from '../runtime/index.js';
+import { diagnosticsDocument, githubAnnotation, type OutputFormat } from '../compiler/diagnostic-formats.js';
+import { checkSchemaComments } from '../compiler/schema-comment.js';
+import { evaluateOccupation, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
 import { formatReport } from './report.js';
-import { runRuleTests } from './rule-tests.js';
+import { runRuleTests, selectOccupations, updateExpectations } from './rule-tests.js';
 
 export interface Io {
   out(s: string): void;
   err(s: string): void;
   readFile(path: string): string;
+  /** Whether stdout is a terminal. */
   isTTY: boolean;
+  /** Whether stderr (where diagnostics go) is a terminal; defaults to `isTTY`. */
+  errIsTTY?: boolean;
 }
 
 export type Lang = 'zh' | 'en' | 'both';
@@ -36,9 +41,28 @@ function display(p: string): string {
   return r && !r.startsWith('..') ? r : p;
 }
 
-export function printDiagnostics(items: Diagnostic[], io: Io, lang: Lang): void {
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function useColor(io: Io): boolean {
+  return (io.errIsTTY ?? io.isTTY) && !process.env.NO_COLOR;
+}
+
+/**
+ * Prints diagnostics sorted by file and position. human: to stderr with code frames, the first
+ * MAX_SHOWN and a count of the rest; github: workflow-command annotations to stdout (a summary to
+ * stderr); json: one document {diagnostics, errors, warnings} to stdout.
+ */
+export function printDiagnostics(items: Diagnostic[], io: Io, lang: Lang, format: OutputFormat = 'human'): void {
+  if (format === 'json') {
+    io.out(JSON.stringify(diagnosticsDocument(items), null, 2));
+    return;
+  }
   const sources = new Map<string, string | undefined>();
   const sorted = [...items].sort(compareDiagnostics);
+  if (format === 'github') {
+    for (const d of sorted) io.out(githubAnnotation(d, lang));
+    summarize(sorted, io);
+    return;
+  }
   for (const d of sorted.slice(0, MAX_SHOWN)) {
     let source: string | undefined;
     if (d.file && d.range) {
@@ -51,12 +75,31 @@ export function printDiagnostics(items: Diagnostic[], io: Io, lang: Lang): void 
       }
       source = sources.get(d.file);
     }
-    io.err(renderDiagnostic(d, { lang, source, color: io.isTTY && !process.env.NO_COLOR }));
+    io.err(renderDiagnostic(d, { lang, source, color: useColor(io) }));
   }
   if (sorted.length > MAX_SHOWN) io.err(`…… 另有 ${sorted.length - MAX_SHOWN} 条 / and ${sorted.length - MAX_SHOWN} more`);
+  summarize(sorted, io);
+}
+
+function summarize(sorted: Diagnostic[], io: Io): void {
   const errors = sorted.filter((d) => d.severity === 'error').length;
   const warnings = sorted.length - errors;
   if (sorted.length > 0) io.err(`${errors} 个错误，${warnings} 个警告 / ${errors} error(s), ${warnings} warning(s)`);
+}
+
+export interface OutputOptions {
+  lang: Lang;
+  /** human (default), json or github. */
+  format?: OutputFormat;
+}
+
+/** Checks a rules directory, collecting (not printing) its diagnostics. */
+export function collectRules(dir: string | undefined, options: { schemaComments?: boolean } = {}): { rules?: RuleSet; diagnostics: Diagnostic[] } {
+  const root = dir ?? bundledRulesDir();
+  const sink = new DiagnosticSink();
+  const rules = checkRules(root, sink, display);
+  if (options.schemaComments) sink.items.push(...checkSchemaComments(root, display));
+  return { rules: rules && !sink.hasErrors ? rules : undefined, diagnostics: sink.items };
 }
 
 function loadRules(dir: string | undefined, io: Io, lang: Lang): RuleSet | undefined {
@@ -66,19 +109,30 @@ function loadRules(dir: string | undefined, io: Io, lang: Lang): RuleSet | undef
   return sink.hasErrors ? undefined : rules;
 }
 
-export function runCheck(opts: { dir?: string; lang: Lang }, io: Io): number {
-  const rules = loadRules(opts.dir, io, opts.lang);
+/** `zige check`: every rule file of the directory, and each file's editor schema line. */
+export function runCheck(opts: { dir?: string } & OutputOptions, io: Io): number {
+  const { rules, diagnostics } = collectRules(opts.dir, { schemaComments: true });
+  printDiagnostics(diagnostics, io, opts.lang, opts.format);
   if (!rules) return 1;
+  if (opts.format === 'json') return 0;
   const clauses = rules.occupations.reduce((n, o) => n + o.clauses.length, 0);
   io.out(`✓ ${rules.occupations.length} 个规则文件，${clauses} 个条款，无错误 / ${rules.occupations.length} rule files, ${clauses} clauses, no errors`);
   return 0;
 }
 
-export function runCompile(opts: { dir?: string; out: string; js: boolean; runtime?: string; lang: Lang }, io: Io): number {
-  const rules = loadRules(opts.dir, io, opts.lang);
-  if (!rules) return 1;
+export function runCompile(opts: { dir?: string; out: string; js: boolean; runtime?: string } & OutputOptions, io: Io): number {
+  const { rules, diagnostics } = collectRules(opts.dir);
+  if (!rules) {
+    printDiagnostics(diagnostics, io, opts.lang, opts.format);
+    return 1;
+  }
   const files = compileToStrings(rules.occupations, { lang: opts.js ? 'js' : 'ts', runtime: opts.runtime });
   writeOutput(opts.out, files);
+  if (opts.format === 'json') {
+    io.out(JSON.stringify({ ...diagnosticsDocument(diagnostics), out: opts.out, files: files.map((f) => f.path) }, null, 2));
+    return 0;
+  }
+  printDiagnostics(diagnostics, io, opts.lang, opts.format);
   io.out(`✓ 已生成 ${files.length} 个文件到 ${opts.out} / wrote ${files.length} files to ${opts.out}`);
   return 0;
 }
@@ -150,7 +204,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     printDiagnostics(sink.items, io, opts.lang);
     return 1;
   }
-  const results: LevelResult[] = [];
+  const results: ExplainedLevelResult[] = [];
   const sorted = [...inForce].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   try {
     for (const occ of sorted) {
@@ -224,8 +278,51 @@ function singleRelations(profile: Profile): string[] {
   return out;
 }
 
-export async function runTest(opts: { dir?: string; lang: Lang }, io: Io): Promise<number> {
-  const rules = loadRules(opts.dir, io, opts.lang);
-  if (!rules) return 1;
-  return runRuleTests(rules, io, (d) => printDiagnostics(d, io, opts.lang));
+export interface TestOptions extends OutputOptions {
+  dir?: string;
+  /** Only this occupation's cases (name, id or alias). */
+  occupation?: string;
+  /** Only cases whose expectations involve this level. */
+  level?: string;
+  /** Record the actual results of cases without `expect` (never overwrites). */
+  update?: boolean;
+}
+
+export async function runTest(opts: TestOptions, io: Io): Promise<number> {
+  let level: number | undefined;
+  if (opts.level !== undefined) {
+    level = Number(opts.level);
+    if (!Number.isInteger(level) || level < 1 || level > 5) throw new UsageError(`--level 须为 1 到 5 / --level must be 1..5: ${opts.level}`);
+  }
+  let { rules, diagnostics } = collectRules(opts.dir);
+  if (!rules) {
+    printDiagnostics(diagnostics, io, opts.lang, opts.format);
+    return 1;
+  }
+  const selected = selectOccupations(rules, opts.occupation);
+  if (!selected) {
+    const known = rules.occupations.map((o) => `${o.name} (${o.id})`).join('、');
+    throw new UsageError(`没有职业“${opts.occupation}” / no occupation "${opts.occupation}". 可选 available: ${known}`);
+  }
+  if (opts.update) {
+    const report = await updateExpectations(rules, selected);
+    const log = opts.format === 'json' ? io.err : io.out;
+    for (const f of report.files) log(`已记录 recorded: ${f.file}（${f.cases} 个用例 case(s)，reviewed: false）`);
+    for (const s of report.skipped) log(`未记录 not recorded: ${s.occupation} › ${s.test}: ${s.reason}`);
+    if (report.files.length > 0) {
+      // Run what is now in the files.
+      ({ rules, diagnostics } = collectRules(opts.dir));
+      if (!rules) {
+        printDiagnostics(diagnostics, io, opts.lang, opts.format);
+        return 1;
+      }
+    }
+  }
+  return runRuleTests(rules, io, {
+    occupation: opts.occupation,
+    level,
+    format: opts.format,
+    diagnostics,
+    printDiagnostics: (d) => printDiagnostics(d, io, opts.lang, opts.format),
+  });
 }

@@ -219,6 +219,9 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
     for (const l of Object.keys(t.expect ?? {})) {
       if (!declared.has(Number(l))) sink.report({ code: 'E_TEST_LEVEL', file: display, range: at([...path, 'expect', l]), args: { test: t.name, level: l } });
     }
+    if (t.expect === undefined && t.only === undefined && t.clauses === undefined) {
+      sink.report({ code: 'W_TEST_NO_EXPECTATION', severity: 'warning', file: display, range: at([...path, 'name']), args: { test: t.name } });
+    }
     tests.push({
       name: t.name,
       line: lineOf(path),
@@ -228,6 +231,7 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
       expect: t.expect ?? {},
       only: t.only ?? [],
       clauses: t.clauses ?? {},
+      ...(t.reviewed === false ? { reviewed: false } : {}),
     });
   });
   void clauseIds;
@@ -277,7 +281,20 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
     trackFamily: v.education.filter((e) => e.family === '技工院校').map((e) => e.name),
     workKinds: v.workKinds.map((k) => k.name),
     factNames: Object.fromEntries(v.facts.flatMap((f) => [[f.name, f.name], [f.en, f.name]])),
+    english: englishNames(v),
+    evidence: v.evidence,
   };
+}
+
+/** English names of the vocabulary's words, for English explanations. */
+function englishNames(v: VocabularyIndex['vocabulary']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const list of [v.education, v.tracks, v.groups, v.workKinds, v.facts]) for (const x of list) out[x.name] = x.en;
+  const four = v.levels.find((l) => l.level === 4);
+  const three = v.levels.find((l) => l.level === 3);
+  if (four) out[four.old] = 'intermediate';
+  if (three) out[three.old] = 'advanced';
+  return out;
 }
 
 function checkAcrossFiles(occupations: CheckedOccupation[], sink: DiagnosticSink, display: (f: string) => string): void {

@@ -36,6 +36,8 @@ export interface CheckedTest {
   expect: Partial<Record<'1' | '2' | '3' | '4' | '5', 'eligible' | 'ineligible' | 'unknown'>>;
   only: string[];
   clauses: Record<string, 'met' | 'unmet' | 'unknown'>;
+  /** false when `zige test --update` recorded the expectations and no one has reviewed them yet. */
+  reviewed?: boolean;
 }
 
 export interface CheckedOccupation {
@@ -62,4 +64,6 @@ export interface CheckedOccupation {
   trackFamily: string[];
   workKinds: string[];
   factNames: Record<string, string>;
+  english: Record<string, string>;
+  evidence: Record<string, { zh: string; en: string }>;
 }

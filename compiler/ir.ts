@@ -46,3 +46,18 @@ export interface SchoolSpecIR {
   finalYear: boolean;
   gate: boolean;
 }
+
+/** The condition as plain data without source ranges: the `plan` of generated clause metadata. */
+export function toPlan(c: Cond): unknown {
+  switch (c.op) {
+    case 'or':
+    case 'and':
+      return { op: c.op, items: c.items.map(toPlan) };
+    case 'not':
+      return { op: 'not', item: toPlan(c.item) };
+    default: {
+      const { range: _range, ...rest } = c;
+      return rest;
+    }
+  }
+}

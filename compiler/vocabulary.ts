@@ -32,6 +32,8 @@ export interface Vocabulary {
   levels: { level: number; name: string; title: string; old: string }[];
   workKinds: WorkKind[];
   facts: FactDecl[];
+  /** Documents proving each kind of condition. */
+  evidence: Record<string, { zh: string; en: string }>;
 }
 
 export interface VocabularyIndex {
@@ -57,7 +59,8 @@ export function parseVocabulary(text: string): VocabularyIndex {
   } catch (e) {
     throw new VocabularyError((e as Error).message);
   }
-  const v = raw as Partial<Omit<Vocabulary, 'workKinds' | 'facts'>> & {
+  const v = raw as Partial<Omit<Vocabulary, 'workKinds' | 'facts' | 'evidence'>> & {
+    evidence?: Record<string, { zh?: string; en?: string }>;
     education?: Partial<EducationName>[];
     workKinds?: Partial<WorkKind>[];
     facts?: Partial<FactDecl>[];
@@ -82,7 +85,12 @@ export function parseVocabulary(text: string): VocabularyIndex {
     }
     return { name: f.name, en: f.en ?? f.name, type: f.type, units: f.units ?? [] };
   });
-  const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts };
+  const evidence: Record<string, { zh: string; en: string }> = {};
+  for (const [key, value] of Object.entries(v.evidence ?? {})) {
+    if (typeof value?.zh !== 'string' || typeof value?.en !== 'string') throw new VocabularyError(`evidence ${key} needs zh and en`);
+    evidence[key] = { zh: value.zh, en: value.en };
+  }
+  const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts, evidence };
   const index: VocabularyIndex = {
     vocabulary,
     education: new Map(),

@@ -15,15 +15,6 @@ function longestDays(periods: Period[]): number {
   return n;
 }
 
-function daysSince(periods: Period[], start: number): number {
-  let n = 0;
-  for (const p of periods) {
-    if (p.end < start) continue;
-    n += p.end - Math.max(p.start, start) + 1;
-  }
-  return n;
-}
-
 function undated(f: Facts, scope: number, kinds: number): { sum: number; max: number } {
   let sum = 0;
   let max = 0;
@@ -35,24 +26,74 @@ function undated(f: Facts, scope: number, kinds: number): { sum: number; max: nu
   return { sum, max };
 }
 
-/** Experience in scope: cumulative (merged, plus undated years) or the longest continuous period. */
-export function experience(f: Facts, scope: number, kinds: number, continuous: boolean, cmp: Comparator, days: number): Tri {
+// Measures write their bounds here instead of allocating: atoms run in hot loops.
+let measuredLo = 0;
+let measuredHi = 0;
+
+/** Days of experience in scope, as bounds [lo, hi] (undated entries widen them). */
+export function measureExperience(f: Facts, scope: number, kinds: number, continuous: boolean): void {
   const periods = mergedPeriods(f, scope, kinds);
   const extra = undated(f, scope, kinds);
   if (continuous) {
     // An undated entry may or may not have been one unbroken stretch.
-    const lo = longestDays(periods);
-    return compareRange(lo, Math.max(lo, extra.max), cmp, days);
+    measuredLo = longestDays(periods);
+    measuredHi = Math.max(measuredLo, extra.max);
+    return;
   }
-  const n = totalDays(periods) + extra.sum;
-  return compareRange(n, n, cmp, days);
+  measuredLo = measuredHi = totalDays(periods) + extra.sum;
 }
 
 /**
- * Experience counted from the earliest qualifying certificate (level `level` or higher, in
- * `certScope`). Undated years count as anywhere from none to all of them; an undated certificate
- * may be the earliest one, so it widens the upper bound to all experience.
+ * Days of experience counted from the earliest qualifying certificate (level `level` or higher,
+ * in `certScope`), as bounds. Undated years count as anywhere from none to all of them; an
+ * undated certificate may be the earliest one, so it widens the upper bound to all experience.
+ * Returns false when no qualifying certificate exists at all.
  */
+export function measureExperienceAfter(
+  f: Facts,
+  certScope: number,
+  level: number,
+  scope: number,
+  kinds: number,
+  continuous: boolean,
+): boolean {
+  let earliest = Infinity;
+  let undatedCertificate = false;
+  for (const c of f.certificates) {
+    if (c.prep || c.level < 1 || c.level > level || (c.rel & certScope) === 0) continue;
+    if (c.date === null) undatedCertificate = true;
+    else if (c.date < earliest) earliest = c.date;
+  }
+  if (earliest === Infinity && !undatedCertificate) {
+    measuredLo = measuredHi = 0;
+    return false;
+  }
+  const periods = mergedPeriods(f, scope, kinds);
+  const extra = undated(f, scope, kinds);
+  // An undated certificate was obtained on the as-of date at the latest.
+  const window = clip(periods, earliest === Infinity ? f.asOf : earliest);
+  if (continuous) {
+    measuredLo = longestDays(window);
+    measuredHi = Math.max(undatedCertificate ? longestDays(periods) : measuredLo, extra.max);
+  } else {
+    measuredLo = totalDays(window);
+    measuredHi = (undatedCertificate ? totalDays(periods) : measuredLo) + extra.sum;
+  }
+  return true;
+}
+
+/** The bounds of the last measure. */
+export function measured(): { lo: number; hi: number } {
+  return { lo: measuredLo, hi: measuredHi };
+}
+
+/** Experience in scope: cumulative (merged, plus undated years) or the longest continuous period. */
+export function experience(f: Facts, scope: number, kinds: number, continuous: boolean, cmp: Comparator, days: number): Tri {
+  measureExperience(f, scope, kinds, continuous);
+  return compareRange(measuredLo, measuredHi, cmp, days);
+}
+
+/** Experience counted from the earliest qualifying certificate; see measureExperienceAfter. */
 export function experienceAfter(
   f: Facts,
   certScope: number,
@@ -63,25 +104,8 @@ export function experienceAfter(
   cmp: Comparator,
   days: number,
 ): Tri {
-  let earliest = Infinity;
-  let undatedCertificate = false;
-  for (const c of f.certificates) {
-    if (c.prep || c.level < 1 || c.level > level || (c.rel & certScope) === 0) continue;
-    if (c.date === null) undatedCertificate = true;
-    else if (c.date < earliest) earliest = c.date;
-  }
-  if (earliest === Infinity && !undatedCertificate) return compareRange(0, 0, cmp, days);
-  const periods = mergedPeriods(f, scope, kinds);
-  const extra = undated(f, scope, kinds);
-  const window = earliest === Infinity ? [] : clip(periods, earliest);
-  if (continuous) {
-    const lo = longestDays(window);
-    const hi = Math.max(undatedCertificate ? longestDays(periods) : lo, extra.max);
-    return compareRange(lo, hi, cmp, days);
-  }
-  const lo = totalDays(window);
-  const hi = (undatedCertificate ? totalDays(periods) : lo) + extra.sum;
-  return compareRange(lo, hi, cmp, days);
+  measureExperienceAfter(f, certScope, level, scope, kinds, continuous);
+  return compareRange(measuredLo, measuredHi, cmp, days);
 }
 
 function clip(periods: Period[], start: number): Period[] {
@@ -149,7 +173,14 @@ export interface SchoolSpec {
 
 export function school(f: Facts, s: SchoolSpec): Tri {
   if (f.education === null) return U;
-  for (const e of f.education) {
+  return matchSchool(f, s) >= 0 ? T : F;
+}
+
+/** Index in `f.education` of the first entry the spec accepts, or -1 (education must be known). */
+export function matchSchool(f: Facts, s: SchoolSpec): number {
+  const list = f.education ?? [];
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
     let rank = e.rank;
     if (s.mode === SchoolMode.Enrolled) {
       if (e.status === Status.Graduated) continue;
@@ -166,18 +197,24 @@ export function school(f: Facts, s: SchoolSpec): Tri {
     if (s.tracks !== null && (e.track === null || !s.tracks.includes(e.track))) continue;
     if (s.target !== null && e.target !== s.target) continue;
     if (s.major !== 0 && (e.major & s.major) === 0) continue;
-    return T;
+    return i;
   }
-  return F;
+  return -1;
+}
+
+/** Whole years from `birth` to `on` (both day numbers). */
+export function ageOn(birth: number, on: number): number {
+  const b = new Date(birth * 86_400_000);
+  const a = new Date(on * 86_400_000);
+  let n = a.getUTCFullYear() - b.getUTCFullYear();
+  if (a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate())) n--;
+  return n;
 }
 
 /** Age in whole years on the as-of date; unknown without a birth date. */
 export function age(f: Facts, cmp: Comparator, years: number): Tri {
   if (f.birth === null) return U;
-  const b = new Date(f.birth * 86_400_000);
-  const a = new Date(f.asOf * 86_400_000);
-  let n = a.getUTCFullYear() - b.getUTCFullYear();
-  if (a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate())) n--;
+  const n = ageOn(f.birth, f.asOf);
   return compareRange(n, n, cmp, years);
 }
 

@@ -1,5 +1,7 @@
 // Builds per-level results from an occupation's compiled predicates.
-import { prepareFacts, type Facts, type Warning } from './facts.js';
+import { formatDay } from './dates.js';
+import { dedupeAsks, distance, Explainer, type Ask, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
+import { prepareFacts, projectFacts, type Facts, type Warning } from './facts.js';
 import type { ClauseMeta, Level, OccupationMeta } from './meta.js';
 import type { Profile } from './profile.js';
 import { and, F, or, T, U, triName, type Tri } from './tri.js';
@@ -26,6 +28,8 @@ export interface EvaluateOptions {
   workType?: string;
   /** One occupation is judged, so `relation: 本职业` (one value) is allowed. Default true. */
   single?: boolean;
+  /** Add explanations (missing, earliest, ask, evidence). Default true; false is the fast path. */
+  explain?: boolean;
 }
 
 export type Status = 'eligible' | 'ineligible' | 'unknown';
@@ -49,6 +53,20 @@ export interface LevelResult {
   /** Ids of every clause that holds (all routes, not just the first). */
   matched: string[];
   warnings: Warning[];
+}
+
+/** A level result with its explanation (issue 4): routes, shortfalls, the earliest date, asks, documents. */
+export interface ExplainedLevelResult extends LevelResult {
+  /** Unmet and unknown clauses, closest route first, each with the conditions it lacks. */
+  missing: ClauseShortfall[];
+  /** Eligible: the as-of date. Ineligible: the first day on which continuing ongoing work makes it eligible, or null. Unknown: null. */
+  earliest: string | null;
+  /** For an unknown level: the facts that would decide it, by profile field. */
+  ask: Ask[];
+  /** Documents that prove the matched route (and the education requirement). */
+  evidence: Text[];
+  /** The education requirement with its unmet conditions; null when the occupation has none. */
+  requirement: { text: string; status: ConditionStatus; conditions: ConditionExplanation[] } | null;
 }
 
 export class EvaluationError extends Error {
@@ -82,11 +100,37 @@ export function levelsToReport(meta: OccupationMeta, options: Pick<EvaluateOptio
   return levels;
 }
 
+export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions & { explain: false }): LevelResult[];
+export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): ExplainedLevelResult[];
 export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): LevelResult[] {
   const levels = levelsToReport(occ.meta, options);
   const facts = prepareFacts(profile, occ.meta, { asOf: options.asOf, single: options.single ?? true });
   const requirement = occ.requirement ? occ.requirement(facts) : T;
-  return levels.map((level) => evaluateLevel(occ, facts, requirement, level));
+  const results = levels.map((level) => evaluateLevel(occ, facts, requirement, level));
+  if (options.explain === false) return results;
+  const explainer = new Explainer(occ.meta);
+  return results.map((r) => explainLevel(occ, explainer, facts, r));
+}
+
+/** The status of one level on the facts: some clause met, with the requirement met for it. */
+export function levelStatus(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level): Tri {
+  let status: Tri = F;
+  for (const c of occ.clauses) {
+    if (c.meta.level !== level) continue;
+    status = or(status, clauseWithGate(c, facts, c.test(facts), requirement));
+    if (status === T) return T;
+  }
+  return status;
+}
+
+function clauseWithGate(c: ClausePredicate, facts: Facts, met: Tri, requirement: Tri): Tri {
+  let gate = requirement;
+  if (gate !== T && met !== F && c.credential) {
+    const credential = c.credential(facts);
+    if (credential === T) gate = T;
+    else if (credential === U && gate === F) gate = U;
+  }
+  return and(met, gate);
 }
 
 function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level): LevelResult {
@@ -99,14 +143,9 @@ function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, 
     const met = c.test(facts);
     clauses.push({ id: c.meta.id, text: c.meta.text, status: triName(met) });
     if (met === T) matched.push(c.meta.id);
-    let gate = requirement;
-    if (gate !== T && met !== F && c.credential) {
-      const credential = c.credential(facts);
-      if (credential === T) gate = T;
-      else if (credential === U && gate === F) gate = U;
-    }
-    if (met === T && gate === T) education = T;
-    status = or(status, and(met, gate));
+    const withGate = clauseWithGate(c, facts, met, requirement);
+    if (met === T && withGate === T) education = T;
+    status = or(status, withGate);
   }
   return {
     occupation: occ.meta.name,
@@ -122,3 +161,62 @@ function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, 
   };
 }
 
+/** How far ahead "from when" looks: a route further away than this is reported as null. */
+export const EARLIEST_HORIZON_DAYS = 60 * 365;
+
+/**
+ * The first day after the as-of date on which the level becomes eligible if every ongoing work
+ * period simply continues and nothing else changes; null when waiting alone cannot do it.
+ * Experience only grows with time, so eligibility is monotone in the date and a binary search
+ * finds the exact day.
+ */
+export function earliestDate(occ: CompiledOccupation, facts: Facts, level: Level): string | null {
+  const eligibleOn = (day: number): boolean => {
+    const projected = projectFacts(facts, day);
+    const requirement = occ.requirement ? occ.requirement(projected) : T;
+    return levelStatus(occ, projected, requirement, level) === T;
+  };
+  let lo = facts.asOf; // not eligible
+  let hi = facts.asOf + EARLIEST_HORIZON_DAYS;
+  if (!eligibleOn(hi)) return null;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (eligibleOn(mid)) hi = mid;
+    else lo = mid;
+  }
+  return formatDay(hi);
+}
+
+function explainLevel(occ: CompiledOccupation, explainer: Explainer, facts: Facts, r: LevelResult): ExplainedLevelResult {
+  const missing: (ClauseShortfall & { distance: number })[] = [];
+  const asks: Ask[] = [];
+  let evidence: Text[] = [];
+  for (const c of occ.clauses) {
+    if (c.meta.level !== r.level) continue;
+    const e = explainer.explain(c.meta.plan, facts);
+    asks.push(...e.asks);
+    if (e.status === T) {
+      if (evidence.length === 0 && r.matched.includes(c.meta.id)) evidence = explainer.evidence(e.holding);
+      continue;
+    }
+    missing.push({ clause: c.meta.id, text: c.meta.text, status: e.status === U ? 'unknown' : 'unmet', conditions: e.failing, distance: distance(e.failing) });
+  }
+  // Unknown routes first (they may already hold), then by closeness.
+  missing.sort((a, b) => (a.status === b.status ? 0 : a.status === 'unknown' ? -1 : 1) || a.distance - b.distance || (a.clause < b.clause ? -1 : 1));
+  let requirement: ExplainedLevelResult['requirement'] = null;
+  if (occ.meta.education) {
+    const e = explainer.explain(occ.meta.education.plan, facts);
+    asks.push(...e.asks);
+    requirement = { text: occ.meta.education.text, status: r.education, conditions: e.failing };
+    if (r.status === 'eligible' && e.status === T) evidence = [...evidence, ...explainer.evidence(e.holding).filter((d) => !evidence.some((x) => x.zh === d.zh))];
+  }
+  const earliest = r.status === 'eligible' ? formatDay(facts.asOf) : r.status === 'ineligible' ? earliestDate(occ, facts, r.level) : null;
+  return {
+    ...r,
+    missing: missing.map(({ distance: _, ...m }) => m),
+    earliest,
+    ask: r.status === 'unknown' ? dedupeAsks(asks) : [],
+    evidence,
+    requirement,
+  };
+}

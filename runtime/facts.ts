@@ -35,11 +35,12 @@ export interface EducationFact {
 
 export interface Facts {
   asOf: number;
-  work: { period: Period; rel: number; kind: number }[];
-  undatedWork: { days: number; rel: number; kind: number }[];
-  certificates: { level: number; prep: boolean; date: number | null; rel: number }[];
-  training: { level: number; date: number | null; certificate?: boolean; examPassed?: boolean; rel: number }[];
-  apprenticeships: { completed: number | null; rel: number }[];
+  /** Entries keep `index`, their position in the profile, for asking about them. */
+  work: { period: Period; rel: number; kind: number; ongoing: boolean; until: number; index: number }[];
+  undatedWork: { days: number; rel: number; kind: number; index: number }[];
+  certificates: { level: number; prep: boolean; date: number | null; rel: number; index: number }[];
+  training: { level: number; date: number | null; certificate?: boolean; examPassed?: boolean; rel: number; index: number }[];
+  apprenticeships: { completed: number | null; rel: number; index: number }[];
   /** null when the profile has no `education` key: unknown, not none. */
   education: EducationFact[] | null;
   birth: number | null;
@@ -129,13 +130,14 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     const kind = 1 << index;
     const from = day(w.from, `${path}/from`);
     if (from === null) {
-      if (w.years !== undefined) undatedWork.push({ days: w.years * DAYS_PER_YEAR, rel, kind });
+      if (w.years !== undefined) undatedWork.push({ days: Math.round(w.years * DAYS_PER_YEAR * 1e6) / 1e6, rel, kind, index: i });
       return;
     }
     const to = day(w.to, `${path}/to`) ?? asOf;
     if (w.to !== undefined && to < from) throw new ProfileError(`${path}/to`, 'ends before it starts');
     if (from > asOf) return;
-    work.push({ period: { start: from, end: Math.min(to, asOf) }, rel, kind });
+    const until = w.to === undefined ? Infinity : to;
+    work.push({ period: { start: from, end: Math.min(until, asOf) }, rel, kind, ongoing: until > asOf, until, index: i });
   });
 
   const certificates: Facts['certificates'] = [];
@@ -145,7 +147,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     const date = day(c.date, `${path}/date`);
     if (date !== null && date > asOf) return;
     const prep = c.kind === '预备技师证书';
-    certificates.push({ level: prep ? 0 : (c.level ?? 0), prep, date, rel });
+    certificates.push({ level: prep ? 0 : (c.level ?? 0), prep, date, rel, index: i });
   });
 
   const training: Facts['training'] = [];
@@ -154,7 +156,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     const rel = occupationRel(t, path);
     const date = day(t.date, `${path}/date`);
     if (date !== null && date > asOf) return;
-    training.push({ level: t.level, date, certificate: t.certificate, examPassed: t.examPassed, rel });
+    training.push({ level: t.level, date, certificate: t.certificate, examPassed: t.examPassed, rel, index: i });
   });
 
   const apprenticeships: Facts['apprenticeships'] = [];
@@ -163,7 +165,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     const rel = occupationRel(a, path);
     const completed = day(a.completed, `${path}/completed`);
     if (completed !== null && completed > asOf) return;
-    apprenticeships.push({ completed, rel });
+    apprenticeships.push({ completed, rel, index: i });
   });
 
   const sameMajors = new Set(meta.related.sameMajors.map(normalizeName));
@@ -240,4 +242,17 @@ export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] 
   }
   f.merged.set(key, out);
   return out;
+}
+
+/**
+ * The facts as they would be on `day` (after the as-of date) if every ongoing work period simply
+ * continued and nothing else changed: for "from when" questions.
+ */
+export function projectFacts(f: Facts, day: number): Facts {
+  return {
+    ...f,
+    asOf: day,
+    work: f.work.map((w) => (w.ongoing ? { ...w, period: { start: w.period.start, end: Math.min(w.until, day) } } : w)),
+    merged: new Map(),
+  };
 }

@@ -18,12 +18,16 @@ export {
 } from './atoms.js';
 export {
   evaluateOccupation,
+  levelStatus,
+  earliestDate,
+  EARLIEST_HORIZON_DAYS,
   levelsToReport,
   EvaluationError,
   type ClausePredicate,
   type CompiledOccupation,
   type EvaluateOptions,
   type LevelResult,
+  type ExplainedLevelResult,
   type ClauseResult,
   type Status,
   type ConditionStatus,
@@ -31,3 +35,7 @@ export {
 export type { OccupationMeta, ClauseMeta, WorkTypeMeta, Level } from './meta.js';
 export type * from './profile.js';
 export { versionInForce, overlappingVersions, type VersionChoice } from './versions.js';
+export { Explainer, formatDays, type Ask, type Text, type ConditionExplanation, type ClauseShortfall } from './explain.js';
+export type { Plan } from './plan.js';
+export { prepareFacts as prepare, projectFacts } from './facts.js';
+export { measureExperience, measureExperienceAfter, matchSchool, ageOn } from './atoms.js';

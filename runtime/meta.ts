@@ -1,3 +1,4 @@
+import type { Plan } from './plan.js';
 // What a generated module tells the runtime about its occupation: data only, no behaviour.
 
 export type Level = 1 | 2 | 3 | 4 | 5;
@@ -14,6 +15,8 @@ export interface ClauseMeta {
   /** Rule file and line of the clause, for tracing a result back to its rule. */
   file: string;
   line: number;
+  /** The condition as data, for explanations. */
+  plan: Plan;
 }
 
 export interface WorkTypeMeta {
@@ -35,7 +38,7 @@ export interface OccupationMeta {
     majors: readonly string[];
   };
   /** The education requirement (学历要求) as written, or null when the source sets none. */
-  education: { text: string; when: string } | null;
+  education: { text: string; when: string; plan: Plan } | null;
   clauses: readonly ClauseMeta[];
   /** Ladder ranks of education names and 技工院校 tracks, from rules/vocabulary.yaml. */
   ranks: Readonly<Record<string, number>>;
@@ -46,4 +49,8 @@ export interface OccupationMeta {
   workKinds: readonly string[];
   /** Fact names and their English spellings → the declared name. */
   factNames: Readonly<Record<string, string>>;
+  /** English names of vocabulary words (schools, tracks, kinds, facts, targets), for English text. */
+  english: Readonly<Record<string, string>>;
+  /** Documents proving each kind of condition (vocabulary `evidence`). */
+  evidence: Readonly<Record<string, { zh: string; en: string }>>;
 }

@@ -83,6 +83,8 @@ const meta: OccupationMeta = {
   trackFamily: ['技工学校', '高级技工学校', '技师学院'],
   workKinds: ['工作', '见习'],
   factNames: {},
+  english: {},
+  evidence: {},
 };
 
 function facts(profile: Profile, asOf: string, m: OccupationMeta = meta): Facts {
@@ -1038,6 +1040,8 @@ describe('evaluateOccupation', () => {
     when: 'true',
     file: 'rules/test.yaml',
     line: 1,
+    // Explanations are not under test here: the predicates are hand-written.
+    plan: { op: 'flag', name: 'unused' },
   });
 
   // 学历 高中 及以上 (gate semantics)
@@ -1052,7 +1056,7 @@ describe('evaluateOccupation', () => {
       { name: '甲工种', levels: [5, 4, 3, 2, 1] },
       { name: '乙工种', levels: [5, 4] },
     ],
-    education: { text: '高中及以上', when: '学历 高中 及以上' },
+    education: { text: '高中及以上', when: '学历 高中 及以上', plan: { op: 'school', spec: highSchoolOrAbove } },
   };
 
   const occ: CompiledOccupation = {

@@ -2,7 +2,7 @@
 // imports only the runtime. Output is deterministic: no dates, no absolute paths, stable order.
 // Every string from a rule file enters the code through `literal`, never pasted.
 import type { CheckedOccupation } from '../checked.js';
-import type { Cond, SchoolSpecIR } from '../ir.js';
+import { toPlan, type Cond, type SchoolSpecIR } from '../ir.js';
 
 export interface GenerateOptions {
   /** Module specifier of the runtime. */
@@ -103,10 +103,12 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     }
   };
 
-  /** School atoms that occur positively (not under 非): their credential meets the requirement. */
-  const credentials = (c: Cond, out: Cond[] = []): Cond[] => {
-    if (c.op === 'school') out.push(c);
-    else if (c.op === 'and' || c.op === 'or') for (const i of c.items) credentials(i, out);
+  /** School atoms that occur positively (under no or an even number of 非): their credential meets the requirement. */
+  const credentials = (c: Cond, out: Cond[] = [], positive = true): Cond[] => {
+    if (c.op === 'school') {
+      if (positive) out.push(c);
+    } else if (c.op === 'and' || c.op === 'or') for (const i of c.items) credentials(i, out, positive);
+    else if (c.op === 'not') credentials(c.item, out, !positive); // 非 非 X accepts X
     return out;
   };
 
@@ -142,7 +144,7 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     levels: occ.levels,
     workTypes: occ.workTypes,
     related: occ.related,
-    education: occ.education ? { text: occ.education.text, when: occ.education.when } : null,
+    education: occ.education ? { text: occ.education.text, when: occ.education.when, plan: toPlan(occ.education.cond) } : null,
     clauses: occ.clauses.map((c) => ({
       id: c.id,
       level: c.level,
@@ -151,12 +153,15 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
       ...(c.note !== undefined ? { note: c.note } : {}),
       file: occ.file,
       line: c.line,
+      plan: toPlan(c.cond),
     })),
     ranks: occ.ranks,
     trackRanks: occ.trackRanks,
     trackFamily: occ.trackFamily,
     workKinds: occ.workKinds,
     factNames: occ.factNames,
+    english: occ.english,
+    evidence: occ.evidence,
   };
 
   const asFunction = options.format === 'function';

@@ -1,0 +1,421 @@
+// Explanations: why a level holds or not, what is missing and by how much, what to ask for when
+// the answer is unknown, and which documents prove a matched route. Built from each clause's
+// plan (metadata) with the same atom functions the compiled predicates call.
+import {
+  ageOn,
+  apprenticeship,
+  fact,
+  flag,
+  holds,
+  holdsPrepTechnician,
+  matchSchool,
+  measured,
+  measureExperience,
+  measureExperienceAfter,
+  school,
+  SchoolMode,
+  training,
+  type SchoolSpec,
+} from './atoms.js';
+import { formatDay } from './dates.js';
+import { Status, type Facts } from './facts.js';
+import type { OccupationMeta } from './meta.js';
+import type { Plan } from './plan.js';
+import { and, compareRange, F, T, triName, U, type Comparator, type Tri } from './tri.js';
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/** A fact that would decide an unknown answer, by the profile field that holds it. */
+export interface Ask {
+  /** JSON Pointer into the profile. */
+  field: string;
+  reason: Text;
+}
+
+export interface ConditionExplanation {
+  /** The kind of condition: the atom (experience, experienceAfter, holds, school …). */
+  code: Plan['op'];
+  status: 'met' | 'unmet' | 'unknown';
+  /** What the condition requires. */
+  text: Text;
+  /** For quantities (days of experience, age in years, a fact's value): needed and present. */
+  need?: number;
+  have?: number;
+  /** Upper bound of `have` when undated entries leave it open. */
+  haveMax?: number;
+  /** How much is missing, in the same unit as `need`. */
+  short?: number;
+  unit?: 'days' | 'years' | 'value';
+  /** The shortfall in words: 需 3 年，现有 2 年 5 个月，还差 7 个月. */
+  detail?: Text;
+}
+
+export interface ClauseShortfall {
+  clause: string;
+  text: string;
+  status: 'unmet' | 'unknown';
+  /** The conditions of the clause's closest route that do not hold. */
+  conditions: ConditionExplanation[];
+}
+
+interface Explained {
+  status: Tri;
+  /** Leaves that do not hold (for the closest alternative of an 或). */
+  failing: ConditionExplanation[];
+  /** Leaves that hold, for evidence. */
+  holding: { plan: Plan; facts: Facts }[];
+  asks: Ask[];
+}
+
+const LEVEL_ZH = ['', '一级', '二级', '三级', '四级', '五级'];
+const SCOPE_ZH = ['', '本职业', '相关职业', '本职业或相关职业'];
+const SCOPE_EN = ['', 'this occupation', 'a related occupation', 'this or a related occupation'];
+const MAJOR_ZH = ['', '本专业', '相关专业', '本专业或相关专业'];
+const MAJOR_EN = ['', 'the same major', 'a related major', 'the same or a related major'];
+const CMP_ZH: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
+
+/** 2 年 5 个月 / 2 years 5 months: whole years of 365 days, then months of 30 days (display only). */
+export function formatDays(days: number): Text {
+  const d = Math.max(0, Math.round(days));
+  const years = Math.floor(d / 365);
+  const rest = d % 365;
+  const months = Math.floor(rest / 30);
+  const left = rest % 30;
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (years) {
+    zh.push(`${years} 年`);
+    en.push(`${years} year${years === 1 ? '' : 's'}`);
+  }
+  if (months) {
+    zh.push(`${months} 个月`);
+    en.push(`${months} month${months === 1 ? '' : 's'}`);
+  }
+  if (left || (!years && !months)) {
+    zh.push(`${left} 天`);
+    en.push(`${left} day${left === 1 ? '' : 's'}`);
+  }
+  return { zh: zh.join(' '), en: en.join(' ') };
+}
+
+export class Explainer {
+  constructor(private readonly meta: OccupationMeta) {}
+
+  private en(name: string): string {
+    return this.meta.english[name] ?? name;
+  }
+
+  private kindText(kinds: number): Text {
+    const names = this.meta.workKinds.filter((_, i) => (kinds & (1 << i)) !== 0);
+    const isDefault = names.length === 1 && names[0] === this.meta.workKinds[0];
+    return isDefault ? { zh: '工作', en: 'work' } : { zh: names.join('、'), en: names.map((n) => this.en(n)).join(', ') };
+  }
+
+  private levelText(level: number): Text {
+    return { zh: LEVEL_ZH[level], en: `level ${level}` };
+  }
+
+  /** What a leaf condition requires, in both languages. */
+  describe(p: Plan): Text {
+    switch (p.op) {
+      case 'experience': {
+        const k = this.kindText(p.kinds);
+        return {
+          zh: `${p.continuous ? '连续' : '累计'}从事${SCOPE_ZH[p.scope]}${k.zh} ${CMP_ZH[p.cmp]} ${formatDays(p.days).zh}`,
+          en: `${p.continuous ? 'continuous' : 'cumulative'} ${k.en} in ${SCOPE_EN[p.scope]} ${p.cmp} ${formatDays(p.days).en}`,
+        };
+      }
+      case 'experienceAfter': {
+        const k = this.kindText(p.kinds);
+        const l = this.levelText(p.level);
+        return {
+          zh: `取得${SCOPE_ZH[p.certScope]}${l.zh}（或更高）证书后，${p.continuous ? '连续' : '累计'}从事${SCOPE_ZH[p.scope]}${k.zh} ${CMP_ZH[p.cmp]} ${formatDays(p.days).zh}`,
+          en: `${k.en} in ${SCOPE_EN[p.scope]} after a ${l.en} (or higher) certificate of ${SCOPE_EN[p.certScope]} ${p.cmp} ${formatDays(p.days).en}`,
+        };
+      }
+      case 'holds': {
+        const l = this.levelText(p.level);
+        return {
+          zh: `持有${SCOPE_ZH[p.scope]}${l.zh}或更高等级的职业资格证书（技能等级证书）`,
+          en: `a ${l.en} or higher certificate of ${SCOPE_EN[p.scope]}`,
+        };
+      }
+      case 'holdsPrepTechnician':
+        return { zh: `持有${SCOPE_ZH[p.scope]}预备技师证书`, en: `a preparatory-technician certificate of ${SCOPE_EN[p.scope]}` };
+      case 'training': {
+        const l = this.levelText(p.level);
+        return p.exam
+          ? { zh: `经${SCOPE_ZH[p.scope]}${l.zh}培训并考试合格`, en: `${l.en} training in ${SCOPE_EN[p.scope]} with the exam passed` }
+          : { zh: `经${SCOPE_ZH[p.scope]}${l.zh}培训并取得结业证书`, en: `${l.en} training in ${SCOPE_EN[p.scope]} with a completion certificate` };
+      }
+      case 'apprenticeship':
+        return { zh: `${SCOPE_ZH[p.scope]}学徒期满`, en: `a completed apprenticeship in ${SCOPE_EN[p.scope]}` };
+      case 'school':
+        return this.describeSchool(p.spec);
+      case 'age':
+        return { zh: `年龄 ${CMP_ZH[p.cmp]} ${p.years} 周岁`, en: `age ${p.cmp} ${p.years}` };
+      case 'flag':
+        return { zh: `声明：${p.name}`, en: `declared: ${this.en(p.name)}` };
+      case 'fact':
+        return { zh: `${p.name} ${CMP_ZH[p.cmp]} ${p.value}`, en: `${this.en(p.name)} ${p.cmp} ${p.value}` };
+      case 'not': {
+        const inner = this.describe(p.item);
+        return { zh: `不得：${inner.zh}`, en: `not: ${inner.en}` };
+      }
+      case 'and':
+      case 'or': {
+        const parts = p.items.map((i) => this.describe(i));
+        const zhJoin = p.op === 'and' ? '，且' : '；或';
+        return { zh: `（${parts.map((x) => x.zh).join(zhJoin)}）`, en: `(${parts.map((x) => x.en).join(p.op === 'and' ? '; and ' : '; or ')})` };
+      }
+    }
+  }
+
+  private describeSchool(s: SchoolSpec): Text {
+    const major = s.major ? { zh: `${MAJOR_ZH[s.major]}`, en: ` in ${MAJOR_EN[s.major]}` } : { zh: '', en: '' };
+    const target = s.target ? { zh: `（以${s.target}技能为培养目标）`, en: ` assessed for ${this.en(s.target)} skills` } : { zh: '', en: '' };
+    const tracks = s.tracks ? { zh: `（${s.tracks.join('、')}）`, en: ` (${s.tracks.map((t) => this.en(t)).join(', ')})` } : { zh: '', en: '' };
+    const names = s.names ?? [];
+    const zhNames = names.join('、');
+    const enNames = names.map((n) => this.en(n)).join(', ');
+    if (s.mode === SchoolMode.Enrolled) {
+      return { zh: `${zhNames}${major.zh}在校生`, en: `enrolled at ${enNames}${major.en}` };
+    }
+    const finalYear = s.finalYear ? { zh: '（含应届毕业生）', en: ' (final-year students count)' } : { zh: '', en: '' };
+    if (s.mode === SchoolMode.Degree) {
+      const rankName = Object.keys(this.meta.ranks).find((n) => this.meta.ranks[n] === s.rank) ?? String(s.rank);
+      return {
+        zh: `${rankName}${s.orHigher ? '及以上' : ''}学历${major.zh}毕业证书${finalYear.zh}`,
+        en: `a diploma at the level of ${this.en(rankName)}${s.orHigher ? ' or higher' : ''}${major.en}${finalYear.en}`,
+      };
+    }
+    return {
+      zh: `${zhNames}${tracks.zh}${target.zh}${major.zh}毕业证书${finalYear.zh}`,
+      en: `a diploma of ${enNames}${tracks.en}${target.en}${major.en}${finalYear.en}`,
+    };
+  }
+
+  /** Explains a plan on the facts: its status, failing leaves (closest route), holding leaves, asks. */
+  explain(p: Plan, f: Facts): Explained {
+    switch (p.op) {
+      case 'and': {
+        const parts = p.items.map((i) => this.explain(i, f));
+        let status: Tri = T;
+        for (const x of parts) status = and(status, x.status);
+        return {
+          status,
+          failing: parts.flatMap((x) => x.failing),
+          holding: parts.flatMap((x) => x.holding),
+          asks: parts.flatMap((x) => x.asks),
+        };
+      }
+      case 'or': {
+        const parts = p.items.map((i) => this.explain(i, f));
+        const met = parts.find((x) => x.status === T);
+        if (met) return { status: T, failing: [], holding: met.holding, asks: [] };
+        const status: Tri = parts.some((x) => x.status === U) ? U : F;
+        const closest = [...parts].sort((a, b) => distance(a.failing) - distance(b.failing))[0];
+        return { status, failing: closest.failing, holding: [], asks: parts.flatMap((x) => x.asks) };
+      }
+      case 'not': {
+        const inner = this.explain(p.item, f);
+        const status: Tri = inner.status === U ? U : inner.status === T ? F : T;
+        const leaf: ConditionExplanation = { code: 'not', status: triName(status), text: this.describe(p) };
+        return { status, failing: status === T ? [] : [leaf], holding: [], asks: inner.asks };
+      }
+      default:
+        return this.leaf(p, f);
+    }
+  }
+
+  private leaf(p: Exclude<Plan, { op: 'and' | 'or' | 'not' }>, f: Facts): Explained {
+    const text = this.describe(p);
+    const asks: Ask[] = [];
+    let status: Tri;
+    let quantity: Pick<ConditionExplanation, 'need' | 'have' | 'haveMax' | 'short' | 'unit' | 'detail'> = {};
+    switch (p.op) {
+      case 'experience':
+      case 'experienceAfter': {
+        let certificate = true;
+        if (p.op === 'experience') measureExperience(f, p.scope, p.kinds, p.continuous);
+        else certificate = measureExperienceAfter(f, p.certScope, p.level, p.scope, p.kinds, p.continuous);
+        const { lo, hi } = measured();
+        status = compareRange(lo, hi, p.cmp, p.days);
+        const need = p.cmp === '>' ? p.days + 1 : p.days;
+        quantity = { need: p.days, have: lo, unit: 'days', ...(hi !== lo ? { haveMax: hi } : {}) };
+        if (status !== T && (p.cmp === '>=' || p.cmp === '>')) {
+          quantity.short = Math.max(0, need - lo);
+          if (!certificate) {
+            const l = this.levelText(p.op === 'experienceAfter' ? p.level : 5);
+            quantity.detail = { zh: `尚未取得${l.zh}或更高等级的证书`, en: `no ${l.en} or higher certificate yet` };
+          } else {
+            const needT = formatDays(p.days);
+            const haveT = hi !== lo ? { zh: `${formatDays(lo).zh}至${formatDays(hi).zh}`, en: `${formatDays(lo).en} to ${formatDays(hi).en}` } : formatDays(lo);
+            const shortT = formatDays(need - lo);
+            quantity.detail = {
+              zh: `需 ${needT.zh}，现有 ${haveT.zh}，还差 ${shortT.zh}`,
+              en: `needs ${needT.en}, has ${haveT.en}, ${shortT.en} short`,
+            };
+          }
+        }
+        if (status === U) asks.push(...this.experienceAsks(f, p));
+        break;
+      }
+      case 'holds':
+        status = holds(f, p.scope, p.level);
+        break;
+      case 'holdsPrepTechnician':
+        status = holdsPrepTechnician(f, p.scope);
+        break;
+      case 'training':
+        status = training(f, p.scope, p.level, p.exam);
+        if (status === U) {
+          for (const t of f.training) {
+            if (t.level !== p.level || (t.rel & p.scope) === 0) continue;
+            if ((p.exam ? t.examPassed : t.certificate) === undefined) {
+              asks.push({
+                field: `/training/${t.index}/${p.exam ? 'examPassed' : 'certificate'}`,
+                reason: p.exam
+                  ? { zh: '需要培训考试是否合格', en: 'whether the training exam was passed' }
+                  : { zh: '需要是否取得培训结业证书', en: 'whether the training completion certificate was obtained' },
+              });
+            }
+          }
+        }
+        break;
+      case 'apprenticeship':
+        status = apprenticeship(f, p.scope);
+        if (status === U) {
+          for (const a of f.apprenticeships) {
+            if ((a.rel & p.scope) !== 0 && a.completed === null) {
+              asks.push({ field: `/apprenticeships/${a.index}/completed`, reason: { zh: '需要学徒期满日期', en: 'the date the apprenticeship was completed' } });
+            }
+          }
+        }
+        break;
+      case 'school':
+        status = school(f, p.spec);
+        if (status === U) asks.push({ field: '/education', reason: { zh: '需要学历信息', en: 'education (diplomas and enrolment)' } });
+        break;
+      case 'age': {
+        if (f.birth === null) {
+          status = U;
+          asks.push({ field: '/birthDate', reason: { zh: '需要出生日期', en: 'the date of birth' } });
+        } else {
+          const years = ageOn(f.birth, f.asOf);
+          status = compareRange(years, years, p.cmp, p.years);
+          quantity = { need: p.years, have: years, unit: 'years' };
+          if (status === F) quantity.detail = { zh: `需年满 ${p.years} 周岁，现 ${years} 周岁`, en: `needs age ${p.years}, is ${years}` };
+        }
+        break;
+      }
+      case 'flag':
+        status = flag(f, p.name);
+        if (status === U) asks.push({ field: `/facts/${p.name}`, reason: { zh: `需要说明：${p.name}`, en: `a statement: ${this.en(p.name)}` } });
+        break;
+      case 'fact': {
+        status = fact(f, p.name, p.cmp, p.value);
+        const v = f.facts.get(p.name);
+        if (typeof v === 'number') {
+          quantity = { need: p.value, have: v, unit: 'value' };
+          if (status === F) quantity.detail = { zh: `需 ${CMP_ZH[p.cmp]} ${p.value}，现为 ${v}`, en: `needs ${p.cmp} ${p.value}, is ${v}` };
+          if (status === F && (p.cmp === '>=' || p.cmp === '>')) quantity.short = (p.cmp === '>' ? p.value + 1 : p.value) - v;
+        }
+        if (status === U) asks.push({ field: `/facts/${p.name}`, reason: { zh: `需要：${p.name}`, en: `the value of ${this.en(p.name)}` } });
+        break;
+      }
+    }
+    const leaf: ConditionExplanation = { code: p.op, status: triName(status), text, ...quantity };
+    return { status, failing: status === T ? [] : [leaf], holding: status === T ? [{ plan: p, facts: f }] : [], asks };
+  }
+
+  private experienceAsks(f: Facts, p: Extract<Plan, { op: 'experience' | 'experienceAfter' }>): Ask[] {
+    const asks: Ask[] = [];
+    for (const w of f.undatedWork) {
+      if ((w.rel & p.scope) !== 0 && (w.kind & p.kinds) !== 0) {
+        asks.push({ field: `/work/${w.index}/from`, reason: { zh: '需要工作起止日期', en: 'the start and end dates of this work' } });
+      }
+    }
+    if (p.op === 'experienceAfter') {
+      for (const c of f.certificates) {
+        if (!c.prep && c.level >= 1 && c.level <= p.level && (c.rel & p.certScope) !== 0 && c.date === null) {
+          asks.push({ field: `/certificates/${c.index}/date`, reason: { zh: '需要证书取得日期', en: 'the date the certificate was obtained' } });
+        }
+      }
+    }
+    return asks;
+  }
+
+  /** Documents proving the holding leaves of a matched route. */
+  evidence(holding: { plan: Plan; facts: Facts }[]): Text[] {
+    const keys: string[] = [];
+    const add = (k: string): void => {
+      if (!keys.includes(k)) keys.push(k);
+    };
+    for (const { plan: p, facts: f } of holding) {
+      switch (p.op) {
+        case 'experience':
+          add('experience');
+          break;
+        case 'experienceAfter':
+          add('certificate');
+          add('experience');
+          break;
+        case 'holds':
+          add('certificate');
+          break;
+        case 'holdsPrepTechnician':
+          add('prepTechnician');
+          break;
+        case 'training':
+          add(p.exam ? 'trainingExam' : 'trainingCertificate');
+          break;
+        case 'apprenticeship':
+          add('apprenticeship');
+          break;
+        case 'school': {
+          const i = matchSchool(f, p.spec);
+          const e = f.education?.[i];
+          add(p.spec.mode === SchoolMode.Enrolled ? 'enrolled' : e && e.status !== Status.Graduated ? 'finalYear' : 'diploma');
+          break;
+        }
+        case 'age':
+          add('age');
+          break;
+        case 'flag':
+        case 'fact':
+          add('fact');
+          break;
+        default:
+          break;
+      }
+    }
+    return keys.map((k) => this.meta.evidence[k] ?? { zh: k, en: k });
+  }
+}
+
+/**
+ * Closeness of a route: what time alone fixes (days of experience still to work) costs its days;
+ * anything else missing (a certificate, a diploma, training) costs more than any wait; an unknown
+ * condition costs half of that.
+ */
+export function distance(failing: ConditionExplanation[]): number {
+  let n = 0;
+  for (const c of failing) {
+    if (c.status === 'unknown') n += 500_000;
+    else if ((c.code === 'experience' || c.code === 'experienceAfter') && c.short !== undefined && !c.detail?.en.startsWith('no ')) {
+      n += Math.min(c.short, 999_999);
+    } else n += 1_000_000;
+  }
+  return n;
+}
+
+export function dedupeAsks(asks: Ask[]): Ask[] {
+  const seen = new Set<string>();
+  return asks.filter((a) => (seen.has(a.field) ? false : (seen.add(a.field), true)));
+}
+
+export { formatDay };
