@@ -93,6 +93,16 @@ describe('zige eval', () => {
     expect(new Set(results.map((x) => x.id)).size).toBe(8);
   });
 
+  it('reports an entry of unknown relation as a warning naming it, valid against the schema', () => {
+    const file = join(scratch('warn'), 'p.json');
+    writeFileSync(file, JSON.stringify({ education: [], work: [{ occupation: '厨师', from: '2020-01-01' }] }));
+    const r = cli(['eval', file, '--occupation', 'internet-marketer', '--as-of', '2026-11-28', '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(validateResult(out), JSON.stringify(validateResult.errors)).toBe(true);
+    expect(out.results[0].warnings).toMatchObject([{ code: 'W_UNRELATED', path: '/work/0' }]);
+    expect(out.results[0].clauses[0].status).toBe('unmet');
+  });
+
   it('defaults the as-of date to today in Asia/Shanghai', () => {
     const r = cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', 'internet-marketer', '--json']);
     expect(JSON.parse(r.stdout).asOf).toBe(todayInShanghai());
