@@ -2,11 +2,20 @@
 import { readFileSync } from 'node:fs';
 import { main } from './main.js';
 
+// `zige test | head`: a reader that stops early is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
   readFile: (p) => readFileSync(p, 'utf8'),
   isTTY: Boolean(process.stdout.isTTY),
+  errIsTTY: Boolean(process.stderr.isTTY),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -11,6 +11,8 @@ import { renderDiagnostic } from '../compiler/render.js';
 import { diagnosticsDocument, githubAnnotation, type OutputFormat } from '../compiler/diagnostic-formats.js';
 import { checkSchemaComments } from '../compiler/schema-comment.js';
 import { evaluateOccupation, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
+import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
+import { UsageError } from './usage-error.js';
 import { formatReport } from './report.js';
 import { runRuleTests, selectOccupations, updateExpectations } from './rule-tests.js';
 
@@ -26,7 +28,7 @@ export interface Io {
 
 export type Lang = 'zh' | 'en' | 'both';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 /** Diagnostics beyond this many are summarised as a count. */
 const MAX_SHOWN = 50;
@@ -148,7 +150,7 @@ export interface EvalOptions {
   lang: Lang;
 }
 
-export function findOccupations(all: CheckedOccupation[], query: string): CheckedOccupation[] {
+export function findOccupations<T extends Pick<Candidate, 'id' | 'name' | 'aliases'>>(all: T[], query: string): T[] {
   const q = normalizeName(query);
   return all.filter((o) => [o.id, o.name, ...o.aliases].some((n) => normalizeName(n) === q));
 }
@@ -178,13 +180,24 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     return 1;
   }
 
-  const rules = loadRules(opts.rules, io, opts.lang);
-  if (!rules) return 1;
-  let selected = rules.occupations;
+  // Without --rules: the bundled rules as compiled at build time, when current (cli/bundled.ts).
+  const precompiled = opts.rules === undefined ? await precompiledBundled() : null;
+  let all: Candidate[];
+  let dir: string;
+  if (precompiled) {
+    all = precompiled.occupations.map(fromCompiled);
+    dir = bundledRulesDir();
+  } else {
+    const rules = loadRules(opts.rules, io, opts.lang);
+    if (!rules) return 1;
+    all = rules.occupations.map((o) => fromChecked(o, instantiate));
+    dir = rules.dir;
+  }
+  let selected = all;
   if (opts.occupation !== undefined) {
-    selected = findOccupations(rules.occupations, opts.occupation);
+    selected = findOccupations(all, opts.occupation);
     if (selected.length === 0) {
-      const known = rules.occupations.map((o) => `${o.name} (${o.id})`).join('、');
+      const known = all.map((o) => `${o.name} (${o.id})`).join('、');
       throw new UsageError(`没有职业“${opts.occupation}” / no occupation "${opts.occupation}". 可选 available: ${known}`);
     }
   } else {
@@ -199,7 +212,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     throw new UsageError(`所选职业没有工种“${opts.workType}” / no selected occupation has work type "${opts.workType}"`);
   }
 
-  const inForce = versionsInForce(selected, asOf, sink, (f) => display(join(rules.dir, f)));
+  const inForce = versionsInForce(selected, asOf, sink, (f) => display(join(dir, f)));
   if (sink.hasErrors) {
     printDiagnostics(sink.items, io, opts.lang);
     return 1;
@@ -210,7 +223,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     for (const occ of sorted) {
       if (opts.workType !== undefined && !occ.workTypes.some((w) => w.name === opts.workType)) continue;
       if (level !== undefined && !occ.levels.includes(level)) continue;
-      const compiled = instantiate(occ);
+      const compiled = occ.compiled();
       results.push(...evaluateOccupation(compiled, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined }));
     }
   } catch (e) {
@@ -231,22 +244,22 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
 }
 
 /** Per occupation id, the version in force on `asOf`; a date no version covers is an error. */
-export function versionsInForce(
-  occupations: CheckedOccupation[],
+export function versionsInForce<T extends Pick<Candidate, 'id' | 'name' | 'version' | 'inForce' | 'file'>>(
+  occupations: T[],
   asOf: string,
   sink: DiagnosticSink,
   show: (f: string) => string = (f) => f,
-): CheckedOccupation[] {
-  const byId = new Map<string, CheckedOccupation[]>();
+): T[] {
+  const byId = new Map<string, T[]>();
   for (const o of occupations) byId.set(o.id, [...(byId.get(o.id) ?? []), o]);
-  const out: CheckedOccupation[] = [];
+  const out: T[] = [];
   for (const [, list] of byId) {
     const choice = versionInForce(list, asOf, (o) => o);
     if (choice.ok) {
       out.push(choice.value);
       continue;
     }
-    const label = (o: CheckedOccupation | null): string => (o ? (o.version ?? o.inForce?.from ?? '—') : '—');
+    const label = (o: T | null): string => (o ? (o.version ?? o.inForce?.from ?? '—') : '—');
     sink.report({
       code: 'E_NO_VERSION',
       file: show((choice.lastEnded ?? choice.nextStarts ?? list[0]).file),

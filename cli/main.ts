@@ -2,22 +2,39 @@
 // tests, 2 bad usage. Errors are rendered, never thrown as stack traces.
 import { parseArgs } from 'node:util';
 import { packageVersion } from '../compiler/package-root.js';
-import { runCheck, runCompile, runEval, runTest, UsageError, type Io } from './commands.js';
+import type { Io } from './commands.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../compiler/diagnostic-formats.js';
+import { UsageError } from './usage-error.js';
 
 const HELP = `zige ${'{version}'} — 职业技能等级认定报名条件：规则检查、编译与判定
 zige — exam-registration eligibility rules: check, compile, evaluate
 
 用法 Usage:
-  zige check [DIR]                         检查规则文件 / check rule files (default: bundled rules)
+  zige check [DIR] [--watch]               检查规则文件 / check rule files (default: bundled rules);
+                                           --watch: again on every save
   zige compile [DIR] --out DIR [--js] [--runtime SPEC]
                                            生成判定模块 / generate evaluator modules
+  zige fmt [--check] [--lang zh|en] [PATH...]
+                                           规范表达式格式、中英互转 / canonical expressions;
+                                           --lang converts keywords and names
   zige eval PROFILE [--occupation NAME|ID] [--work-type NAME] [--level N]
                     [--as-of YYYY-MM-DD] [--rules DIR] [--json]
                                            判定申请人 / evaluate an applicant profile (JSON or YAML)
-  zige test [DIR]                          运行规则文件中的测试 / run the rule files' tests
+  zige eval --batch FILE.jsonl|FILE.csv [--out FILE.jsonl|FILE.csv] [--jobs N] [--explain]
+            [eval options]
+                                           批量判定，每行一份资料 / one profile per line, streamed;
+                                           worker threads for large inputs (docs/profile.md)
+  zige test [DIR] [--occupation NAME|ID] [--level N] [--update]
+                                           运行规则文件中的测试 / run the rule files' tests;
+                                           --update records results of cases without expect
+  zige trace [DIR] [--json]                逐条对照来源文件与规则条款 / trace every numbered source
+                                           clause to the rule clauses that encode it
 
 Options:
   --lang zh|en|both   message language (default both: 中文 with English)
+  --format human|json|github
+                      diagnostics of check, compile and test: for people (default), one JSON
+                      document, or GitHub Actions annotations
   -h, --help          this help
   -v, --version       version
 
@@ -38,9 +55,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
         'work-type': { type: 'string' },
         level: { type: 'string' },
         'as-of': { type: 'string' },
+        batch: { type: 'string' },
+        jobs: { type: 'string' },
+        explain: { type: 'boolean' },
         rules: { type: 'string' },
         json: { type: 'boolean' },
         lang: { type: 'string' },
+        format: { type: 'string' },
+        check: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        update: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -64,14 +88,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`zige: --lang 只能是 zh、en 或 both / --lang must be zh, en or both`);
     return 2;
   }
+  const format = (values.format ?? 'human') as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) {
+    io.err(`zige: --format 只能是 human、json 或 github / --format must be human, json or github`);
+    return 2;
+  }
+  // Commands are loaded only when run: `--help` and `--version` need none of them (cold start).
+  const { runCheck, runCompile, runEval, runTest } = await import('./commands.js');
   try {
     switch (command) {
       case 'check':
-        return runCheck({ dir: one(rest, 'DIR'), lang }, io);
+        if (values.watch) return await (await import('./watch.js')).runCheckWatch({ dir: one(rest, 'DIR'), lang, format }, io);
+        return runCheck({ dir: one(rest, 'DIR'), lang, format }, io);
       case 'compile':
         if (!values.out) throw new UsageError('compile 需要 --out DIR / compile needs --out DIR');
-        return runCompile({ dir: one(rest, 'DIR'), out: values.out, js: values.js ?? false, runtime: values.runtime, lang }, io);
+        return runCompile({ dir: one(rest, 'DIR'), out: values.out, js: values.js ?? false, runtime: values.runtime, lang, format }, io);
+      case 'fmt':
+        if (values.lang === 'both') throw new UsageError('fmt 的 --lang 只能是 zh 或 en / fmt --lang must be zh or en');
+        return (await import('./fmt.js')).runFmt({ paths: rest, check: values.check ?? false, lang: values.lang as 'zh' | 'en' | undefined, messages: lang }, io);
       case 'eval': {
+        if (values.batch !== undefined) {
+          if (rest.length > 0) throw new UsageError('--batch 与 PROFILE 不能同时给出 / give --batch or a PROFILE, not both');
+          const { runBatch } = await import('./batch.js');
+          return await runBatch(
+            { input: values.batch, out: values.out, jobs: values.jobs, explain: values.explain ?? false, occupation: values.occupation, workType: values['work-type'], level: values.level, asOf: values['as-of'], rules: values.rules, lang },
+            io,
+          );
+        }
         const profile = one(rest, 'PROFILE');
         if (!profile) throw new UsageError('eval 需要申请人资料文件 / eval needs a PROFILE file');
         return await runEval(
@@ -89,7 +132,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         );
       }
       case 'test':
-        return await runTest({ dir: one(rest, 'DIR'), lang }, io);
+        return await runTest(
+          { dir: one(rest, 'DIR'), lang, format, occupation: values.occupation, level: values.level, update: values.update ?? false },
+          io,
+        );
+      case 'trace':
+        return (await import('./trace.js')).runTrace({ dir: one(rest, 'DIR'), json: values.json ?? false, lang }, io);
       default:
         throw new UsageError(`未知命令 unknown command: ${command}`);
     }

@@ -76,6 +76,8 @@ export interface RuleTest {
   only?: string[];
   /** Keys `<level>/<clause id>`. */
   clauses?: Record<string, ClauseStatus>;
+  /** `false`: expectations recorded by `zige test --update`, not reviewed yet. */
+  reviewed?: boolean;
 }
 
 /** A numbered clause of the source document that no rule clause encodes, on purpose. */

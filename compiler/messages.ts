@@ -58,6 +58,11 @@ export const zh: Table = {
   E_TEST_CLAUSE: '测试“{test}”引用了不存在的条款 {clause}',
   E_TEST_LEVEL: '测试“{test}”引用了本职业未设的等级 {level}',
   W_UNRELATED: '“{entry}”与本职业的关系未知，按“无关”处理',
+  // zige fmt, editor support, zige test --update
+  E_FMT_UNSTABLE: '无法格式化：格式化后的表达式“{text}”含义会改变，已保留原文',
+  W_SCHEMA_COMMENT: '首行应为编辑器用的 schema 注释：{expected}',
+  W_SCHEMA_COMMENT_PATH: '首行的 schema 注释指向 {schema}，那里没有规则文件 schema；应为：{expected}',
+  W_TEST_NO_EXPECTATION: '测试“{test}”没有任何预期（expect、only 或 clauses）；可运行 zige test --update 记录实际结果',
   // loaders: rule-file schema (args: field = JSON Pointer shown, path = JSON Pointer)
   E_SCHEMA_REQUIRED: '{field}：缺少必填字段“{property}”',
   E_SCHEMA_REQUIRED_ANY: '{field}：以下字段至少须填写一个：{properties}',
@@ -145,6 +150,10 @@ export const en: Table = {
   E_TEST_CLAUSE: 'test "{test}" names clause {clause}, which does not exist',
   E_TEST_LEVEL: 'test "{test}" names level {level}, which this occupation does not offer',
   W_UNRELATED: 'relation of "{entry}" to this occupation is unknown; treated as unrelated',
+  E_FMT_UNSTABLE: 'cannot format: the formatted expression "{text}" would mean something else; left as written',
+  W_SCHEMA_COMMENT: 'the first line should name the schema for editors: {expected}',
+  W_SCHEMA_COMMENT_PATH: 'the schema comment on the first line points to {schema}, which is not the rule-file schema; expected: {expected}',
+  W_TEST_NO_EXPECTATION: 'test "{test}" has no expectation (expect, only or clauses); run zige test --update to record the actual results',
   E_SCHEMA_REQUIRED: '{field}: missing required field "{property}"',
   E_SCHEMA_REQUIRED_ANY: '{field}: at least one of these fields is required: {properties}',
   E_SCHEMA_ADDITIONAL: '{field}: unknown field "{property}" (allowed: {allowed})',

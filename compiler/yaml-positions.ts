@@ -76,6 +76,11 @@ export function parseYaml(text: string): ParsedYaml {
     const fallback = parseDocument('', { lineCounter: new LineCounter() });
     return { doc: fallback, lineCounter: lineCountFor(text), data: undefined, problems: [{ start: 0, end: 0, detail }] };
   }
+  // yaml's LineCounter misses line breaks inside some broken documents (a plain scalar running
+  // over a line in an error state), which put diagnostics on the wrong line: count them here.
+  const starts = lineCountFor(text).lineStarts;
+  lineCounter.lineStarts.length = 0;
+  for (const s of starts) lineCounter.lineStarts.push(s);
 
   const seen = new Set<string>();
   const add = (p: YamlProblem, key = p.detail): void => {

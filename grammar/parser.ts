@@ -45,6 +45,8 @@ export class RuleParser extends CstParser {
   constructor(options: { skipValidations?: boolean } = {}) {
     super(T.allTokens, {
       recoveryEnabled: false,
+      // Every CST node records the offsets it spans, so building the AST is linear in the input.
+      nodeLocationTracking: 'onlyOffset',
       maxLookahead: 3,
       errorMessageProvider,
       skipValidations: options.skipValidations ?? true,

@@ -2,6 +2,7 @@
 // the same AST (ranges aside). Names (levels, schools) are printed as written unless `renameRef`
 // translates them, which is how `zige fmt --lang` converts between keyword sets.
 import type * as A from './ast.js';
+import { MAX_NESTING } from './parse.js';
 
 export interface PrintOptions {
   lang?: 'zh' | 'en';
@@ -44,16 +45,16 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
 
   const ref = (r: A.Ref): string => {
     const out = rename(r, lang);
-    if (out.kind === 'LevelNumber') return `level ${out.level}`;
+    if (out.kind === 'LevelNumber') return `level ${plainNumber(out.level)}`;
     return out.alt ? `${out.text}/${out.alt}` : out.text;
   };
   const scope = (s: A.Scope | null): string[] => (s ? [scopes[s.value][lang]] : []);
   const value = (v: A.Value): string => {
     if (v.kind !== 'Quantity') return ref(v);
-    if (v.unit === null) return String(v.value);
+    if (v.unit === null) return plainNumber(v.value);
     const unit = renameUnit(v.unit, v.value, lang);
     // Chinese units attach (3年); Latin ones take a space (3 years).
-    return /^[A-Za-z]/.test(unit) ? `${v.value} ${unit}` : `${v.value}${unit}`;
+    return /^[A-Za-z]/.test(unit) ? `${plainNumber(v.value)} ${unit}` : `${plainNumber(v.value)}${unit}`;
   };
   const join = (parts: string[]): string => parts.filter((p) => p !== '').join(' ');
 
@@ -95,7 +96,9 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
 
   // Precedence: Or 1 < And 2 < Not 3 < atom 4.
   const prec = (e: A.Expr): number => (e.kind === 'Or' ? 1 : e.kind === 'And' ? 2 : e.kind === 'Not' ? 3 : 4);
-  const print = (e: A.Expr, min: number): string => {
+  // `chain` counts the 非 just printed in a row: the parser refuses more than MAX_NESTING, so a
+  // longer chain (written with parentheses in between) keeps one pair of them every MAX_NESTING.
+  const print = (e: A.Expr, min: number, chain = 0): string => {
     const text = (() => {
       switch (e.kind) {
         case 'Or':
@@ -103,7 +106,7 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
         case 'And':
           return e.items.map((i) => print(i, 3)).join(` ${w.and} `);
         case 'Not':
-          return `${w.not} ${print(e.expr, 3)}`;
+          return `${w.not} ${chain + 1 >= MAX_NESTING ? `(${print(e.expr, 0)})` : print(e.expr, 3, chain + 1)}`;
         default:
           return atom(e);
       }
@@ -111,4 +114,18 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
     return prec(e) < min ? `(${text})` : text;
   };
   return print(expr, 0);
+}
+
+/**
+ * A number as the lexer reads it back (digits and a point, never `1e+21` or `Infinity`), so that
+ * parse(print(ast)) holds for any number the parser accepted.
+ */
+function plainNumber(n: number): string {
+  if (n === Infinity) return '1' + '0'.repeat(309); // what an over-long literal read as
+  const m = /^(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(String(n));
+  if (!m) return String(n);
+  const digits = m[1] + (m[2] ?? '');
+  const point = m[1].length + Number(m[3]); // position of the decimal point in `digits`
+  if (point >= digits.length) return digits + '0'.repeat(point - digits.length);
+  return point > 0 ? `${digits.slice(0, point)}.${digits.slice(point)}` : `0.${'0'.repeat(-point)}${digits}`;
 }

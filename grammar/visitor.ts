@@ -19,22 +19,13 @@ function tokenRange(t: IToken): A.OffsetRange {
   return { start: t.startOffset, end: (t.endOffset ?? t.startOffset) + 1 };
 }
 
-/** The offsets spanned by every token below a CST node. */
+/**
+ * The offsets spanned by every token below a CST node, as recorded by the parser
+ * (`nodeLocationTracking`): walking the subtree here instead made deep nesting quadratic.
+ */
 function cstRange(n: CstNode): A.OffsetRange {
-  let start = Infinity;
-  let end = -Infinity;
-  const walk = (c: CstNode): void => {
-    for (const list of Object.values(c.children)) {
-      for (const item of list ?? []) {
-        if ('image' in item) {
-          start = Math.min(start, item.startOffset);
-          end = Math.max(end, (item.endOffset ?? item.startOffset) + 1);
-        } else walk(item);
-      }
-    }
-  };
-  walk(n);
-  return { start, end };
+  const { startOffset, endOffset } = n.location!;
+  return { start: startOffset, end: (endOffset ?? startOffset) + 1 };
 }
 
 const scopeByToken: Record<string, A.ScopeValue> = {

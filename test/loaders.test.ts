@@ -109,10 +109,15 @@ describe('rule files: structure', () => {
   });
 
   it('reports a missing required field at the parent map', () => {
-    const ds = ruleDiagnostics(VALID.replace('  file: sources/x.txt\n', ''));
+    const ds = ruleDiagnostics(VALID.replace(/  section: .*\n/, ''));
     expect(codes(ds)).toEqual(['E_SCHEMA_REQUIRED']);
     expect(start(ds[0])).toEqual({ line: 4, col: 1 }); // the `source:` key
-    expect(ds[0].args).toMatchObject({ property: 'file', path: '/source/file' });
+    expect(ds[0].args).toMatchObject({ property: 'section', path: '/source/section' });
+
+    // The source document is a file or inline text: one of them is required.
+    const noDocument = ruleDiagnostics(VALID.replace('  file: sources/x.txt\n', ''));
+    expect(codes(noDocument)).toEqual(['E_SCHEMA_REQUIRED_ANY']);
+    expect(start(noDocument[0])).toEqual({ line: 4, col: 1 });
 
     const clause = ruleDiagnostics(VALID.replace('        when: 从业 本职业或相关职业 >= 4年\n', ''));
     expect(codes(clause)).toEqual(['E_SCHEMA_REQUIRED']);
@@ -155,9 +160,11 @@ describe('rule files: structure', () => {
     expect(codes(neither)).toEqual(['E_SCHEMA_REQUIRED_ANY']);
     expect(neither[0].args?.properties).toBe('from、years');
 
+    // A case without expectations loads (`zige test --update` fills it in); `zige check` warns
+    // (W_TEST_NO_EXPECTATION) and `zige test` fails it.
     const noExpect = ruleDiagnostics(VALID.replace('    expect: {4: eligible, 5: eligible}\n', ''));
-    expect(codes(noExpect)).toEqual(['E_SCHEMA_REQUIRED_ANY']);
-    expect(start(noExpect[0])).toEqual({ line: 19, col: 5 });
+    expect(codes(noExpect)).toEqual([]);
+    expect(codes(ruleDiagnostics(VALID.replace('    expect: {4: eligible, 5: eligible}\n', '    reviewed: maybe\n')))).toEqual(['E_SCHEMA_TYPE']);
   });
 
   it('checks test profiles: a period ending before it starts', () => {
@@ -543,6 +550,12 @@ describe('messages and schemas', () => {
           education: 'met',
           clauses: [{ id: 'internet-marketer/4/1', text: '…', status: 'met' }],
           warnings: [],
+          version: '2023-09',
+          matched: ['internet-marketer/4/1'],
+          missing: [],
+          earliest: '2026-11-28',
+          ask: [],
+          evidence: [{ zh: '毕业证书', en: 'diploma' }],
           later: 'fields may be added',
         },
       ],

@@ -107,7 +107,8 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     if (v.kind !== 'Quantity') {
       return report('E_TYPE_DURATION', v.range, { subject, actual: refText(v) });
     }
-    if (v.unit !== null && YEAR_UNITS.has(v.unit)) return Math.round(v.value * 365);
+    // N years = 365 × N days exactly (1.5年 = 547.5 days), to a millionth of a day against float noise.
+    if (v.unit !== null && YEAR_UNITS.has(v.unit)) return Math.round(v.value * 365 * 1e6) / 1e6;
     if (v.unit !== null && DAY_UNITS.has(v.unit)) return v.value;
     return report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: '年 天 years days' });
   };

@@ -1,0 +1,267 @@
+// `zige eval --batch`, per line: parse and validate one profile, evaluate it, format the output
+// line(s). Runs in the main thread for small inputs, and as the body of each worker thread for
+// large ones (then the occupations arrive as generated code and are instantiated here once).
+// Imports only the runtime and the light parts of the compiler: never the rule-file checker.
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics.js';
+import { loadProfile } from '../compiler/load-profile.js';
+import { formatMessage } from '../compiler/messages.js';
+import { renderDiagnostic } from '../compiler/render.js';
+import * as runtime from '../runtime/index.js';
+import { EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Profile } from '../runtime/index.js';
+
+export type Lang = 'zh' | 'en' | 'both';
+
+export interface LineOptions {
+  /** The input as shown in messages. */
+  input: string;
+  /** CSV input: the index of the `profile` column. */
+  csvColumn: number | null;
+  csvOutput: boolean;
+  /** Results with explanations (JSON lines output only). */
+  explain: boolean;
+  asOf: string;
+  level?: Level;
+  workType?: string;
+  /** One occupation judged: `relation: 本职业` (one value) is allowed. */
+  single: boolean;
+  lang: Lang;
+  color: boolean;
+  /** Detailed stderr reports for at most this many invalid lines per chunk processor. */
+  maxReports: number;
+}
+
+/** What one chunk of lines produced. */
+export interface ChunkResult {
+  /** Output text: JSON lines or CSV rows, each ending in a newline. */
+  out: string;
+  evaluated: number;
+  skipped: number;
+  /** Level results by status. */
+  eligible: number;
+  ineligible: number;
+  unknown: number;
+  /** Rendered reports of invalid lines, for stderr. */
+  reports: string[];
+}
+
+export const CSV_COLUMNS = ['line', 'occupation', 'occupation_id', 'level', 'status', 'education', 'matched', 'error'];
+
+export function csvField(v: string | number): string {
+  const s = String(v);
+  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The fields of one CSV record (RFC 4180: quoted fields may hold commas, quotes and newlines). */
+export function csvFields(record: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = record.length;
+  for (;;) {
+    if (record[i] === '"') {
+      let value = '';
+      i++;
+      for (;;) {
+        const q = record.indexOf('"', i);
+        if (q < 0) {
+          value += record.slice(i);
+          i = n;
+          break;
+        }
+        value += record.slice(i, q);
+        if (record[q + 1] === '"') {
+          value += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      // anything between the closing quote and the next comma is kept, as most readers do
+      const comma = record.indexOf(',', i);
+      value += record.slice(i, comma < 0 ? n : comma);
+      out.push(value);
+      if (comma < 0) return out;
+      i = comma + 1;
+    } else {
+      const comma = record.indexOf(',', i);
+      out.push(record.slice(i, comma < 0 ? n : comma));
+      if (comma < 0) return out;
+      i = comma + 1;
+    }
+  }
+}
+
+/** JSON Pointers of entries whose relation is one value, which needs one judged occupation. */
+function singleRelations(profile: Profile): string[] {
+  const out: string[] = [];
+  for (const key of ['work', 'certificates', 'training', 'apprenticeships'] as const) {
+    (profile[key] ?? []).forEach((e, i) => {
+      if (typeof e.relation === 'string') out.push(`/${key}/${i}/relation`);
+    });
+  }
+  (profile.education ?? []).forEach((e, i) => {
+    if (typeof e.majorRelation === 'string') out.push(`/education/${i}/majorRelation`);
+  });
+  return out;
+}
+
+/** A processor of chunks of lines, for the given occupations (already selected and in report order). */
+export function createProcessor(occupations: CompiledOccupation[], o: LineOptions): (lines: number[], texts: string[]) => ChunkResult {
+  let reported = 0;
+  const message = (d: Diagnostic): string =>
+    o.lang === 'both' ? `${formatMessage(d, 'zh')} / ${formatMessage(d, 'en')}` : formatMessage(d, o.lang);
+
+  return (lines, texts) => {
+    const r: ChunkResult = { out: '', evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0, reports: [] };
+    for (let k = 0; k < lines.length; k++) {
+      const line = lines[k];
+      let text = texts[k];
+      const sink = new DiagnosticSink();
+      let results: LevelResult[] | undefined;
+      if (o.csvColumn !== null) {
+        const fields = csvFields(text);
+        text = fields[o.csvColumn] ?? '';
+        if (text.trim() === '') sink.report({ code: 'E_PROFILE_PARSE', path: '', args: { detail: 'the profile column is empty' } });
+      }
+      if (!sink.hasErrors) {
+        if (!/^\s*\{/.test(text)) {
+          sink.report({ code: 'E_PROFILE_PARSE', path: '', args: { detail: 'a batch line must hold one JSON object' } });
+        } else {
+          const profile = loadProfile(o.input, text, sink);
+          if (profile && !sink.hasErrors) {
+            if (!o.single) for (const path of singleRelations(profile)) sink.report({ code: 'E_PROFILE_RELATION', path, args: { path } });
+            if (!sink.hasErrors) {
+              try {
+                results = [];
+                for (const occ of occupations) {
+                  results.push(...runtime.evaluateOccupation(occ, profile, { asOf: o.asOf, level: o.level, workType: o.workType, single: o.single, explain: o.explain }));
+                }
+              } catch (e) {
+                results = undefined;
+                if (e instanceof ProfileError) sink.report({ code: 'E_PROFILE_SCHEMA', path: e.path, args: { path: e.path, detail: e.message } });
+                else if (e instanceof EvaluationError) sink.report({ code: 'E_PROFILE_SCHEMA', path: '', args: { path: '', detail: e.message } });
+                else throw e;
+              }
+            }
+          }
+        }
+      }
+      const errors = sink.items.filter((d) => d.severity === 'error');
+      if (results === undefined || errors.length > 0) {
+        r.skipped++;
+        const first = errors[0] ?? { code: 'E_PROFILE_PARSE', severity: 'error', args: { detail: 'invalid' } };
+        const error = { code: first.code, ...(first.path !== undefined ? { path: first.path } : {}), message: message(first) };
+        if (o.csvOutput) r.out += [line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`].map(csvField).join(',') + '\n';
+        else r.out += JSON.stringify({ line, error }) + '\n';
+        if (reported < o.maxReports) {
+          reported++;
+          for (const d of errors) r.reports.push(renderDiagnostic(locate(d, o.input, line, o.csvColumn !== null), { lang: o.lang, color: o.color }));
+        }
+        continue;
+      }
+      r.evaluated++;
+      for (const x of results) {
+        if (x.status === 'eligible') r.eligible++;
+        else if (x.status === 'ineligible') r.ineligible++;
+        else r.unknown++;
+      }
+      if (o.csvOutput) {
+        for (const x of results) r.out += [line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), ''].map(csvField).join(',') + '\n';
+      } else {
+        r.out += JSON.stringify({ line, results }) + '\n';
+      }
+    }
+    return r;
+  };
+}
+
+/**
+ * The records of a chunk of input text whose first line is number `firstLine`: one per line for
+ * JSON lines; RFC 4180 records for CSV, where a quoted field may hold line breaks. Blank lines are
+ * skipped; a record is numbered by the line it starts on. Chunks are cut at record boundaries.
+ */
+export function splitRecords(text: string, firstLine: number, csv: boolean): { lines: number[]; texts: string[] } {
+  const lines: number[] = [];
+  const texts: string[] = [];
+  const n = text.length;
+  let pos = 0;
+  let lineNo = firstLine;
+  let recordStart = 0;
+  let recordLine = firstLine;
+  let quotes = 0;
+  while (pos < n) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? n : nl;
+    if (csv) for (let q = text.indexOf('"', pos); q >= 0 && q < end; q = text.indexOf('"', q + 1)) quotes++;
+    lineNo++;
+    // An odd number of quotes: a quoted field goes on to the next line.
+    if (!csv || quotes % 2 === 0 || end === n) {
+      let record = text.slice(recordStart, end);
+      if (record.endsWith('\r')) record = record.slice(0, -1);
+      if (record.trim() !== '') {
+        lines.push(recordLine);
+        texts.push(csv ? record.replace(/\r\n/g, '\n') : record);
+      }
+      quotes = 0;
+      recordStart = end + 1;
+      recordLine = lineNo;
+    }
+    pos = end + 1;
+  }
+  return { lines, texts };
+}
+
+/** A diagnostic of line `line` placed in the input file: the line number in its position. */
+function locate(d: Diagnostic, input: string, line: number, csv: boolean): Diagnostic {
+  if (d.range && !csv) {
+    const shift = line - d.range.start.line;
+    return { ...d, file: input, range: { start: { ...d.range.start, line: line }, end: { ...d.range.end, line: d.range.end.line + shift } } };
+  }
+  const { range: _range, ...rest } = d;
+  return { ...rest, file: `${input}:${line}`, path: d.path ?? '' };
+}
+
+/** Generated code (a function body of the runtime `R`) → the compiled occupation. */
+export function instantiateCode(body: string): CompiledOccupation {
+  // The body was generated by this zige from checked rules: every rule string went through `literal`.
+  return (new Function('R', body)(runtime) as { occupation: CompiledOccupation }).occupation;
+}
+
+/** The occupations, as generated code (function bodies) or as precompiled modules (index.js URL + indices into `occupations`). */
+export type WorkerInit = { kind: 'zige-batch'; options: LineOptions } & ({ code: string[] } | { evaluators: string; indices: number[] });
+
+/** A chunk of the input: UTF-8 bytes cut at a record boundary, and the number of its first line. */
+export interface WorkerRequest {
+  seq: number;
+  firstLine: number;
+  bytes: Uint8Array;
+}
+
+/** The chunk's output as UTF-8 bytes (transferred, not copied), with its counts. */
+export type WorkerReply = { seq: number; bytes: Uint8Array; result: Omit<ChunkResult, 'out'> } | { seq: number; fatal: string };
+
+if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.kind === 'zige-batch') {
+  const init = workerData as WorkerInit;
+  const port = parentPort;
+  // Messages wait in the port's queue until the listener below is attached.
+  let occupations: CompiledOccupation[];
+  if ('code' in init) occupations = init.code.map(instantiateCode);
+  else {
+    const all = ((await import(init.evaluators)) as { occupations: CompiledOccupation[] }).occupations;
+    occupations = init.indices.map((i) => all[i]);
+  }
+  const processChunk = createProcessor(occupations, init.options);
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  port.on('message', (m: WorkerRequest) => {
+    try {
+      const { lines, texts } = splitRecords(decoder.decode(m.bytes), m.firstLine, init.options.csvColumn !== null);
+      const { out, ...result } = processChunk(lines, texts);
+      const bytes = encoder.encode(out);
+      port.postMessage({ seq: m.seq, bytes, result } satisfies WorkerReply, [bytes.buffer]);
+    } catch (e) {
+      port.postMessage({ seq: m.seq, fatal: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerReply);
+    }
+  });
+}

@@ -1,0 +1,450 @@
+// `zige eval --batch FILE.jsonl|FILE.csv [--out FILE] [--jobs N]`: many applicants, one per line,
+// streamed in constant memory. The rules are checked once; large inputs are spread over worker
+// threads, each instantiating the generated code once; output keeps the input order. An invalid
+// line is reported (stderr, and as an error record in the output) and skipped; the run goes on.
+import { once } from 'node:events';
+import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CheckedOccupation } from '../compiler/checked.js';
+import { DiagnosticSink } from '../compiler/diagnostics.js';
+import { instantiate } from '../compiler/instantiate.js';
+import { packageVersion } from '../compiler/package-root.js';
+import { generateModule } from '../compiler/passes/generate-module.js';
+import { parseDay, todayInShanghai, type Level } from '../runtime/index.js';
+import { createProcessor, CSV_COLUMNS, csvFields, splitRecords, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply } from './batch-worker.js';
+import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
+import { bundledRulesDir, collectRules, findOccupations, printDiagnostics, UsageError, useColor, versionsInForce, type Io, type Lang } from './commands.js';
+
+export interface BatchOptions {
+  /** Input file (.jsonl, or .csv with a `profile` column); `-` reads stdin (JSON lines). */
+  input: string;
+  /** Output file (.csv: one row per profile and level; otherwise JSON lines); default stdout. */
+  out?: string;
+  occupation?: string;
+  workType?: string;
+  level?: string;
+  asOf?: string;
+  rules?: string;
+  /** Worker threads; default: one per core for inputs of 2 MB or more, else none. */
+  jobs?: string;
+  /** Add the explanation fields (missing, earliest, ask, evidence) to JSON lines results. */
+  explain?: boolean;
+  lang: Lang;
+}
+
+/** Inputs at least this large use worker threads unless --jobs says otherwise. */
+const PARALLEL_BYTES = 2 * 1024 * 1024;
+/** Bytes read at a time; a chunk is what they hold up to the last record boundary. */
+const BLOCK_BYTES = 256 * 1024;
+/** Chunks in flight per worker thread. */
+const IN_FLIGHT = 3;
+/** Invalid lines reported in detail on stderr; the rest are counted (and recorded in the output). */
+const MAX_REPORTS = 100;
+
+function display(p: string): string {
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith('..') ? r : p;
+}
+
+/** Number of lines of a file (newline count, plus a last line without one), read in blocks. */
+function countLines(path: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let n = 0;
+    let last = 10;
+    for (;;) {
+      const read = readSync(fd, buf, 0, buf.length, null);
+      if (read === 0) break;
+      for (let i = buf.indexOf(10, 0); i >= 0 && i < read; i = buf.indexOf(10, i + 1)) n++;
+      last = buf[read - 1];
+    }
+    return last === 10 ? n : n + 1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where output goes: a file (written to a temporary name, renamed into place at the end), or stdout. */
+class Output {
+  private fd: number | null = null;
+  private readonly tmp: string | null;
+
+  constructor(private readonly path: string | undefined) {
+    this.tmp = path ? join(dirname(path), `.${basename(path)}.tmp-${process.pid}`) : null;
+    if (this.tmp) this.fd = openSync(this.tmp, 'w');
+  }
+
+  async write(data: string | Uint8Array): Promise<void> {
+    if (data.length === 0) return;
+    if (this.fd !== null) {
+      if (typeof data === 'string') writeSync(this.fd, data);
+      else writeSync(this.fd, data);
+    }
+    else if (!process.stdout.write(data)) await once(process.stdout, 'drain');
+  }
+
+  close(ok: boolean): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+    if (ok) renameSync(this.tmp!, this.path!);
+    else rmSync(this.tmp!, { force: true });
+  }
+}
+
+/** The progress line on stderr (only on a terminal), redrawn at most every 100 ms. */
+class Progress {
+  private last = 0;
+  private readonly start = performance.now();
+  constructor(
+    private readonly enabled: boolean,
+    private readonly total: number | null,
+  ) {}
+
+  update(done: number, force = false): void {
+    if (!this.enabled) return;
+    const now = performance.now();
+    if (!force && now - this.last < 100) return;
+    this.last = now;
+    const seconds = (now - this.start) / 1000;
+    const rate = seconds > 0 ? done / seconds : 0;
+    let line = `  ${done.toLocaleString('en-US')}`;
+    if (this.total !== null && this.total > 0) {
+      const f = Math.min(1, done / this.total);
+      const width = 24;
+      const filled = Math.round(f * width);
+      line = `  [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done.toLocaleString('en-US')}/${this.total.toLocaleString('en-US')}`;
+      if (rate > 0) line += ` · ETA ${Math.max(0, Math.ceil((this.total - done) / rate))} s`;
+    }
+    line += ` · ${Math.round(rate).toLocaleString('en-US')}/s`;
+    process.stderr.write(`\r${line}\x1b[K`);
+  }
+
+  clear(): void {
+    if (this.enabled) process.stderr.write('\r\x1b[K');
+  }
+}
+
+/** Offset just after the last (`last`) or first record boundary of `buf`: a newline outside CSV quotes; 0 if none. */
+function boundary(buf: Uint8Array, csv: boolean, last: boolean): number {
+  if (!csv) return (last ? Buffer.from(buf.buffer, buf.byteOffset, buf.length).lastIndexOf(10) : buf.indexOf(10)) + 1;
+  let quoted = false;
+  let found = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (c === 34) quoted = !quoted;
+    else if (c === 10 && !quoted) {
+      found = i + 1;
+      if (!last) return found;
+    }
+  }
+  return found;
+}
+
+function countNewlines(buf: Uint8Array): number {
+  let n = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+interface Chunk {
+  /** Number of the chunk's first line in the input. */
+  firstLine: number;
+  /** UTF-8 bytes, a whole number of records, in an ArrayBuffer of their own (transferable). */
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * The input in chunks cut at record boundaries (JSON lines: newlines; CSV: newlines outside
+ * quotes), read BLOCK_BYTES at a time: memory stays bounded whatever the size of the input.
+ */
+async function* chunks(input: string, csv: boolean): AsyncGenerator<Chunk> {
+  const stream = input === '-' ? process.stdin : createReadStream(input, { highWaterMark: BLOCK_BYTES });
+  let carry = new Uint8Array(0);
+  let line = 1;
+  let first = true;
+  const take = (buf: Uint8Array, end: number): Chunk => {
+    const bytes = new Uint8Array(end);
+    bytes.set(buf.subarray(0, end));
+    const chunk = { firstLine: line, bytes };
+    line += countNewlines(bytes);
+    return chunk;
+  };
+  for await (const block of stream as AsyncIterable<Buffer>) {
+    let buf: Uint8Array = carry.length > 0 ? Buffer.concat([carry, block]) : block;
+    if (first) {
+      first = false;
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    }
+    const end = boundary(buf, csv, true);
+    if (end > 0) yield take(buf, end);
+    carry = new Uint8Array(buf.subarray(end));
+  }
+  if (carry.length > 0) yield take(carry, carry.length);
+}
+
+/** The generated code of an occupation as a function body, for a worker to instantiate. */
+function codeOf(occ: CheckedOccupation): string {
+  return generateModule(occ, { runtime: 'zige/runtime', lang: 'js', format: 'function', generator: `zige ${packageVersion()}` });
+}
+
+export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
+  const asOf = opts.asOf ?? todayInShanghai();
+  if (parseDay(asOf) === undefined) throw new UsageError(`--as-of 须为 YYYY-MM-DD 格式的日期 / --as-of must be a date YYYY-MM-DD: ${asOf}`);
+  let level: Level | undefined;
+  if (opts.level !== undefined) {
+    const n = Number(opts.level);
+    if (!Number.isInteger(n) || n < 1 || n > 5) throw new UsageError(`--level 须为 1 到 5 / --level must be 1..5: ${opts.level}`);
+    level = n as Level;
+  }
+  let jobs: number | undefined;
+  if (opts.jobs !== undefined) {
+    jobs = Number(opts.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs 须为 1 到 256 / --jobs must be 1..256: ${opts.jobs}`);
+  }
+  const csvInput = /\.csv$/i.test(opts.input);
+  const csvOutput = opts.out !== undefined && /\.csv$/i.test(opts.out);
+  const stdin = opts.input === '-';
+  const shown = stdin ? '<stdin>' : display(opts.input);
+
+  let size = 0;
+  if (!stdin) {
+    try {
+      const st = statSync(opts.input);
+      if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      size = st.size;
+    } catch (e) {
+      const sink = new DiagnosticSink();
+      sink.report({ code: 'E_READ', file: opts.input, args: { file: opts.input, detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+      printDiagnostics(sink.items, io, opts.lang);
+      return 1;
+    }
+  }
+
+  // The rules, checked once (or the bundled ones as compiled at build time), and the occupations
+  // to judge, selected as `zige eval` selects them.
+  const precompiled = opts.rules === undefined ? await precompiledBundled() : null;
+  let all: Candidate[];
+  let dir: string;
+  let checked: Map<Candidate, CheckedOccupation> | null = null;
+  if (precompiled) {
+    all = precompiled.occupations.map(fromCompiled);
+    dir = bundledRulesDir();
+  } else {
+    const { rules, diagnostics } = collectRules(opts.rules);
+    printDiagnostics(diagnostics, io, opts.lang);
+    if (!rules) return 1;
+    checked = new Map();
+    all = rules.occupations.map((o) => {
+      const c = fromChecked(o, instantiate);
+      checked!.set(c, o);
+      return c;
+    });
+    dir = rules.dir;
+  }
+  let selected = all;
+  if (opts.occupation !== undefined) {
+    selected = findOccupations(all, opts.occupation);
+    if (selected.length === 0) {
+      const known = all.map((o) => `${o.name} (${o.id})`).join('、');
+      throw new UsageError(`没有职业“${opts.occupation}” / no occupation "${opts.occupation}". 可选 available: ${known}`);
+    }
+  }
+  if (opts.workType !== undefined && !selected.some((o) => o.workTypes.some((w) => w.name === opts.workType))) {
+    throw new UsageError(`所选职业没有工种“${opts.workType}” / no selected occupation has work type "${opts.workType}"`);
+  }
+  const sink = new DiagnosticSink();
+  const inForce = versionsInForce(selected, asOf, sink, (f) => display(join(dir, f)));
+  if (sink.hasErrors) {
+    printDiagnostics(sink.items, io, opts.lang);
+    return 1;
+  }
+  const occupations = [...inForce]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .filter((o) => opts.workType === undefined || o.workTypes.some((w) => w.name === opts.workType))
+    .filter((o) => level === undefined || o.levels.includes(level));
+  if (level !== undefined && occupations.length === 0) {
+    throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
+  }
+
+  const workers = Math.min(jobs ?? (size >= PARALLEL_BYTES ? availableParallelism() : 1), 256);
+  const total = !stdin && (io.errIsTTY ?? false) ? countLines(opts.input) - (csvInput ? 1 : 0) : null;
+  const progress = new Progress(io.errIsTTY ?? false, total);
+  const color = useColor(io);
+  let output: Output;
+  try {
+    output = new Output(opts.out);
+  } catch (e) {
+    const s = new DiagnosticSink();
+    s.report({ code: 'E_READ', file: opts.out, args: { file: opts.out!, detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+    printDiagnostics(s.items, io, opts.lang);
+    return 1;
+  }
+
+  const totals = { evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0 };
+  let shownReports = 0;
+  /** One chunk's results, in input order. */
+  const take = async (r: Omit<ChunkResult, 'out'>, out: string | Uint8Array): Promise<void> => {
+    await output.write(out);
+    totals.evaluated += r.evaluated;
+    totals.skipped += r.skipped;
+    totals.eligible += r.eligible;
+    totals.ineligible += r.ineligible;
+    totals.unknown += r.unknown;
+    for (const report of r.reports) {
+      if (shownReports >= MAX_REPORTS) break;
+      shownReports++;
+      progress.clear();
+      io.err(report);
+    }
+    progress.update(totals.evaluated + totals.skipped);
+  };
+
+  const started = performance.now();
+  const base = { input: shown, csvOutput, explain: (opts.explain ?? false) && !csvOutput, asOf, level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color, maxReports: MAX_REPORTS };
+  let ok = false;
+  try {
+    const input = chunks(opts.input, csvInput);
+    let options: LineOptions = { ...base, csvColumn: null };
+    let pending: Chunk | null = null;
+    if (csvInput) {
+      // The header row names the columns; the rest of the first chunk is ordinary input.
+      const head = await input.next();
+      const bytes = head.done ? new Uint8Array(0) : head.value.bytes;
+      const end = boundary(bytes, true, false) || bytes.length;
+      const header = new TextDecoder().decode(bytes.subarray(0, end)).replace(/\r?\n$/, '');
+      const column = csvFields(header).findIndex((h) => h.trim().toLowerCase() === 'profile');
+      if (column < 0) {
+        const s = new DiagnosticSink();
+        s.report({ code: 'E_PROFILE_PARSE', file: `${shown}:1`, path: '', args: { detail: 'a CSV input needs a header row with a `profile` column (docs/profile.md)' } });
+        printDiagnostics(s.items, io, opts.lang);
+        return 1;
+      }
+      options = { ...base, csvColumn: column };
+      if (end < bytes.length) pending = { firstLine: (head.done ? 1 : head.value.firstLine) + countNewlines(bytes.subarray(0, end)), bytes: bytes.slice(end) };
+    }
+    if (csvOutput) await output.write(CSV_COLUMNS.join(',') + '\n');
+    const chunksAll = async function* (): AsyncGenerator<Chunk> {
+      if (pending) yield pending;
+      yield* input;
+    };
+
+    if (workers <= 1) {
+      const processChunk = createProcessor(occupations.map((o) => o.compiled()), options);
+      const decoder = new TextDecoder();
+      for await (const chunk of chunksAll()) {
+        const { lines, texts } = splitRecords(decoder.decode(chunk.bytes), chunk.firstLine, csvInput);
+        const { out, ...r } = processChunk(lines, texts);
+        await take(r, out);
+      }
+    } else {
+      // Workers load the same evaluators: the precompiled modules, or the generated code.
+      const source = precompiled
+        ? { evaluators: precompiled.url, indices: occupations.map((o) => all.indexOf(o)) }
+        : { code: occupations.map((o) => codeOf(checked!.get(o)!)) };
+      await inWorkers(chunksAll(), workers, { kind: 'zige-batch', ...source, options }, take);
+    }
+    ok = true;
+  } finally {
+    progress.clear();
+    output.close(ok);
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const done = totals.evaluated + totals.skipped;
+  const rate = seconds > 0 ? Math.round(done / seconds) : done;
+  const say = (zh: string, en: string): void => {
+    if (opts.lang !== 'en') io.err(zh);
+    if (opts.lang !== 'zh') io.err(opts.lang === 'both' ? `    ${en}` : en);
+  };
+  const more = totals.skipped - shownReports;
+  if (more > 0) say(`…… 另有 ${more} 行无效，见输出中的 error 记录`, `… and ${more} more invalid line(s): see the error records in the output`);
+  const threads = workers > 1 ? [`${workers} 个工作线程`, `${workers} worker threads`] : ['单线程', 'one thread'];
+  say(
+    `批量判定：共 ${done} 份资料，已判定 ${totals.evaluated}，跳过 ${totals.skipped}；用时 ${seconds.toFixed(2)} 秒，每秒 ${rate} 份（${threads[0]}）`,
+    `batch: ${done} profiles, ${totals.evaluated} evaluated, ${totals.skipped} skipped; ${seconds.toFixed(2)} s, ${rate}/s (${threads[1]})`,
+  );
+  say(
+    `各级结果：符合 ${totals.eligible}，不符合 ${totals.ineligible}，无法判定 ${totals.unknown}`,
+    `level results: eligible ${totals.eligible}, ineligible ${totals.ineligible}, unknown ${totals.unknown}`,
+  );
+  return totals.skipped > 0 ? 1 : 0;
+}
+
+/**
+ * Spreads chunks over worker threads, at most IN_FLIGHT per worker, and hands their results to
+ * `take` in input order. Chunks go as transferred bytes (no copy) and come back the same way.
+ * Reading waits while the workers are busy, so memory stays bounded whatever the input size.
+ */
+async function inWorkers(
+  input: AsyncGenerator<Chunk>,
+  count: number,
+  init: WorkerInit,
+  take: (r: Omit<ChunkResult, 'out'>, out: Uint8Array) => Promise<void>,
+): Promise<void> {
+  const url = new URL('./batch-worker.js', import.meta.url);
+  const pool = Array.from({ length: count }, () => ({ worker: new Worker(url, { workerData: init }), busy: 0 }));
+  const done = new Map<number, { bytes: Uint8Array; result: Omit<ChunkResult, 'out'> }>();
+  let sent = 0;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const signal = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const wait = (): Promise<void> => new Promise((resolve) => (wake = resolve));
+  for (const slot of pool) {
+    slot.worker.on('message', (m: WorkerReply) => {
+      slot.busy--;
+      if ('fatal' in m) failure ??= new Error(m.fatal);
+      else done.set(m.seq, { bytes: m.bytes, result: m.result });
+      signal();
+    });
+    slot.worker.on('error', (e) => {
+      failure ??= e;
+      signal();
+    });
+    slot.worker.on('exit', (code) => {
+      if (code !== 0) failure ??= new Error(`worker thread exited with code ${code}`);
+      signal();
+    });
+  }
+  let next = 0;
+  /** Writes the chunks that are done, in input order. */
+  const drain = async (): Promise<void> => {
+    while (done.has(next)) {
+      const d = done.get(next)!;
+      done.delete(next);
+      next++;
+      await take(d.result, d.bytes);
+    }
+  };
+  try {
+    for await (const chunk of input) {
+      for (;;) {
+        if (failure) throw failure;
+        await drain();
+        let slot = pool[0];
+        for (const s of pool) if (s.busy < slot.busy) slot = s;
+        if (slot.busy < IN_FLIGHT) {
+          slot.busy++;
+          slot.worker.postMessage({ seq: sent++, firstLine: chunk.firstLine, bytes: chunk.bytes }, [chunk.bytes.buffer]);
+          break;
+        }
+        await wait();
+      }
+    }
+    for (;;) {
+      if (failure) throw failure;
+      await drain();
+      if (next >= sent) break;
+      await wait();
+    }
+  } finally {
+    await Promise.all(pool.map((s) => s.worker.terminate()));
+  }
+}

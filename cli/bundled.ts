@@ -1,0 +1,71 @@
+// The bundled rules as `npm run build` compiled them (dist/evaluators, the modules behind
+// `zige/evaluators`): `zige eval` without --rules loads these instead of checking rules/ at every
+// start (YAML parsing and checking dominate its start-up). Used only when they are current: built
+// after every file under rules/ and after the code generator was last built, and only by the
+// built CLI (from sources, a second copy of the runtime would be loaded).
+import { readdirSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { packageRoot } from '../compiler/package-root.js';
+import type { CheckedOccupation } from '../compiler/checked.js';
+import type { CompiledOccupation, Level } from '../runtime/index.js';
+
+/** What `zige eval` selects occupations by, whether checked now or compiled at build time. */
+export interface Candidate {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  version: string | null;
+  inForce: { from: string; to: string | null } | null;
+  /** Rule file, relative to the rules directory. */
+  file: string;
+  levels: readonly Level[];
+  workTypes: readonly { name: string; levels: readonly Level[] }[];
+  compiled: () => CompiledOccupation;
+}
+
+export function fromChecked(o: CheckedOccupation, instantiate: (o: CheckedOccupation) => CompiledOccupation): Candidate {
+  return { ...o, compiled: () => instantiate(o) };
+}
+
+export function fromCompiled(o: CompiledOccupation): Candidate {
+  const m = o.meta;
+  return {
+    id: m.id,
+    name: m.name,
+    aliases: m.aliases,
+    version: m.version,
+    inForce: m.inForce,
+    file: m.clauses[0]?.file ?? `${m.id}.yaml`,
+    levels: m.levels,
+    workTypes: m.workTypes,
+    compiled: () => o,
+  };
+}
+
+/** Latest modification time of the files under a directory. */
+function newest(dir: string): number {
+  let t = statSync(dir).mtimeMs;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** The precompiled evaluators of the bundled rules, or null when absent, stale, or running from sources. */
+export async function precompiledBundled(): Promise<{ url: string; occupations: CompiledOccupation[] } | null> {
+  try {
+    const root = packageRoot();
+    const dist = join(root, 'dist');
+    if (!fileURLToPath(import.meta.url).startsWith(dist + sep)) return null;
+    const index = join(dist, 'evaluators', 'index.js');
+    const built = statSync(index).mtimeMs;
+    if (newest(join(root, 'rules')) > built || statSync(join(dist, 'compiler', 'passes', 'generate-module.js')).mtimeMs > built) return null;
+    const url = pathToFileURL(index).href;
+    const mod = (await import(url)) as { occupations?: CompiledOccupation[] };
+    return Array.isArray(mod.occupations) ? { url, occupations: mod.occupations } : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,85 @@
+// `zige fmt [--check] [--lang zh|en] [PATHS]`: canonical expressions in rule files
+// (compiler/format.ts does the work). A directory means its rule files (*.yaml, *.yml, the
+// vocabulary excepted); default: the bundled rules. Files are replaced atomically.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { listRuleFiles, loadVocabulary, vocabularyPath } from '../compiler/check-rules.js';
+import { writeFileAtomic } from '../compiler/atomic-write.js';
+import { DiagnosticSink } from '../compiler/diagnostics.js';
+import type { ExprLang } from '../compiler/expression-lang.js';
+import { formatRuleText } from '../compiler/format.js';
+import type { VocabularyIndex } from '../compiler/vocabulary.js';
+import { bundledRulesDir, printDiagnostics, type Io, type Lang } from './commands.js';
+
+export interface FmtOptions {
+  paths: string[];
+  /** Only report files that are not formatted (exit 1 if any); write nothing. */
+  check: boolean;
+  /** Convert keywords, names and units to this language; default: keep each file's. */
+  lang?: ExprLang;
+  /** Language of diagnostics. */
+  messages: Lang;
+}
+
+function display(p: string): string {
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith('..') ? r : p;
+}
+
+export function runFmt(opts: FmtOptions, io: Io): number {
+  const sink = new DiagnosticSink();
+  const files: string[] = [];
+  for (const p of opts.paths.length > 0 ? opts.paths : [bundledRulesDir()]) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch (e) {
+      sink.report({ code: 'E_READ', file: display(p), args: { file: display(p), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+      continue;
+    }
+    if (isDir) files.push(...listRuleFiles(p).map((f) => join(p, f)));
+    else files.push(p);
+  }
+
+  const vocabularies = new Map<string, VocabularyIndex | undefined>();
+  const vocabularyFor = (file: string): VocabularyIndex | undefined => {
+    const path = vocabularyPath(dirname(resolve(file)));
+    if (!vocabularies.has(path)) vocabularies.set(path, loadVocabulary(path, sink));
+    return vocabularies.get(path);
+  };
+
+  const unformatted: string[] = [];
+  let written = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      sink.report({ code: 'E_READ', file: display(file), args: { file: display(file), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+      continue;
+    }
+    const vocabulary = opts.lang ? vocabularyFor(file) : undefined;
+    if (opts.lang && !vocabulary) continue;
+    const result = formatRuleText(text, { lang: opts.lang, vocabulary, file: display(file) });
+    sink.items.push(...result.diagnostics);
+    if (!result.changed) continue;
+    unformatted.push(display(file));
+    if (opts.check) {
+      io.out(display(file));
+    } else {
+      writeFileAtomic(file, result.text);
+      written++;
+      io.out(`已格式化 formatted: ${display(file)}`);
+    }
+  }
+
+  printDiagnostics(sink.items, io, opts.messages);
+  if (opts.check && unformatted.length > 0) {
+    io.err(`${unformatted.length} 个文件未格式化（运行 zige fmt 修正）/ ${unformatted.length} file(s) not formatted (run zige fmt)`);
+    return 1;
+  }
+  if (sink.hasErrors) return 1;
+  if (opts.check) io.out(`✓ ${files.length} 个文件格式规范 / ${files.length} file(s) formatted`);
+  else io.out(`✓ ${files.length} 个文件，已格式化 ${written} 个 / ${files.length} file(s), ${written} reformatted`);
+  return 0;
+}

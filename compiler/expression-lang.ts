@@ -1,0 +1,199 @@
+// Converting an expression between Chinese and English spellings (`zige fmt --lang`). Keywords
+// are language-neutral in the AST and come out of the one printer in the language asked for; names
+// and units are converted here, through the vocabulary's `en` fields, before printing.
+//
+// The conversion is lossless by construction: a name or unit is converted only when converting it
+// back gives exactly what was written. Only the canonical spelling of a vocabulary entry converts
+// (五级 ⇄ `level 5`, 技工学校 ⇄ technical-school, 中级 ⇄ intermediate as a training target,
+// 年 ⇄ years, 天 ⇄ days, 岁 ⇄ years for an age); other spellings are kept as written: an alias
+// (中专), the older level names (初级工, 初级), the combined form 四级/中级工, the units 周岁 and 日,
+// and the units of vocabulary facts (km, 公里), which are declared in both languages already.
+// So a file whose expressions are canonical in Chinese (`zige fmt --lang zh --check` is clean)
+// converts to English and back byte for byte.
+import type * as A from '../grammar/ast.js';
+import { lexer } from '../grammar/tokens.js';
+import type { VocabularyIndex } from './vocabulary.js';
+
+export type ExprLang = 'zh' | 'en';
+
+/** A two-way table of one kind of name: canonical Chinese ⇄ canonical English. */
+class Table {
+  private readonly toEn = new Map<string, string>();
+  private readonly toZh = new Map<string, string>();
+
+  add(zh: string, en: string): this {
+    // The first entry wins; a later duplicate cannot round-trip and is left unconverted.
+    if (!this.toEn.has(zh)) this.toEn.set(zh, en);
+    if (!this.toZh.has(en)) this.toZh.set(en, zh);
+    return this;
+  }
+
+  /** The spelling in `lang`, or undefined when the word does not convert losslessly. */
+  convert(word: string, lang: ExprLang): string | undefined {
+    const there = (lang === 'en' ? this.toEn : this.toZh).get(word);
+    if (there === undefined) return undefined;
+    const back = (lang === 'en' ? this.toZh : this.toEn).get(there);
+    return back === word ? there : undefined;
+  }
+}
+
+/** Units: one canonical Chinese spelling ⇄ English singular/plural. */
+interface UnitPair {
+  zh: string;
+  one: string;
+  many: string;
+}
+
+const YEARS: UnitPair = { zh: '年', one: 'year', many: 'years' };
+const DAYS: UnitPair = { zh: '天', one: 'day', many: 'days' };
+const AGE_YEARS: UnitPair = { zh: '岁', one: 'year', many: 'years' };
+
+function convertUnit(unit: string, value: number, pairs: readonly UnitPair[], lang: ExprLang): string {
+  for (const p of pairs) {
+    if (lang === 'en' && unit === p.zh) return value === 1 ? p.one : p.many;
+    if (lang === 'zh' && (unit === p.one || unit === p.many)) return p.zh;
+  }
+  return unit;
+}
+
+const isCjk = (s: string): boolean => /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(s);
+
+export interface LangTables {
+  level: Table;
+  /** 持有 X: a level or the preparatory-technician certificate. */
+  holds: Table;
+  school: Table;
+  degree: Table;
+  track: Table;
+  target: Table;
+  subject: Table;
+  workKind: Table;
+  levelNames: Map<number, string>;
+}
+
+/** The conversion tables of a vocabulary. */
+export function langTables(vocabulary: VocabularyIndex): LangTables {
+  const v = vocabulary.vocabulary;
+  const level = new Table();
+  const levelNames = new Map<number, string>();
+  for (const l of v.levels) {
+    level.add(l.name, `level ${l.level}`);
+    levelNames.set(l.level, l.name);
+  }
+  const holds = new Table().add('预备技师证书', 'prep-technician');
+  for (const l of v.levels) holds.add(l.name, `level ${l.level}`);
+  const degree = new Table();
+  for (const e of v.education) degree.add(e.name, e.en);
+  const school = new Table();
+  for (const e of v.education) school.add(e.name, e.en);
+  for (const g of v.groups) school.add(g.name, g.en);
+  const track = new Table();
+  for (const t of v.tracks) track.add(t.name, t.en);
+  const target = new Table();
+  const four = v.levels.find((l) => l.level === 4);
+  const three = v.levels.find((l) => l.level === 3);
+  if (four) target.add(four.old, 'intermediate');
+  if (three) target.add(three.old, 'advanced');
+  const subject = new Table().add('年龄', 'age');
+  // A fact's units are written as the vocabulary declares them, in either language (km and 公里
+  // both): converting them could not be undone, so they stay as written.
+  for (const f of v.facts ?? []) subject.add(f.name, f.en);
+  const workKind = new Table();
+  for (const k of v.workKinds ?? []) workKind.add(k.name, k.en);
+  return { level, holds, school, degree, track, target, subject, workKind, levelNames };
+}
+
+type Role = Exclude<keyof LangTables, 'levelNames'>;
+
+/** A copy of the expression with its names and units spelled in `lang` where that is lossless. */
+export function convertExpression(expr: A.Expr, lang: ExprLang, tables: LangTables): A.Expr {
+  const ref = (r: A.Ref, role: Role): A.Ref => {
+    if (r.kind === 'LevelNumber') {
+      if (lang === 'en' || (role !== 'level' && role !== 'holds')) return r;
+      const name = tables.levelNames.get(r.level);
+      // `level N` → N级 only when N级 converts back to `level N`
+      if (name === undefined || tables[role].convert(name, 'en') !== `level ${r.level}`) return r;
+      return { kind: 'Name', text: name, range: r.range };
+    }
+    if (r.alt !== undefined) return r; // 四级/中级工: kept as written
+    const out = tables[role].convert(r.text, lang);
+    if (out === undefined) return r;
+    const m = /^level (\d)$/.exec(out);
+    if (m && (role === 'level' || role === 'holds')) return { kind: 'LevelNumber', level: Number(m[1]), range: r.range };
+    return { kind: 'Name', text: out, range: r.range };
+  };
+  const quantity = (v: A.Value, pairs: readonly UnitPair[]): A.Value => {
+    if (v.kind !== 'Quantity' || v.unit === null) return v;
+    return { ...v, unit: convertUnit(v.unit, v.value, pairs, lang) };
+  };
+  const experience = (e: A.Experience): A.Experience => ({
+    ...e,
+    ...('workKind' in e && e.workKind ? { workKind: ref(e.workKind, 'workKind') } : {}),
+    value: quantity(e.value, [YEARS, DAYS]),
+  });
+  const visit = (e: A.Expr): A.Expr => {
+    switch (e.kind) {
+      case 'Or':
+      case 'And':
+        return { ...e, items: e.items.map(visit) };
+      case 'Not':
+        return { ...e, expr: visit(e.expr) };
+      case 'Experience':
+        return experience(e);
+      case 'ExperienceAfter':
+        return { ...e, level: ref(e.level, 'level'), experience: experience(e.experience) };
+      case 'Holds':
+        return { ...e, what: ref(e.what, 'holds') };
+      case 'Training':
+        return { ...e, level: ref(e.level, 'level') };
+      case 'Apprenticeship':
+        return e;
+      case 'School':
+        return {
+          ...e,
+          name: ref(e.name, e.mode === 'degree' ? 'degree' : 'school'),
+          track: e.track ? { ...e.track, name: ref(e.track.name, 'track') } : null,
+          target: e.target ? ref(e.target, 'target') : null,
+        };
+      case 'Compare': {
+        const subject = e.subject;
+        const name = subject.kind === 'Name' && subject.alt === undefined ? subject.text : undefined;
+        const pairs = name === '年龄' || name === 'age' ? [AGE_YEARS] : [];
+        return { ...e, subject: ref(subject, 'subject'), value: e.value === null ? null : quantity(e.value, pairs) };
+      }
+      default:
+        return e;
+    }
+  };
+  return visit(expr);
+}
+
+const NEUTRAL_TOKENS = new Set(['Name', 'Identifier', 'Number', 'Level', 'LParen', 'RParen', 'Slash', 'GreaterEq', 'LessEq', 'Greater', 'Less', 'Equal']);
+
+/**
+ * The keyword language of some expressions: English when more of their keywords are spelled in
+ * English than in Chinese, else Chinese (names, numbers and operators do not count).
+ */
+export function keywordLanguage(texts: readonly string[]): ExprLang {
+  let zh = 0;
+  let en = 0;
+  for (const text of texts) {
+    for (const t of lexer.tokenize(text).tokens) {
+      if (NEUTRAL_TOKENS.has(t.tokenType.name)) continue;
+      if (isCjk(t.image)) zh++;
+      else en++;
+    }
+  }
+  return en > zh ? 'en' : 'zh';
+}
+
+/** The expression without offsets, for comparing trees. */
+export function stripRanges(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripRanges);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (k !== 'range') out[k] = stripRanges(v);
+    return out;
+  }
+  return value;
+}
