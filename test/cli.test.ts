@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../runtime/index.js';
-import { cli, ROOT, ruleFile, rulesDir, scratch } from './helpers.js';
+import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, ROOT, ruleFile, rulesDir, scratch } from './helpers.js';
 
 const examples = JSON.parse(readFileSync(join(ROOT, 'examples', 'examples.json'), 'utf8')) as {
   profile: string;
@@ -186,17 +186,8 @@ describe('zige test', () => {
   it('prints the profile, expected and actual of a failing case, exit 1', () => {
     const dir = rulesDir({
       'sample.yaml': ruleFile({
-        conditions: `  - level: 5
-    source: 五级/初级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业`,
-        extra: `tests:
-  - name: wrong on purpose
-    asOf: 2026-11-28
-    profile: {education: []}
-    expect: {5: eligible}`,
+        conditions: APPRENTICESHIP_LEVEL_5,
+        extra: FAILING_TEST_CASE,
       }),
     });
     const r = cli(['test', dir]);

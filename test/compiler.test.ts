@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compileToStrings, writeOutput } from '../compiler/compile.js';
 import { instantiate } from '../compiler/instantiate.js';
 import { evaluateOccupation } from '../runtime/index.js';
-import { check, cli, ROOT, RULES, ruleFile, rulesDir, scratch } from './helpers.js';
+import { APPRENTICESHIP_LEVEL_5, check, cli, ROOT, ruleFile, RULES, rulesDir, scratch } from './helpers.js';
 
 const TSC = join(ROOT, 'node_modules', '.bin', 'tsc');
 
@@ -175,12 +175,7 @@ describe('rules under test', () => {
   it('a minimal rule file compiles', () => {
     const dir = rulesDir({
       'sample.yaml': ruleFile({
-        conditions: `  - level: 5
-    source: 五级/初级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业`,
+        conditions: APPRENTICESHIP_LEVEL_5,
       }),
     });
     const { rules, sink } = check(dir);

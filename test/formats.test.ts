@@ -8,7 +8,7 @@ import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../com
 import type { Diagnostic } from '../compiler/diagnostics.js';
 import { schemaCommentDiagnostic } from '../compiler/schema-comment.js';
 import { printDiagnostics, type Io } from '../cli/commands.js';
-import { cli, ROOT, RULES, ruleFile, rulesDir } from './helpers.js';
+import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, ROOT, ruleFile, RULES, rulesDir } from './helpers.js';
 
 const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/rule-file.schema.json';
 
@@ -116,17 +116,8 @@ describe('--format github', { timeout: 60_000 }, () => {
   it('annotates a failing test case at its line', () => {
     const dir = rulesDir({
       'sample.yaml': ruleFile({
-        conditions: `  - level: 5
-    source: 五级/初级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业`,
-        extra: `tests:
-  - name: wrong on purpose
-    asOf: 2026-11-28
-    profile: {education: []}
-    expect: {5: eligible}`,
+        conditions: APPRENTICESHIP_LEVEL_5,
+        extra: FAILING_TEST_CASE,
       }),
     });
     const r = cli(['test', dir, '--format', 'github']);
@@ -207,12 +198,7 @@ describe('editor schema line', { timeout: 60_000 }, () => {
   it('is a warning of zige check: the exit code stays 0', () => {
     const dir = rulesDir({
       'sample.yaml': ruleFile({
-        conditions: `  - level: 5
-    source: 五级/初级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业`,
+        conditions: APPRENTICESHIP_LEVEL_5,
       }),
     });
     const r = cli(['check', dir]);

@@ -49,6 +49,21 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** One level-5 clause, 本职业或相关职业学徒期满, citing the bundled source: the `conditions` of most fixtures. */
+export const APPRENTICESHIP_LEVEL_5 = `  - level: 5
+    source: 五级/初级工
+    clauses:
+      - id: "1"
+        source: 本职业或相关职业学徒期满。
+        when: 学徒期满 本职业或相关职业`;
+
+/** A rule-file test case that fails against APPRENTICESHIP_LEVEL_5 (no apprenticeship, yet eligible). */
+export const FAILING_TEST_CASE = `tests:
+  - name: wrong on purpose
+    asOf: 2026-11-28
+    profile: {education: []}
+    expect: {5: eligible}`;
+
 /** A minimal valid rule file citing the bundled source document, with the given conditions. */
 export function ruleFile(body: { id?: string; name?: string; levels?: string; conditions: string; extra?: string }): string {
   return `id: ${body.id ?? 'sample'}

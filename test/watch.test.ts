@@ -3,15 +3,10 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, ruleFile, rulesDir } from './helpers.js';
+import { APPRENTICESHIP_LEVEL_5, BIN, ROOT, ruleFile, rulesDir } from './helpers.js';
 
 const GOOD = ruleFile({
-  conditions: `  - level: 5
-    source: 五级/初级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业`,
+  conditions: APPRENTICESHIP_LEVEL_5,
 });
 
 describe('zige check --watch', () => {
