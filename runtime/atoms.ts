@@ -71,12 +71,12 @@ export function measureExperienceAfter(
   const periods = mergedPeriods(f, scope, kinds);
   const extra = undated(f, scope, kinds);
   // An undated certificate was obtained on the as-of date at the latest.
-  const window = clip(periods, earliest === Infinity ? f.asOf : earliest);
+  const start = earliest === Infinity ? f.asOf : earliest;
   if (continuous) {
-    measuredLo = longestDays(window);
+    measuredLo = longestDays(clip(periods, start));
     measuredHi = Math.max(undatedCertificate ? longestDays(periods) : measuredLo, extra.max);
   } else {
-    measuredLo = totalDays(window);
+    measuredLo = daysFrom(periods, start);
     measuredHi = (undatedCertificate ? totalDays(periods) : measuredLo) + extra.sum;
   }
   return true;
@@ -106,6 +106,13 @@ export function experienceAfter(
 ): Tri {
   measureExperienceAfter(f, certScope, level, scope, kinds, continuous);
   return compareRange(measuredLo, measuredHi, cmp, days);
+}
+
+/** Days of the periods on or after `start` (the total of `clip(periods, start)`, without allocating). */
+function daysFrom(periods: Period[], start: number): number {
+  let n = 0;
+  for (const p of periods) if (p.end >= start) n += p.end - Math.max(p.start, start) + 1;
+  return n;
 }
 
 function clip(periods: Period[], start: number): Period[] {
@@ -221,7 +228,8 @@ export function age(f: Facts, cmp: Comparator, years: number): Tri {
 /** A declared boolean fact (拟从事本职业或相关职业工作); unknown when the profile does not say. */
 export function flag(f: Facts, name: string): Tri {
   const v = f.facts.get(name);
-  return v === undefined ? U : v === true ? T : F;
+  // Like a numeric fact given as text: a yes/no fact given as a number is no answer, not "no".
+  return v === true ? T : v === false ? F : U;
 }
 
 /** A declared numeric fact compared with a value; unknown when the profile does not say. */

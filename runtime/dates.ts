@@ -1,19 +1,36 @@
 // Calendar dates as day numbers (days since 1970-01-01), so that date arithmetic is integer
 // arithmetic. Dates have no time zone: a date is a calendar day, as on a certificate.
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The value of the ASCII digits text[from..from+n), or -1 when one is not a digit. */
+function digits(text: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
 
-/** Day number of a YYYY-MM-DD date, or undefined when the text is not a real calendar date. */
+/**
+ * Day number of a YYYY-MM-DD date, or undefined when the text is not a real calendar date. By
+ * arithmetic (profiles carry many dates: this runs in every evaluation), no regex or Date object.
+ */
 export function parseDay(text: string): number | undefined {
-  const m = DATE.exec(text);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
-  return ms / 86_400_000;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const y = digits(text, 0, 4);
+  const m = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  // Years 0000–0099 have never been accepted (Date.UTC reads them as 1900–1999).
+  if (y < 100 || m < 1 || m > 12 || d < 1) return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31)) return undefined;
+  // Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
 export function formatDay(day: number): string {

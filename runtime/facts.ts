@@ -72,25 +72,49 @@ export function normalizeName(s: string): string {
   return s.normalize('NFKC').trim();
 }
 
-function day(text: string | undefined, path: string): number | null {
+/** The day number of a date field (`path` + `/` + `key`, for the error: built only then). */
+function day(text: string | undefined, path: string, key: string): number | null {
   if (text === undefined) return null;
   const d = parseDay(text);
-  if (d === undefined) throw new ProfileError(path, `not a calendar date: ${text}`);
+  if (d === undefined) throw new ProfileError(`${path}/${key}`, `not a calendar date: ${text}`);
   return d;
+}
+
+interface NameSets {
+  names: Set<string>;
+  related: Set<string>;
+  sameMajors: Set<string>;
+  relatedMajors: Set<string>;
+}
+
+const nameSetCache = new WeakMap<OccupationMeta, NameSets>();
+
+/** An occupation's own and related names, normalised once per occupation (not once per profile). */
+function nameSets(meta: OccupationMeta): NameSets {
+  let sets = nameSetCache.get(meta);
+  if (!sets) {
+    sets = {
+      names: new Set([meta.name, meta.id, ...meta.aliases].map(normalizeName)),
+      related: new Set(meta.related.occupations.map(normalizeName)),
+      sameMajors: new Set(meta.related.sameMajors.map(normalizeName)),
+      relatedMajors: new Set(meta.related.majors.map(normalizeName)),
+    };
+    nameSetCache.set(meta, sets);
+  }
+  return sets;
 }
 
 export function prepareFacts(profile: Profile, meta: OccupationMeta, options: PrepareOptions): Facts {
   const asOf = parseDay(options.asOf);
   if (asOf === undefined) throw new ProfileError('asOf', `not a calendar date: ${options.asOf}`);
   const warnings: Warning[] = [];
-  const names = new Set([meta.name, meta.id, ...meta.aliases].map(normalizeName));
-  const related = new Set(meta.related.occupations.map(normalizeName));
+  const { names, related, sameMajors, relatedMajors } = nameSets(meta);
 
-  const explicit = (relation: Relation | MajorRelation | undefined, field: string): number | undefined => {
+  const explicit = (relation: Relation | MajorRelation | undefined, path: string, key: string): number | undefined => {
     if (relation === undefined) return undefined;
     if (typeof relation === 'string') {
       if (!options.single) {
-        throw new ProfileError(field, 'a single relation value needs one judged occupation');
+        throw new ProfileError(`${path}/${key}`, 'a single relation value needs one judged occupation');
       }
       return relationBits[relation];
     }
@@ -100,7 +124,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     return undefined;
   };
   const occupationRel = (entry: { occupation: string; relation?: Relation }, path: string): number => {
-    const given = explicit(entry.relation, `${path}/relation`);
+    const given = explicit(entry.relation, path, 'relation');
     if (given !== undefined) return given;
     const name = normalizeName(entry.occupation);
     if (names.has(name)) return SAME;
@@ -128,12 +152,12 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
       return;
     }
     const kind = 1 << index;
-    const from = day(w.from, `${path}/from`);
+    const from = day(w.from, path, 'from');
     if (from === null) {
       if (w.years !== undefined) undatedWork.push({ days: Math.round(w.years * DAYS_PER_YEAR * 1e6) / 1e6, rel, kind, index: i });
       return;
     }
-    const to = day(w.to, `${path}/to`) ?? asOf;
+    const to = day(w.to, path, 'to') ?? asOf;
     if (w.to !== undefined && to < from) throw new ProfileError(`${path}/to`, 'ends before it starts');
     if (from > asOf) return;
     const until = w.to === undefined ? Infinity : to;
@@ -144,7 +168,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   (profile.certificates ?? []).forEach((c, i) => {
     const path = `/certificates/${i}`;
     const rel = occupationRel(c, path);
-    const date = day(c.date, `${path}/date`);
+    const date = day(c.date, path, 'date');
     if (date !== null && date > asOf) return;
     const prep = c.kind === '预备技师证书';
     certificates.push({ level: prep ? 0 : (c.level ?? 0), prep, date, rel, index: i });
@@ -154,7 +178,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   (profile.training ?? []).forEach((t, i) => {
     const path = `/training/${i}`;
     const rel = occupationRel(t, path);
-    const date = day(t.date, `${path}/date`);
+    const date = day(t.date, path, 'date');
     if (date !== null && date > asOf) return;
     training.push({ level: t.level, date, certificate: t.certificate, examPassed: t.examPassed, rel, index: i });
   });
@@ -163,18 +187,16 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   (profile.apprenticeships ?? []).forEach((a, i) => {
     const path = `/apprenticeships/${i}`;
     const rel = occupationRel(a, path);
-    const completed = day(a.completed, `${path}/completed`);
+    const completed = day(a.completed, path, 'completed');
     if (completed !== null && completed > asOf) return;
     apprenticeships.push({ completed, rel, index: i });
   });
 
-  const sameMajors = new Set(meta.related.sameMajors.map(normalizeName));
-  const relatedMajors = new Set(meta.related.majors.map(normalizeName));
   let education: EducationFact[] | null = null;
   if (profile.education !== undefined) {
     education = profile.education.map((e, i) => {
       const path = `/education/${i}`;
-      let major = explicit(e.majorRelation, `${path}/majorRelation`);
+      let major = explicit(e.majorRelation, path, 'majorRelation');
       if (major === undefined) {
         const m = e.major === undefined ? undefined : normalizeName(e.major);
         major = m === undefined ? 0 : sameMajors.has(m) ? SAME : relatedMajors.has(m) ? RELATED : 0;
@@ -186,7 +208,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
           });
         }
       }
-      const date = day(e.date, `${path}/date`);
+      const date = day(e.date, path, 'date');
       let status: Status = e.status === '毕业' ? Status.Graduated : e.status === '应届' ? Status.FinalYear : Status.Enrolled;
       // A diploma dated after the as-of date is not held yet: the student is in the final year.
       if (status === Status.Graduated && date !== null && date > asOf) status = Status.FinalYear;
@@ -199,7 +221,8 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
 
   const facts = new Map<string, number | boolean>();
   for (const [key, value] of Object.entries(profile.facts ?? {})) {
-    const name = meta.factNames[normalizeName(key)];
+    // Own keys only: `toString` or `constructor` is user text, not a declared fact.
+    const name = Object.hasOwn(meta.factNames, normalizeName(key)) ? meta.factNames[normalizeName(key)] : undefined;
     if (name === undefined) {
       warnings.push({
         code: 'W_UNKNOWN_FACT',
@@ -219,7 +242,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     training,
     apprenticeships,
     education,
-    birth: day(profile.birthDate, '/birthDate'),
+    birth: day(profile.birthDate, '', 'birthDate'),
     facts,
     warnings,
     merged: new Map(),

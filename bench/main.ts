@@ -1,0 +1,155 @@
+// `npm run bench`: zige's performance side by side with hand-written TypeScript and other rule
+// engines, in one process, on one seeded population. Writes bench/RESULTS.md, bench/growth.svg and
+// bench/last-run.json (the previous run's numbers are kept in RESULTS.md for stability).
+//
+//   npm run bench                    everything (builds first; about 4–5 minutes)
+//   npm run bench -- --quick         smaller sizes and fewer rounds: a smoke run (~1 minute)
+//   npm run bench -- --only a,b      some sections: a predicate, b end-to-end, c compile and cold
+//                                    start, batch, d growth (RESULTS.md is written only for a full run)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkRules } from '../compiler/check-rules.js';
+import { DiagnosticSink } from '../compiler/diagnostics.js';
+import { batchBench, type BatchResult } from './batch.js';
+import { endToEndBench, workGrowth, type EndToEndResult, type GrowthPoint } from './end-to-end.js';
+import { sinkValue } from './measure.js';
+import { predicateBench, type PredicateResult } from './predicate.js';
+import { report, type Run } from './report.js';
+import { chart } from './svg.js';
+import { coldStarts, compileInProcess, precompiledEvaluators, ruleGrowth, type ColdStart, type CompileResult, type RuleGrowthPoint } from './startup.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RULES = join(ROOT, 'rules');
+const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+const HERE = join(ROOT, 'bench');
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+const quick = values.quick ?? false;
+const only = values.only ? new Set(values.only.split(',')) : null;
+const want = (s: string): boolean => only === null || only.has(s);
+
+const SIZES = quick
+  ? { predicate: 2000, endToEnd: 2000, rounds: 5, minMs: 15, spawn: 3, compile: 3, batch: 20_000, growth: [1, 10, 100, 1000], copies: [{ copies: 1, runs: 2 }, { copies: 10, runs: 1 }] }
+  : {
+      predicate: 5000,
+      endToEnd: 5000,
+      rounds: 7,
+      minMs: 40,
+      spawn: 7,
+      compile: 5,
+      batch: 40_000,
+      growth: [1, 10, 100, 1000],
+      copies: [
+        { copies: 1, runs: 5 },
+        { copies: 10, runs: 2 },
+        { copies: 100, runs: 1 },
+      ],
+    };
+
+function log(s: string): void {
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${s}\n`);
+}
+
+const started = performance.now();
+const startLoad = loadavg();
+if (!existsSync(BIN)) throw new Error('bench: dist/ is missing; run `npm run build` first (npm run bench does)');
+
+const sink = new DiagnosticSink();
+const rules = checkRules(RULES, sink);
+if (!rules || sink.hasErrors) throw new Error('bench: the bundled rules do not check');
+const checked = rules.occupations.find((o) => o.id === 'internet-marketer');
+if (!checked) throw new Error('bench: rules/internet-marketer.yaml not found');
+
+let predicate: PredicateResult | undefined;
+let endToEnd: EndToEndResult | undefined;
+let compile: CompileResult | undefined;
+let cold: ColdStart[] | undefined;
+let batch: BatchResult | undefined;
+let growth: GrowthPoint[] | undefined;
+let ruleFiles: RuleGrowthPoint[] | undefined;
+
+if (want('a')) {
+  log(`(a) predicate only: ${SIZES.predicate} profiles, 7 engines`);
+  predicate = await predicateBench(checked, { profiles: SIZES.predicate, rounds: SIZES.rounds, minMs: SIZES.minMs });
+}
+if (want('b')) {
+  log(`(b) end to end: ${SIZES.endToEnd} profiles`);
+  endToEnd = await endToEndBench(checked, { profiles: SIZES.endToEnd, rounds: SIZES.rounds, minMs: SIZES.minMs });
+}
+if (want('c')) {
+  log('(c) check + compile in process');
+  compile = compileInProcess(RULES, SIZES.compile);
+  log('(c) cold starts');
+  cold = coldStarts(ROOT, BIN, SIZES.spawn);
+}
+if (want('batch')) {
+  log(`batch: ${SIZES.batch} profiles`);
+  batch = await batchBench({ root: ROOT, bin: BIN, checked, profiles: SIZES.batch, rounds: quick ? 1 : 2 });
+}
+if (want('d')) {
+  log('(d) growth: work entries');
+  growth = await workGrowth(checked, SIZES.growth, { rounds: quick ? 3 : 5, minMs: SIZES.minMs });
+  log('(d) growth: rule files');
+  ruleFiles = ruleGrowth(RULES, SIZES.copies);
+}
+
+const run: Run = {
+  date: new Date().toISOString(),
+  seconds: (performance.now() - started) / 1000,
+  quick,
+  machine: {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: availableParallelism(),
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `${process.platform} ${release()}`,
+    node: process.version,
+    load: [startLoad[0], loadavg()[0]],
+  },
+  precompiled: precompiledEvaluators(ROOT),
+  predicate,
+  endToEnd,
+  compile,
+  cold,
+  batch,
+  growth,
+  ruleFiles,
+};
+log(`done in ${run.seconds.toFixed(0)} s (sink ${sinkValue() & 1})`);
+
+if (only === null && !quick) {
+  const lastFile = join(HERE, 'last-run.json');
+  const previous = existsSync(lastFile) ? (JSON.parse(readFileSync(lastFile, 'utf8')) as Run) : undefined;
+  if (growth && ruleFiles) {
+    const hues = { 'hand-written TS': '#555', 'zige, statuses only': '#1f77b4', 'zige, full results': '#2ca02c', 'zige, full results + explanations': '#d62728' } as Record<string, string>;
+    const series = Object.keys(hues).flatMap((name) =>
+      [false, true].map((overlapping) => ({
+        label: `${name}${overlapping ? ', overlapping' : ''}`,
+        color: hues[name],
+        dashed: overlapping,
+        points: growth!.filter((g) => g.overlapping === overlapping).map((g) => [g.entries, g.ns[name]] as [number, number]),
+      })),
+    );
+    writeFileSync(
+      join(HERE, 'growth.svg'),
+      chart(
+        [
+          { title: 'Time per profile vs work entries', xLabel: 'work entries in the profile', yLabel: 'ns per profile', series },
+          {
+            title: 'Check + compile vs rule files',
+            xLabel: 'rule files',
+            yLabel: 'ms (in process)',
+            series: [{ label: 'check + compile', color: '#1f77b4', points: ruleFiles.map((r) => [r.files, r.ms.median] as [number, number]) }],
+          },
+        ],
+        { width: 520, height: 360 },
+      ),
+    );
+  }
+  writeFileSync(join(HERE, 'RESULTS.md'), report(run, previous, existsSync(join(HERE, 'NOTES.md')) ? readFileSync(join(HERE, 'NOTES.md'), 'utf8') : ''));
+  writeFileSync(lastFile, JSON.stringify(run, null, 2) + '\n');
+  log('wrote bench/RESULTS.md, bench/growth.svg, bench/last-run.json');
+} else {
+  process.stdout.write(report(run, undefined, '') + '\n');
+}

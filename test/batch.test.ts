@@ -1,0 +1,136 @@
+// `zige eval --batch`, through the built CLI: order kept with worker threads, invalid lines
+// reported with their line numbers and skipped, the summary, exit codes, CSV in and out.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, scratch } from './helpers.js';
+
+const OCC = ['--occupation', '互联网营销师', '--as-of', '2026-11-28'];
+
+/** A varied, valid profile (deterministic in i). */
+function profile(i: number): object {
+  const year = 2010 + (i % 15);
+  return {
+    education: i % 7 === 0 ? [] : [{ level: ['初中', '高中', '技工学校', '大专'][i % 4], status: '毕业', date: `${year - 2}-07-01` }],
+    certificates: i % 3 === 0 ? [] : [{ occupation: '互联网营销师', level: 5 - (i % 3), kind: '技能等级证书', date: `${year}-06-30` }],
+    work: [{ occupation: '互联网营销师', from: `${year}-0${1 + (i % 9)}-01`, ...(i % 2 ? { to: '2025-12-31' } : {}) }],
+    ...(i % 5 === 0 ? { training: [{ occupation: '互联网营销师', level: 3, certificate: true }] } : {}),
+  };
+}
+
+interface Line {
+  line: number;
+  results?: { level: number; status: string }[];
+  error?: { code: string; path?: string; message: string };
+}
+
+const parseLines = (text: string): Line[] =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
+
+describe('zige eval --batch', () => {
+  it('keeps input order with worker threads, and one thread gives the same output', () => {
+    const dir = scratch('batch');
+    const input = join(dir, 'profiles.jsonl');
+    const n = 400;
+    writeFileSync(input, Array.from({ length: n }, (_, i) => JSON.stringify(profile(i))).join('\n') + '\n');
+    const workers = cli(['eval', '--batch', input, ...OCC, '--jobs', '3', '--out', join(dir, 'w.jsonl')]);
+    const single = cli(['eval', '--batch', input, ...OCC, '--jobs', '1', '--out', join(dir, 's.jsonl')]);
+    expect(workers.code, workers.stderr).toBe(0);
+    expect(single.code, single.stderr).toBe(0);
+    const out = readFileSync(join(dir, 'w.jsonl'), 'utf8');
+    expect(out).toBe(readFileSync(join(dir, 's.jsonl'), 'utf8'));
+    const lines = parseLines(out);
+    expect(lines.map((l) => l.line)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    expect(lines.every((l) => l.results?.length === 5)).toBe(true);
+    expect(workers.stderr).toMatch(/batch: 400 profiles, 400 evaluated, 0 skipped/);
+    expect(workers.stderr).toMatch(/3 worker threads/);
+    // the summary counts level results per status
+    const counts = { eligible: 0, ineligible: 0, unknown: 0 } as Record<string, number>;
+    for (const l of lines) for (const r of l.results!) counts[r.status]++;
+    expect(workers.stderr).toContain(`level results: eligible ${counts.eligible}, ineligible ${counts.ineligible}, unknown ${counts.unknown}`);
+  });
+
+  it('agrees with `zige eval --json`; with --explain, exactly (explanations included)', () => {
+    const dir = scratch('batch');
+    const input = join(dir, 'one.jsonl');
+    writeFileSync(input, JSON.stringify(profile(4)) + '\n');
+    writeFileSync(join(dir, 'one.json'), JSON.stringify(profile(4)));
+    const lean = cli(['eval', '--batch', input, ...OCC]);
+    const explained = cli(['eval', '--batch', input, ...OCC, '--explain']);
+    const single = JSON.parse(cli(['eval', join(dir, 'one.json'), ...OCC, '--json']).stdout) as { results: Record<string, unknown>[] };
+    const statuses = (rs: { level: number; status: string }[]): string[] => rs.map((r) => `${r.level}:${r.status}`);
+    expect(statuses(parseLines(lean.stdout)[0].results!)).toEqual(statuses(single.results as unknown as { level: number; status: string }[]));
+    expect(parseLines(lean.stdout)[0].results![0]).not.toHaveProperty('missing');
+    expect(parseLines(explained.stdout)[0].results).toEqual(single.results);
+  });
+
+  it('reports invalid lines with their line numbers, skips them, keeps every other result, and exits 1', () => {
+    const dir = scratch('batch');
+    const input = join(dir, 'mixed.jsonl');
+    const rows = [
+      JSON.stringify(profile(1)),
+      '',
+      '{"education": [oops',
+      JSON.stringify({ work: [{ occupation: '互联网营销师', from: '2020-03-01', to: '2019-01-01' }] }),
+      JSON.stringify({ unknownField: 1 }),
+      'not json',
+      JSON.stringify(profile(2)),
+    ];
+    writeFileSync(input, rows.join('\n') + '\n');
+    for (const jobs of ['1', '2']) {
+      const r = cli(['eval', '--batch', input, ...OCC, '--jobs', jobs, '--lang', 'en']);
+      expect(r.code).toBe(1);
+      const lines = parseLines(r.stdout);
+      expect(lines.map((l) => [l.line, l.error?.code ?? 'ok'])).toEqual([
+        [1, 'ok'],
+        [3, 'E_PROFILE_PARSE'],
+        [4, 'E_PROFILE_PERIOD'],
+        [5, 'E_PROFILE_ADDITIONAL'],
+        [6, 'E_PROFILE_PARSE'],
+        [7, 'ok'],
+      ]);
+      expect(lines[2].error?.path).toBe('/work/0/to');
+      expect(r.stderr).toContain('mixed.jsonl:3:');
+      expect(r.stderr).toMatch(/mixed\.jsonl:4: error\[E_PROFILE_PERIOD\] at \/work\/0\/to/);
+      expect(r.stderr).toMatch(/mixed\.jsonl:5: error\[E_PROFILE_ADDITIONAL\]/);
+      expect(r.stderr).toMatch(/mixed\.jsonl:6: error\[E_PROFILE_PARSE\]/);
+      expect(r.stderr).toContain('batch: 6 profiles, 2 evaluated, 4 skipped');
+    }
+  });
+
+  it('reads CSV with a profile column (quoted, across lines) and writes one CSV row per profile and level', () => {
+    const dir = scratch('batch');
+    const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+    const multiline = JSON.stringify(profile(3), null, 1); // line breaks inside the quoted field
+    const csv = ['id,profile', `a,${quote(JSON.stringify(profile(1)))}`, `b,${quote('{"bad": ')}`, `c,${quote(multiline)}`].join('\r\n') + '\r\n';
+    writeFileSync(join(dir, 'in.csv'), csv);
+    const r = cli(['eval', '--batch', join(dir, 'in.csv'), ...OCC, '--out', join(dir, 'out.csv'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const rows = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('line,occupation,occupation_id,level,status,education,matched,error');
+    const body = rows.slice(1).map((row) => row.split(','));
+    expect(body.map((f) => `${f[0]}:${f[3]}`)).toEqual(['2:5', '2:4', '2:3', '2:2', '2:1', '3:', '4:5', '4:4', '4:3', '4:2', '4:1']);
+    expect(body[5][4]).toBe('error');
+    expect(body[5][7]).toMatch(/^E_PROFILE_PARSE/);
+    expect(body.filter((f) => f[0] !== '3').every((f) => ['eligible', 'ineligible', 'unknown'].includes(f[4]))).toBe(true);
+    expect(r.stderr).toMatch(/in\.csv:3: error\[E_PROFILE_PARSE\]/);
+    expect(r.stderr).toContain('batch: 3 profiles, 2 evaluated, 1 skipped');
+  });
+
+  it('exits 0 when every line is valid; usage errors exit 2; an unreadable input exits 1', () => {
+    const dir = scratch('batch');
+    const input = join(dir, 'ok.jsonl');
+    writeFileSync(input, `${JSON.stringify(profile(5))}\n${JSON.stringify(profile(6))}`); // no final newline
+    const ok = cli(['eval', '--batch', input, ...OCC]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(parseLines(ok.stdout).map((l) => l.line)).toEqual([1, 2]);
+    expect(cli(['eval', '--batch', input, 'other.json', ...OCC]).code).toBe(2);
+    expect(cli(['eval', '--batch', input, ...OCC, '--jobs', '0']).code).toBe(2);
+    const missing = cli(['eval', '--batch', join(dir, 'missing.jsonl'), ...OCC]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('E_READ');
+  });
+});
