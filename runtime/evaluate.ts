@@ -109,7 +109,9 @@ export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, op
   const results = levels.map((level) => evaluateLevel(occ, facts, requirement, level));
   if (options.explain === false) return results;
   const explainer = new Explainer(occ.meta);
-  return results.map((r) => explainLevel(occ, explainer, facts, r));
+  // The requirement is the same for every level: explained once.
+  const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
+  return results.map((r) => explainLevel(occ, explainer, facts, r, gate));
 }
 
 /** The status of one level on the facts: some clause met, with the requirement met for it. */
@@ -170,15 +172,33 @@ export const EARLIEST_HORIZON_DAYS = 60 * 365;
  * Experience only grows with time, so eligibility is monotone in the date and a binary search
  * finds the exact day.
  */
-export function earliestDate(occ: CompiledOccupation, facts: Facts, level: Level): string | null {
+export function earliestDate(occ: CompiledOccupation, facts: Facts, level: Level, hints: readonly number[] = []): string | null {
   const eligibleOn = (day: number): boolean => {
     const projected = projectFacts(facts, day);
     const requirement = occ.requirement ? occ.requirement(projected) : T;
     return levelStatus(occ, projected, requirement, level) === T;
   };
+  // Without ongoing work only age can change with time, and only with a known birth date.
+  if (facts.birth === null && !facts.work.some((w) => w.ongoing)) return null;
   let lo = facts.asOf; // not eligible
   let hi = facts.asOf + EARLIEST_HORIZON_DAYS;
-  if (!eligibleOn(hi)) return null;
+  // Hints are days on which a route's shortfall closes if it grows a day per day. A route
+  // cannot close sooner, so the first hint that is eligible, with the day before it not, is
+  // exact; otherwise they narrow the search.
+  for (const day of [...hints].sort((a, b) => a - b)) {
+    if (day <= lo || day >= hi) continue;
+    if (eligibleOn(day)) {
+      hi = day;
+      break;
+    }
+    lo = day;
+  }
+  if (hi === facts.asOf + EARLIEST_HORIZON_DAYS && !eligibleOn(hi)) return null;
+  // Invariant: `lo` is not eligible, `hi` is. A hint is usually exact: one probe confirms it.
+  if (hi - 1 > lo) {
+    if (!eligibleOn(hi - 1)) return formatDay(hi);
+    hi = hi - 1;
+  }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     if (eligibleOn(mid)) hi = mid;
@@ -187,9 +207,30 @@ export function earliestDate(occ: CompiledOccupation, facts: Facts, level: Level
   return formatDay(hi);
 }
 
-function explainLevel(occ: CompiledOccupation, explainer: Explainer, facts: Facts, r: LevelResult): ExplainedLevelResult {
+/** The day a failing route of a clause closes if time alone can close it, else undefined. */
+function closingDay(facts: Facts, failing: readonly ConditionExplanation[]): number | undefined {
+  let day = facts.asOf;
+  for (const c of failing) {
+    if ((c.code === 'experience' || c.code === 'experienceAfter') && c.status === 'unmet' && c.short !== undefined && c.short > 0 && c.need !== undefined && c.have !== undefined && c.have > 0) {
+      day = Math.max(day, facts.asOf + Math.ceil(c.short));
+    } else if (c.code === 'age' && c.status === 'unmet' && facts.birth !== null && c.need !== undefined) {
+      const b = new Date(facts.birth * 86_400_000);
+      day = Math.max(day, Date.UTC(b.getUTCFullYear() + c.need, b.getUTCMonth(), b.getUTCDate()) / 86_400_000);
+    } else return undefined;
+  }
+  return day > facts.asOf ? day : undefined;
+}
+
+function explainLevel(
+  occ: CompiledOccupation,
+  explainer: Explainer,
+  facts: Facts,
+  r: LevelResult,
+  gate: ReturnType<Explainer['explain']> | null,
+): ExplainedLevelResult {
   const missing: (ClauseShortfall & { distance: number })[] = [];
   const asks: Ask[] = [];
+  const hints: number[] = [];
   let evidence: Text[] = [];
   for (const c of occ.clauses) {
     if (c.meta.level !== r.level) continue;
@@ -200,20 +241,22 @@ function explainLevel(occ: CompiledOccupation, explainer: Explainer, facts: Fact
       continue;
     }
     missing.push({ clause: c.meta.id, text: c.meta.text, status: e.status === U ? 'unknown' : 'unmet', conditions: e.failing, distance: distance(e.failing) });
+    const closing = e.status === F ? closingDay(facts, e.failing) : undefined;
+    if (closing !== undefined) hints.push(closing);
   }
   // Unknown routes first (they may already hold), then by closeness.
   missing.sort((a, b) => (a.status === b.status ? 0 : a.status === 'unknown' ? -1 : 1) || a.distance - b.distance || (a.clause < b.clause ? -1 : 1));
   let requirement: ExplainedLevelResult['requirement'] = null;
-  if (occ.meta.education) {
-    const e = explainer.explain(occ.meta.education.plan, facts);
+  if (occ.meta.education && gate) {
+    const e = gate;
     asks.push(...e.asks);
     requirement = { text: occ.meta.education.text, status: r.education, conditions: e.failing };
     if (r.status === 'eligible' && e.status === T) evidence = [...evidence, ...explainer.evidence(e.holding).filter((d) => !evidence.some((x) => x.zh === d.zh))];
   }
-  const earliest = r.status === 'eligible' ? formatDay(facts.asOf) : r.status === 'ineligible' ? earliestDate(occ, facts, r.level) : null;
+  const earliest = r.status === 'eligible' ? formatDay(facts.asOf) : r.status === 'ineligible' ? earliestDate(occ, facts, r.level, hints) : null;
   return {
     ...r,
-    missing: missing.map(({ distance: _, ...m }) => m),
+    missing: missing.map((m) => ({ clause: m.clause, text: m.text, status: m.status, conditions: m.conditions })),
     earliest,
     ask: r.status === 'unknown' ? dedupeAsks(asks) : [],
     evidence,

@@ -102,6 +102,9 @@ export function formatDays(days: number): Text {
 }
 
 export class Explainer {
+  /** Plans are static metadata: each node's text is built once per process. */
+  private static readonly texts = new WeakMap<Plan, Text>();
+
   constructor(private readonly meta: OccupationMeta) {}
 
   private en(name: string): string {
@@ -118,8 +121,17 @@ export class Explainer {
     return { zh: LEVEL_ZH[level], en: `level ${level}` };
   }
 
-  /** What a leaf condition requires, in both languages. */
+  /** What a condition requires, in both languages. */
   describe(p: Plan): Text {
+    let text = Explainer.texts.get(p);
+    if (!text) {
+      text = this.describeUncached(p);
+      Explainer.texts.set(p, text);
+    }
+    return text;
+  }
+
+  private describeUncached(p: Plan): Text {
     switch (p.op) {
       case 'experience': {
         const k = this.kindText(p.kinds);
