@@ -32,6 +32,19 @@ let measuredHi = 0;
 
 /** Days of experience in scope, as bounds [lo, hi] (undated entries widen them). */
 export function measureExperience(f: Facts, scope: number, kinds: number, continuous: boolean): void {
+  // Small integer keys (kind masks are small): Map lookups on them are fast.
+  const key = kinds * 8 + scope * 2 + (continuous ? 1 : 0);
+  const hit = f.measures.get(key);
+  if (hit) {
+    measuredLo = hit[0];
+    measuredHi = hit[1];
+    return;
+  }
+  measureExperienceUncached(f, scope, kinds, continuous);
+  f.measures.set(key, [measuredLo, measuredHi, true]);
+}
+
+function measureExperienceUncached(f: Facts, scope: number, kinds: number, continuous: boolean): void {
   const periods = mergedPeriods(f, scope, kinds);
   const extra = undated(f, scope, kinds);
   if (continuous) {
@@ -50,6 +63,26 @@ export function measureExperience(f: Facts, scope: number, kinds: number, contin
  * Returns false when no qualifying certificate exists at all.
  */
 export function measureExperienceAfter(
+  f: Facts,
+  certScope: number,
+  level: number,
+  scope: number,
+  kinds: number,
+  continuous: boolean,
+): boolean {
+  const key = kinds * 192 + ((certScope * 6 + level) * 4 + scope) * 2 + (continuous ? 1 : 0);
+  const hit = f.afterMeasures.get(key);
+  if (hit) {
+    measuredLo = hit[0];
+    measuredHi = hit[1];
+    return hit[2];
+  }
+  const found = measureExperienceAfterUncached(f, certScope, level, scope, kinds, continuous);
+  f.afterMeasures.set(key, [measuredLo, measuredHi, found]);
+  return found;
+}
+
+function measureExperienceAfterUncached(
   f: Facts,
   certScope: number,
   level: number,

@@ -49,6 +49,9 @@ export interface Facts {
   warnings: Warning[];
   /** Merged dated periods by (kind mask, scope mask), computed on first use. */
   merged: Map<number, Period[]>;
+  /** Measured experience bounds by atom parameters: [lo, hi, qualifying certificate found]. */
+  measures: Map<number, [number, number, boolean]>;
+  afterMeasures: Map<number, [number, number, boolean]>;
 }
 
 export class ProfileError extends Error {
@@ -246,6 +249,8 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     facts,
     warnings,
     merged: new Map(),
+    measures: new Map(),
+    afterMeasures: new Map(),
   };
 }
 
@@ -277,5 +282,7 @@ export function projectFacts(f: Facts, day: number): Facts {
     asOf: day,
     work: f.work.map((w) => (w.ongoing ? { ...w, period: { start: w.period.start, end: Math.min(w.until, day) } } : w)),
     merged: new Map(),
+    measures: new Map(),
+    afterMeasures: new Map(),
   };
 }
