@@ -1,0 +1,399 @@
+// fast-check generators shared by the property, fuzz and round-trip tests and the long runs:
+// applicant profiles that sit on the edges of the semantics, and valid rule expressions.
+import fc from 'fast-check';
+import type { CheckedOccupation } from '../../compiler/checked.js';
+import { dayOf, loadOracleVocabulary, type OracleVocabulary } from './interpreter.js';
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+export function isoOf(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** As-of dates around leap days, year ends and the bundled tests' date. */
+export const AS_OF_DATES = [
+  '2026-11-28',
+  '2024-02-29',
+  '2024-03-01',
+  '2024-02-28',
+  '2025-02-28',
+  '2025-03-01',
+  '2027-02-27',
+  '2023-12-31',
+  '2024-01-01',
+  '2028-02-29',
+];
+
+const YEAR = 365;
+
+/** A day offset that sits on (or one day off) a multiple of 365. */
+const thresholdOffset = fc
+  .tuple(fc.integer({ min: 0, max: 10 }), fc.constantFrom(-2, -1, 0, 0, 0, 1, 2))
+  .map(([n, d]) => n * YEAR + d);
+
+/** A date near `asOf`: on a year threshold before it, around it, on a leap day, or anywhere. */
+function dateNear(asOf: number): fc.Arbitrary<number> {
+  const leapDays = [dayOf('2020-02-29'), dayOf('2024-02-29'), dayOf('2016-02-29'), dayOf('2023-02-28'), dayOf('2023-03-01')];
+  return fc.oneof(
+    { weight: 4, arbitrary: thresholdOffset.map((o) => asOf - o + 1) },
+    { weight: 2, arbitrary: fc.integer({ min: -3, max: 3 }).map((o) => asOf + o) },
+    { weight: 1, arbitrary: fc.constantFrom(...leapDays) },
+    { weight: 3, arbitrary: fc.integer({ min: asOf - 12 * YEAR, max: asOf + 400 }) },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+export interface ProfileWorld {
+  /** Spellings of occupations: names, ids, aliases and NFKC/whitespace variants of them. */
+  occupationSpellings: string[][];
+  /** Occupation names that are none of the judged ones (some listed as related in a synthetic file). */
+  otherOccupations: string[];
+  majors: string[];
+  vocabulary: OracleVocabulary;
+}
+
+/** Full-width ASCII letters, digits and punctuation: NFKC maps them back. */
+function fullWidth(s: string): string {
+  return s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+}
+
+export function worldOf(occupations: Pick<CheckedOccupation, 'id' | 'name' | 'aliases' | 'related'>[], vocabulary = loadOracleVocabulary()): ProfileWorld {
+  const occupationSpellings = occupations.map((o) => {
+    const base = [o.name, o.id, ...o.aliases];
+    return [...base, ` ${o.name}\u3000`, fullWidth(o.id), ...o.aliases.map(fullWidth)];
+  });
+  const related = occupations.flatMap((o) => o.related.occupations);
+  const otherOccupations = [...new Set([...related, '电子商务师', '厨师', '营销员', 'ＡＩ训练员'])];
+  const majors = [...new Set([...occupations.flatMap((o) => [...o.related.sameMajors, ...o.related.majors]), '电子商务', '会计', '计算机应用'])];
+  return { occupationSpellings, otherOccupations, majors, vocabulary };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiles
+
+type Raw = Record<string, unknown>;
+
+const optional = <T>(arb: fc.Arbitrary<T>, weight = 1): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight, arbitrary: arb });
+
+/** Drops undefined fields, so that absent means absent. */
+function clean(o: Raw): Raw {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+export interface GeneratedProfile {
+  asOf: string;
+  profile: Raw;
+}
+
+export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> {
+  const occupation = fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...world.occupationSpellings.flat()) },
+    { weight: 2, arbitrary: fc.constantFrom(...world.otherOccupations) },
+  );
+  const relationValue = fc.constantFrom('本职业', '相关职业', '无关');
+  // A map names each occupation at most once (in one of its spellings), plus maybe an outsider.
+  const relationMap = <V>(value: fc.Arbitrary<V>): fc.Arbitrary<Raw> =>
+    fc
+      .tuple(
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: world.occupationSpellings.length - 1 }), fc.nat(), value), {
+          selector: (t) => t[0],
+          maxLength: 3,
+        }),
+        optional(fc.tuple(fc.constantFrom(...world.otherOccupations), value), 1),
+      )
+      .map(([named, extra]) => {
+        const entries: [string, V][] = named.map(([i, n, v]) => [world.occupationSpellings[i][n % world.occupationSpellings[i].length], v]);
+        if (extra && !entries.some(([k]) => k === extra[0])) entries.push(extra);
+        return Object.fromEntries(entries);
+      });
+  const relation = fc.oneof(
+    { weight: 3, arbitrary: fc.constant(undefined) },
+    { weight: 2, arbitrary: relationValue },
+    { weight: 2, arbitrary: relationMap(relationValue) },
+  );
+  const majorRelation = fc.oneof(
+    { weight: 3, arbitrary: fc.constant(undefined) },
+    { weight: 2, arbitrary: fc.constantFrom('本专业', '相关专业', '无关') },
+    { weight: 1, arbitrary: relationMap(fc.constantFrom('本专业', '相关专业', '无关')) },
+  );
+  const kinds = world.vocabulary.workKinds.map((k) => k.name);
+  const workKind = fc.oneof(
+    { weight: 8, arbitrary: fc.constant(undefined) },
+    { weight: 2, arbitrary: fc.constantFrom(...kinds) },
+    { weight: 1, arbitrary: fc.constant('未知种类') },
+  );
+  const schoolLevels = world.vocabulary.education.map((e) => e.name);
+  const trackNames = world.vocabulary.tracks.map((t) => t.name);
+  const facts = world.vocabulary.facts;
+
+  // One arbitrary per as-of date, built once: dates are generated around it.
+  const build = (asOfText: string): fc.Arbitrary<GeneratedProfile> => {
+    const asOf = dayOf(asOfText);
+    const date = dateNear(asOf);
+    const dateText = date.map(isoOf);
+
+    // Work: dated periods (some chained to the previous one: overlapping, touching, one day
+    // apart), ongoing periods, undated years.
+    const period = fc
+      .record({
+        from: date,
+        length: fc.oneof(thresholdOffset, fc.integer({ min: 0, max: 3000 })),
+        ongoing: fc.boolean(),
+        chain: fc.option(fc.constantFrom(-400, -30, -1, 0, 1, 2), { nil: undefined }),
+      });
+    const workEntry = fc.record({
+      occupation,
+      relation,
+      kind: workKind,
+      shape: fc.oneof(
+        { weight: 4, arbitrary: period.map((p) => ({ dated: true as const, p })) },
+        {
+          weight: 1,
+          arbitrary: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constantFrom(0.5, 1.5, 2.2, 2.5, 3.2, 0.7)).map((years) => ({ dated: false as const, years })),
+        },
+      ),
+    });
+    const work = fc.array(workEntry, { maxLength: 4 }).map((entries) => {
+      let lastEnd: number | null = null;
+      return entries.map((e) => {
+        if (!e.shape.dated) return clean({ occupation: e.occupation, relation: e.relation, kind: e.kind, years: e.shape.years });
+        const p = e.shape.p;
+        const from: number = p.chain !== undefined && lastEnd !== null ? lastEnd + p.chain : p.from;
+        const end = from + Math.max(0, p.length - 1);
+        lastEnd = p.ongoing ? asOf : end;
+        return clean({
+          occupation: e.occupation,
+          relation: e.relation,
+          kind: e.kind,
+          from: isoOf(from),
+          to: p.ongoing ? undefined : isoOf(end),
+        });
+      });
+    });
+
+    const certificate = fc
+      .record({
+        occupation,
+        relation,
+        kind: fc.constantFrom('职业资格证书', '技能等级证书', '技能等级证书', '预备技师证书'),
+        level: fc.integer({ min: 1, max: 5 }),
+        levelOnPrep: fc.boolean(),
+        date: optional(dateText, 4),
+      })
+      .map((c) =>
+        clean({
+          occupation: c.occupation,
+          relation: c.relation,
+          kind: c.kind,
+          level: c.kind === '预备技师证书' && !c.levelOnPrep ? undefined : c.level,
+          date: c.date,
+        }),
+      );
+
+    const flag = fc.constantFrom(true, false, undefined);
+    const training = fc
+      .record({ occupation, relation, level: fc.integer({ min: 1, max: 5 }), date: optional(dateText), certificate: flag, examPassed: flag })
+      .map(clean);
+    const apprenticeship = fc.record({ occupation, relation, completed: optional(dateText, 3) }).map(clean);
+
+    const educationEntry = fc
+      .record({
+        level: fc.constantFrom(...schoolLevels),
+        track: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.constantFrom(...trackNames) }),
+        assessedTarget: fc.constantFrom(undefined, undefined, '中级', '高级'),
+        major: optional(fc.constantFrom(...world.majors)),
+        majorRelation,
+        status: fc.constantFrom('毕业', '毕业', '应届', '在读'),
+        date: optional(dateText),
+      })
+      .map(clean);
+    const education = fc.oneof(
+      { weight: 1, arbitrary: fc.constant(undefined) },
+      { weight: 1, arbitrary: fc.constant([]) },
+      { weight: 5, arbitrary: fc.array(educationEntry, { minLength: 1, maxLength: 3 }) },
+    );
+
+    const birthDate = optional(
+      fc.oneof(
+        fc.tuple(fc.constantFrom(16, 18, 20, 35, 60), fc.integer({ min: -2, max: 2 })).map(([age, d]) => {
+          const [y, m, dd] = asOfText.split('-').map(Number);
+          // the birthday `age` years before the as-of date (29 Feb falls back to 28 Feb), ± d days
+          const leap = (yy: number): boolean => (yy % 4 === 0 && yy % 100 !== 0) || yy % 400 === 0;
+          const day = m === 2 && dd === 29 && !leap(y - age) ? 28 : dd;
+          return isoOf(dayOf(`${String(y - age).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`) + d);
+        }),
+        fc.constantFrom('2008-02-29', '2004-02-29', '2010-03-01', '2008-02-28'),
+      ),
+    );
+
+    const factValues =
+      facts.length === 0
+        ? fc.constant(undefined)
+        : optional(
+            fc.uniqueArray(fc.integer({ min: 0, max: facts.length - 1 }), { maxLength: facts.length }).chain((idx) =>
+              fc.tuple(
+                ...idx.map((i) => {
+                  const f = facts[i];
+                  const key = fc.constantFrom(f.name, f.en ?? f.name, ` ${f.name} `);
+                  const typed: fc.Arbitrary<number | boolean> =
+                    f.type === 'boolean' ? fc.boolean() : fc.oneof(fc.constantFrom(0, 1, 2, 3, 99999, 100000, 100001), fc.integer({ min: 0, max: 200000 }));
+                  // now and then the wrong type: a number for a yes/no fact, a boolean for a number
+                  const value = fc.oneof({ weight: 9, arbitrary: typed }, { weight: 1, arbitrary: fc.constantFrom<number | boolean>(1, 0, true, false) });
+                  return fc.tuple(key, value);
+                }),
+              ).map((pairs) => Object.fromEntries(pairs)),
+            ),
+          );
+
+    return fc
+      .record({
+        birthDate,
+        education,
+        certificates: optional(fc.array(certificate, { maxLength: 3 }), 4),
+        work: optional(work, 6),
+        training: optional(fc.array(training, { maxLength: 2 }), 2),
+        apprenticeships: optional(fc.array(apprenticeship, { maxLength: 2 })),
+        facts: factValues,
+      })
+      .map((p) => ({ asOf: asOfText, profile: clean(p) }));
+  };
+  const byDate = new Map(AS_OF_DATES.map((d) => [d, build(d)]));
+  return fc.constantFrom(...AS_OF_DATES).chain((d) => byDate.get(d)!);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions (text), valid for the checker: random keyword language, scopes, levels, units
+
+const pick = <T>(...xs: T[]): fc.Arbitrary<T> => fc.constantFrom(...xs);
+
+export interface ExpressionOptions {
+  vocabulary?: OracleVocabulary;
+  /** Maximum nesting of 且/或/非. */
+  depth?: number;
+}
+
+export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<string> {
+  const v = options.vocabulary ?? loadOracleVocabulary();
+  const sp = pick(' ', ' ', '  ', '\u3000');
+  const occScope = pick('', '本职业', '相关职业', '本职业或相关职业', 'same', 'related', 'same-or-related');
+  const majorScope = pick('', '', '本专业', '相关专业', '本专业或相关专业', 'same-major', 'related-major', 'same-or-related-major');
+  const level = fc.oneof(
+    fc.constantFrom(...v.levels.flatMap((l) => [l.name, l.title, l.old])),
+    fc.constantFrom(...v.levels.map((l) => `${l.name}/${l.title}`)),
+    fc.integer({ min: 1, max: 5 }).map((n) => `level ${n}`),
+  );
+  const cmp = pick('>=', '>', '<=', '<', '=', '≥', '≤');
+  const duration = fc.oneof(
+    fc.tuple(fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 0.5, 1.5, 2.2, 0.7), pick('年', ' 年', ' years', ' year')).map(([n, u]) => `${n}${u}`),
+    fc.tuple(fc.constantFrom(0, 1, 2, 30, 364, 365, 366, 730, 1095, 1096, 1460), pick('天', ' days', '日', ' day')).map(([n, u]) => `${n}${u}`),
+  );
+  const kinds = v.workKinds.flatMap((k) => [k.name, k.en ?? k.name]);
+  const workKind = fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(...kinds) });
+  const words = (parts: fc.Arbitrary<string>[]): fc.Arbitrary<string> =>
+    fc.tuple(fc.tuple(...parts), fc.array(sp, { minLength: parts.length, maxLength: parts.length })).map(([ws, spaces]) =>
+      ws
+        .map((w, i) => (w === '' ? '' : w + spaces[i]))
+        .join('')
+        .trim(),
+    );
+
+  const experienceKw = pick('从业', 'experience', '累计从业', '累计 从业', 'cumulative experience', '连续从业', 'continuous experience', '连续 从业');
+  const experience = words([experienceKw, workKind, occScope, cmp, duration]);
+  const experienceAfter = words([pick('取得', 'after'), occScope, level, pick('', '后'), experience]);
+  const holds = words([pick('持有', 'holds'), occScope, fc.oneof({ weight: 4, arbitrary: level }, { weight: 1, arbitrary: pick('预备技师证书', 'prep-technician') })]);
+  const training = words([pick('培训', 'training'), occScope, level, pick('结业', 'completed', '考试合格', 'exam-passed')]);
+  const apprenticeship = words([pick('学徒期满', 'apprenticeship'), occScope]);
+
+  const schoolNames = v.education.flatMap((e) => [e.name, e.en ?? e.name, ...(e.aliases ?? [])]);
+  const groupNames = v.groups.flatMap((g) => [g.name, g.en]);
+  const trackNames = v.tracks.flatMap((t) => [t.name, t.en]);
+  const zh = (s: string): boolean => /^[\u3400-\u9fff]/.test(s);
+  const track = fc.oneof(
+    { weight: 4, arbitrary: fc.constant('') },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...trackNames), pick('', ' 及以上', ' or-higher')).map(([t, h]) => t + h) },
+  );
+  const target = fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.tuple(pick('目标', 'target'), pick('中级', '高级', 'intermediate', 'advanced')).map(([a, b]) => `${a} ${b}`) });
+  const finalYear = pick('', '', '含应届', 'incl-final-year');
+  const orHigher = (name: string): fc.Arbitrary<string> => pick(name, `${name} 及以上`, `${name} or-higher`, ...(zh(name) ? [`${name}及以上`] : []));
+  const schoolName = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...schoolNames).chain(orHigher) },
+    { weight: 1, arbitrary: fc.constantFrom(...groupNames) }, // a group takes no 及以上
+  );
+  const degreeName = fc.constantFrom(...schoolNames).chain(orHigher);
+  const school = fc.oneof(
+    words([pick('毕业', 'graduated', '在校', 'enrolled'), schoolName, track, target, majorScope, finalYear]),
+    words([pick('学历', 'education'), degreeName, track, target, majorScope, finalYear]),
+  );
+
+  const factAtoms: fc.Arbitrary<string>[] = [
+    words([pick('年龄', 'age'), cmp, fc.tuple(fc.constantFrom(16, 18, 35, 60, 16.5), pick('岁', '周岁', ' years')).map(([n, u]) => `${n}${u}`)]),
+  ];
+  for (const f of v.facts) {
+    const name = pick(f.name, f.en ?? f.name);
+    if (f.type === 'boolean') factAtoms.push(name);
+    else {
+      const units = f.units ?? [];
+      const value = fc.tuple(fc.constantFrom(0, 1, 3, 100000), units.length > 0 ? fc.constantFrom(...units) : fc.constant('')).map(([n, u]) =>
+        u === '' ? `${n}` : /^[A-Za-z]/.test(u) ? `${n} ${u}` : `${n}${u}`,
+      );
+      factAtoms.push(words([name, cmp, value]));
+    }
+  }
+
+  const atom = fc.oneof(
+    { weight: 4, arbitrary: experience },
+    { weight: 4, arbitrary: experienceAfter },
+    { weight: 3, arbitrary: holds },
+    { weight: 2, arbitrary: training },
+    { weight: 1, arbitrary: apprenticeship },
+    { weight: 4, arbitrary: school },
+    { weight: 1, arbitrary: fc.oneof(...factAtoms) },
+  );
+
+  const lp = pick('(', '（');
+  const rp = pick(')', '）');
+  const paren = (a: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.tuple(lp, a, rp).map(([l, x, r]) => `${l}${x}${r}`);
+  const maxDepth = options.depth ?? 3;
+  const { expr } = fc.letrec<{ expr: string }>((tie) => ({
+    expr: fc.oneof(
+      { depthSize: 'small', maxDepth, withCrossShrink: true },
+      { weight: 3, arbitrary: fc.oneof({ weight: 5, arbitrary: atom }, { weight: 1, arbitrary: paren(atom) }) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.array(tie('expr'), { minLength: 2, maxLength: 3 }), pick('且', '并且', 'and'))
+          .map(([items, op]) => items.map((x) => (needsParens(x) ? `(${x})` : x)).join(` ${op} `)),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.array(tie('expr'), { minLength: 2, maxLength: 3 }), pick('或', 'or'))
+          .map(([items, op]) => items.map((x) => (needsParens(x) ? `(${x})` : x)).join(` ${op} `)),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(pick('非', 'not'), tie('expr')).map(([n, x]) => `${n} ${needsParens(x) ? `(${x})` : x}`),
+      },
+    ),
+  }));
+  return expr;
+}
+
+/**
+ * Whether a generated sub-expression must be parenthesised as an operand: it has a top-level
+ * 且/或 (or starts with 非 and is an operand of 非 — harmless, so only binary operators count).
+ */
+function needsParens(x: string): boolean {
+  let depth = 0;
+  const tokens = x.split(/(\s+|[()（）])/);
+  for (const t of tokens) {
+    if (t === '(' || t === '（') depth++;
+    else if (t === ')' || t === '）') depth--;
+    else if (depth === 0 && ['且', '并且', 'and', '或', 'or'].includes(t)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,105 @@
+// Differential harness: the generated evaluator (compiler → generated code → runtime) against the
+// reference interpreter, on one occupation and one profile. Also builds synthetic rule files
+// from random expressions.
+import type { CheckedOccupation } from '../../compiler/checked.js';
+import { instantiate } from '../../compiler/instantiate.js';
+import { evaluateOccupation, type Profile } from '../../runtime/index.js';
+import type { Oracle, OracleLevel } from './interpreter.js';
+
+export interface Disagreement {
+  occupation: string;
+  asOf: string;
+  profile: unknown;
+  generated: OracleLevel[];
+  oracle: OracleLevel[];
+}
+
+/**
+ * The generated code's answer, reduced to what the oracle computes. With `explain` (the runtime's
+ * default) the explanations are computed too, so a crash in them shows up here.
+ */
+export function generatedLevels(occ: CheckedOccupation, profile: unknown, asOf: string, explain = false): OracleLevel[] {
+  return evaluateOccupation(instantiate(occ), profile as Profile, { asOf, single: true, explain }).map((r) => ({
+    level: r.level,
+    status: r.status,
+    education: r.education,
+    clauses: r.clauses.map((c) => ({ id: c.id, status: c.status })),
+  }));
+}
+
+/** Compares both implementations; returns the two answers when they differ. */
+export function differ(oracle: Oracle, profile: unknown, asOf: string, explain = false): Disagreement | null {
+  const generated = generatedLevels(oracle.occ, profile, asOf, explain);
+  const expected = oracle.evaluate(profile, asOf);
+  if (JSON.stringify(generated) === JSON.stringify(expected)) return null;
+  return { occupation: oracle.occ.id, asOf, profile, generated, oracle: expected };
+}
+
+/** Only the levels and clauses where the two answers differ, for a readable report. */
+export function explain(d: Disagreement): string {
+  const lines = [`occupation ${d.occupation}, asOf ${d.asOf}`, `profile ${JSON.stringify(d.profile)}`];
+  d.oracle.forEach((o, i) => {
+    const g = d.generated[i];
+    if (!g) return void lines.push(`level ${o.level}: missing in generated`);
+    if (g.status !== o.status || g.education !== o.education) {
+      lines.push(`level ${o.level}: generated ${g.status}/${g.education}, oracle ${o.status}/${o.education}`);
+    }
+    o.clauses.forEach((c, j) => {
+      if (g.clauses[j]?.status !== c.status) lines.push(`  clause ${c.id}: generated ${g.clauses[j]?.status}, oracle ${c.status}`);
+    });
+  });
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic rule files
+
+export const SYNTHETIC_SOURCE = '样例标题\n样例条款。\n样例学历要求\n';
+
+export const SYNTHETIC_RELATED = { occupations: ['电子商务师'], sameMajors: ['计算机应用'], majors: ['电子商务'] };
+
+/** A rule file for occupation `sample` whose clauses are `expressions`, spread over levels 5..1. */
+export function syntheticRuleFile(expressions: string[], requirement: string | null, id = 'sample'): string {
+  const q = (s: string): string => JSON.stringify(s);
+  const byLevel = new Map<number, string[]>();
+  expressions.forEach((e, i) => {
+    const level = 5 - (i % 5);
+    byLevel.set(level, [...(byLevel.get(level) ?? []), e]);
+  });
+  const conditions = [...byLevel]
+    .map(
+      ([level, list]) => `  - level: ${level}
+    source: 样例标题
+    clauses:
+${list.map((e, i) => `      - id: "${i + 1}"\n        source: 样例条款。\n        when: ${q(e)}`).join('\n')}`,
+    )
+    .join('\n');
+  return `id: ${id}
+name: 样例职业
+aliases: [样例工, ＳＡＭＰＬＥ]
+source:
+  document: 样例
+  file: sources/sample.txt
+  section: 样例标题
+${requirement === null ? '' : `education:\n  source: 样例学历要求\n  when: ${q(requirement)}\n`}levels: [5, 4, 3, 2, 1]
+related:
+  occupations: [${SYNTHETIC_RELATED.occupations.map(q).join(', ')}]
+  sameMajors: [${SYNTHETIC_RELATED.sameMajors.map(q).join(', ')}]
+  majors: [${SYNTHETIC_RELATED.majors.map(q).join(', ')}]
+conditions:
+${conditions}
+`;
+}
+
+/** Education requirements as rule files write them (gate semantics), and a few unusual ones. */
+export const REQUIREMENTS: (string | null)[] = [
+  null,
+  '学历 初中 及以上',
+  '学历 高中 及以上',
+  '学历 大专 及以上',
+  '学历 本科 及以上',
+  '学历 高中',
+  '学历 大专 及以上 本专业或相关专业',
+  '学历 高中 及以上 或 毕业 技工学校 含应届',
+  'education senior-middle or-higher and not 在校 高等院校',
+];

@@ -1,0 +1,674 @@
+// Reference interpreter ("oracle") for the rule language: evaluates the grammar's AST directly
+// against a raw applicant profile, following docs/language.md. It is written independently of
+// the code generator and the runtime — it imports neither runtime/ nor the generate pass — so the
+// property tests can compare two implementations of the same documented semantics.
+//
+// Deliberately different techniques from the runtime: dates are converted with the
+// days-from-civil algorithm (no Date), day coverage is computed by an event sweep (no interval
+// merging), durations are exact integers (millionths of a day), three values are strings, names
+// are resolved from the raw vocabulary YAML here. Only the grammar (parseExpression) is shared.
+//
+// Readings where docs/language.md is brief: an undated certificate was obtained on the as-of date
+// at the latest (so the after-certificate window opens no later than that day); an apprenticeship
+// without `completed` is unknown; continuous experience with undated entries lies between the
+// longest dated run and the larger of that and the longest undated entry; a credential is a school
+// atom under an even number of 非; a declared fact given with the wrong type counts as not given.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parseExpression, type Expr, type Ref, type School, type ScopeValue } from '../../grammar/index.js';
+import type { CheckedOccupation } from '../../compiler/checked.js';
+
+// ---------------------------------------------------------------------------------------------
+// Three values
+
+export type K = 'T' | 'F' | 'U';
+
+const kNot = (a: K): K => (a === 'T' ? 'F' : a === 'F' ? 'T' : 'U');
+const kAnd = (xs: K[]): K => (xs.includes('F') ? 'F' : xs.includes('U') ? 'U' : 'T');
+const kOr = (xs: K[]): K => (xs.includes('T') ? 'T' : xs.includes('U') ? 'U' : 'F');
+
+type Cmp = '>=' | '>' | '<=' | '<' | '=';
+
+/** A quantity known only to lie in [lo, hi], compared with n. */
+function judge(lo: number, hi: number, cmp: Cmp, n: number): K {
+  const test = (x: number): boolean =>
+    cmp === '>=' ? x >= n : cmp === '>' ? x > n : cmp === '<=' ? x <= n : cmp === '<' ? x < n : x === n;
+  if (cmp === '=') {
+    if (lo === hi) return test(lo) ? 'T' : 'F';
+    return n >= lo && n <= hi ? 'U' : 'F';
+  }
+  // The other comparisons are monotone: both ends agree ⇔ every value in between agrees.
+  const a = test(lo);
+  const b = test(hi);
+  return a && b ? 'T' : !a && !b ? 'F' : 'U';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates: day numbers from the proleptic Gregorian calendar (H. Hinnant's days_from_civil)
+
+export function dayOf(text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) throw new Error(`oracle: not a date: ${text}`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  if (mo < 1 || mo > 12 || d < 1 || d > lengths[mo - 1]) throw new Error(`oracle: not a calendar date: ${text}`);
+  const yy = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * Durations are compared exactly, in millionths of a day: `N 年` is 365 × N days with N a decimal
+ * (1.5年 = 547.5 days, 2.2年 = 803 days — not 803.0000000000001 as in floating point).
+ */
+const MICRO = 1_000_000;
+const micro = (days: number): number => Math.round(days * MICRO);
+const yearsMicro = (years: number): number => Math.round(years * 365 * MICRO);
+
+// ---------------------------------------------------------------------------------------------
+// Day coverage by event sweep: intervals are inclusive [start, end]
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Days covered by at least one span, and the longest run of consecutive covered days. */
+function coverage(spans: Span[]): { days: number; longest: number } {
+  if (spans.length === 0) return { days: 0, longest: 0 };
+  const delta = new Map<number, number>();
+  for (const s of spans) {
+    delta.set(s.start, (delta.get(s.start) ?? 0) + 1);
+    delta.set(s.end + 1, (delta.get(s.end + 1) ?? 0) - 1);
+  }
+  const points = [...delta.keys()].sort((a, b) => a - b);
+  let depth = 0;
+  let days = 0;
+  let longest = 0;
+  let runStart = 0;
+  for (const p of points) {
+    const before = depth;
+    depth += delta.get(p)!;
+    if (before === 0 && depth > 0) runStart = p;
+    if (before > 0 && depth === 0) {
+      days += p - runStart;
+      longest = Math.max(longest, p - runStart);
+    }
+  }
+  return { days, longest };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary, read from the YAML data
+
+interface VocabEducation {
+  name: string;
+  en?: string;
+  rank: number;
+  family: string;
+  order?: number;
+  aliases?: string[];
+}
+
+export interface OracleVocabulary {
+  education: VocabEducation[];
+  tracks: { name: string; en: string; rank: number }[];
+  groups: { name: string; en: string; members: string[] }[];
+  levels: { level: number; name: string; title: string; old: string }[];
+  workKinds: { name: string; en?: string; default?: boolean }[];
+  facts: { name: string; en?: string; type: 'boolean' | 'number'; units?: string[] }[];
+}
+
+export function loadOracleVocabulary(file = join(import.meta.dirname, '..', '..', 'rules', 'vocabulary.yaml')): OracleVocabulary {
+  const raw = parseYaml(readFileSync(file, 'utf8'), { version: '1.2', schema: 'core' }) as Partial<OracleVocabulary>;
+  return {
+    education: raw.education ?? [],
+    tracks: raw.tracks ?? [],
+    groups: raw.groups ?? [],
+    levels: raw.levels ?? [],
+    workKinds: raw.workKinds ?? [{ name: '工作', en: 'work', default: true }],
+    facts: raw.facts ?? [],
+  };
+}
+
+const nfkc = (s: string): string => s.normalize('NFKC').trim();
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+export type OracleStatus = 'eligible' | 'ineligible' | 'unknown';
+export type OracleClauseStatus = 'met' | 'unmet' | 'unknown';
+
+export interface OracleLevel {
+  level: number;
+  status: OracleStatus;
+  education: OracleClauseStatus;
+  clauses: { id: string; status: OracleClauseStatus }[];
+}
+
+const clauseName = (k: K): OracleClauseStatus => (k === 'T' ? 'met' : k === 'F' ? 'unmet' : 'unknown');
+
+// ---------------------------------------------------------------------------------------------
+// The profile, as the oracle sees it
+
+type Rel = 'same' | 'related' | 'none';
+
+interface OWork {
+  rel: Rel;
+  kind: string | null; // null: a kind the vocabulary does not know (never counted)
+  span: Span | null; // null when undated
+  days: number; // undated time (365 × years days), in millionths of a day
+}
+
+interface OCert {
+  rel: Rel;
+  prep: boolean;
+  level: number | null;
+  date: number | null;
+}
+
+interface OEdu {
+  level: string;
+  track: string | null;
+  target: string | null;
+  major: Rel;
+  status: '毕业' | '应届' | '在读';
+}
+
+interface OProfile {
+  asOf: number;
+  work: OWork[];
+  certs: OCert[];
+  training: { rel: Rel; level: number; certificate: boolean | undefined; examPassed: boolean | undefined }[];
+  apprenticeships: { rel: Rel; completed: number | null }[];
+  education: OEdu[] | null;
+  birth: string | null;
+  facts: Map<string, unknown>;
+  /** Work in a scope, and day coverage of it, computed once per profile. */
+  cache: Map<string, unknown>;
+}
+
+type Raw = Record<string, unknown>;
+
+// ---------------------------------------------------------------------------------------------
+// The interpreter for one occupation
+
+interface ExperienceSpec {
+  scope: Set<Rel>;
+  kinds: Set<string>;
+  cmp: Cmp;
+  /** Millionths of a day. */
+  days: number;
+  /** Identifies scope and kinds, for per-profile caches. */
+  key: string;
+}
+
+interface Pre {
+  ast: Expr;
+  positiveSchools: School[];
+}
+
+export class Oracle {
+  private readonly clauses: (Pre & { id: string; level: number })[];
+  private readonly requirement: Pre | null;
+  private readonly names: Set<string>;
+  private readonly relatedOccupations: Set<string>;
+  private readonly sameMajors: Set<string>;
+  private readonly relatedMajors: Set<string>;
+  private readonly memo = new WeakMap<object, unknown>();
+  /** School kinds of the 技工院校 family, whose entries rank by track. */
+  private readonly technical: Set<string>;
+  private readonly ranks: Map<string, number>;
+  private readonly trackRanks: Map<string, number>;
+
+  constructor(
+    readonly occ: CheckedOccupation,
+    private readonly vocab: OracleVocabulary,
+  ) {
+    const pre = (text: string): Pre => {
+      const parsed = parseExpression(text);
+      if (!parsed.ast) throw new Error(`oracle: cannot parse ${text}: ${JSON.stringify(parsed.diagnostics)}`);
+      return { ast: parsed.ast, positiveSchools: schoolsOfPolarity(parsed.ast, true) };
+    };
+    this.clauses = occ.clauses.map((c) => ({ id: c.id, level: c.level, ...pre(c.when) }));
+    this.requirement = occ.education ? pre(occ.education.when) : null;
+    this.names = new Set([occ.name, occ.id, ...occ.aliases].map(nfkc));
+    this.relatedOccupations = new Set(occ.related.occupations.map(nfkc));
+    this.sameMajors = new Set(occ.related.sameMajors.map(nfkc));
+    this.relatedMajors = new Set(occ.related.majors.map(nfkc));
+    this.technical = new Set(vocab.education.filter((x) => x.family === '技工院校').map((x) => x.name));
+    this.ranks = new Map(vocab.education.map((x) => [x.name, x.rank]));
+    this.trackRanks = new Map(vocab.tracks.map((t) => [t.name, t.rank]));
+  }
+
+  /** Every level of the occupation, 五级 first, as `evaluateOccupation(…, { asOf, single: true })` reports it. */
+  evaluate(rawProfile: unknown, asOf: string): OracleLevel[] {
+    const p = this.prepare(rawProfile as Raw, asOf);
+    const requirement: K = this.requirement ? this.expr(this.requirement.ast, p, true) : 'T';
+    const levels = [...this.occ.levels].sort((a, b) => b - a);
+    return levels.map((level) => {
+      const results: { id: string; status: OracleClauseStatus }[] = [];
+      const routes: K[] = [];
+      let educationMet = false;
+      for (const c of this.clauses) {
+        if (c.level !== level) continue;
+        const met = this.expr(c.ast, p, false);
+        results.push({ id: c.id, status: clauseName(met) });
+        // The requirement is met for this clause by the requirement itself or by a credential
+        // (a school atom) the clause accepts.
+        const credential = kOr(c.positiveSchools.map((s) => this.school(s, p, false)));
+        const gate = kOr([requirement, credential]);
+        if (met === 'T' && gate === 'T') educationMet = true;
+        routes.push(kAnd([met, gate]));
+      }
+      const status = kOr(routes);
+      return {
+        level,
+        status: status === 'T' ? 'eligible' : status === 'F' ? 'ineligible' : 'unknown',
+        education: educationMet ? 'met' : clauseName(requirement),
+        clauses: results,
+      };
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Profile → facts
+
+  private relationOf(relation: unknown, occupation: string | undefined, kind: 'occupation' | 'major'): Rel {
+    const parse = (v: unknown): Rel =>
+      v === '本职业' || v === '本专业' ? 'same' : v === '相关职业' || v === '相关专业' ? 'related' : 'none';
+    if (typeof relation === 'string') return parse(relation); // one value: one occupation is judged
+    if (relation !== null && typeof relation === 'object') {
+      const keys = Object.keys(relation).filter((k) => this.names.has(nfkc(k)));
+      if (keys.length > 0) return parse((relation as Raw)[keys[0]]);
+    }
+    if (occupation === undefined) return 'none';
+    const name = nfkc(occupation);
+    if (kind === 'occupation') return this.names.has(name) ? 'same' : this.relatedOccupations.has(name) ? 'related' : 'none';
+    return this.sameMajors.has(name) ? 'same' : this.relatedMajors.has(name) ? 'related' : 'none';
+  }
+
+  private prepare(raw: Raw, asOfText: string): OProfile {
+    const asOf = dayOf(asOfText);
+    const list = (key: string): Raw[] => (Array.isArray(raw[key]) ? (raw[key] as Raw[]) : []);
+    const date = (v: unknown): number | null => (typeof v === 'string' ? dayOf(v) : null);
+    const kinds = this.vocab.workKinds;
+
+    const work: OWork[] = [];
+    for (const w of list('work')) {
+      const rel = this.relationOf(w.relation, w.occupation as string, 'occupation');
+      const kind = w.kind === undefined ? kinds[0].name : kinds.some((k) => k.name === w.kind) ? (w.kind as string) : null;
+      const from = date(w.from);
+      if (from === null) {
+        work.push({ rel, kind, span: null, days: typeof w.years === 'number' ? yearsMicro(w.years) : 0 });
+        continue;
+      }
+      if (from > asOf) continue; // starts after the as-of date: ignored
+      const to = date(w.to);
+      work.push({ rel, kind, span: { start: from, end: Math.min(to ?? asOf, asOf) }, days: 0 });
+    }
+
+    const certs: OCert[] = [];
+    for (const c of list('certificates')) {
+      const d = date(c.date);
+      if (d !== null && d > asOf) continue; // not obtained yet
+      const prep = c.kind === '预备技师证书';
+      certs.push({
+        rel: this.relationOf(c.relation, c.occupation as string, 'occupation'),
+        prep,
+        level: prep ? null : typeof c.level === 'number' ? c.level : null,
+        date: d,
+      });
+    }
+
+    const training: OProfile['training'] = [];
+    for (const t of list('training')) {
+      const d = date(t.date);
+      if (d !== null && d > asOf) continue;
+      training.push({
+        rel: this.relationOf(t.relation, t.occupation as string, 'occupation'),
+        level: t.level as number,
+        certificate: t.certificate as boolean | undefined,
+        examPassed: t.examPassed as boolean | undefined,
+      });
+    }
+
+    const apprenticeships: OProfile['apprenticeships'] = [];
+    for (const a of list('apprenticeships')) {
+      const d = date(a.completed);
+      if (d !== null && d > asOf) continue;
+      apprenticeships.push({ rel: this.relationOf(a.relation, a.occupation as string, 'occupation'), completed: d });
+    }
+
+    let education: OEdu[] | null = null;
+    if (Array.isArray(raw.education)) {
+      education = (raw.education as Raw[]).map((e) => {
+        let status = e.status as OEdu['status'];
+        const d = date(e.date);
+        if (status === '毕业' && d !== null && d > asOf) status = '应届'; // diploma not issued yet
+        return {
+          level: e.level as string,
+          track: (e.track as string | undefined) ?? null,
+          target: (e.assessedTarget as string | undefined) ?? null,
+          major: this.relationOf(e.majorRelation, e.major as string | undefined, 'major'),
+          status,
+        };
+      });
+    }
+
+    const facts = new Map<string, unknown>();
+    if (raw.facts !== null && typeof raw.facts === 'object') {
+      for (const [key, value] of Object.entries(raw.facts as Raw)) {
+        const decl = this.vocab.facts.find((f) => f.name === nfkc(key) || f.en === nfkc(key));
+        if (decl) facts.set(decl.name, value);
+      }
+    }
+
+    return {
+      asOf,
+      work,
+      certs,
+      training,
+      apprenticeships,
+      education,
+      birth: typeof raw.birthDate === 'string' ? raw.birthDate : null,
+      facts,
+      cache: new Map(),
+    };
+  }
+
+  /** Computes a value once per AST node: names resolve to the same thing for every profile. */
+  private once<T>(node: object, make: () => T): T {
+    let v = this.memo.get(node) as T | undefined;
+    if (v === undefined) {
+      v = make();
+      this.memo.set(node, v);
+    }
+    return v;
+  }
+
+  /** Dated spans and undated amounts of work in a scope, of the given kinds. */
+  private workIn(p: OProfile, x: ExperienceSpec): { dated: Span[]; undated: number[] } {
+    const key = `work|${x.key}`;
+    let v = p.cache.get(key) as { dated: Span[]; undated: number[] } | undefined;
+    if (!v) {
+      const mine = p.work.filter((w) => w.kind !== null && inScope(w.rel, x.scope) && x.kinds.has(w.kind));
+      v = { dated: mine.filter((w) => w.span).map((w) => w.span!), undated: mine.filter((w) => !w.span).map((w) => w.days) };
+      p.cache.set(key, v);
+    }
+    return v;
+  }
+
+  /** Coverage of the work in a scope on or after day `from` (-Infinity: all of it). */
+  private covered(p: OProfile, x: ExperienceSpec, from: number): { days: number; longest: number } {
+    const key = `cov|${x.key}|${from}`;
+    let v = p.cache.get(key) as { days: number; longest: number } | undefined;
+    if (!v) {
+      const spans = this.workIn(p, x).dated.filter((s) => s.end >= from).map((s) => ({ start: Math.max(s.start, from), end: s.end }));
+      v = coverage(spans);
+      p.cache.set(key, v);
+    }
+    return v;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions
+
+  private expr(e: Expr, p: OProfile, gate: boolean): K {
+    switch (e.kind) {
+      case 'Or':
+        return kOr(e.items.map((i) => this.expr(i, p, gate)));
+      case 'And':
+        return kAnd(e.items.map((i) => this.expr(i, p, gate)));
+      case 'Not':
+        return kNot(this.expr(e.expr, p, gate));
+      case 'Experience': {
+        const x = this.experienceSpec(e);
+        const { cmp, days } = x;
+        const { undated } = this.workIn(p, x);
+        const cov = this.covered(p, x, -Infinity);
+        if (e.mode === 'continuous') {
+          // An undated entry may have been one unbroken stretch, or not.
+          return judge(micro(cov.longest), Math.max(micro(cov.longest), ...undated), cmp, days);
+        }
+        const total = micro(cov.days) + sum(undated);
+        return judge(total, total, cmp, days);
+      }
+      case 'ExperienceAfter': {
+        const { certScope, level } = this.once(e, () => ({ certScope: occupationScope(e.certScope), level: this.level(e.level) }));
+        const x = this.experienceSpec(e.experience);
+        const { cmp, days } = x;
+        const qualifying = p.certs.filter((c) => !c.prep && c.level !== null && c.level <= level && inScope(c.rel, certScope));
+        if (qualifying.length === 0) return judge(0, 0, cmp, days); // no window: no days
+        const dates = qualifying.filter((c) => c.date !== null).map((c) => c.date!);
+        const undatedCertificate = qualifying.some((c) => c.date === null);
+        const { undated } = this.workIn(p, x);
+        // The window opens at the earliest qualifying certificate. An undated certificate was
+        // obtained on some day up to the as-of date: the window opens no later than that.
+        const latestOpening = dates.length > 0 ? Math.min(...dates) : p.asOf;
+        const least = this.covered(p, x, latestOpening);
+        const most = undatedCertificate ? this.covered(p, x, -Infinity) : least;
+        if (e.experience.mode === 'continuous') {
+          return judge(micro(least.longest), Math.max(micro(most.longest), ...undated), cmp, days);
+        }
+        // Undated years count anywhere from none to all of them inside the window.
+        return judge(micro(least.days), micro(most.days) + sum(undated), cmp, days);
+      }
+      case 'Holds': {
+        const { scope, prep, level } = this.once(e, () => {
+          const prep = e.what.kind === 'Name' && (e.what.text === '预备技师证书' || e.what.text === 'prep-technician');
+          return { scope: occupationScope(e.scope), prep, level: prep ? 0 : this.level(e.what) };
+        });
+        if (prep) return p.certs.some((c) => c.prep && inScope(c.rel, scope)) ? 'T' : 'F';
+        return p.certs.some((c) => !c.prep && c.level !== null && c.level <= level && inScope(c.rel, scope)) ? 'T' : 'F';
+      }
+      case 'Training': {
+        const { scope, level } = this.once(e, () => ({ scope: occupationScope(e.scope), level: this.level(e.level) }));
+        const flags = p.training
+          .filter((t) => t.level === level && inScope(t.rel, scope))
+          .map((t) => (e.proof === 'exam' ? t.examPassed : t.certificate));
+        return kOr(flags.map((f) => (f === true ? 'T' : f === false ? 'F' : 'U')));
+      }
+      case 'Apprenticeship': {
+        const scope = this.once(e, () => occupationScope(e.scope));
+        return kOr(p.apprenticeships.filter((a) => inScope(a.rel, scope)).map((a) => (a.completed !== null ? 'T' : 'U')));
+      }
+      case 'School':
+        return this.school(e, p, gate);
+      case 'Compare':
+        return this.compare(e, p);
+    }
+  }
+
+  /** Scope, work kinds, comparison and the duration in millionths of a day. */
+  private experienceSpec(e: Extract<Expr, { kind: 'Experience' }>): ExperienceSpec {
+    return this.once(e, () => this.resolveExperience(e));
+  }
+
+  private resolveExperience(e: Extract<Expr, { kind: 'Experience' }>): ExperienceSpec {
+    const workKind = (e as { workKind?: Ref | null }).workKind ?? null;
+    let kinds: Set<string>;
+    if (workKind) {
+      if (workKind.kind !== 'Name') throw new Error('oracle: work kind must be a name');
+      const k = this.vocab.workKinds.find((x) => x.name === workKind.text || x.en === workKind.text);
+      if (!k) throw new Error(`oracle: unknown work kind ${workKind.text}`);
+      kinds = new Set([k.name]);
+    } else {
+      kinds = new Set(this.vocab.workKinds.filter((k) => k.default === true).map((k) => k.name));
+    }
+    const v = e.value;
+    if (v.kind !== 'Quantity' || v.unit === null) throw new Error('oracle: experience needs a duration');
+    let days: number;
+    if (['年', 'year', 'years'].includes(v.unit)) days = yearsMicro(v.value);
+    else if (['天', '日', 'day', 'days'].includes(v.unit)) days = micro(v.value);
+    else throw new Error(`oracle: unknown unit ${v.unit}`);
+    const scope = occupationScope(e.scope);
+    return { scope, kinds, cmp: e.cmp, days, key: `${[...scope].sort().join(',')}|${[...kinds].sort().join(',')}` };
+  }
+
+  private level(r: Ref): number {
+    if (r.kind === 'LevelNumber') return r.level;
+    const find = (t: string): number => {
+      const l = this.vocab.levels.find((x) => x.name === t || x.title === t || x.old === t);
+      if (!l) throw new Error(`oracle: unknown level ${t}`);
+      return l.level;
+    };
+    const a = find(r.text);
+    if (r.alt !== undefined && find(r.alt) !== a) throw new Error(`oracle: level halves disagree: ${r.text}/${r.alt}`);
+    return a;
+  }
+
+  private educationEntry(text: string): VocabEducation | undefined {
+    return this.vocab.education.find((x) => x.name === text || x.en === text || (x.aliases ?? []).includes(text));
+  }
+
+  private school(s: School, p: OProfile, gate: boolean): K {
+    if (p.education === null) return 'U'; // the profile says nothing about schooling
+    const { kinds, rank, tracks, target, majors } = this.once(s, () => this.resolveSchool(s));
+    for (const e of p.education) {
+      // 技工院校 entries rank by their track; everything else by the vocabulary.
+      const trackRank = e.track !== null && this.technical.has(e.level) ? this.trackRanks.get(e.track) : undefined;
+      let entryRank = trackRank ?? this.ranks.get(e.level) ?? 0;
+      let counts: boolean;
+      if (s.mode === 'enrolled') counts = e.status === '应届' || e.status === '在读';
+      else if (e.status === '毕业') counts = true;
+      else if (e.status === '应届' && s.includeFinalYear) counts = true;
+      else if (gate && s.mode === 'degree') {
+        // The education requirement: enrolment at a rank implies completion of the rank below.
+        counts = true;
+        entryRank -= 1;
+      } else counts = false;
+      if (!counts) continue;
+      if (kinds !== null && !kinds.has(e.level)) continue;
+      if (s.mode === 'degree' && !(s.orHigher ? entryRank >= rank : entryRank === rank)) continue;
+      if (tracks !== null && (e.track === null || !tracks.has(e.track))) continue;
+      if (target !== null && e.target !== target) continue;
+      if (majors !== null && !majors.has(e.major)) continue;
+      return 'T';
+    }
+    return 'F';
+  }
+
+  /** What a school atom asks for, with every name resolved. */
+  private resolveSchool(s: School): { kinds: Set<string> | null; rank: number; tracks: Set<string> | null; target: string | null; majors: Set<Rel> | null } {
+    const nameText = s.name.kind === 'Name' ? s.name.text : '';
+    // Which school kinds match (毕业, 在校); which ladder rank is needed (学历).
+    let kinds: Set<string> | null = null;
+    let rank = 0;
+    if (s.mode === 'degree') {
+      const entry = this.educationEntry(nameText);
+      if (!entry) throw new Error(`oracle: unknown degree ${nameText}`);
+      rank = entry.rank;
+    } else {
+      const group = this.vocab.groups.find((g) => g.name === nameText || g.en === nameText);
+      if (group) kinds = new Set(group.members);
+      else {
+        const entry = this.educationEntry(nameText);
+        if (!entry) throw new Error(`oracle: unknown school ${nameText}`);
+        const order = (x: VocabEducation): number => x.order ?? x.rank;
+        kinds = s.orHigher
+          ? new Set(this.vocab.education.filter((x) => x.family === entry.family && order(x) >= order(entry)).map((x) => x.name))
+          : new Set([entry.name]);
+      }
+    }
+    let tracks: Set<string> | null = null;
+    if (s.track) {
+      const tr = s.track.name.kind === 'Name' ? s.track.name.text : '';
+      const t = this.vocab.tracks.find((x) => x.name === tr || x.en === tr);
+      if (!t) throw new Error(`oracle: unknown track ${tr}`);
+      tracks = new Set(this.vocab.tracks.filter((x) => (s.track!.orHigher ? x.rank >= t.rank : x === t)).map((x) => x.name));
+    }
+    let target: string | null = null;
+    if (s.target) {
+      const t = s.target.kind === 'Name' ? s.target.text : '';
+      target = t === '中级' || t === 'intermediate' ? '中级' : t === '高级' || t === 'advanced' ? '高级' : null;
+      if (target === null) throw new Error(`oracle: not a target ${t}`);
+    }
+    return { kinds, rank, tracks, target, majors: majorScope(s.scope) };
+  }
+
+  private compare(e: Extract<Expr, { kind: 'Compare' }>, p: OProfile): K {
+    const subject = e.subject.kind === 'Name' ? e.subject.text : '';
+    const cmp = e.cmp as Cmp | null;
+    const value = e.value;
+    if (subject === '年龄' || subject === 'age') {
+      if (!cmp || !value || value.kind !== 'Quantity') throw new Error('oracle: age needs a comparison');
+      if (p.birth === null) return 'U';
+      const [by, bm, bd] = p.birth.split('-').map(Number);
+      const asOf = civilOf(p.asOf);
+      let age = asOf.y - by;
+      if (asOf.m < bm || (asOf.m === bm && asOf.d < bd)) age -= 1; // birthday not reached this year
+      return judge(age, age, cmp, value.value);
+    }
+    const decl = this.vocab.facts.find((f) => f.name === subject || f.en === subject);
+    if (!decl) throw new Error(`oracle: unknown fact ${subject}`);
+    const v = p.facts.get(decl.name);
+    if (decl.type === 'boolean') return v === true ? 'T' : v === false ? 'F' : 'U';
+    if (!cmp || !value || value.kind !== 'Quantity') throw new Error('oracle: a numeric fact needs a comparison');
+    return typeof v === 'number' ? judge(v, v, cmp, value.value) : 'U';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function sum(xs: number[]): number {
+  let n = 0;
+  for (const x of xs) n += x;
+  return n;
+}
+
+function inScope(rel: Rel, scope: Set<Rel>): boolean {
+  return scope.has(rel);
+}
+
+function occupationScope(s: { value: ScopeValue } | null): Set<Rel> {
+  const v = s?.value ?? 'same-or-related';
+  if (v === 'same') return new Set(['same']);
+  if (v === 'related') return new Set(['related']);
+  if (v === 'same-or-related') return new Set(['same', 'related']);
+  throw new Error(`oracle: not an occupation scope: ${v}`);
+}
+
+/** null: any major. */
+function majorScope(s: { value: ScopeValue } | null): Set<Rel> | null {
+  if (s === null) return null;
+  if (s.value === 'same-major') return new Set(['same']);
+  if (s.value === 'related-major') return new Set(['related']);
+  if (s.value === 'same-or-related-major') return new Set(['same', 'related']);
+  throw new Error(`oracle: not a major scope: ${s.value}`);
+}
+
+/** School atoms under an even number of 非 (polarity true) or an odd number (false). */
+function schoolsOfPolarity(e: Expr, positive: boolean, out: School[] = []): School[] {
+  if (e.kind === 'School') {
+    if (positive) out.push(e);
+  } else if (e.kind === 'And' || e.kind === 'Or') for (const i of e.items) schoolsOfPolarity(i, positive, out);
+  else if (e.kind === 'Not') schoolsOfPolarity(e.expr, !positive, out);
+  return out;
+}
+
+/** Day number → calendar date (H. Hinnant's civil_from_days). */
+function civilOf(z0: number): { y: number; m: number; d: number } {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+/** One oracle per occupation, sharing the vocabulary. */
+export function oraclesFor(occupations: CheckedOccupation[], vocab = loadOracleVocabulary()): Map<string, Oracle> {
+  return new Map(occupations.map((o) => [o.id, new Oracle(o, vocab)]));
+}

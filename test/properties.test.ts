@@ -1,0 +1,129 @@
+// Differential property tests: the generated evaluators (compiler → generated code → runtime)
+// and the reference interpreter in test/oracle/ (which reads the AST and the raw profile and
+// implements docs/language.md on its own) must agree on every level status, education status and
+// clause status — for random profiles on the edges of the semantics, over every bundled
+// occupation, and for random expressions compiled into a synthetic rule file.
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CheckedOccupation } from '../compiler/checked.js';
+import { expressionArb, profileArb, worldOf } from './oracle/arbitraries.js';
+import { differ, explain, generatedLevels, REQUIREMENTS, SYNTHETIC_RELATED, SYNTHETIC_SOURCE, syntheticRuleFile } from './oracle/harness.js';
+import { loadOracleVocabulary, Oracle } from './oracle/interpreter.js';
+import { check, ROOT, RULES, rulesDir, scratch } from './helpers.js';
+
+const vocabulary = loadOracleVocabulary();
+
+function checked(dir: string): CheckedOccupation[] {
+  const { rules, sink } = check(dir);
+  const errors = sink.items.filter((d) => d.severity === 'error');
+  if (!rules || errors.length > 0) throw new Error(`rules do not check: ${JSON.stringify(errors.slice(0, 3))}`);
+  return rules.occupations;
+}
+
+/** Throws (so fast-check shrinks and reports) when the two implementations disagree. */
+function agree(oracle: Oracle, profile: unknown, asOf: string, withExplanations = false): void {
+  const d = differ(oracle, profile, asOf, withExplanations);
+  if (d) throw new Error(`generated code and oracle disagree\n${explain(d)}`);
+}
+
+describe('generated code = reference interpreter, on random profiles', () => {
+  const bundled = checked(RULES);
+  const invented = scratch('invented-oracle');
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'invented', 'driving-coach.yaml'), join(invented, 'driving-coach.yaml'));
+  const occupations = [...bundled, ...checked(invented)];
+  const oracles = occupations.map((o) => new Oracle(o, vocabulary));
+  const world = worldOf(occupations, vocabulary);
+
+  it('covers the 8 bundled occupations and the invented one', () => {
+    expect(bundled).toHaveLength(8);
+    expect(oracles.map((o) => o.occ.id)).toContain('invented-coach');
+  });
+
+  it('agrees on every level, education and clause status', () => {
+    const tally = { eligible: 0, ineligible: 0, unknown: 0 };
+    fc.assert(
+      fc.property(profileArb(world), ({ asOf, profile }) => {
+        for (const o of oracles) {
+          // As `zige eval` calls it: explanations included.
+          agree(o, profile, asOf, true);
+          for (const l of o.evaluate(profile, asOf)) tally[l.status]++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The generators reach every outcome, so agreement is not vacuous.
+    expect(tally.eligible).toBeGreaterThan(0);
+    expect(tally.unknown).toBeGreaterThan(0);
+    expect(tally.ineligible).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('generated code = reference interpreter, on random expressions', () => {
+  const dir = rulesDir({}, { sources: { 'sample.txt': SYNTHETIC_SOURCE } });
+  const world = worldOf([{ id: 'sample', name: '样例职业', aliases: ['样例工', 'ＳＡＭＰＬＥ'], related: SYNTHETIC_RELATED }], vocabulary);
+
+  it('agrees on synthetic rule files of random clauses and requirements', () => {
+    fc.assert(
+      fc.property(
+        fc.array(expressionArb({ vocabulary }), { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(...REQUIREMENTS),
+        fc.array(profileArb(world), { minLength: 25, maxLength: 25 }),
+        (expressions, requirement, profiles) => {
+          writeFileSync(join(dir, 'sample.yaml'), syntheticRuleFile(expressions, requirement));
+          const [occ] = checked(dir);
+          expect(occ.clauses).toHaveLength(expressions.length);
+          const oracle = new Oracle(occ, vocabulary);
+          for (const { asOf, profile } of profiles) agree(oracle, profile, asOf);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  }, 60_000);
+});
+
+describe('edges the differential tests found (pinned)', () => {
+  const one = (when: string, requirement: string | null = null): Oracle => {
+    const dir = rulesDir({ 'sample.yaml': syntheticRuleFile([when], requirement) }, { sources: { 'sample.txt': SYNTHETIC_SOURCE } });
+    return new Oracle(checked(dir)[0], vocabulary);
+  };
+  const statusOf = (o: Oracle, profile: unknown, asOf: string): { generated: string; oracle: string } => ({
+    generated: generatedLevels(o.occ, profile, asOf)[0].clauses[0].status,
+    oracle: o.evaluate(profile, asOf)[0].clauses[0].status,
+  });
+
+  it('fractional years are 365 × N days exactly: 1.5 undated years make 1.5年; 548 days are more than 1.5年', () => {
+    const undated = { work: [{ occupation: '样例职业', years: 1.5 }] };
+    expect(statusOf(one('从业 >= 1.5年'), undated, '2026-11-28')).toEqual({ generated: 'met', oracle: 'met' });
+    const dated = { work: [{ occupation: '样例职业', from: '2023-01-01', to: '2024-07-01' }] }; // 548 days
+    expect(statusOf(one('从业 > 1.5年'), dated, '2026-11-28')).toEqual({ generated: 'met', oracle: 'met' });
+    expect(statusOf(one('从业 <= 2.2年'), { work: [{ occupation: '样例职业', years: 2.2 }] }, '2026-11-28')).toEqual({ generated: 'met', oracle: 'met' });
+    expect(statusOf(one('从业 = 0.7年'), { work: [{ occupation: '样例职业', years: 0.7 }] }, '2026-11-28')).toEqual({ generated: 'met', oracle: 'met' });
+  });
+
+  it('an undated certificate was obtained by the as-of date: work on that day counts after it', () => {
+    const profile = {
+      certificates: [{ occupation: '样例职业', kind: '技能等级证书', level: 5 }],
+      work: [{ occupation: '样例职业', from: '2026-11-28' }],
+    };
+    expect(statusOf(one('取得 五级 后 从业 >= 1天'), profile, '2026-11-28')).toEqual({ generated: 'met', oracle: 'met' });
+    expect(statusOf(one('取得 五级 后 从业 >= 2天'), profile, '2026-11-28')).toEqual({ generated: 'unmet', oracle: 'unmet' });
+  });
+
+  it('a yes/no fact given as a number is no answer (unknown), like a numeric fact given as a boolean', () => {
+    const flag = one('拟从事本职业或相关职业工作');
+    expect(statusOf(flag, { facts: { 拟从事本职业或相关职业工作: 1 } }, '2026-11-28')).toEqual({ generated: 'unknown', oracle: 'unknown' });
+    expect(statusOf(flag, { facts: { 'intends-to-work': false } }, '2026-11-28')).toEqual({ generated: 'unmet', oracle: 'unmet' });
+    expect(statusOf(one('安全行车里程 >= 100000km'), { facts: { 安全行车里程: true } }, '2026-11-28')).toEqual({ generated: 'unknown', oracle: 'unknown' });
+  });
+
+  it('a school atom under 非 非 is a credential the clause accepts', () => {
+    const o = one('非 非 毕业 技工学校 含应届', '学历 高中 及以上');
+    const profile = { education: [{ level: '技工学校', status: '应届' }] };
+    const [generated] = generatedLevels(o.occ, profile, '2026-11-28');
+    const [expected] = o.evaluate(profile, '2026-11-28');
+    expect(expected).toMatchObject({ status: 'eligible', education: 'met' });
+    expect(generated).toEqual(expected);
+  });
+});
