@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
+import { sanitize } from '../compiler/render.js';
 import type { RuleSet } from '../compiler/check-rules.js';
 import type { CheckedOccupation, CheckedTest } from '../compiler/checked.js';
 import { writeFileAtomic } from '../compiler/atomic-write.js';
@@ -173,7 +174,7 @@ export async function runRuleTests(rules: RuleSet, io: Io, options: RuleTestOpti
       records.push({ occupation: occ.id, name: test.name, file, line: test.line, status: ok ? 'passed' : 'failed', reviewed, failures: outcome.failures });
       if (ok) {
         passed++;
-        if (human) io.out(`✓ ${occ.id} › ${test.name}${reviewed ? '' : '  （待复核 unreviewed）'}`);
+        if (human) io.out(`✓ ${occ.id} › ${sanitize(test.name)}${reviewed ? '' : '  （待复核 unreviewed）'}`);
         continue;
       }
       failed++;
@@ -182,7 +183,7 @@ export async function runRuleTests(rules: RuleSet, io: Io, options: RuleTestOpti
         const props = [`file=${escapeGithubProperty(file)}`, `line=${test.line}`, `title=${escapeGithubProperty(`zige test: ${occ.id} › ${test.name}`)}`];
         io.out(`::error ${props.join(',')}::${escapeGithubData(outcome.failures.join('\n'))}`);
       }
-      io.out(`✗ ${occ.id} › ${test.name}  (${file}:${test.line})`);
+      io.out(`✗ ${occ.id} › ${sanitize(test.name)}  (${file}:${test.line})`);
       for (const f of outcome.failures) io.out(`    ${f}`);
       io.out('    profile:');
       io.out(indent(stringify(test.profile), '      '));

@@ -130,7 +130,7 @@ export function displayWidth(s: string): number {
 }
 
 /** Control characters could drive the terminal: show them as U+FFFD; tabs become one space. */
-function sanitize(s: string): string {
+export function sanitize(s: string): string {
   return s.replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 

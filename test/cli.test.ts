@@ -183,6 +183,22 @@ describe('zige test', () => {
     expect(r.stdout.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed$/);
   });
 
+  it('never sends control characters from a test name to the terminal', () => {
+    const dir = rulesDir({
+      'sample.yaml': ruleFile({
+        conditions: APPRENTICESHIP_LEVEL_5,
+        extra: `tests:
+  - name: "\\x1b[2J\\x1b[31mred\\r\\nfake ✓ line"
+    asOf: 2026-11-28
+    profile: {education: [], apprenticeships: [{occupation: 样例职业, completed: 2020-01-01}]}
+    expect: {5: ineligible}`,
+      }),
+    });
+    const r = cli(['test', dir]);
+    expect(r.stdout).not.toContain('\x1b');
+    expect(r.stdout).toContain('✗ sample › \ufffd[2J\ufffd[31mred\ufffd\ufffdfake ✓ line');
+  });
+
   it('prints the profile, expected and actual of a failing case, exit 1', () => {
     const dir = rulesDir({
       'sample.yaml': ruleFile({
