@@ -9,13 +9,10 @@ import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
-import { instantiate } from '../compiler/instantiate.js';
-import { packageVersion } from '../compiler/package-root.js';
-import { generateModule } from '../compiler/passes/generate-module.js';
-import { parseDay, todayInShanghai, type Level } from '../runtime/index.js';
+import { functionBody, instantiate } from '../compiler/instantiate.js';
 import { createProcessor, CSV_COLUMNS, csvFields, splitRecords, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply } from './batch-worker.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
-import { bundledRulesDir, collectRules, findOccupations, printDiagnostics, UsageError, useColor, versionsInForce, type Io, type Lang } from './commands.js';
+import { asOfOption, bundledRulesDir, collectRules, levelOption, findOccupations, printDiagnostics, UsageError, useColor, versionsInForce, type Io, type Lang } from './commands.js';
 
 export interface BatchOptions {
   /** Input file (.jsonl, or .csv with a `profile` column); `-` reads stdin (JSON lines). */
@@ -186,20 +183,9 @@ async function* chunks(input: string, csv: boolean): AsyncGenerator<Chunk> {
   if (carry.length > 0) yield take(carry, carry.length);
 }
 
-/** The generated code of an occupation as a function body, for a worker to instantiate. */
-function codeOf(occ: CheckedOccupation): string {
-  return generateModule(occ, { runtime: 'zige/runtime', lang: 'js', format: 'function', generator: `zige ${packageVersion()}` });
-}
-
 export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
-  const asOf = opts.asOf ?? todayInShanghai();
-  if (parseDay(asOf) === undefined) throw new UsageError(`--as-of 须为 YYYY-MM-DD 格式的日期 / --as-of must be a date YYYY-MM-DD: ${asOf}`);
-  let level: Level | undefined;
-  if (opts.level !== undefined) {
-    const n = Number(opts.level);
-    if (!Number.isInteger(n) || n < 1 || n > 5) throw new UsageError(`--level 须为 1 到 5 / --level must be 1..5: ${opts.level}`);
-    level = n as Level;
-  }
+  const asOf = asOfOption(opts.asOf);
+  const level = levelOption(opts.level);
   let jobs: number | undefined;
   if (opts.jobs !== undefined) {
     jobs = Number(opts.jobs);
@@ -344,7 +330,7 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
       // Workers load the same evaluators: the precompiled modules, or the generated code.
       const source = precompiled
         ? { evaluators: precompiled.url, indices: occupations.map((o) => all.indexOf(o)) }
-        : { code: occupations.map((o) => codeOf(checked!.get(o)!)) };
+        : { code: occupations.map((o) => functionBody(checked!.get(o)!)) };
       await inWorkers(chunksAll(), workers, { kind: 'zige-batch', ...source, options }, take);
     }
     ok = true;

@@ -155,15 +155,24 @@ export function findOccupations<T extends Pick<Candidate, 'id' | 'name' | 'alias
   return all.filter((o) => [o.id, o.name, ...o.aliases].some((n) => normalizeName(n) === q));
 }
 
-export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
-  const asOf = opts.asOf ?? todayInShanghai();
+/** `--as-of`: a calendar date, default today in Asia/Shanghai. */
+export function asOfOption(value: string | undefined): string {
+  const asOf = value ?? todayInShanghai();
   if (parseDay(asOf) === undefined) throw new UsageError(`--as-of 须为 YYYY-MM-DD 格式的日期 / --as-of must be a date YYYY-MM-DD: ${asOf}`);
-  let level: Level | undefined;
-  if (opts.level !== undefined) {
-    const n = Number(opts.level);
-    if (!Number.isInteger(n) || n < 1 || n > 5) throw new UsageError(`--level 须为 1 到 5 / --level must be 1..5: ${opts.level}`);
-    level = n as Level;
-  }
+  return asOf;
+}
+
+/** `--level`: 1..5 or absent. */
+export function levelOption(value: string | undefined): Level | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 5) throw new UsageError(`--level 须为 1 到 5 / --level must be 1..5: ${value}`);
+  return n as Level;
+}
+
+export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
+  const asOf = asOfOption(opts.asOf);
+  const level = levelOption(opts.level);
 
   const sink = new DiagnosticSink();
   let text: string;

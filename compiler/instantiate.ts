@@ -9,12 +9,21 @@ import { generateModule } from './passes/generate-module.js';
 
 const cache = new WeakMap<CheckedOccupation, CompiledOccupation>();
 
+/** The generated JavaScript of an occupation as the body of a function of the runtime `R`. */
+export function functionBody(occ: CheckedOccupation): string {
+  return generateModule(occ, { runtime: 'zige/runtime', lang: 'js', format: 'function', generator: `zige ${packageVersion()}` });
+}
+
+/** Runs a function body from `functionBody` against a runtime (this process's, or a worker's). */
+export function instantiateBody(body: string, r: typeof runtime = runtime): CompiledOccupation {
+  // The body is generated code: every rule-file string in it went through `literal`.
+  return (new Function('R', body)(r) as { occupation: CompiledOccupation }).occupation;
+}
+
 export function instantiate(occ: CheckedOccupation): CompiledOccupation {
   const hit = cache.get(occ);
   if (hit) return hit;
-  const body = generateModule(occ, { runtime: 'zige/runtime', lang: 'js', format: 'function', generator: `zige ${packageVersion()}` });
-  // The body is generated code: every rule-file string in it went through `literal`.
-  const exports = new Function('R', body)(runtime) as { occupation: CompiledOccupation };
+  const exports = { occupation: instantiateBody(functionBody(occ)) };
   cache.set(occ, exports.occupation);
   return exports.occupation;
 }
