@@ -1,14 +1,8 @@
 // Checking rule files: every diagnostic has a code and a position in the YAML file.
 import { describe, expect, it } from 'vitest';
-import { check, ruleFile, rulesDir, RULES } from './helpers.js';
+import { check, levelFiveClause, ruleFile, rulesDir, RULES } from './helpers.js';
 
-const clause = (when: string, source = '累计从事本职业或相关职业1年(含)以上。') =>
-  `  - level: 5
-    source: 五级/初级工
-    clauses:
-      - id: "1"
-        source: ${source}
-        when: ${when}`;
+const clause = (when: string, source = '累计从事本职业或相关职业1年(含)以上。') => levelFiveClause(when, source);
 
 /** Line 15 col 15 is where a `when:` plain scalar starts in files built by `ruleFile(clause(…))`. */
 function diagnosticsFor(when: string, levels = '[5, 4, 3]') {

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../runtime/index.js';
-import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, ROOT, ruleFile, rulesDir, scratch } from './helpers.js';
+import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, levelFiveClause, ROOT, ruleFile, rulesDir, scratch } from './helpers.js';
 
 const examples = JSON.parse(readFileSync(join(ROOT, 'examples', 'examples.json'), 'utf8')) as {
   profile: string;
@@ -32,12 +32,7 @@ describe('zige check', () => {
   it('points a typo at file:line:col with a code frame, exit 1', () => {
     const dir = rulesDir({
       'sample.yaml': ruleFile({
-        conditions: `  - level: 5
-    source: 五级/初级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业 且 持有 五纪`,
+        conditions: levelFiveClause('学徒期满 本职业或相关职业 且 持有 五纪'),
       }),
     });
     const r = cli(['check', dir]);

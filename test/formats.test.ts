@@ -8,7 +8,7 @@ import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../com
 import type { Diagnostic } from '../compiler/diagnostics.js';
 import { schemaCommentDiagnostic } from '../compiler/schema-comment.js';
 import { printDiagnostics, type Io } from '../cli/commands.js';
-import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, ROOT, ruleFile, RULES, rulesDir } from './helpers.js';
+import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, levelFiveClause, ROOT, ruleFile, RULES, rulesDir } from './helpers.js';
 
 const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/rule-file.schema.json';
 
@@ -16,12 +16,7 @@ const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/rule-file.schema.
 function broken(): { dir: string; file: string } {
   const dir = rulesDir({
     'sample.yaml': ruleFile({
-      conditions: `  - level: 5
-    source: 五级/初级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业 且 持有 五纪`,
+      conditions: levelFiveClause('学徒期满 本职业或相关职业 且 持有 五纪'),
     }),
   });
   return { dir, file: relative(ROOT, join(dir, 'sample.yaml')) };

@@ -50,12 +50,17 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
 }
 
 /** One level-5 clause, 本职业或相关职业学徒期满, citing the bundled source: the `conditions` of most fixtures. */
-export const APPRENTICESHIP_LEVEL_5 = `  - level: 5
+export const APPRENTICESHIP_LEVEL_5 = levelFiveClause('学徒期满 本职业或相关职业');
+
+/** The `conditions` of a rule file with one level-5 clause: `when` on line 15 (col 15) of `ruleFile`. */
+export function levelFiveClause(when: string, source = '本职业或相关职业学徒期满。'): string {
+  return `  - level: 5
     source: 五级/初级工
     clauses:
       - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业`;
+        source: ${source}
+        when: ${when}`;
+}
 
 /** A rule-file test case that fails against APPRENTICESHIP_LEVEL_5 (no apprenticeship, yet eligible). */
 export const FAILING_TEST_CASE = `tests:
