@@ -121,6 +121,10 @@ export function makeProfile(g: Gen, options: PopulationOptions): Profile {
       else e.majorRelation = g.pick(['本专业', '相关专业', '无关'] as const);
       education.push(e);
     }
+    // Decided profiles meet the education requirement (初中 or higher), which the predicate
+    // benchmark's boolean engines leave out, so that zige's level function, which includes it,
+    // answers the same question.
+    if (decided) education.push({ level: '初中', status: '毕业', date: '2000-07-01' });
     p.education = education;
   }
   const certificates: CertificateEntry[] = [];

@@ -2,7 +2,8 @@
 // routes) on facts computed before timing, in every engine. Every engine is built once, outside
 // the timed loops, and must agree with the hand-written predicate on every profile first.
 import type { CheckedOccupation } from '../compiler/checked.js';
-import { instantiate } from '../compiler/instantiate.js';
+import { functionBody, instantiate } from '../compiler/instantiate.js';
+import * as runtime from '../runtime/index.js';
 import { prepareFacts, T, type Facts } from '../runtime/index.js';
 import { celPredicate, filtrexPredicate, jsonLogicPredicate, jsPredicate, orOf, predicateSources, rulesEnginePredicate } from './engines.js';
 import { level3Facts, level3Handwritten, type Level3Facts } from './handwritten.js';
@@ -21,6 +22,7 @@ export const HANDWRITTEN = 'hand-written TS';
 interface Item {
   flat: Level3Facts;
   facts: Facts;
+  atoms: Uint8Array;
 }
 
 export async function predicateBench(checked: CheckedOccupation, options: { profiles: number; rounds: number; minMs: number }): Promise<PredicateResult> {
@@ -29,6 +31,11 @@ export async function predicateBench(checked: CheckedOccupation, options: { prof
   if (ids !== '3/1, 3/2, 3/3a, 3/3b, 3/4') throw new Error(`bench: 互联网营销师 level 3 clauses changed: ${ids}`);
   const cond = orOf(clauses.map((c) => c.cond));
   const compiled = instantiate(checked);
+  const generated = new Function('R', functionBody(checked))(runtime) as {
+    atoms: (f: Facts) => Uint8Array;
+    levels: Record<number, (a: Uint8Array) => number>;
+  };
+  const level3Bits = generated.levels[3];
   const level3 = compiled.clauses.filter((c) => c.meta.level === 3).map((c) => c.test);
   const zige = (f: Facts): boolean => {
     for (const test of level3) if (test(f) === T) return true;
@@ -36,11 +43,19 @@ export async function predicateBench(checked: CheckedOccupation, options: { prof
   };
 
   const profiles = population(1, options.profiles, { decided: true });
-  const items: Item[] = profiles.map((p) => ({ flat: level3Facts(p, AS_OF), facts: prepareFacts(p, compiled.meta, { asOf: AS_OF, single: true }) }));
+  const items: Item[] = profiles.map((p) => {
+    const facts = prepareFacts(p, compiled.meta, { asOf: AS_OF, single: true });
+    return { flat: level3Facts(p, AS_OF), facts, atoms: generated.atoms(prepareFacts(p, compiled.meta, { asOf: AS_OF, single: true })) };
+  });
 
   const contenders: (Contender<Item> & { note: string })[] = [
     { name: HANDWRITTEN, note: 'a boolean expression over the facts', run: (x) => level3Handwritten(x.flat) },
     { name: 'zige IR → JS', note: 'the checked clauses compiled to one two-valued JS function over the same facts', run: ((p) => (x: Item) => p(x.flat))(jsPredicate(cond)) },
+    {
+      name: 'zige generated level function',
+      note: "the generated module's branch-free `levels[3]` over its precomputed `atoms(facts)` (requirement included)",
+      run: (x) => level3Bits(x.atoms) === 1,
+    },
     {
       name: 'zige generated clauses',
       note: 'the generated three-valued clause functions on runtime Facts (prepareFacts done before timing)',

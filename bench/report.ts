@@ -55,7 +55,7 @@ function targets(run: Run): Target[] {
   }
   const p = run.predicate?.rows;
   if (p) {
-    for (const zige of ['zige generated clauses', 'zige IR → JS']) {
+    for (const zige of ['zige generated level function', 'zige generated clauses', 'zige IR → JS']) {
       const z = median(p, zige)!;
       for (const [engine, factor] of [
         ['@marcbachmann/cel-js 8.0.0', 10],

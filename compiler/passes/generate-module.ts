@@ -135,6 +135,39 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     entries.push(`    { meta: meta.clauses[${i}], test: clause${i}, credential: ${credential} },`);
   });
 
+  // The decision as one branch-free function per level over the occupation's distinct atoms,
+  // computed once (`atoms`): three values as two bits (1 true, 2 false, 3 unknown).
+  const atomCalls: string[] = [];
+  const atom = (c: Cond): string => {
+    const call = expr(c);
+    let i = atomCalls.indexOf(call);
+    if (i < 0) i = atomCalls.push(call) - 1;
+    return `a[${i}]`;
+  };
+  const bits = (c: Cond): string => {
+    switch (c.op) {
+      case 'and':
+        return c.items.map(bits).reduce((x, y) => `R.kand(${x}, ${y})`);
+      case 'or':
+        return c.items.map(bits).reduce((x, y) => `R.kor(${x}, ${y})`);
+      case 'not':
+        return `R.knot(${bits(c.item)})`;
+      default:
+        return atom(c);
+    }
+  };
+  const gateBits = occ.education ? bits(occ.education.cond) : '1';
+  const levelBits = [...occ.levels].sort((a, b) => b - a).map((level) => {
+    const routes = occ.clauses
+      .filter((c) => c.level === level)
+      .map((c) => {
+        const schools = credentials(c.cond);
+        const credential = schools.length === 0 ? '2' : schools.map(bits).reduce((x, y) => `R.kor(${x}, ${y})`);
+        return `R.kand(${bits(c.cond)}, R.kor(${gateBits}, ${credential}))`;
+      });
+    return { level, routes };
+  });
+
   const meta = {
     id: occ.id,
     name: occ.name,
@@ -185,6 +218,24 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     '  ],',
     '};',
     '',
+    `/** The occupation's distinct conditions on prepared facts, as two-bit values for \`levels\`. */`,
+    `export function atoms(f${type('R.Facts')})${type('Uint8Array')} {`,
+    `  const a = new Uint8Array(${atomCalls.length});`,
+    ...atomCalls.map((call, i) => `  a[${i}] = R.TRI_BITS[${call}];`),
+    '  return a;',
+    '}',
+    '',
+    '/** Each level\'s status over `atoms(f)`, requirement included: 1 eligible, 2 ineligible, 3 unknown. */',
+    `export const levels${type('Readonly<Record<number, (a: Uint8Array) => number>>')} = {`,
+    ...levelBits.flatMap((l) => [
+      `  ${l.level}: (a${type('Uint8Array')})${type('number')} => {`,
+      `    let r = 2;`,
+      ...l.routes.map((route) => `    r = R.kor(r, ${route});`),
+      '    return r;',
+      '  },',
+    ]),
+    '};',
+    '',
     `/** Evaluates ${commentSafe(occ.id)} for one applicant, level by level (五级 first). */`,
     `export function evaluate(profile${type('R.Profile')}, options${type('R.EvaluateOptions')})${type('R.LevelResult[]')} {`,
     '  return R.evaluateOccupation(occupation, profile, options);',
@@ -192,7 +243,7 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     '',
   );
   if (asFunction) {
-    out.push('return { meta, occupation, evaluate };', '');
+    out.push('return { meta, occupation, evaluate, atoms, levels };', '');
     return out.map((line) => line.replace(/^export /, '')).join('\n');
   }
   return out.join('\n');
