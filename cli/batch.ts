@@ -12,7 +12,7 @@ import { DiagnosticSink } from '../compiler/diagnostics.js';
 import { functionBody, instantiate } from '../compiler/instantiate.js';
 import { createProcessor, CSV_COLUMNS, csvFields, splitRecords, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply } from './batch-worker.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
-import { asOfOption, bundledRulesDir, collectRules, levelOption, findOccupations, printDiagnostics, UsageError, useColor, versionsInForce, type Io, type Lang } from './commands.js';
+import { asOfOption, bundledRulesDir, collectRules, levelOption, requireOccupations, printDiagnostics, UsageError, useColor, versionsInForce, type Io, type Lang } from './commands.js';
 
 export interface BatchOptions {
   /** Input file (.jsonl, or .csv with a `profile` column); `-` reads stdin (JSON lines). */
@@ -233,11 +233,7 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
   }
   let selected = all;
   if (opts.occupation !== undefined) {
-    selected = findOccupations(all, opts.occupation);
-    if (selected.length === 0) {
-      const known = all.map((o) => `${o.name} (${o.id})`).join('、');
-      throw new UsageError(`没有职业“${opts.occupation}” / no occupation "${opts.occupation}". 可选 available: ${known}`);
-    }
+    selected = requireOccupations(all, opts.occupation);
   }
   if (opts.workType !== undefined && !selected.some((o) => o.workTypes.some((w) => w.name === opts.workType))) {
     throw new UsageError(`所选职业没有工种“${opts.workType}” / no selected occupation has work type "${opts.workType}"`);

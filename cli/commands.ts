@@ -170,6 +170,16 @@ export function levelOption(value: string | undefined): Level | undefined {
   return n as Level;
 }
 
+/** The occupations a `--occupation` names; naming none is a usage error that lists them all. */
+export function requireOccupations<T extends Pick<Candidate, 'id' | 'name' | 'aliases'>>(all: T[], query: string): T[] {
+  const found = findOccupations(all, query);
+  if (found.length === 0) {
+    const known = all.map((o) => `${o.name} (${o.id})`).join('、');
+    throw new UsageError(`没有职业“${query}” / no occupation "${query}". 可选 available: ${known}`);
+  }
+  return found;
+}
+
 export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   const asOf = asOfOption(opts.asOf);
   const level = levelOption(opts.level);
@@ -204,11 +214,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   }
   let selected = all;
   if (opts.occupation !== undefined) {
-    selected = findOccupations(all, opts.occupation);
-    if (selected.length === 0) {
-      const known = all.map((o) => `${o.name} (${o.id})`).join('、');
-      throw new UsageError(`没有职业“${opts.occupation}” / no occupation "${opts.occupation}". 可选 available: ${known}`);
-    }
+    selected = requireOccupations(all, opts.occupation);
   } else {
     const single = singleRelations(profile);
     if (single.length > 0) {
