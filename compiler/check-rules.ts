@@ -206,7 +206,6 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
   });
 
   const tests: CheckedTest[] = [];
-  const clauseIds = new Set(clauses.map((c) => `${c.level}/${c.localId}`));
   const allClauseIds = new Set(data.conditions.flatMap((g) => g.clauses.map((c) => `${g.level}/${c.id}`)));
   (data.tests ?? []).forEach((t, ti) => {
     const path = ['tests', ti];
@@ -234,7 +233,6 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
       ...(t.reviewed === false ? { reviewed: false } : {}),
     });
   });
-  void clauseIds;
 
   const inForceRange = at(['inForce']) ?? at(['id']);
   if (data.inForce?.to !== undefined && data.inForce.to < data.inForce.from) {
