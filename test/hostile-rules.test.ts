@@ -17,7 +17,7 @@ import { evaluateOccupation, type Profile } from '../runtime/index.js';
 import { runAll, runCli, STACK, type Run } from './async-cli.js';
 import { profileArb, type ProfileWorld } from './oracle/arbitraries.js';
 import { loadOracleVocabulary } from './oracle/interpreter.js';
-import { check, cli, ruleFile, rulesDir, scratch } from './helpers.js';
+import { APPRENTICESHIP_LEVEL_5, check, cli, ruleFile, rulesDir, scratch } from './helpers.js';
 
 const EVIL = [
   '"); process.exit(1); ("',
@@ -213,12 +213,7 @@ describe('file names from rule files stay inside --out', () => {
     ruleFile({
       levels: '[5]',
       extra: `version: ${JSON.stringify(label)}\ninForce: ${inForce}`,
-      conditions: `  - level: 5
-    source: 五级/初级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业`,
+      conditions: APPRENTICESHIP_LEVEL_5,
     });
 
   it('a version label with ../ or / names a file in --out, not outside it', () => {
@@ -256,12 +251,7 @@ describe('file names from rule files stay inside --out', () => {
 
 describe('YAML that is not plain data is refused by `zige check`', () => {
   const base = ruleFile({
-    conditions: `  - level: 5
-    source: 五级/初级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业`,
+    conditions: APPRENTICESHIP_LEVEL_5,
   });
   const laughs = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
   for (const x of 'bcdefghi') laughs.push(`${x}: &${x} [${Array(9).fill(`*${String.fromCharCode(x.charCodeAt(0) - 1)}`).join(', ')}]`);
