@@ -1,8 +1,10 @@
 // Builds per-level results from an occupation's compiled predicates.
+import { apprenticeship, fact, flag, holds, holdsPrepTechnician, school, training } from './atoms.js';
 import { formatDay } from './dates.js';
-import { dedupeAsks, distance, Explainer, type Ask, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
+import { dedupeAsks, Explainer, type Ask, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
 import { prepareFacts, projectFacts, type Facts, type Warning } from './facts.js';
 import type { ClauseMeta, Level, OccupationMeta } from './meta.js';
+import type { Plan } from './plan.js';
 import type { Profile } from './profile.js';
 import { and, F, or, T, U, triName, type Tri } from './tri.js';
 
@@ -78,6 +80,23 @@ export class EvaluationError extends Error {
   }
 }
 
+const clauseIndex = new WeakMap<CompiledOccupation, Map<number, ClausePredicate[]>>();
+
+/** The clauses of one level, in rule-file order (indexed once per compiled occupation). */
+export function clausesOf(occ: CompiledOccupation, level: Level): readonly ClausePredicate[] {
+  let index = clauseIndex.get(occ);
+  if (!index) {
+    index = new Map();
+    for (const c of occ.clauses) {
+      const list = index.get(c.meta.level);
+      if (list) list.push(c);
+      else index.set(c.meta.level, [c]);
+    }
+    clauseIndex.set(occ, index);
+  }
+  return index.get(level) ?? [];
+}
+
 /** Levels in report order: 五级 first, 一级 last. */
 export function levelsToReport(meta: OccupationMeta, options: Pick<EvaluateOptions, 'level' | 'workType'>): Level[] {
   let levels = [...meta.levels].sort((a, b) => b - a);
@@ -117,8 +136,7 @@ export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, op
 /** The status of one level on the facts: some clause met, with the requirement met for it. */
 export function levelStatus(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level): Tri {
   let status: Tri = F;
-  for (const c of occ.clauses) {
-    if (c.meta.level !== level) continue;
+  for (const c of clausesOf(occ, level)) {
     status = or(status, clauseWithGate(c, facts, c.test(facts), requirement));
     if (status === T) return T;
   }
@@ -140,8 +158,7 @@ function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, 
   const matched: string[] = [];
   let status: Tri = F;
   let education: Tri = requirement;
-  for (const c of occ.clauses) {
-    if (c.meta.level !== level) continue;
+  for (const c of clausesOf(occ, level)) {
     const met = c.test(facts);
     clauses.push({ id: c.meta.id, text: c.meta.text, status: triName(met) });
     if (met === T) matched.push(c.meta.id);
@@ -180,6 +197,8 @@ export function earliestDate(occ: CompiledOccupation, facts: Facts, level: Level
   };
   // Without ongoing work only age can change with time, and only with a known birth date.
   if (facts.birth === null && !facts.work.some((w) => w.ongoing)) return null;
+  // No route can hold later when each lacks something waiting does not bring: no search.
+  if (!mayBecomeEligible(occ, facts, level)) return null;
   let lo = facts.asOf; // not eligible
   let hi = facts.asOf + EARLIEST_HORIZON_DAYS;
   // Hints are days on which a route's shortfall closes if it grows a day per day. A route
@@ -207,6 +226,45 @@ export function earliestDate(occ: CompiledOccupation, facts: Facts, level: Level
   return formatDay(hi);
 }
 
+/**
+ * False when no route of the level can hold on any later day: each needs a condition that time
+ * does not change (a certificate, training, a school, a declared fact) and that does not hold now.
+ * Conservative: conditions that time can change (experience, age, negations) count as possible.
+ */
+function mayBecomeEligible(occ: CompiledOccupation, facts: Facts, level: Level): boolean {
+  const gate = occ.requirement === null || occ.meta.education === null || mayHoldLater(occ.meta.education.plan, facts);
+  for (const c of clausesOf(occ, level)) {
+    if (mayHoldLater(c.meta.plan, facts) && (gate || (c.credential !== null && c.credential(facts) === T))) return true;
+  }
+  return false;
+}
+
+/** Whether the plan may hold on a later projected day (projectFacts changes only work and the date). */
+function mayHoldLater(p: Plan, f: Facts): boolean {
+  switch (p.op) {
+    case 'and':
+      return p.items.every((i) => mayHoldLater(i, f));
+    case 'or':
+      return p.items.some((i) => mayHoldLater(i, f));
+    case 'holds':
+      return holds(f, p.scope, p.level) === T;
+    case 'holdsPrepTechnician':
+      return holdsPrepTechnician(f, p.scope) === T;
+    case 'training':
+      return training(f, p.scope, p.level, p.exam) === T;
+    case 'apprenticeship':
+      return apprenticeship(f, p.scope) === T;
+    case 'school':
+      return school(f, p.spec) === T;
+    case 'flag':
+      return flag(f, p.name) === T;
+    case 'fact':
+      return fact(f, p.name, p.cmp, p.value) === T;
+    default:
+      return true;
+  }
+}
+
 /** The day a failing route of a clause closes if time alone can close it, else undefined. */
 function closingDay(facts: Facts, failing: readonly ConditionExplanation[]): number | undefined {
   let day = facts.asOf;
@@ -228,35 +286,58 @@ function explainLevel(
   r: LevelResult,
   gate: ReturnType<Explainer['explain']> | null,
 ): ExplainedLevelResult {
-  const missing: (ClauseShortfall & { distance: number })[] = [];
+  const missing: ClauseShortfall[] = [];
+  const distances: number[] = [];
   const asks: Ask[] = [];
   const hints: number[] = [];
   let evidence: Text[] = [];
-  for (const c of occ.clauses) {
-    if (c.meta.level !== r.level) continue;
+  for (const c of clausesOf(occ, r.level)) {
     const e = explainer.explain(c.meta.plan, facts);
-    asks.push(...e.asks);
+    for (const a of e.asks) asks.push(a);
     if (e.status === T) {
       if (evidence.length === 0 && r.matched.includes(c.meta.id)) evidence = explainer.evidence(e.holding);
       continue;
     }
-    missing.push({ clause: c.meta.id, text: c.meta.text, status: e.status === U ? 'unknown' : 'unmet', conditions: e.failing, distance: distance(e.failing) });
+    missing.push({ clause: c.meta.id, text: c.meta.text, status: e.status === U ? 'unknown' : 'unmet', conditions: e.failing });
+    distances.push(e.distance);
     const closing = e.status === F ? closingDay(facts, e.failing) : undefined;
     if (closing !== undefined) hints.push(closing);
   }
   // Unknown routes first (they may already hold), then by closeness.
-  missing.sort((a, b) => (a.status === b.status ? 0 : a.status === 'unknown' ? -1 : 1) || a.distance - b.distance || (a.clause < b.clause ? -1 : 1));
+  // A level has a handful of clauses: an insertion sort beats Array#sort's comparator calls.
+  const before = (i: number, j: number): boolean => {
+    const a = missing[i];
+    const b = missing[j];
+    if (a.status !== b.status) return a.status === 'unknown';
+    if (distances[i] !== distances[j]) return distances[i] < distances[j];
+    return a.clause < b.clause;
+  };
+  const order: number[] = [];
+  for (let i = 0; i < missing.length; i++) {
+    let k = order.length;
+    for (; k > 0 && before(i, order[k - 1]); k--) order[k] = order[k - 1];
+    order[k] = i;
+  }
   let requirement: ExplainedLevelResult['requirement'] = null;
   if (occ.meta.education && gate) {
     const e = gate;
-    asks.push(...e.asks);
+    for (const a of e.asks) asks.push(a);
     requirement = { text: occ.meta.education.text, status: r.education, conditions: e.failing };
     if (r.status === 'eligible' && e.status === T) evidence = [...evidence, ...explainer.evidence(e.holding).filter((d) => !evidence.some((x) => x.zh === d.zh))];
   }
   const earliest = r.status === 'eligible' ? formatDay(facts.asOf) : r.status === 'ineligible' ? earliestDate(occ, facts, r.level, hints) : null;
   return {
-    ...r,
-    missing: missing.map((m) => ({ clause: m.clause, text: m.text, status: m.status, conditions: m.conditions })),
+    occupation: r.occupation,
+    id: r.id,
+    version: r.version,
+    level: r.level,
+    workTypes: r.workTypes,
+    status: r.status,
+    education: r.education,
+    clauses: r.clauses,
+    matched: r.matched,
+    warnings: r.warnings,
+    missing: order.map((i) => missing[i]),
     earliest,
     ask: r.status === 'unknown' ? dedupeAsks(asks) : [],
     evidence,

@@ -68,6 +68,8 @@ interface Explained {
   /** Leaves that hold, for evidence. */
   holding: { plan: Plan; facts: Facts }[];
   asks: Ask[];
+  /** Closeness of the failing leaves (see `distance`); 0 when the plan holds. */
+  distance: number;
 }
 
 const LEVEL_ZH = ['', '一级', '二级', '三级', '四级', '五级'];
@@ -80,25 +82,33 @@ const CMP_ZH: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤',
 /** 2 年 5 个月 / 2 years 5 months: whole years of 365 days, then months of 30 days (display only). */
 export function formatDays(days: number): Text {
   const d = Math.max(0, Math.round(days));
+  let text = DAY_TEXTS.get(d);
+  if (text === undefined) {
+    text = formatWholeDays(d);
+    // Bounded: the texts of one run's durations repeat; a flood of distinct ones must not grow memory.
+    if (DAY_TEXTS.size >= 4096) DAY_TEXTS.clear();
+    DAY_TEXTS.set(d, text);
+  }
+  return text;
+}
+
+const DAY_TEXTS = new Map<number, Text>();
+
+function formatWholeDays(d: number): Text {
   const years = Math.floor(d / 365);
   const rest = d % 365;
   const months = Math.floor(rest / 30);
   const left = rest % 30;
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (years) {
-    zh.push(`${years} 年`);
-    en.push(`${years} year${years === 1 ? '' : 's'}`);
-  }
-  if (months) {
-    zh.push(`${months} 个月`);
-    en.push(`${months} month${months === 1 ? '' : 's'}`);
-  }
-  if (left || (!years && !months)) {
-    zh.push(`${left} 天`);
-    en.push(`${left} day${left === 1 ? '' : 's'}`);
-  }
-  return { zh: zh.join(' '), en: en.join(' ') };
+  let zh = '';
+  let en = '';
+  const part = (n: number, zhUnit: string, enUnit: string): void => {
+    zh += `${zh ? ' ' : ''}${n} ${zhUnit}`;
+    en += `${en ? ' ' : ''}${n} ${enUnit}${n === 1 ? '' : 's'}`;
+  };
+  if (years) part(years, '年', 'year');
+  if (months) part(months, '个月', 'month');
+  if (left || (!years && !months)) part(left, '天', 'day');
+  return Object.freeze({ zh, en });
 }
 
 export class Explainer {
@@ -214,29 +224,44 @@ export class Explainer {
   explain(p: Plan, f: Facts): Explained {
     switch (p.op) {
       case 'and': {
-        const parts = p.items.map((i) => this.explain(i, f));
         let status: Tri = T;
-        for (const x of parts) status = and(status, x.status);
-        return {
-          status,
-          failing: parts.flatMap((x) => x.failing),
-          holding: parts.flatMap((x) => x.holding),
-          asks: parts.flatMap((x) => x.asks),
-        };
+        let distance = 0;
+        const failing: ConditionExplanation[] = [];
+        const holding: { plan: Plan; facts: Facts }[] = [];
+        const asks: Ask[] = [];
+        for (const item of p.items) {
+          const x = this.explain(item, f);
+          status = and(status, x.status);
+          distance += x.distance;
+          for (const c of x.failing) failing.push(c);
+          for (const h of x.holding) holding.push(h);
+          for (const a of x.asks) asks.push(a);
+        }
+        return { status, failing, holding, asks, distance };
       }
       case 'or': {
-        const parts = p.items.map((i) => this.explain(i, f));
-        const met = parts.find((x) => x.status === T);
-        if (met) return { status: T, failing: [], holding: met.holding, asks: [] };
-        const status: Tri = parts.some((x) => x.status === U) ? U : F;
-        const closest = [...parts].sort((a, b) => distance(a.failing) - distance(b.failing))[0];
-        return { status, failing: closest.failing, holding: [], asks: parts.flatMap((x) => x.asks) };
+        // The first route that holds wins; otherwise the closest one (first of equals) explains.
+        let status: Tri = F;
+        let closest: Explained | undefined;
+        let closestDistance = Infinity;
+        const asks: Ask[] = [];
+        for (const item of p.items) {
+          const x = this.explain(item, f);
+          if (x.status === T) return { status: T, failing: [], holding: x.holding, asks: [], distance: 0 };
+          if (x.status === U) status = U;
+          if (x.distance < closestDistance || closest === undefined) {
+            closest = x;
+            closestDistance = x.distance;
+          }
+          for (const a of x.asks) asks.push(a);
+        }
+        return { status, failing: closest ? closest.failing : [], holding: [], asks, distance: closest ? closestDistance : 0 };
       }
       case 'not': {
         const inner = this.explain(p.item, f);
         const status: Tri = inner.status === U ? U : inner.status === T ? F : T;
         const leaf: ConditionExplanation = { code: 'not', status: triName(status), text: this.describe(p) };
-        return { status, failing: status === T ? [] : [leaf], holding: [], asks: inner.asks };
+        return { status, failing: status === T ? [] : [leaf], holding: [], asks: inner.asks, distance: status === T ? 0 : status === U ? UNKNOWN_DISTANCE : UNMET_DISTANCE };
       }
       default:
         return this.leaf(p, f);
@@ -247,7 +272,10 @@ export class Explainer {
     const text = this.describe(p);
     const asks: Ask[] = [];
     let status: Tri;
-    let quantity: Pick<ConditionExplanation, 'need' | 'have' | 'haveMax' | 'short' | 'unit' | 'detail'> = {};
+    // Built in place, fields in output order (code, status, text, then the quantities).
+    const leaf: ConditionExplanation = { code: p.op, status: 'unknown', text };
+    // Whether waiting can close this leaf's shortfall (experience counted from a certificate held).
+    let waitable = false;
     switch (p.op) {
       case 'experience':
       case 'experienceAfter': {
@@ -257,17 +285,22 @@ export class Explainer {
         const { lo, hi } = measured();
         status = compareRange(lo, hi, p.cmp, p.days);
         const need = p.cmp === '>' ? p.days + 1 : p.days;
-        quantity = { need: p.days, have: lo, unit: 'days', ...(hi !== lo ? { haveMax: hi } : {}) };
+        leaf.need = p.days;
+        leaf.have = lo;
+        leaf.unit = 'days';
+        if (hi !== lo) leaf.haveMax = hi;
         if (status !== T && (p.cmp === '>=' || p.cmp === '>')) {
-          quantity.short = Math.max(0, need - lo);
+          leaf.short = Math.max(0, need - lo);
+          waitable = true;
           if (!certificate) {
             const l = this.levelText(p.op === 'experienceAfter' ? p.level : 5);
-            quantity.detail = { zh: `尚未取得${l.zh}或更高等级的证书`, en: `no ${l.en} or higher certificate yet` };
+            waitable = false;
+            leaf.detail = { zh: `尚未取得${l.zh}或更高等级的证书`, en: `no ${l.en} or higher certificate yet` };
           } else {
             const needT = formatDays(p.days);
             const haveT = hi !== lo ? { zh: `${formatDays(lo).zh}至${formatDays(hi).zh}`, en: `${formatDays(lo).en} to ${formatDays(hi).en}` } : formatDays(lo);
             const shortT = formatDays(need - lo);
-            quantity.detail = {
+            leaf.detail = {
               zh: `需 ${needT.zh}，现有 ${haveT.zh}，还差 ${shortT.zh}`,
               en: `needs ${needT.en}, has ${haveT.en}, ${shortT.en} short`,
             };
@@ -319,8 +352,10 @@ export class Explainer {
         } else {
           const years = ageOn(f.birth, f.asOf);
           status = compareRange(years, years, p.cmp, p.years);
-          quantity = { need: p.years, have: years, unit: 'years' };
-          if (status === F) quantity.detail = { zh: `需年满 ${p.years} 周岁，现 ${years} 周岁`, en: `needs age ${p.years}, is ${years}` };
+          leaf.need = p.years;
+          leaf.have = years;
+          leaf.unit = 'years';
+          if (status === F) leaf.detail = { zh: `需年满 ${p.years} 周岁，现 ${years} 周岁`, en: `needs age ${p.years}, is ${years}` };
         }
         break;
       }
@@ -332,16 +367,20 @@ export class Explainer {
         status = fact(f, p.name, p.cmp, p.value);
         const v = f.facts.get(p.name);
         if (typeof v === 'number') {
-          quantity = { need: p.value, have: v, unit: 'value' };
-          if (status === F) quantity.detail = { zh: `需 ${CMP_ZH[p.cmp]} ${p.value}，现为 ${v}`, en: `needs ${p.cmp} ${p.value}, is ${v}` };
-          if (status === F && (p.cmp === '>=' || p.cmp === '>')) quantity.short = (p.cmp === '>' ? p.value + 1 : p.value) - v;
+          leaf.need = p.value;
+          leaf.have = v;
+          leaf.unit = 'value';
+          if (status === F) leaf.detail = { zh: `需 ${CMP_ZH[p.cmp]} ${p.value}，现为 ${v}`, en: `needs ${p.cmp} ${p.value}, is ${v}` };
+          if (status === F && (p.cmp === '>=' || p.cmp === '>')) leaf.short = (p.cmp === '>' ? p.value + 1 : p.value) - v;
         }
         if (status === U) asks.push({ field: `/facts/${p.name}`, reason: { zh: `需要：${p.name}`, en: `the value of ${this.en(p.name)}` } });
         break;
       }
     }
-    const leaf: ConditionExplanation = { code: p.op, status: triName(status), text, ...quantity };
-    return { status, failing: status === T ? [] : [leaf], holding: status === T ? [{ plan: p, facts: f }] : [], asks };
+    leaf.status = triName(status);
+    if (status === T) return { status, failing: [], holding: [{ plan: p, facts: f }], asks, distance: 0 };
+    const distance = status === U ? UNKNOWN_DISTANCE : waitable ? Math.min(leaf.short!, 999_999) : UNMET_DISTANCE;
+    return { status, failing: [leaf], holding: [], asks, distance };
   }
 
   private experienceAsks(f: Facts, p: Extract<Plan, { op: 'experience' | 'experienceAfter' }>): Ask[] {
@@ -412,18 +451,10 @@ export class Explainer {
 /**
  * Closeness of a route: what time alone fixes (days of experience still to work) costs its days;
  * anything else missing (a certificate, a diploma, training) costs more than any wait; an unknown
- * condition costs half of that.
+ * condition costs half of that. A route's distance is the sum over its failing leaves.
  */
-export function distance(failing: ConditionExplanation[]): number {
-  let n = 0;
-  for (const c of failing) {
-    if (c.status === 'unknown') n += 500_000;
-    else if ((c.code === 'experience' || c.code === 'experienceAfter') && c.short !== undefined && !c.detail?.en.startsWith('no ')) {
-      n += Math.min(c.short, 999_999);
-    } else n += 1_000_000;
-  }
-  return n;
-}
+const UNMET_DISTANCE = 1_000_000;
+const UNKNOWN_DISTANCE = 500_000;
 
 export function dedupeAsks(asks: Ask[]): Ask[] {
   const seen = new Set<string>();

@@ -72,8 +72,17 @@ export interface PrepareOptions {
 const relationBits: Record<string, number> = { 本职业: SAME, 相关职业: RELATED, 无关: 0, 本专业: SAME, 相关专业: RELATED };
 
 export function normalizeName(s: string): string {
-  return s.normalize('NFKC').trim();
+  let n = NORMALIZED.get(s);
+  if (n === undefined) {
+    n = s.normalize('NFKC').trim();
+    // Names repeat across profiles (occupations, majors); a flood of distinct ones must not grow memory.
+    if (NORMALIZED.size >= 4096) NORMALIZED.clear();
+    NORMALIZED.set(s, n);
+  }
+  return n;
 }
+
+const NORMALIZED = new Map<string, string>();
 
 /** The day number of a date field (`path` + `/` + `key`, for the error: built only then). */
 function day(text: string | undefined, path: string, key: string): number | null {
@@ -121,8 +130,8 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
       }
       return relationBits[relation];
     }
-    for (const [key, value] of Object.entries(relation)) {
-      if (names.has(normalizeName(key))) return relationBits[value as string];
+    for (const key in relation) {
+      if (Object.hasOwn(relation, key) && names.has(normalizeName(key))) return relationBits[(relation as Record<string, string>)[key]];
     }
     return undefined;
   };
