@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckedOccupation } from '../compiler/checked.js';
+import { instantiate } from '../compiler/instantiate.js';
+import { evaluateOccupation, formatDay, parseDay, type Level, type Profile } from '../runtime/index.js';
 import { expressionArb, profileArb, worldOf } from './oracle/arbitraries.js';
 import { differ, explain, generatedLevels, REQUIREMENTS, SYNTHETIC_RELATED, SYNTHETIC_SOURCE, syntheticRuleFile } from './oracle/harness.js';
 import { loadOracleVocabulary, Oracle } from './oracle/interpreter.js';
@@ -57,6 +59,61 @@ describe('generated code = reference interpreter, on random profiles', () => {
     expect(tally.eligible).toBeGreaterThan(0);
     expect(tally.unknown).toBeGreaterThan(0);
     expect(tally.ineligible).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('earliest: the first day on which the same profile is eligible', () => {
+  const occupations = checked(RULES).map((o) => instantiate(o));
+  const world = worldOf(checked(RULES), vocabulary);
+  const HORIZON = 60 * 365;
+  const shift = (asOf: string, days: number): string => formatDay(parseDay(asOf)! + days);
+  /** Dated entries after the as-of date would count on a later day but not in the projection. */
+  const nothingAhead = (p: Profile, asOf: string): boolean => {
+    const day = parseDay(asOf)!;
+    const after = (d: string | undefined): boolean => d !== undefined && (parseDay(d) ?? -Infinity) > day;
+    return (
+      !(p.work ?? []).some((w) => after(w.from)) &&
+      !(p.certificates ?? []).some((c) => after(c.date)) &&
+      !(p.training ?? []).some((t) => after(t.date)) &&
+      !(p.apprenticeships ?? []).some((a) => after(a.completed)) &&
+      !(p.education ?? []).some((e) => after(e.date))
+    );
+  };
+  const statusOn = (occ: (typeof occupations)[number], p: Profile, asOf: string, level: Level): string =>
+    evaluateOccupation(occ, p, { asOf, level, explain: false })[0].status;
+
+  it('re-evaluating on `earliest` gives eligible, the day before not; null means not eligible 60 years on', () => {
+    let dated = 0;
+    let never = 0;
+    fc.assert(
+      fc.property(profileArb(world), ({ asOf, profile }) => {
+        const p = profile as Profile;
+        fc.pre(nothingAhead(p, asOf));
+        for (const occ of occupations) {
+          let results;
+          try {
+            results = evaluateOccupation(occ, p, { asOf });
+          } catch {
+            continue; // a profile this occupation rejects (ProfileError) is another test's business
+          }
+          for (const r of results) {
+            if (r.status !== 'ineligible') continue;
+            if (r.earliest === null) {
+              never++;
+              expect(statusOn(occ, p, shift(asOf, HORIZON), r.level)).not.toBe('eligible');
+            } else {
+              dated++;
+              expect(statusOn(occ, p, r.earliest, r.level)).toBe('eligible');
+              expect(statusOn(occ, p, shift(r.earliest, -1), r.level)).not.toBe('eligible');
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+    // Both outcomes are reached, so the property is not vacuous.
+    expect(dated).toBeGreaterThan(0);
+    expect(never).toBeGreaterThan(0);
   }, 60_000);
 });
 

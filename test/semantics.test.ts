@@ -1011,6 +1011,16 @@ describe('dates', () => {
     expect(formatDay(parseDay('2024-02-29')!)).toBe('2024-02-29');
   });
 
+  it('formatDay is the inverse of parseDay, at century and leap-year edges and against Date', () => {
+    for (const d of ['0100-01-01', '1900-02-28', '1900-03-01', '1969-12-31', '2000-02-29', '2023-12-31', '2024-02-29', '2100-03-01', '9999-12-31']) {
+      expect(formatDay(parseDay(d)!)).toBe(d);
+    }
+    expect(formatDay(parseDay('1900-02-28')! + 1)).toBe('1900-03-01'); // 1900 is not a leap year
+    for (let day = parseDay('1899-01-01')!; day <= parseDay('2101-01-01')!; day += 7) {
+      expect(formatDay(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+    }
+  });
+
   it('todayInShanghai switches date at 16:00 UTC', () => {
     expect(todayInShanghai(new Date('2026-11-27T16:00:00Z'))).toBe('2026-11-28');
     expect(todayInShanghai(new Date('2026-11-27T15:59:59Z'))).toBe('2026-11-27');
