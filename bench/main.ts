@@ -17,10 +17,12 @@ import { endToEndBench, workGrowth, type EndToEndResult, type GrowthPoint } from
 import { sinkValue } from './measure.js';
 import { predicateBench, type PredicateResult } from './predicate.js';
 import { report, type Run } from './report.js';
+import { measuredCode } from './shipped.js';
 import { chart } from './svg.js';
 import { coldStarts, compileInProcess, precompiledEvaluators, ruleGrowth, type ColdStart, type CompileResult, type RuleGrowthPoint } from './startup.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
+// Run from .bench/bench/main.js (tsc output, as `npm run bench` does) or from bench/main.ts (tsx).
+const ROOT = [resolve(import.meta.dirname, '..'), resolve(import.meta.dirname, '..', '..')].find((d) => existsSync(join(d, 'package.json')))!;
 const RULES = join(ROOT, 'rules');
 const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
 const HERE = join(ROOT, 'bench');
@@ -55,6 +57,7 @@ function log(s: string): void {
 const started = performance.now();
 const startLoad = loadavg();
 if (!existsSync(BIN)) throw new Error('bench: dist/ is missing; run `npm run build` first (npm run bench does)');
+const compiled = measuredCode(ROOT, import.meta.dirname);
 
 const sink = new DiagnosticSink();
 const rules = checkRules(RULES, sink);

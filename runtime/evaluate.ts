@@ -295,7 +295,7 @@ function explainLevel(
     const e = explainer.explain(c.meta.plan, facts);
     for (const a of e.asks) asks.push(a);
     if (e.status === T) {
-      if (evidence.length === 0 && r.matched.includes(c.meta.id)) evidence = explainer.evidence(e.holding);
+      if (evidence.length === 0 && r.matched.includes(c.meta.id)) evidence = explainer.evidence(e.holding, facts);
       continue;
     }
     missing.push({ clause: c.meta.id, text: c.meta.text, status: e.status === U ? 'unknown' : 'unmet', conditions: e.failing });
@@ -322,8 +322,8 @@ function explainLevel(
   if (occ.meta.education && gate) {
     const e = gate;
     for (const a of e.asks) asks.push(a);
-    requirement = { text: occ.meta.education.text, status: r.education, conditions: e.failing };
-    if (r.status === 'eligible' && e.status === T) evidence = [...evidence, ...explainer.evidence(e.holding).filter((d) => !evidence.some((x) => x.zh === d.zh))];
+    requirement = { text: occ.meta.education.text, status: r.education, conditions: e.failing.slice() };
+    if (r.status === 'eligible' && e.status === T) evidence = [...evidence, ...explainer.evidence(e.holding, facts).filter((d) => !evidence.some((x) => x.zh === d.zh))];
   }
   const earliest = r.status === 'eligible' ? formatDay(facts.asOf) : r.status === 'ineligible' ? earliestDate(occ, facts, r.level, hints) : null;
   return {

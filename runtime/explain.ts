@@ -61,12 +61,21 @@ export interface ClauseShortfall {
   conditions: ConditionExplanation[];
 }
 
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** Appends to a list that may still be the shared empty one. */
+function withAsk(asks: Ask[], ask: Ask): Ask[] {
+  if (asks === NONE) return [ask];
+  asks.push(ask);
+  return asks;
+}
+
 interface Explained {
   status: Tri;
   /** Leaves that do not hold (for the closest alternative of an 或). */
   failing: ConditionExplanation[];
   /** Leaves that hold, for evidence. */
-  holding: { plan: Plan; facts: Facts }[];
+  holding: readonly Plan[];
   asks: Ask[];
   /** Closeness of the failing leaves (see `distance`); 0 when the plan holds. */
   distance: number;
@@ -220,14 +229,17 @@ export class Explainer {
     };
   }
 
-  /** Explains a plan on the facts: its status, failing leaves (closest route), holding leaves, asks. */
+  /**
+   * Explains a plan on the facts: its status, failing leaves (closest route), holding leaves, asks.
+   * Lists that are empty are one shared frozen array (internal: callers copy what they output).
+   */
   explain(p: Plan, f: Facts): Explained {
     switch (p.op) {
       case 'and': {
         let status: Tri = T;
         let distance = 0;
         const failing: ConditionExplanation[] = [];
-        const holding: { plan: Plan; facts: Facts }[] = [];
+        const holding: Plan[] = [];
         const asks: Ask[] = [];
         for (const item of p.items) {
           const x = this.explain(item, f);
@@ -247,7 +259,7 @@ export class Explainer {
         const asks: Ask[] = [];
         for (const item of p.items) {
           const x = this.explain(item, f);
-          if (x.status === T) return { status: T, failing: [], holding: x.holding, asks: [], distance: 0 };
+          if (x.status === T) return { status: T, failing: NONE, holding: x.holding, asks: NONE, distance: 0 };
           if (x.status === U) status = U;
           if (x.distance < closestDistance || closest === undefined) {
             closest = x;
@@ -255,13 +267,13 @@ export class Explainer {
           }
           for (const a of x.asks) asks.push(a);
         }
-        return { status, failing: closest ? closest.failing : [], holding: [], asks, distance: closest ? closestDistance : 0 };
+        return { status, failing: closest ? closest.failing : NONE, holding: NONE, asks, distance: closest ? closestDistance : 0 };
       }
       case 'not': {
         const inner = this.explain(p.item, f);
         const status: Tri = inner.status === U ? U : inner.status === T ? F : T;
         const leaf: ConditionExplanation = { code: 'not', status: triName(status), text: this.describe(p) };
-        return { status, failing: status === T ? [] : [leaf], holding: [], asks: inner.asks, distance: status === T ? 0 : status === U ? UNKNOWN_DISTANCE : UNMET_DISTANCE };
+        return { status, failing: status === T ? NONE : [leaf], holding: NONE, asks: inner.asks, distance: status === T ? 0 : status === U ? UNKNOWN_DISTANCE : UNMET_DISTANCE };
       }
       default:
         return this.leaf(p, f);
@@ -270,7 +282,7 @@ export class Explainer {
 
   private leaf(p: Exclude<Plan, { op: 'and' | 'or' | 'not' }>, f: Facts): Explained {
     const text = this.describe(p);
-    const asks: Ask[] = [];
+    let asks: Ask[] = NONE;
     let status: Tri;
     // Built in place, fields in output order (code, status, text, then the quantities).
     const leaf: ConditionExplanation = { code: p.op, status: 'unknown', text };
@@ -306,7 +318,7 @@ export class Explainer {
             };
           }
         }
-        if (status === U) asks.push(...this.experienceAsks(f, p));
+        if (status === U) asks = this.experienceAsks(f, p);
         break;
       }
       case 'holds':
@@ -321,7 +333,7 @@ export class Explainer {
           for (const t of f.training) {
             if (t.level !== p.level || (t.rel & p.scope) === 0) continue;
             if ((p.exam ? t.examPassed : t.certificate) === undefined) {
-              asks.push({
+              asks = withAsk(asks, {
                 field: `/training/${t.index}/${p.exam ? 'examPassed' : 'certificate'}`,
                 reason: p.exam
                   ? { zh: '需要培训考试是否合格', en: 'whether the training exam was passed' }
@@ -336,19 +348,19 @@ export class Explainer {
         if (status === U) {
           for (const a of f.apprenticeships) {
             if ((a.rel & p.scope) !== 0 && a.completed === null) {
-              asks.push({ field: `/apprenticeships/${a.index}/completed`, reason: { zh: '需要学徒期满日期', en: 'the date the apprenticeship was completed' } });
+              asks = withAsk(asks, { field: `/apprenticeships/${a.index}/completed`, reason: { zh: '需要学徒期满日期', en: 'the date the apprenticeship was completed' } });
             }
           }
         }
         break;
       case 'school':
         status = school(f, p.spec);
-        if (status === U) asks.push({ field: '/education', reason: { zh: '需要学历信息', en: 'education (diplomas and enrolment)' } });
+        if (status === U) asks = withAsk(asks, { field: '/education', reason: { zh: '需要学历信息', en: 'education (diplomas and enrolment)' } });
         break;
       case 'age': {
         if (f.birth === null) {
           status = U;
-          asks.push({ field: '/birthDate', reason: { zh: '需要出生日期', en: 'the date of birth' } });
+          asks = withAsk(asks, { field: '/birthDate', reason: { zh: '需要出生日期', en: 'the date of birth' } });
         } else {
           const years = ageOn(f.birth, f.asOf);
           status = compareRange(years, years, p.cmp, p.years);
@@ -361,7 +373,7 @@ export class Explainer {
       }
       case 'flag':
         status = flag(f, p.name);
-        if (status === U) asks.push({ field: `/facts/${p.name}`, reason: { zh: `需要说明：${p.name}`, en: `a statement: ${this.en(p.name)}` } });
+        if (status === U) asks = withAsk(asks, { field: `/facts/${p.name}`, reason: { zh: `需要说明：${p.name}`, en: `a statement: ${this.en(p.name)}` } });
         break;
       case 'fact': {
         status = fact(f, p.name, p.cmp, p.value);
@@ -373,14 +385,14 @@ export class Explainer {
           if (status === F) leaf.detail = { zh: `需 ${CMP_ZH[p.cmp]} ${p.value}，现为 ${v}`, en: `needs ${p.cmp} ${p.value}, is ${v}` };
           if (status === F && (p.cmp === '>=' || p.cmp === '>')) leaf.short = (p.cmp === '>' ? p.value + 1 : p.value) - v;
         }
-        if (status === U) asks.push({ field: `/facts/${p.name}`, reason: { zh: `需要：${p.name}`, en: `the value of ${this.en(p.name)}` } });
+        if (status === U) asks = withAsk(asks, { field: `/facts/${p.name}`, reason: { zh: `需要：${p.name}`, en: `the value of ${this.en(p.name)}` } });
         break;
       }
     }
     leaf.status = triName(status);
-    if (status === T) return { status, failing: [], holding: [{ plan: p, facts: f }], asks, distance: 0 };
+    if (status === T) return { status, failing: NONE, holding: [p], asks, distance: 0 };
     const distance = status === U ? UNKNOWN_DISTANCE : waitable ? Math.min(leaf.short!, 999_999) : UNMET_DISTANCE;
-    return { status, failing: [leaf], holding: [], asks, distance };
+    return { status, failing: [leaf], holding: NONE, asks, distance };
   }
 
   private experienceAsks(f: Facts, p: Extract<Plan, { op: 'experience' | 'experienceAfter' }>): Ask[] {
@@ -401,12 +413,12 @@ export class Explainer {
   }
 
   /** Documents proving the holding leaves of a matched route. */
-  evidence(holding: { plan: Plan; facts: Facts }[]): Text[] {
+  evidence(holding: readonly Plan[], f: Facts): Text[] {
     const keys: string[] = [];
     const add = (k: string): void => {
       if (!keys.includes(k)) keys.push(k);
     };
-    for (const { plan: p, facts: f } of holding) {
+    for (const p of holding) {
       switch (p.op) {
         case 'experience':
           add('experience');

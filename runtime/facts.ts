@@ -69,7 +69,22 @@ export interface PrepareOptions {
   single?: boolean;
 }
 
-const relationBits: Record<string, number> = { 本职业: SAME, 相关职业: RELATED, 无关: 0, 本专业: SAME, 相关专业: RELATED };
+/** The bits of a relation value (the profile schema allows only these). A switch, not an object
+ * lookup: strings from JSON.parse are not internalised, and keying an object by them is slow. */
+function relationBits(value: string): number | undefined {
+  switch (value) {
+    case '本职业':
+    case '本专业':
+      return SAME;
+    case '相关职业':
+    case '相关专业':
+      return RELATED;
+    case '无关':
+      return 0;
+    default:
+      return undefined;
+  }
+}
 
 export function normalizeName(s: string): string {
   let n = NORMALIZED.get(s);
@@ -84,11 +99,11 @@ export function normalizeName(s: string): string {
 
 const NORMALIZED = new Map<string, string>();
 
-/** The day number of a date field (`path` + `/` + `key`, for the error: built only then). */
-function day(text: string | undefined, path: string, key: string): number | null {
+/** The day number of a date field (its path, `list/index/key`, is built only for the error). */
+function day(text: string | undefined, list: string, index: number, key: string): number | null {
   if (text === undefined) return null;
   const d = parseDay(text);
-  if (d === undefined) throw new ProfileError(`${path}/${key}`, `not a calendar date: ${text}`);
+  if (d === undefined) throw new ProfileError(`${list}${index < 0 ? '' : `/${index}`}/${key}`, `not a calendar date: ${text}`);
   return d;
 }
 
@@ -122,25 +137,27 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   const warnings: Warning[] = [];
   const { names, related, sameMajors, relatedMajors } = nameSets(meta);
 
-  const explicit = (relation: Relation | MajorRelation | undefined, path: string, key: string): number | undefined => {
+  // Paths (`/work/3`) are built only for a warning or an error: most entries need none.
+  const explicit = (relation: Relation | MajorRelation | undefined, list: string, index: number, key: string): number | undefined => {
     if (relation === undefined) return undefined;
     if (typeof relation === 'string') {
       if (!options.single) {
-        throw new ProfileError(`${path}/${key}`, 'a single relation value needs one judged occupation');
+        throw new ProfileError(`${list}/${index}/${key}`, 'a single relation value needs one judged occupation');
       }
-      return relationBits[relation];
+      return relationBits(relation);
     }
     for (const key in relation) {
-      if (Object.hasOwn(relation, key) && names.has(normalizeName(key))) return relationBits[(relation as Record<string, string>)[key]];
+      if (Object.hasOwn(relation, key) && names.has(normalizeName(key))) return relationBits((relation as Record<string, string>)[key]);
     }
     return undefined;
   };
-  const occupationRel = (entry: { occupation: string; relation?: Relation }, path: string): number => {
-    const given = explicit(entry.relation, path, 'relation');
+  const occupationRel = (entry: { occupation: string; relation?: Relation }, list: string, index: number): number => {
+    const given = explicit(entry.relation, list, index, 'relation');
     if (given !== undefined) return given;
     const name = normalizeName(entry.occupation);
     if (names.has(name)) return SAME;
     if (related.has(name)) return RELATED;
+    const path = `${list}/${index}`;
     warnings.push({
       code: 'W_UNRELATED',
       path,
@@ -151,68 +168,72 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
 
   const work: Facts['work'] = [];
   const undatedWork: Facts['undatedWork'] = [];
-  (profile.work ?? []).forEach((w, i) => {
-    const path = `/work/${i}`;
-    const rel = occupationRel(w, path);
+  const workList = profile.work ?? [];
+  for (let i = 0; i < workList.length; i++) {
+    const w = workList[i];
+    const rel = occupationRel(w, '/work', i);
     const index = w.kind === undefined ? 0 : meta.workKinds.indexOf(w.kind);
     if (index < 0) {
       warnings.push({
         code: 'W_UNKNOWN_KIND',
-        path: `${path}/kind`,
-        message: `${path}/kind：未知的经历种类“${w.kind}”，不计入从业年限 / unknown work kind "${w.kind}", not counted`,
+        path: `/work/${i}/kind`,
+        message: `/work/${i}/kind：未知的经历种类“${w.kind}”，不计入从业年限 / unknown work kind "${w.kind}", not counted`,
       });
-      return;
+      continue;
     }
     const kind = 1 << index;
-    const from = day(w.from, path, 'from');
+    const from = day(w.from, '/work', i, 'from');
     if (from === null) {
       if (w.years !== undefined) undatedWork.push({ days: Math.round(w.years * DAYS_PER_YEAR * 1e6) / 1e6, rel, kind, index: i });
-      return;
+      continue;
     }
-    const to = day(w.to, path, 'to') ?? asOf;
-    if (w.to !== undefined && to < from) throw new ProfileError(`${path}/to`, 'ends before it starts');
-    if (from > asOf) return;
+    const to = day(w.to, '/work', i, 'to') ?? asOf;
+    if (w.to !== undefined && to < from) throw new ProfileError(`/work/${i}/to`, 'ends before it starts');
+    if (from > asOf) continue;
     const until = w.to === undefined ? Infinity : to;
     work.push({ period: { start: from, end: Math.min(until, asOf) }, rel, kind, ongoing: until > asOf, until, index: i });
-  });
+  }
 
   const certificates: Facts['certificates'] = [];
-  (profile.certificates ?? []).forEach((c, i) => {
-    const path = `/certificates/${i}`;
-    const rel = occupationRel(c, path);
-    const date = day(c.date, path, 'date');
-    if (date !== null && date > asOf) return;
+  const certificateList = profile.certificates ?? [];
+  for (let i = 0; i < certificateList.length; i++) {
+    const c = certificateList[i];
+    const rel = occupationRel(c, '/certificates', i);
+    const date = day(c.date, '/certificates', i, 'date');
+    if (date !== null && date > asOf) continue;
     const prep = c.kind === '预备技师证书';
     certificates.push({ level: prep ? 0 : (c.level ?? 0), prep, date, rel, index: i });
-  });
+  }
 
   const training: Facts['training'] = [];
-  (profile.training ?? []).forEach((t, i) => {
-    const path = `/training/${i}`;
-    const rel = occupationRel(t, path);
-    const date = day(t.date, path, 'date');
-    if (date !== null && date > asOf) return;
+  const trainingList = profile.training ?? [];
+  for (let i = 0; i < trainingList.length; i++) {
+    const t = trainingList[i];
+    const rel = occupationRel(t, '/training', i);
+    const date = day(t.date, '/training', i, 'date');
+    if (date !== null && date > asOf) continue;
     training.push({ level: t.level, date, certificate: t.certificate, examPassed: t.examPassed, rel, index: i });
-  });
+  }
 
   const apprenticeships: Facts['apprenticeships'] = [];
-  (profile.apprenticeships ?? []).forEach((a, i) => {
-    const path = `/apprenticeships/${i}`;
-    const rel = occupationRel(a, path);
-    const completed = day(a.completed, path, 'completed');
-    if (completed !== null && completed > asOf) return;
+  const apprenticeshipList = profile.apprenticeships ?? [];
+  for (let i = 0; i < apprenticeshipList.length; i++) {
+    const a = apprenticeshipList[i];
+    const rel = occupationRel(a, '/apprenticeships', i);
+    const completed = day(a.completed, '/apprenticeships', i, 'completed');
+    if (completed !== null && completed > asOf) continue;
     apprenticeships.push({ completed, rel, index: i });
-  });
+  }
 
   let education: EducationFact[] | null = null;
   if (profile.education !== undefined) {
     education = profile.education.map((e, i) => {
-      const path = `/education/${i}`;
-      let major = explicit(e.majorRelation, path, 'majorRelation');
+      let major = explicit(e.majorRelation, '/education', i, 'majorRelation');
       if (major === undefined) {
         const m = e.major === undefined ? undefined : normalizeName(e.major);
         major = m === undefined ? 0 : sameMajors.has(m) ? SAME : relatedMajors.has(m) ? RELATED : 0;
         if (m !== undefined && major === 0) {
+          const path = `/education/${i}`;
           warnings.push({
             code: 'W_NO_MAJOR',
             path,
@@ -220,7 +241,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
           });
         }
       }
-      const date = day(e.date, path, 'date');
+      const date = day(e.date, '/education', i, 'date');
       let status: Status = e.status === '毕业' ? Status.Graduated : e.status === '应届' ? Status.FinalYear : Status.Enrolled;
       // A diploma dated after the as-of date is not held yet: the student is in the final year.
       if (status === Status.Graduated && date !== null && date > asOf) status = Status.FinalYear;
@@ -254,7 +275,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     training,
     apprenticeships,
     education,
-    birth: day(profile.birthDate, '', 'birthDate'),
+    birth: day(profile.birthDate, '', -1, 'birthDate'),
     facts,
     warnings,
     merged: new Map(),
