@@ -5,8 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { functionBody } from '../compiler/instantiate.js';
 import * as runtime from '../runtime/index.js';
 import { bitsStatus, evaluateOccupation, prepareFacts, type CompiledOccupation, type Facts, type Profile } from '../runtime/index.js';
-import { profileArb, worldOf } from './oracle/arbitraries.js';
-import { check, RULES } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expressionArb, profileArb, worldOf } from './oracle/arbitraries.js';
+import { REQUIREMENTS, SYNTHETIC_RELATED, SYNTHETIC_SOURCE, syntheticRuleFile } from './oracle/harness.js';
+import { loadOracleVocabulary } from './oracle/interpreter.js';
+import { check, RULES, rulesDir } from './helpers.js';
 
 const { rules } = check(RULES);
 const occupations = rules!.occupations;
@@ -46,4 +50,29 @@ describe('levels over atoms', () => {
       { numRuns: 300, seed: 20261128 },
     );
   });
+
+  it('agree with evaluate on random clauses (and, or, 非, nested) and requirements', () => {
+    const vocabulary = loadOracleVocabulary();
+    const dir = rulesDir({}, { sources: { 'sample.txt': SYNTHETIC_SOURCE } });
+    const world = worldOf([{ id: 'sample', name: '样例职业', aliases: ['样例工'], related: SYNTHETIC_RELATED }], vocabulary);
+    let negated = 0;
+    fc.assert(
+      fc.property(
+        fc.array(expressionArb({ vocabulary }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(...REQUIREMENTS),
+        fc.array(profileArb(world), { minLength: 20, maxLength: 20 }),
+        (expressions, requirement, profiles) => {
+          writeFileSync(join(dir, 'sample.yaml'), syntheticRuleFile(expressions, requirement));
+          const checked = check(dir);
+          const [occ] = checked.rules!.occupations;
+          if (expressions.some((e) => /(^|[\s(])(非|not) /.test(e))) negated++;
+          const m = new Function('R', functionBody(occ))(runtime) as Exports;
+          for (const g of profiles) agree(m, g.profile as Profile, g.asOf);
+        },
+      ),
+      { numRuns: 60, seed: 20261128 },
+    );
+    expect(negated).toBeGreaterThan(5);
+  }, 60_000);
 });
+

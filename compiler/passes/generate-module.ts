@@ -136,7 +136,9 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
   });
 
   // The decision as one branch-free function per level over the occupation's distinct atoms,
-  // computed once (`atoms`): three values as two bits (1 true, 2 false, 3 unknown).
+  // computed once (`atoms`): three values as two bits (1 true, 2 false, 3 unknown). Bit 0 says
+  // "may be true", bit 1 "may be false". Each plane is a plain bitwise formula: bit 0 follows and
+  // as &, or as |; bit 1 follows the dual (and as |, or as &); 非 swaps the planes by a shift.
   const atomCalls: string[] = [];
   const atom = (c: Cond): string => {
     const call = expr(c);
@@ -144,26 +146,37 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     if (i < 0) i = atomCalls.push(call) - 1;
     return `a[${i}]`;
   };
-  const bits = (c: Cond): string => {
+  type Planes = { t: string; f: string };
+  const TRUE: Planes = { t: '1', f: '1' }; // two-bit 1: may be true, may not be false
+  const FALSE: Planes = { t: '2', f: '2' };
+  const join = (items: Planes[], plane: 't' | 'f', op: '&' | '|'): string =>
+    items.length === 1 ? items[0][plane] : `(${items.map((x) => x[plane]).join(` ${op} `)})`;
+  const and = (items: Planes[]): Planes => ({ t: join(items, 't', '&'), f: join(items, 'f', '|') });
+  const or = (items: Planes[]): Planes => ({ t: join(items, 't', '|'), f: join(items, 'f', '&') });
+  const planes = (c: Cond): Planes => {
     switch (c.op) {
       case 'and':
-        return c.items.map(bits).reduce((x, y) => `R.kand(${x}, ${y})`);
+        return and(c.items.map(planes));
       case 'or':
-        return c.items.map(bits).reduce((x, y) => `R.kor(${x}, ${y})`);
-      case 'not':
-        return `R.knot(${bits(c.item)})`;
-      default:
-        return atom(c);
+        return or(c.items.map(planes));
+      case 'not': {
+        const x = planes(c.item);
+        return { t: `(${x.f} >> 1)`, f: `(${x.t} << 1)` };
+      }
+      default: {
+        const a = atom(c);
+        return { t: a, f: a };
+      }
     }
   };
-  const gateBits = occ.education ? bits(occ.education.cond) : '1';
-  const levelBits = [...occ.levels].sort((a, b) => b - a).map((level) => {
+  const gate = occ.education ? planes(occ.education.cond) : TRUE;
+  const levelPlanes = [...occ.levels].sort((a, b) => b - a).map((level) => {
     const routes = occ.clauses
       .filter((c) => c.level === level)
       .map((c) => {
         const schools = credentials(c.cond);
-        const credential = schools.length === 0 ? '2' : schools.map(bits).reduce((x, y) => `R.kor(${x}, ${y})`);
-        return `R.kand(${bits(c.cond)}, R.kor(${gateBits}, ${credential}))`;
+        const credential = schools.length === 0 ? FALSE : or(schools.map(planes));
+        return and([planes(c.cond), credential === FALSE && gate === TRUE ? TRUE : or([gate, credential])]);
       });
     return { level, routes };
   });
@@ -227,11 +240,17 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     '',
     '/** Each level\'s status over `atoms(f)`, requirement included: 1 eligible, 2 ineligible, 3 unknown. */',
     `export const levels${type('Readonly<Record<number, (a: Uint8Array) => number>>')} = {`,
-    ...levelBits.flatMap((l) => [
+    ...levelPlanes.flatMap((l) => [
       `  ${l.level}: (a${type('Uint8Array')})${type('number')} => {`,
-      `    let r = 2;`,
-      ...l.routes.map((route) => `    r = R.kor(r, ${route});`),
-      '    return r;',
+      ...(l.routes.length === 0
+        ? ['    return 2;']
+        : [
+            '    const t =',
+            ...l.routes.map((r, i) => `      ${r.t}${i < l.routes.length - 1 ? ' |' : ';'}`),
+            '    const f =',
+            ...l.routes.map((r, i) => `      ${r.f}${i < l.routes.length - 1 ? ' &' : ';'}`),
+            '    return (t & 1) | (f & 2);',
+          ]),
       '  },',
     ]),
     '};',
