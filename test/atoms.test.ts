@@ -17,8 +17,8 @@ const occupations = rules!.occupations;
 
 interface Exports {
   occupation: CompiledOccupation;
-  atoms: (f: Facts) => Uint8Array;
-  levels: Record<number, (a: Uint8Array) => number>;
+  atoms: (f: Facts) => Int32Array;
+  levels: Record<number, (m: Int32Array) => number>;
 }
 
 const modules = occupations.map((o) => new Function('R', functionBody(o))(runtime) as Exports);
@@ -56,9 +56,11 @@ describe('levels over atoms', () => {
     const dir = rulesDir({}, { sources: { 'sample.txt': SYNTHETIC_SOURCE } });
     const world = worldOf([{ id: 'sample', name: '样例职业', aliases: ['样例工'], related: SYNTHETIC_RELATED }], vocabulary);
     let negated = 0;
+    let wide = 0;
     fc.assert(
       fc.property(
-        fc.array(expressionArb({ vocabulary }), { minLength: 1, maxLength: 8 }),
+        // Up to 40 clauses: enough distinct conditions to need a second mask word (31 bits each).
+        fc.oneof(fc.array(expressionArb({ vocabulary }), { minLength: 1, maxLength: 8 }), fc.array(expressionArb({ vocabulary }), { minLength: 30, maxLength: 40 })),
         fc.constantFrom(...REQUIREMENTS),
         fc.array(profileArb(world), { minLength: 20, maxLength: 20 }),
         (expressions, requirement, profiles) => {
@@ -67,12 +69,14 @@ describe('levels over atoms', () => {
           const [occ] = checked.rules!.occupations;
           if (expressions.some((e) => /(^|[\s(])(非|not) /.test(e))) negated++;
           const m = new Function('R', functionBody(occ))(runtime) as Exports;
+          if (m.atoms(prepareFacts({}, m.occupation.meta, { asOf: '2026-11-28' })).length > 2) wide++;
           for (const g of profiles) agree(m, g.profile as Profile, g.asOf);
         },
       ),
       { numRuns: 60, seed: 20261128 },
     );
     expect(negated).toBeGreaterThan(5);
+    expect(wide).toBeGreaterThan(5); // more than 31 distinct conditions: two words per plane
   }, 60_000);
 });
 

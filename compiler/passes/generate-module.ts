@@ -135,51 +135,74 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     entries.push(`    { meta: meta.clauses[${i}], test: clause${i}, credential: ${credential} },`);
   });
 
-  // The decision as one branch-free function per level over the occupation's distinct atoms,
-  // computed once (`atoms`): three values as two bits (1 true, 2 false, 3 unknown). Bit 0 says
-  // "may be true", bit 1 "may be false". Each plane is a plain bitwise formula: bit 0 follows and
-  // as &, or as |; bit 1 follows the dual (and as |, or as &); 非 swaps the planes by a shift.
+  // The decision over the occupation's distinct atoms, each computed once (`atoms`) into two bit
+  // masks: bit i of a "may be true" word is set unless atom i is false, bit i of a "may be false"
+  // word unless it is true (unknown sets both). A formula is then a few mask tests per plane: in
+  // the true plane 且 needs every bit, 或 any; the false plane is the dual; 非 swaps the planes.
   const atomCalls: string[] = [];
-  const atom = (c: Cond): string => {
+  const atom = (c: Cond): number => {
     const call = expr(c);
     let i = atomCalls.indexOf(call);
     if (i < 0) i = atomCalls.push(call) - 1;
-    return `a[${i}]`;
+    return i;
   };
+  const BITS = 31; // per word: masks stay positive 32-bit integers
   type Planes = { t: string; f: string };
-  const TRUE: Planes = { t: '1', f: '1' }; // two-bit 1: may be true, may not be false
-  const FALSE: Planes = { t: '2', f: '2' };
-  const join = (items: Planes[], plane: 't' | 'f', op: '&' | '|'): string =>
-    items.length === 1 ? items[0][plane] : `(${items.map((x) => x[plane]).join(` ${op} `)})`;
-  const and = (items: Planes[]): Planes => ({ t: join(items, 't', '&'), f: join(items, 'f', '|') });
-  const or = (items: Planes[]): Planes => ({ t: join(items, 't', '|'), f: join(items, 'f', '&') });
+  const TRUE: Planes = { t: 'true', f: 'false' };
+  const FALSE: Planes = { t: 'false', f: 'true' };
+  /** `all` (且 in the true plane, 或 in the false plane) or any, over atoms and sub-formulas. */
+  const combine = (atoms: number[], rest: string[], plane: 't' | 'f', all: boolean): string => {
+    const words = new Map<number, number>();
+    for (const i of atoms) words.set(Math.floor(i / BITS), (words.get(Math.floor(i / BITS)) ?? 0) | (1 << i % BITS));
+    const tests = [...words].map(([w, m]) => (all ? `(${plane}${w} & ${m}) === ${m}` : `(${plane}${w} & ${m}) !== 0`));
+    const parts = [...tests, ...rest];
+    if (parts.length === 0) return all ? 'true' : 'false';
+    return parts.length === 1 ? parts[0] : `(${parts.join(all ? ' && ' : ' || ')})`;
+  };
+  /** Planes of a 且 (conjunction) or 或 (disjunction) of formulas: atoms grouped into mask tests. */
+  const junction = (items: Cond[], conjunction: boolean): Planes => {
+    const atoms: number[] = [];
+    const subs: Planes[] = [];
+    const add = (i: Cond): void => {
+      if (i.op === (conjunction ? 'and' : 'or')) i.items.forEach(add); // (a 且 b) 且 c: one mask
+      else if (i.op === 'and' || i.op === 'or' || i.op === 'not') subs.push(planes(i));
+      else atoms.push(atom(i));
+    };
+    items.forEach(add);
+    return {
+      t: combine(atoms, subs.map((x) => x.t), 't', conjunction),
+      f: combine(atoms, subs.map((x) => x.f), 'f', !conjunction),
+    };
+  };
   const planes = (c: Cond): Planes => {
     switch (c.op) {
       case 'and':
-        return and(c.items.map(planes));
+        return junction(c.items, true);
       case 'or':
-        return or(c.items.map(planes));
+        return junction(c.items, false);
       case 'not': {
         const x = planes(c.item);
-        return { t: `(${x.f} >> 1)`, f: `(${x.t} << 1)` };
+        return { t: x.f, f: x.t };
       }
-      default: {
-        const a = atom(c);
-        return { t: a, f: a };
-      }
+      default:
+        return junction([c], true);
     }
   };
-  const gate = occ.education ? planes(occ.education.cond) : TRUE;
   const levelPlanes = [...occ.levels].sort((a, b) => b - a).map((level) => {
     const routes = occ.clauses
       .filter((c) => c.level === level)
       .map((c) => {
+        if (!occ.education) return planes(c.cond);
+        // Met with the requirement, or with a school atom of the clause (its credential) held.
         const schools = credentials(c.cond);
-        const credential = schools.length === 0 ? FALSE : or(schools.map(planes));
-        return and([planes(c.cond), credential === FALSE && gate === TRUE ? TRUE : or([gate, credential])]);
+        const range = c.cond.range;
+        const gate: Cond = schools.length === 0 ? occ.education.cond : { op: 'or', items: [occ.education.cond, ...schools], range };
+        return planes({ op: 'and', items: [c.cond, gate], range });
       });
     return { level, routes };
   });
+  const words = Math.max(1, Math.ceil(atomCalls.length / BITS));
+  const wordNames = (plane: 't' | 'f'): string[] => Array.from({ length: words }, (_, w) => `${plane}${w}`);
 
   const meta = {
     id: occ.id,
@@ -231,25 +254,36 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     '  ],',
     '};',
     '',
-    `/** The occupation's distinct conditions on prepared facts, as two-bit values for \`levels\`. */`,
-    `export function atoms(f${type('R.Facts')})${type('Uint8Array')} {`,
-    `  const a = new Uint8Array(${atomCalls.length});`,
-    ...atomCalls.map((call, i) => `  a[${i}] = R.TRI_BITS[${call}];`),
-    '  return a;',
+    '/**',
+    ` * The occupation's ${atomCalls.length} distinct conditions on prepared facts, as bit masks for \`levels\`:`,
+    ` * [may be true, may be false] per word of ${BITS} conditions (condition i: word ⌊i/${BITS}⌋, bit i mod ${BITS}).`,
+    ' */',
+    `export function atoms(f${type('R.Facts')})${type('Int32Array')} {`,
+    `  const m = new Int32Array(${2 * words});`,
+    `  let b${type('number')};`,
+    ...atomCalls.flatMap((call, i) => {
+      const w = Math.floor(i / BITS);
+      const bit = i % BITS;
+      return [`  b = R.TRI_BITS[${call}];`, `  m[${2 * w}] |= (b & 1) << ${bit};`, `  m[${2 * w + 1}] |= (b >> 1) << ${bit};`];
+    }),
+    '  return m;',
     '}',
     '',
     '/** Each level\'s status over `atoms(f)`, requirement included: 1 eligible, 2 ineligible, 3 unknown. */',
-    `export const levels${type('Readonly<Record<number, (a: Uint8Array) => number>>')} = {`,
+    `export const levels${type('Readonly<Record<number, (m: Int32Array) => number>>')} = {`,
     ...levelPlanes.flatMap((l) => [
-      `  ${l.level}: (a${type('Uint8Array')})${type('number')} => {`,
+      `  ${l.level}: (m${type('Int32Array')})${type('number')} => {`,
       ...(l.routes.length === 0
         ? ['    return 2;']
         : [
-            '    const t =',
-            ...l.routes.map((r, i) => `      ${r.t}${i < l.routes.length - 1 ? ' |' : ';'}`),
-            '    const f =',
-            ...l.routes.map((r, i) => `      ${r.f}${i < l.routes.length - 1 ? ' &' : ';'}`),
-            '    return (t & 1) | (f & 2);',
+            ...wordNames('t').map((t, w) => `    const ${t} = m[${2 * w}];`),
+            ...wordNames('f').map((f, w) => `    const ${f} = m[${2 * w + 1}];`),
+            '    const mayBeTrue =',
+            ...l.routes.map((r, i) => `      ${r.t}${i < l.routes.length - 1 ? ' ||' : ';'}`),
+            '    if (!mayBeTrue) return 2; // no route may hold: every one is false',
+            '    const mayBeFalse =',
+            ...l.routes.map((r, i) => `      ${r.f}${i < l.routes.length - 1 ? ' &&' : ';'}`),
+            '    return mayBeFalse ? 3 : 1;',
           ]),
       '  },',
     ]),
