@@ -8,6 +8,7 @@ import { instantiateBody } from '../compiler/instantiate.js';
 import { loadProfile } from '../compiler/load-profile.js';
 import { formatMessage } from '../compiler/messages.js';
 import { renderDiagnostic } from '../compiler/render.js';
+import { levelResultsJson } from './result-json.js';
 import * as runtime from '../runtime/index.js';
 import { EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Profile } from '../runtime/index.js';
 
@@ -170,7 +171,8 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
       if (o.csvOutput) {
         for (const x of results) r.out += [line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), ''].map(csvField).join(',') + '\n';
       } else {
-        r.out += JSON.stringify({ line, results }) + '\n';
+        // Without explanations the results have a fixed shape: their JSON reuses encoded texts.
+        r.out += (o.explain ? JSON.stringify({ line, results }) : `{"line":${line},"results":${levelResultsJson(results)}}`) + '\n';
       }
     }
     return r;

@@ -2,8 +2,13 @@
 // reported with their line numbers and skipped, the summary, exit codes, CSV in and out.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cli, scratch } from './helpers.js';
+import { levelResultsJson } from '../cli/result-json.js';
+import { instantiate } from '../compiler/instantiate.js';
+import { evaluateOccupation, type Profile } from '../runtime/index.js';
+import { profileArb, worldOf } from './oracle/arbitraries.js';
+import { check, cli, RULES, scratch } from './helpers.js';
 
 const OCC = ['--occupation', '互联网营销师', '--as-of', '2026-11-28'];
 
@@ -132,5 +137,39 @@ describe('zige eval --batch', () => {
     const missing = cli(['eval', '--batch', join(dir, 'missing.jsonl'), ...OCC]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('E_READ');
+  });
+});
+
+describe('batch JSON of results without explanations', () => {
+  const { rules } = check(RULES);
+  const occupations = rules!.occupations.map((o) => instantiate(o));
+  const world = worldOf(rules!.occupations);
+
+  it('is byte for byte JSON.stringify of the results, on random profiles of every occupation', () => {
+    let warned = 0;
+    fc.assert(
+      fc.property(profileArb(world), ({ asOf, profile }) => {
+        for (const occ of occupations) {
+          let results;
+          try {
+            results = evaluateOccupation(occ, profile as Profile, { asOf, explain: false });
+          } catch {
+            continue; // rejected profiles have no results
+          }
+          if (results.some((r) => r.warnings.length > 0)) warned++;
+          expect(levelResultsJson(results)).toBe(JSON.stringify(results));
+        }
+      }),
+      { numRuns: 200, seed: 20261128 },
+    );
+    expect(warned).toBeGreaterThan(0); // warnings (with the applicant's own text) were serialised too
+  });
+
+  it('escapes what the applicant wrote: quotes, backslashes, control and line-separator characters', () => {
+    const occ = occupations.find((o) => o.meta.id === 'internet-marketer')!;
+    const odd = 'a"b\\c\n\u0000\u2028\u2029\ud800 营销';
+    const results = evaluateOccupation(occ, { work: [{ occupation: odd, from: '2020-01-01' }], facts: { [odd]: true } } as Profile, { asOf: '2026-11-28', explain: false });
+    expect(results[0].warnings.length).toBeGreaterThan(1);
+    expect(levelResultsJson(results)).toBe(JSON.stringify(results));
   });
 });
