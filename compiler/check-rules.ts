@@ -1,6 +1,5 @@
 // Check stage over a rules directory: vocabulary, every rule file's structure, expressions,
 // source citations and cross-references. Collects every problem into the sink.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { parseExpression, printExpression } from '../grammar/index.js';
@@ -9,12 +8,13 @@ import type { DiagnosticSink, Range } from './diagnostics.js';
 import type { Cond } from './ir.js';
 import { overlappingVersions } from '../runtime/versions.js';
 import { packageRoot } from './package-root.js';
+import { isFile, listRuleFiles, readText, VOCABULARY_FILE, type InputRecorder } from './check-inputs.js';
 import { loadRuleFile, type RuleFileData } from './load-rule-file.js';
 import { resolveExpression, type ExprDiagnostic } from './passes/resolve-expression.js';
 import { parseVocabulary, VocabularyError, type VocabularyIndex } from './vocabulary.js';
 import { nodeAtPath, rangeOfOffsets, scalarSpanRange } from './yaml-positions.js';
 
-export const VOCABULARY_FILE = 'vocabulary.yaml';
+export { listRuleFiles, VOCABULARY_FILE, type InputRecorder };
 
 export interface RuleSet {
   dir: string;
@@ -22,32 +22,19 @@ export interface RuleSet {
   occupations: CheckedOccupation[];
 }
 
-/** Rule files of a directory: its *.yaml and *.yml files except the vocabulary, sorted. */
-export function listRuleFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f) && f !== VOCABULARY_FILE)
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .sort();
-}
-
 /** Where the vocabulary is: the rules directory's own, else the bundled one. */
-export function vocabularyPath(dir: string): string {
+export function vocabularyPath(dir: string, inputs?: InputRecorder): string {
   const own = join(dir, VOCABULARY_FILE);
-  try {
-    if (statSync(own).isFile()) return own;
-  } catch {
-    /* fall back to the bundled vocabulary */
-  }
-  return bundledVocabularyPath();
+  return isFile(own, inputs) ? own : bundledVocabularyPath();
 }
 
 export function bundledVocabularyPath(): string {
   return join(packageRoot(), 'rules', VOCABULARY_FILE);
 }
 
-export function loadVocabulary(file: string, sink: DiagnosticSink): VocabularyIndex | undefined {
+export function loadVocabulary(file: string, sink: DiagnosticSink, inputs?: InputRecorder): VocabularyIndex | undefined {
   try {
-    return parseVocabulary(readFileSync(file, 'utf8'));
+    return parseVocabulary(readText(file, inputs));
   } catch (e) {
     const detail = e instanceof VocabularyError ? e.message : (e as Error).message;
     sink.report({ code: 'E_VOCABULARY', file, args: { detail } });
@@ -55,15 +42,19 @@ export function loadVocabulary(file: string, sink: DiagnosticSink): VocabularyIn
   }
 }
 
-export function checkRules(dir: string, sink: DiagnosticSink, display: (f: string) => string = (f) => f): RuleSet | undefined {
+/**
+ * Checks every rule file of a directory. With `inputs`, every file-system read is reported to it
+ * (the check-result cache's manifest).
+ */
+export function checkRules(dir: string, sink: DiagnosticSink, display: (f: string) => string = (f) => f, inputs?: InputRecorder): RuleSet | undefined {
   let files: string[];
   try {
-    files = listRuleFiles(dir);
+    files = listRuleFiles(dir, inputs);
   } catch (e) {
     sink.report({ code: 'E_READ', file: display(dir), args: { file: display(dir), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
     return undefined;
   }
-  const vocabulary = loadVocabulary(vocabularyPath(dir), sink);
+  const vocabulary = loadVocabulary(vocabularyPath(dir, inputs), sink, inputs);
   if (!vocabulary) return undefined;
   if (files.length === 0) {
     sink.report({ code: 'E_NO_RULES', file: display(dir), args: { dir: display(dir) } });
@@ -75,12 +66,12 @@ export function checkRules(dir: string, sink: DiagnosticSink, display: (f: strin
     const path = join(dir, f);
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readText(path, inputs);
     } catch (e) {
       sink.report({ code: 'E_READ', file: display(path), args: { file: display(path), detail: String(e) } });
       continue;
     }
-    const checked = checkRuleFile({ dir, file: f, display: display(path), text, vocabulary, sources, sink });
+    const checked = checkRuleFile({ dir, file: f, display: display(path), text, vocabulary, sources, sink, inputs });
     if (checked) occupations.push(checked);
   }
   checkAcrossFiles(occupations, sink, (f) => display(join(dir, f)));
@@ -98,6 +89,8 @@ interface FileContext {
   /** Source documents by path, read once per run. */
   sources: Map<string, string | null>;
   sink: DiagnosticSink;
+  /** Receives the reads of source documents. */
+  inputs?: InputRecorder;
 }
 
 export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
@@ -121,7 +114,7 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
   if (!ctx.sources.has(sourcePath)) {
     let content: string | null = null;
     try {
-      content = readFileSync(sourcePath, 'utf8');
+      content = readText(sourcePath, ctx.inputs);
     } catch {
       content = null;
     }

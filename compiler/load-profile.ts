@@ -2,10 +2,11 @@
 // Ajv validators for schema/*.schema.json and the conversion of Ajv errors into diagnostics in
 // words (one code per keyword, cascaded anyOf/if noise removed).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { readText, type InputRecorder } from './check-inputs.js';
 import type { DiagnosticSink } from './diagnostics.js';
 import type { Profile } from '../runtime/profile.js';
 import { MAX_DEPTH, lineCountFor, nestingDepth, parseYaml, rangeOfOffsets } from './yaml-positions.js';
@@ -15,13 +16,13 @@ import { MAX_DEPTH, lineCountFor, nestingDepth, parseYaml, rangeOfOffsets } from
 
 export type SchemaName = 'rule-file' | 'profile' | 'result';
 
-function readSchema(name: SchemaName): Record<string, unknown> {
+function readSchema(name: SchemaName, inputs?: InputRecorder): Record<string, unknown> {
   // compiler/x.ts (sources) or dist/compiler/x.js (build): schema/ is one or two levels up
   const candidates = [new URL(`../schema/${name}.schema.json`, import.meta.url), new URL(`../../schema/${name}.schema.json`, import.meta.url)];
   let lastError: unknown;
   for (const url of candidates) {
     try {
-      return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
+      return JSON.parse(readText(fileURLToPath(url), inputs)) as Record<string, unknown>;
     } catch (e) {
       lastError = e;
     }
@@ -30,6 +31,20 @@ function readSchema(name: SchemaName): Record<string, unknown> {
 }
 
 const SCHEMAS: readonly SchemaName[] = ['profile', 'rule-file', 'result'];
+
+/**
+ * Reports the schema files that validators depend on to `inputs`, read as `getValidators` reads
+ * them: the prebuilt validators are used only while these match, else they are compiled from them.
+ */
+export function recordSchemaInputs(inputs: InputRecorder): void {
+  for (const name of SCHEMAS) {
+    try {
+      readSchema(name, inputs);
+    } catch {
+      /* no schema: getValidators fails the check itself */
+    }
+  }
+}
 
 // ajv and ajv-formats are CommonJS, loaded only when schemas must be compiled here (see getValidators).
 const require = createRequire(import.meta.url);

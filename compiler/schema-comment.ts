@@ -2,10 +2,9 @@
 //   # yaml-language-server: $schema=../schema/rule-file.schema.json
 // which the YAML extension of VS Code (yaml-language-server) reads to complete keys and flag
 // wrong ones as you type. `zige check` warns when the line is missing or points nowhere.
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listRuleFiles } from './check-rules.js';
+import { exists, listRuleFiles, readText, type InputRecorder } from './check-inputs.js';
 import type { Diagnostic } from './diagnostics.js';
 import { packageRoot } from './package-root.js';
 
@@ -27,9 +26,9 @@ export function schemaComment(file: string): string {
  * A warning when the first line of a rule file does not name the rule-file schema: W_SCHEMA_COMMENT
  * when the line is missing, W_SCHEMA_COMMENT_PATH when the schema it names is not there (a relative
  * path or file: URL is resolved against the file; an http(s) URL must end in rule-file.schema.json).
- * `file` is the path to read from, `display` the name to show.
+ * `file` is the path to read from, `display` the name to show; `inputs` receives the existence test.
  */
-export function schemaCommentDiagnostic(file: string, text: string, display: string = file): Diagnostic | undefined {
+export function schemaCommentDiagnostic(file: string, text: string, display: string = file, inputs?: InputRecorder): Diagnostic | undefined {
   const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0];
   const range = { start: { line: 1, col: 1 }, end: { line: 1, col: [...firstLine].length + 1 } };
   const expected = schemaComment(file);
@@ -45,17 +44,20 @@ export function schemaCommentDiagnostic(file: string, text: string, display: str
     } catch {
       target = '';
     }
-    ok = target !== '' && basename(target) === SCHEMA_FILE && existsSync(target);
+    ok = target !== '' && basename(target) === SCHEMA_FILE && exists(target, inputs);
   }
   return ok ? undefined : { code: 'W_SCHEMA_COMMENT_PATH', severity: 'warning', file: display, range, args: { schema: ref, expected } };
 }
 
-/** The schema-line warnings of every rule file of a directory (unreadable files are skipped). */
-export function checkSchemaComments(dir: string, display: (f: string) => string = (f) => f): Diagnostic[] {
+/**
+ * The schema-line warnings of every rule file of a directory (unreadable files are skipped);
+ * `inputs` receives every file-system read.
+ */
+export function checkSchemaComments(dir: string, display: (f: string) => string = (f) => f, inputs?: InputRecorder): Diagnostic[] {
   const out: Diagnostic[] = [];
   let files: string[];
   try {
-    files = listRuleFiles(dir);
+    files = listRuleFiles(dir, inputs);
   } catch {
     return out;
   }
@@ -63,11 +65,11 @@ export function checkSchemaComments(dir: string, display: (f: string) => string 
     const path = join(dir, f);
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readText(path, inputs);
     } catch {
       continue;
     }
-    const d = schemaCommentDiagnostic(path, text, display(path));
+    const d = schemaCommentDiagnostic(path, text, display(path), inputs);
     if (d) out.push(d);
   }
   return out;

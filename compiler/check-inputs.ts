@@ -1,0 +1,71 @@
+// What checking a rules directory reads from the file system. The checker reads through these
+// functions; given a recorder, each reports what it saw (a file's text or why it could not be read,
+// whether a path is a file, a directory's rule files), so that the check-result cache
+// (cli/check-cache.ts) can later make the very same calls and compare. Only node:fs here: the
+// cache's hit path loads this module without the compiler, yaml or chevrotain.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const VOCABULARY_FILE = 'vocabulary.yaml';
+
+/** Receives every file-system read of a check, as it happens. */
+export interface InputRecorder {
+  /** A file read as UTF-8: its text, or the error code when it could not be read. */
+  read(path: string, result: { text: string } | { error: string }): void;
+  /** Whether a path is a regular file (`isFile`) or exists at all (`exists`). */
+  probe(path: string, test: 'isFile' | 'exists', result: boolean): void;
+  /** The rule files of a directory (`listRuleFiles`), or the error code when it cannot be listed. */
+  list(dir: string, result: { files: string[] } | { error: string }): void;
+}
+
+function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? String(e);
+}
+
+/** Rule files of a directory: its *.yaml and *.yml files except the vocabulary, sorted. */
+export function listRuleFiles(dir: string, inputs?: InputRecorder): string[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f) && f !== VOCABULARY_FILE)
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .sort();
+  } catch (e) {
+    inputs?.list(dir, { error: errorCode(e) });
+    throw e;
+  }
+  inputs?.list(dir, { files });
+  return files;
+}
+
+/** readFileSync(path, 'utf8'), reported; throws what readFileSync throws. */
+export function readText(path: string, inputs?: InputRecorder): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    inputs?.read(path, { error: errorCode(e) });
+    throw e;
+  }
+  inputs?.read(path, { text });
+  return text;
+}
+
+/** Whether `path` is a regular file (false when it cannot be stat'ed), reported. */
+export function isFile(path: string, inputs?: InputRecorder): boolean {
+  let result: boolean;
+  try {
+    result = statSync(path).isFile();
+  } catch {
+    result = false;
+  }
+  inputs?.probe(path, 'isFile', result);
+  return result;
+}
+
+/** existsSync(path), reported. */
+export function exists(path: string, inputs?: InputRecorder): boolean {
+  const result = existsSync(path);
+  inputs?.probe(path, 'exists', result);
+  return result;
+}
