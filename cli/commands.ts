@@ -1,108 +1,25 @@
 // The CLI's commands. Each takes parsed options and an Io, returns an exit code.
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { checkRules, type RuleSet } from '../compiler/check-rules.js';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import { compileToStrings, writeOutput } from '../compiler/compile.js';
-import { compareDiagnostics, DiagnosticSink, type Diagnostic } from '../compiler/diagnostics.js';
+import { DiagnosticSink } from '../compiler/diagnostics.js';
 import { instantiate } from '../compiler/instantiate.js';
 import { loadProfile } from '../compiler/load-profile.js';
-import { packageRoot } from '../compiler/package-root.js';
-import { renderDiagnostic } from '../compiler/render.js';
-import { diagnosticsDocument, githubAnnotation, type OutputFormat } from '../compiler/diagnostic-formats.js';
-import { checkSchemaComments } from '../compiler/schema-comment.js';
+import { bundledRulesDir } from '../compiler/package-root.js';
+import { diagnosticsDocument } from '../compiler/diagnostic-formats.js';
 import { evaluateOccupation, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
+import { checkOutcome, collectRules } from './collect.js';
+import { display, printCheck, printDiagnostics, type Io, type Lang, type OutputOptions } from './output.js';
 import { formatReport } from './report.js';
 import { runRuleTests, selectOccupations, updateExpectations } from './rule-tests.js';
 
-export interface Io {
-  out(s: string): void;
-  err(s: string): void;
-  readFile(path: string): string;
-  /** Whether stdout is a terminal. */
-  isTTY: boolean;
-  /** Whether stderr (where diagnostics go) is a terminal; defaults to `isTTY`. */
-  errIsTTY?: boolean;
-}
-
-export type Lang = 'zh' | 'en' | 'both';
+export { printDiagnostics, useColor, type Io, type Lang, type OutputOptions } from './output.js';
+export { bundledRulesDir, collectRules };
 
 export { UsageError };
-
-/** Diagnostics beyond this many are summarised as a count. */
-const MAX_SHOWN = 50;
-
-export function bundledRulesDir(): string {
-  return join(packageRoot(), 'rules');
-}
-
-/** Paths in messages: relative to the working directory when inside it. */
-function display(p: string): string {
-  const r = relative(process.cwd(), p);
-  return r && !r.startsWith('..') ? r : p;
-}
-
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export function useColor(io: Io): boolean {
-  return (io.errIsTTY ?? io.isTTY) && !process.env.NO_COLOR;
-}
-
-/**
- * Prints diagnostics sorted by file and position. human: to stderr with code frames, the first
- * MAX_SHOWN and a count of the rest; github: workflow-command annotations to stdout (a summary to
- * stderr); json: one document {diagnostics, errors, warnings} to stdout.
- */
-export function printDiagnostics(items: Diagnostic[], io: Io, lang: Lang, format: OutputFormat = 'human'): void {
-  if (format === 'json') {
-    io.out(JSON.stringify(diagnosticsDocument(items), null, 2));
-    return;
-  }
-  const sources = new Map<string, string | undefined>();
-  const sorted = [...items].sort(compareDiagnostics);
-  if (format === 'github') {
-    for (const d of sorted) io.out(githubAnnotation(d, lang));
-    summarize(sorted, io);
-    return;
-  }
-  for (const d of sorted.slice(0, MAX_SHOWN)) {
-    let source: string | undefined;
-    if (d.file && d.range) {
-      if (!sources.has(d.file)) {
-        try {
-          sources.set(d.file, io.readFile(d.file));
-        } catch {
-          sources.set(d.file, undefined);
-        }
-      }
-      source = sources.get(d.file);
-    }
-    io.err(renderDiagnostic(d, { lang, source, color: useColor(io) }));
-  }
-  if (sorted.length > MAX_SHOWN) io.err(`…… 另有 ${sorted.length - MAX_SHOWN} 条 / and ${sorted.length - MAX_SHOWN} more`);
-  summarize(sorted, io);
-}
-
-function summarize(sorted: Diagnostic[], io: Io): void {
-  const errors = sorted.filter((d) => d.severity === 'error').length;
-  const warnings = sorted.length - errors;
-  if (sorted.length > 0) io.err(`${errors} 个错误，${warnings} 个警告 / ${errors} error(s), ${warnings} warning(s)`);
-}
-
-export interface OutputOptions {
-  lang: Lang;
-  /** human (default), json or github. */
-  format?: OutputFormat;
-}
-
-/** Checks a rules directory, collecting (not printing) its diagnostics. */
-export function collectRules(dir: string | undefined, options: { schemaComments?: boolean } = {}): { rules?: RuleSet; diagnostics: Diagnostic[] } {
-  const root = dir ?? bundledRulesDir();
-  const sink = new DiagnosticSink();
-  const rules = checkRules(root, sink, display);
-  if (options.schemaComments) sink.items.push(...checkSchemaComments(root, display));
-  return { rules: rules && !sink.hasErrors ? rules : undefined, diagnostics: sink.items };
-}
 
 function loadRules(dir: string | undefined, io: Io, lang: Lang): RuleSet | undefined {
   const sink = new DiagnosticSink();
@@ -111,15 +28,12 @@ function loadRules(dir: string | undefined, io: Io, lang: Lang): RuleSet | undef
   return sink.hasErrors ? undefined : rules;
 }
 
-/** `zige check`: every rule file of the directory, and each file's editor schema line. */
+/**
+ * `zige check`: every rule file of the directory, and each file's editor schema line, checked now
+ * (the cached command is cli/check-cache.ts; `--watch` uses this).
+ */
 export function runCheck(opts: { dir?: string } & OutputOptions, io: Io): number {
-  const { rules, diagnostics } = collectRules(opts.dir, { schemaComments: true });
-  printDiagnostics(diagnostics, io, opts.lang, opts.format);
-  if (!rules) return 1;
-  if (opts.format === 'json') return 0;
-  const clauses = rules.occupations.reduce((n, o) => n + o.clauses.length, 0);
-  io.out(`✓ ${rules.occupations.length} 个规则文件，${clauses} 个条款，无错误 / ${rules.occupations.length} rule files, ${clauses} clauses, no errors`);
-  return 0;
+  return printCheck(checkOutcome(opts.dir), io, opts);
 }
 
 export function runCompile(opts: { dir?: string; out: string; js: boolean; runtime?: string } & OutputOptions, io: Io): number {

@@ -20,3 +20,8 @@ export function packageRoot(): string {
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
+
+/** The bundled rules directory. */
+export function bundledRulesDir(): string {
+  return join(packageRoot(), 'rules');
+}
