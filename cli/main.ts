@@ -2,7 +2,7 @@
 // tests, 2 bad usage. Errors are rendered, never thrown as stack traces.
 import { parseArgs } from 'node:util';
 import { packageVersion } from '../compiler/package-root.js';
-import type { Io } from './commands.js';
+import type { Io } from './output.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../compiler/diagnostic-formats.js';
 import { UsageError } from './usage-error.js';
 
@@ -10,8 +10,11 @@ const HELP = `zige ${'{version}'} — 职业技能等级认定报名条件：规
 zige — exam-registration eligibility rules: check, compile, evaluate
 
 用法 Usage:
-  zige check [DIR] [--watch]               检查规则文件 / check rule files (default: bundled rules);
-                                           --watch: again on every save
+  zige check [DIR] [--watch] [--no-cache] [--cache-dir DIR]
+                                           检查规则文件 / check rule files (default: bundled rules);
+                                           --watch: again on every save; 结果缓存，输入不变即复用 /
+                                           results are reused until an input changes
+                                           (node_modules/.cache/zige; --no-cache: always check)
   zige compile [DIR] --out DIR [--js] [--runtime SPEC]
                                            生成判定模块 / generate evaluator modules
   zige fmt [--check] [--lang zh|en] [PATH...]
@@ -64,6 +67,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         format: { type: 'string' },
         check: { type: 'boolean' },
         watch: { type: 'boolean' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean' },
         update: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -93,16 +98,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`zige: --format 只能是 human、json 或 github / --format must be human, json or github`);
     return 2;
   }
-  // Commands are loaded only when run: `--help` and `--version` need none of them (cold start).
-  const { runCheck, runCompile, runEval, runTest } = await import('./commands.js');
+  // Commands are loaded only when run: `--help` and `--version` need none of them, and a cached
+  // `check` only cli/check-cache.ts and the renderer (cold start).
+  const commands = (): Promise<typeof import('./commands.js')> => import('./commands.js');
   try {
     switch (command) {
-      case 'check':
-        if (values.watch) return await (await import('./watch.js')).runCheckWatch({ dir: one(rest, 'DIR'), lang, format }, io);
-        return runCheck({ dir: one(rest, 'DIR'), lang, format }, io);
+      case 'check': {
+        const dir = one(rest, 'DIR');
+        if (values.watch) return await (await import('./watch.js')).runCheckWatch({ dir, lang, format }, io);
+        const cache = { enabled: !values['no-cache'], dir: values['cache-dir'] || process.env.ZIGE_CACHE_DIR || undefined };
+        return await (await import('./check-cache.js')).runCheckCached({ dir, lang, format, cache }, io);
+      }
       case 'compile':
         if (!values.out) throw new UsageError('compile 需要 --out DIR / compile needs --out DIR');
-        return runCompile({ dir: one(rest, 'DIR'), out: values.out, js: values.js ?? false, runtime: values.runtime, lang, format }, io);
+        return (await commands()).runCompile({ dir: one(rest, 'DIR'), out: values.out, js: values.js ?? false, runtime: values.runtime, lang, format }, io);
       case 'fmt':
         if (values.lang === 'both') throw new UsageError('fmt 的 --lang 只能是 zh 或 en / fmt --lang must be zh or en');
         return (await import('./fmt.js')).runFmt({ paths: rest, check: values.check ?? false, lang: values.lang as 'zh' | 'en' | undefined, messages: lang }, io);
@@ -117,7 +126,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
         const profile = one(rest, 'PROFILE');
         if (!profile) throw new UsageError('eval 需要申请人资料文件 / eval needs a PROFILE file');
-        return await runEval(
+        return await (await commands()).runEval(
           {
             profile,
             occupation: values.occupation,
@@ -132,7 +141,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         );
       }
       case 'test':
-        return await runTest(
+        return await (await commands()).runTest(
           { dir: one(rest, 'DIR'), lang, format, occupation: values.occupation, level: values.level, update: values.update ?? false },
           io,
         );
