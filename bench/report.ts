@@ -173,7 +173,7 @@ export function report(run: Run, previous: Run | undefined, notes: string): stri
       `${b.profiles} profiles, one JSON object per line (${b.inputMiB.toFixed(1)} MiB, seed 3), \`--occupation 互联网营销师\`, output to a file. ` +
         `Rates are the CLI's own (profiles/s from the first line read to the last written, rules already loaded); wall time includes start-up. ` +
         `In-process references, one core: evaluation only (\`evaluateOccupation\` on parsed profiles) ${fmtRate(b.inProcess.evaluate.median)}; ` +
-        `the same pipeline as a batch line (JSON.parse + schema validation + evaluate + JSON.stringify) ${fmtRate(b.inProcess.pipeline.median)}. ` +
+        `the batch command's own per-line code on the input in 256 KiB chunks (\`createProcessor\`: JSON.parse + schema validation + evaluate + serialise; no I/O, no threads) ${fmtRate(b.inProcess.pipeline.median)}. ` +
         `Output with worker threads is byte-identical to one thread: ${b.identical ? 'yes' : 'NO'}.`,
       '',
     );

@@ -8,7 +8,7 @@ import { instantiateBody } from '../compiler/instantiate.js';
 import { loadProfile } from '../compiler/load-profile.js';
 import { formatMessage } from '../compiler/messages.js';
 import { renderDiagnostic } from '../compiler/render.js';
-import { levelResultsJson } from './result-json.js';
+import { pushResultsLine, Utf8Lines } from './result-json.js';
 import * as runtime from '../runtime/index.js';
 import { EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Profile } from '../runtime/index.js';
 
@@ -35,8 +35,8 @@ export interface LineOptions {
 
 /** What one chunk of lines produced. */
 export interface ChunkResult {
-  /** Output text: JSON lines or CSV rows, each ending in a newline. */
-  out: string;
+  /** Output as UTF-8: JSON lines or CSV rows, each ending in a newline (an ArrayBuffer of its own, transferable). */
+  out: Uint8Array<ArrayBuffer>;
   evaluated: number;
   skipped: number;
   /** Level results by status. */
@@ -114,8 +114,9 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
   const message = (d: Diagnostic): string =>
     o.lang === 'both' ? `${formatMessage(d, 'zh')} / ${formatMessage(d, 'en')}` : formatMessage(d, o.lang);
 
+  const out = new Utf8Lines(); // one buffer for every chunk: it grows once, to a chunk's size
   return (lines, texts) => {
-    const r: ChunkResult = { out: '', evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0, reports: [] };
+    const r: Omit<ChunkResult, 'out'> = { evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0, reports: [] };
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k];
       let text = texts[k];
@@ -154,8 +155,8 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
         r.skipped++;
         const first = errors[0] ?? { code: 'E_PROFILE_PARSE', severity: 'error', args: { detail: 'invalid' } };
         const error = { code: first.code, ...(first.path !== undefined ? { path: first.path } : {}), message: message(first) };
-        if (o.csvOutput) r.out += [line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`].map(csvField).join(',') + '\n';
-        else r.out += JSON.stringify({ line, error }) + '\n';
+        if (o.csvOutput) out.push([line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`].map(csvField).join(',') + '\n');
+        else out.push(JSON.stringify({ line, error }) + '\n');
         if (reported < o.maxReports) {
           reported++;
           for (const d of errors) r.reports.push(renderDiagnostic(locate(d, o.input, line, o.csvColumn !== null), { lang: o.lang, color: o.color }));
@@ -169,13 +170,14 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
         else r.unknown++;
       }
       if (o.csvOutput) {
-        for (const x of results) r.out += [line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), ''].map(csvField).join(',') + '\n';
+        for (const x of results) out.push([line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), ''].map(csvField).join(',') + '\n');
       } else {
         // Without explanations the results have a fixed shape: their JSON reuses encoded texts.
-        r.out += (o.explain ? JSON.stringify({ line, results }) : `{"line":${line},"results":${levelResultsJson(results)}}`) + '\n';
+        if (o.explain) out.push(JSON.stringify({ line, results }) + '\n');
+        else pushResultsLine(out, line, results);
       }
     }
-    return r;
+    return { ...r, out: out.take() };
   };
 }
 
@@ -255,12 +257,10 @@ if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.kind 
   }
   const processChunk = createProcessor(occupations, init.options);
   const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
   port.on('message', (m: WorkerRequest) => {
     try {
       const { lines, texts } = splitRecords(decoder.decode(m.bytes), m.firstLine, init.options.csvColumn !== null);
-      const { out, ...result } = processChunk(lines, texts);
-      const bytes = encoder.encode(out);
+      const { out: bytes, ...result } = processChunk(lines, texts);
       port.postMessage({ seq: m.seq, bytes, result } satisfies WorkerReply, [bytes.buffer]);
     } catch (e) {
       port.postMessage({ seq: m.seq, fatal: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerReply);

@@ -269,7 +269,7 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
   const totals = { evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0 };
   let shownReports = 0;
   /** One chunk's results, in input order. */
-  const take = async (r: Omit<ChunkResult, 'out'>, out: string | Uint8Array): Promise<void> => {
+  const take = async (r: Omit<ChunkResult, 'out'>, out: Uint8Array): Promise<void> => {
     await output.write(out);
     totals.evaluated += r.evaluated;
     totals.skipped += r.skipped;

@@ -1,46 +1,140 @@
-// JSON text of level results without explanations, as JSON.stringify writes it, for batch output.
-// A batch line repeats the same clause ids and texts for every profile: their JSON is encoded once
-// and reused, which makes the line several times cheaper than JSON.stringify of the objects.
-import type { LevelResult, Warning } from '../runtime/index.js';
+// Batch output of level results without explanations: UTF-8 bytes, exactly what JSON.stringify
+// of the results would encode to. A batch repeats the same occupations, levels and clause texts
+// for every profile, so their JSON is encoded once per process and copied as bytes; only what
+// varies (statuses, line numbers, warnings with the applicant's own text) is encoded per line.
+import type { ClauseResult, LevelResult, Warning } from '../runtime/index.js';
 
-const encoded = new Map<string, string>();
+/** Output lines encoded to UTF-8 as they are made, into one growing buffer (per chunk of input). */
+export class Utf8Lines {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
 
-/** JSON of a string that recurs (names, ids, clause texts): encoded once per process. */
-function recurring(s: string): string {
-  let json = encoded.get(s);
-  if (json === undefined) {
-    json = JSON.stringify(s);
-    // Bounded: rule texts are few; a flood of distinct strings must not grow memory.
-    if (encoded.size >= 8192) encoded.clear();
-    encoded.set(s, json);
+  private reserve(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.length + n, this.buf.length * 2));
+    this.buf.copy(next, 0, 0, this.length);
+    this.buf = next;
   }
-  return json;
+
+  /** Appends a string as UTF-8. */
+  push(s: string): void {
+    this.reserve(s.length * 3); // UTF-8 bytes per UTF-16 unit, at most
+    this.length += this.buf.write(s, this.length, 'utf8');
+  }
+
+  /** Appends a short string known to be ASCII (JSON punctuation, numbers, status words): byte by byte, cheaper than an encoder call. */
+  ascii(s: string): void {
+    this.reserve(s.length);
+    const buf = this.buf;
+    let n = this.length;
+    for (let i = 0; i < s.length; i++) buf[n++] = s.charCodeAt(i);
+    this.length = n;
+  }
+
+  /** Appends bytes already encoded. */
+  bytes(b: Uint8Array): void {
+    this.reserve(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+
+  /** The bytes so far, in an ArrayBuffer of exactly their size (transferable); then empty. */
+  take(): Uint8Array<ArrayBuffer> {
+    const out = new Uint8Array(this.length);
+    out.set(this.buf.subarray(0, this.length));
+    this.length = 0;
+    return out;
+  }
+}
+
+// Caches keyed by strings that come from the rules' metadata (the same string objects each time,
+// so lookups reuse their hashes), each entry checked against the other fields it depends on.
+// Bounded: rules are few; a flood of distinct keys must not grow memory.
+const LIMIT = 4096;
+
+interface Head {
+  id: string;
+  version: string | null;
+  workTypes: readonly string[];
+  bytes: Buffer;
+}
+const heads = new Map<string, Map<number, Head>>();
+
+function head(r: LevelResult): Buffer {
+  let byLevel = heads.get(r.occupation);
+  if (byLevel === undefined) {
+    if (heads.size >= LIMIT) heads.clear();
+    heads.set(r.occupation, (byLevel = new Map()));
+  }
+  const h = byLevel.get(r.level);
+  if (h !== undefined && h.id === r.id && h.version === r.version && sameStrings(h.workTypes, r.workTypes)) return h.bytes;
+  const json = `{"occupation":${JSON.stringify(r.occupation)},"id":${JSON.stringify(r.id)},"version":${JSON.stringify(r.version)},"level":${JSON.stringify(r.level)},"workTypes":${JSON.stringify(r.workTypes)},"status":`;
+  const bytes = Buffer.from(json, 'utf8');
+  byLevel.set(r.level, { id: r.id, version: r.version, workTypes: [...r.workTypes], bytes });
+  return bytes;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const STATUSES = ['met', 'unmet', 'unknown'] as const;
+interface Clause {
+  id: string;
+  /** `{"id":…,"text":…,"status":"met"}` etc., by STATUSES index. */
+  bytes: Buffer[];
+}
+const clauses = new Map<string, Clause>();
+
+function clause(c: ClauseResult): Buffer {
+  let e = clauses.get(c.text);
+  if (e === undefined || e.id !== c.id) {
+    if (clauses.size >= LIMIT) clauses.clear();
+    e = { id: c.id, bytes: STATUSES.map((status) => Buffer.from(JSON.stringify({ id: c.id, text: c.text, status }), 'utf8')) };
+    clauses.set(c.text, e);
+  }
+  return e.bytes[c.status === 'met' ? 0 : c.status === 'unmet' ? 1 : 2];
+}
+
+const ids = new Map<string, Buffer>();
+
+function id(s: string): Buffer {
+  let b = ids.get(s);
+  if (b === undefined) {
+    if (ids.size >= LIMIT) ids.clear();
+    ids.set(s, (b = Buffer.from(JSON.stringify(s), 'utf8')));
+  }
+  return b;
 }
 
 function warningJson(w: Warning): string {
-  // Messages hold the applicant's own text: encoded each time.
-  return `{"code":${recurring(w.code)},"path":${JSON.stringify(w.path)},"message":${JSON.stringify(w.message)}}`;
+  return `{"code":${JSON.stringify(w.code)},"path":${JSON.stringify(w.path)},"message":${JSON.stringify(w.message)}}`;
 }
 
-/** Exactly `JSON.stringify(results)` for results of `evaluate(…, {explain: false})`. */
-export function levelResultsJson(results: readonly LevelResult[]): string {
-  let out = '[';
+/** Appends `{"line":…,"results":[…]}` and a newline: exactly JSON.stringify of it, as UTF-8. */
+export function pushResultsLine(out: Utf8Lines, line: number, results: readonly LevelResult[]): void {
+  out.ascii(`{"line":${line},"results":[`);
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
-    if (i > 0) out += ',';
-    out += `{"occupation":${recurring(r.occupation)},"id":${recurring(r.id)},"version":${r.version === null ? 'null' : recurring(r.version)},"level":${r.level}`;
-    out += ',"workTypes":[';
-    for (let k = 0; k < r.workTypes.length; k++) out += (k > 0 ? ',' : '') + recurring(r.workTypes[k]);
-    out += `],"status":"${r.status}","education":"${r.education}","clauses":[`;
+    if (i > 0) out.ascii(',');
+    out.bytes(head(r));
+    out.ascii(`"${r.status}","education":"${r.education}","clauses":[`);
     for (let k = 0; k < r.clauses.length; k++) {
       const c = r.clauses[k];
-      out += `${k > 0 ? ',' : ''}{"id":${recurring(c.id)},"text":${recurring(c.text)},"status":"${c.status}"}`;
+      if (k > 0) out.ascii(',');
+      out.bytes(clause(c));
     }
-    out += '],"matched":[';
-    for (let k = 0; k < r.matched.length; k++) out += (k > 0 ? ',' : '') + recurring(r.matched[k]);
-    out += '],"warnings":[';
-    for (let k = 0; k < r.warnings.length; k++) out += (k > 0 ? ',' : '') + warningJson(r.warnings[k]);
-    out += ']}';
+    out.ascii('],"matched":[');
+    for (let k = 0; k < r.matched.length; k++) {
+      if (k > 0) out.ascii(',');
+      out.bytes(id(r.matched[k]));
+    }
+    out.ascii('],"warnings":[');
+    // Warnings hold the applicant's own text: encoded each time.
+    for (let k = 0; k < r.warnings.length; k++) out.push((k > 0 ? ',' : '') + warningJson(r.warnings[k]));
+    out.ascii(']}');
   }
-  return out + ']';
+  out.ascii(']}\n');
 }
