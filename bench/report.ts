@@ -85,7 +85,11 @@ function targets(run: Run): Target[] {
   if (c) {
     const node = c.find((x) => x.name === 'node -e 0')!.stats.median;
     const check = c.find((x) => x.name === 'zige check rules')!.stats.median;
-    out.push({ text: '`zige check rules` cold start ≤ 3× `node -e 0`', value: `${fmtRatio(check / node)} (${fmtMs(check)} vs ${fmtMs(node)})`, met: check / node <= 3 });
+    out.push({ text: '`zige check rules` cold start ≤ 3× `node -e 0` (unchanged rules: a cache hit, the default)', value: `${fmtRatio(check / node)} (${fmtMs(check)} vs ${fmtMs(node)})`, met: check / node <= 3 });
+    const uncached = c.find((x) => x.name === 'zige check rules --no-cache')?.stats.median;
+    if (uncached !== undefined) {
+      out.push({ text: '… `zige check rules --no-cache` (the first check after an edit: YAML parsed on cold code)', value: `${fmtRatio(uncached / node)} (${fmtMs(uncached)})`, met: uncached / node <= 3 });
+    }
   }
   return out;
 }

@@ -286,21 +286,6 @@ describe('zige check: a broken cache is harmless', { timeout: 120_000 }, () => {
     expect(debugged.code).toBe(reference.code);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a read-only cache directory', () => {
-    const dir = errorsDir();
-    const reference = run(['check', dir, '--no-cache']);
-    const cacheDir = join(scratch('cache'), 'ro');
-    mkdirSync(cacheDir);
-    chmodSync(cacheDir, 0o500);
-    try {
-      expect(same(run(['check', dir], { cacheDir }))).toEqual(same(reference));
-      expect(same(run(['check', dir], { cacheDir }))).toEqual(same(reference));
-      expect(entries(cacheDir)).toEqual([]);
-    } finally {
-      chmodSync(cacheDir, 0o700);
-    }
-  });
-
   it.runIf(process.getuid?.() === 0)('an entry written by another user is not trusted', () => {
     const dir = cleanDir();
     const cacheDir = join(scratch('cache'), 'c');
