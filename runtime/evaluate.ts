@@ -1,7 +1,7 @@
 // Builds per-level results from an occupation's compiled predicates.
 import { apprenticeship, fact, flag, holds, holdsPrepTechnician, school, training } from './atoms.js';
 import { formatDay } from './dates.js';
-import { dedupeAsks, Explainer, type Ask, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
+import { dedupeAsks, Explainer, type Ask, type Explained, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
 import { prepareFacts, projectFacts, type Facts, type Warning } from './facts.js';
 import type { ClauseMeta, Level, OccupationMeta } from './meta.js';
 import type { Plan } from './plan.js';
@@ -97,6 +97,15 @@ export function clausesOf(occ: CompiledOccupation, level: Level): readonly Claus
   return index.get(level) ?? [];
 }
 
+const explainers = new WeakMap<OccupationMeta, Explainer>();
+
+/** One explainer per occupation: it caches condition texts. */
+function explainerOf(meta: OccupationMeta): Explainer {
+  let e = explainers.get(meta);
+  if (!e) explainers.set(meta, (e = new Explainer(meta)));
+  return e;
+}
+
 /** Levels in report order: 五级 first, 一级 last. */
 export function levelsToReport(meta: OccupationMeta, options: Pick<EvaluateOptions, 'level' | 'workType'>): Level[] {
   let levels = [...meta.levels].sort((a, b) => b - a);
@@ -125,12 +134,18 @@ export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, op
   const levels = levelsToReport(occ.meta, options);
   const facts = prepareFacts(profile, occ.meta, { asOf: options.asOf, single: options.single ?? true });
   const requirement = occ.requirement ? occ.requirement(facts) : T;
-  const results = levels.map((level) => evaluateLevel(occ, facts, requirement, level));
-  if (options.explain === false) return results;
-  const explainer = new Explainer(occ.meta);
+  if (options.explain === false) return levels.map((level) => evaluateLevel(occ, facts, requirement, level));
+  const explainer = explainerOf(occ.meta);
   // The requirement is the same for every level: explained once.
   const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
-  return results.map((r) => explainLevel(occ, explainer, facts, r, gate));
+  // Levels often probe the same later days (the search horizon at least): projected once.
+  const projections = new Map<number, Projection>();
+  return levels.map((level) => {
+    // The status comes from the compiled test (the authority); the plan explains it.
+    const r = evaluateLevel(occ, facts, requirement, level);
+    const explained = clausesOf(occ, level).map((c) => explainer.explain(c.meta.plan, facts));
+    return explainLevel(occ, explainer, facts, r, gate, projections, explained);
+  });
 }
 
 /** The status of one level on the facts: some clause met, with the requirement met for it. */
@@ -158,7 +173,9 @@ function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, 
   const matched: string[] = [];
   let status: Tri = F;
   let education: Tri = requirement;
-  for (const c of clausesOf(occ, level)) {
+  const list = clausesOf(occ, level);
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
     const met = c.test(facts);
     clauses.push({ id: c.meta.id, text: c.meta.text, status: triName(met) });
     if (met === T) matched.push(c.meta.id);
@@ -180,6 +197,12 @@ function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, 
   };
 }
 
+/** The facts projected to a later day, with the requirement on them (shared by the levels of one evaluation). */
+export interface Projection {
+  facts: Facts;
+  requirement: Tri;
+}
+
 /** How far ahead "from when" looks: a route further away than this is reported as null. */
 export const EARLIEST_HORIZON_DAYS = 60 * 365;
 
@@ -189,11 +212,21 @@ export const EARLIEST_HORIZON_DAYS = 60 * 365;
  * Experience only grows with time, so eligibility is monotone in the date and a binary search
  * finds the exact day.
  */
-export function earliestDate(occ: CompiledOccupation, facts: Facts, level: Level, hints: readonly number[] = []): string | null {
+export function earliestDate(
+  occ: CompiledOccupation,
+  facts: Facts,
+  level: Level,
+  hints: readonly number[] = [],
+  projections: Map<number, Projection> = new Map(),
+): string | null {
   const eligibleOn = (day: number): boolean => {
-    const projected = projectFacts(facts, day);
-    const requirement = occ.requirement ? occ.requirement(projected) : T;
-    return levelStatus(occ, projected, requirement, level) === T;
+    let p = projections.get(day);
+    if (p === undefined) {
+      const projected = projectFacts(facts, day);
+      p = { facts: projected, requirement: occ.requirement ? occ.requirement(projected) : T };
+      projections.set(day, p);
+    }
+    return levelStatus(occ, p.facts, p.requirement, level) === T;
   };
   // Without ongoing work only age can change with time, and only with a known birth date.
   if (facts.birth === null && !facts.work.some((w) => w.ongoing)) return null;
@@ -284,16 +317,20 @@ function explainLevel(
   explainer: Explainer,
   facts: Facts,
   r: LevelResult,
-  gate: ReturnType<Explainer['explain']> | null,
+  gate: Explained | null,
+  projections: Map<number, Projection>,
+  explained: readonly Explained[],
 ): ExplainedLevelResult {
   const missing: ClauseShortfall[] = [];
   const distances: number[] = [];
   const asks: Ask[] = [];
   const hints: number[] = [];
   let evidence: Text[] = [];
-  for (const c of clausesOf(occ, r.level)) {
-    const e = explainer.explain(c.meta.plan, facts);
-    for (const a of e.asks) asks.push(a);
+  const list = clausesOf(occ, r.level);
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    const e = explained[i];
+    for (let k = 0; k < e.asks.length; k++) asks.push(e.asks[k]);
     if (e.status === T) {
       if (evidence.length === 0 && r.matched.includes(c.meta.id)) evidence = explainer.evidence(e.holding, facts);
       continue;
@@ -321,11 +358,11 @@ function explainLevel(
   let requirement: ExplainedLevelResult['requirement'] = null;
   if (occ.meta.education && gate) {
     const e = gate;
-    for (const a of e.asks) asks.push(a);
-    requirement = { text: occ.meta.education.text, status: r.education, conditions: e.failing.slice() };
+    for (let k = 0; k < e.asks.length; k++) asks.push(e.asks[k]);
+    requirement = { text: occ.meta.education.text, status: r.education, conditions: e.failing.length === 0 ? [] : e.failing.slice() };
     if (r.status === 'eligible' && e.status === T) evidence = [...evidence, ...explainer.evidence(e.holding, facts).filter((d) => !evidence.some((x) => x.zh === d.zh))];
   }
-  const earliest = r.status === 'eligible' ? formatDay(facts.asOf) : r.status === 'ineligible' ? earliestDate(occ, facts, r.level, hints) : null;
+  const earliest = r.status === 'eligible' ? formatDay(facts.asOf) : r.status === 'ineligible' ? earliestDate(occ, facts, r.level, hints, projections) : null;
   return {
     occupation: r.occupation,
     id: r.id,

@@ -61,7 +61,20 @@ export interface ClauseShortfall {
   conditions: ConditionExplanation[];
 }
 
-const NONE: never[] = Object.freeze([]) as unknown as never[];
+// Shared by every empty list of an explanation: never written to (callers copy what they output).
+// Not frozen: a frozen array has its own elements kind, which slows every loop it flows through.
+const NONE: never[] = [];
+
+/**
+ * `into` with `more` appended. An explanation's lists belong to the one node that consumes it, so
+ * the first non-empty one is taken over rather than copied.
+ */
+function joined<T>(into: T[], more: T[]): T[] {
+  if (more.length === 0) return into;
+  if (into === NONE) return more;
+  for (let k = 0; k < more.length; k++) into.push(more[k]);
+  return into;
+}
 
 /** Appends to a list that may still be the shared empty one. */
 function withAsk(asks: Ask[], ask: Ask): Ask[] {
@@ -70,12 +83,13 @@ function withAsk(asks: Ask[], ask: Ask): Ask[] {
   return asks;
 }
 
-interface Explained {
+/** A plan explained on the facts (internal to the runtime). */
+export interface Explained {
   status: Tri;
   /** Leaves that do not hold (for the closest alternative of an 或). */
   failing: ConditionExplanation[];
   /** Leaves that hold, for evidence. */
-  holding: readonly Plan[];
+  holding: Plan[];
   asks: Ask[];
   /** Closeness of the failing leaves (see `distance`); 0 when the plan holds. */
   distance: number;
@@ -238,16 +252,16 @@ export class Explainer {
       case 'and': {
         let status: Tri = T;
         let distance = 0;
-        const failing: ConditionExplanation[] = [];
-        const holding: Plan[] = [];
-        const asks: Ask[] = [];
-        for (const item of p.items) {
-          const x = this.explain(item, f);
+        let failing: ConditionExplanation[] = NONE;
+        let holding: Plan[] = NONE;
+        let asks: Ask[] = NONE;
+        for (let i = 0; i < p.items.length; i++) {
+          const x = this.explain(p.items[i], f);
           status = and(status, x.status);
           distance += x.distance;
-          for (const c of x.failing) failing.push(c);
-          for (const h of x.holding) holding.push(h);
-          for (const a of x.asks) asks.push(a);
+          failing = joined(failing, x.failing);
+          holding = joined(holding, x.holding);
+          asks = joined(asks, x.asks);
         }
         return { status, failing, holding, asks, distance };
       }
@@ -257,15 +271,15 @@ export class Explainer {
         let closest: Explained | undefined;
         let closestDistance = Infinity;
         const asks: Ask[] = [];
-        for (const item of p.items) {
-          const x = this.explain(item, f);
+        for (let i = 0; i < p.items.length; i++) {
+          const x = this.explain(p.items[i], f);
           if (x.status === T) return { status: T, failing: NONE, holding: x.holding, asks: NONE, distance: 0 };
           if (x.status === U) status = U;
           if (x.distance < closestDistance || closest === undefined) {
             closest = x;
             closestDistance = x.distance;
           }
-          for (const a of x.asks) asks.push(a);
+          for (let k = 0; k < x.asks.length; k++) asks.push(x.asks[k]);
         }
         return { status, failing: closest ? closest.failing : NONE, holding: NONE, asks, distance: closest ? closestDistance : 0 };
       }
