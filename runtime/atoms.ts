@@ -34,14 +34,14 @@ let measuredHi = 0;
 export function measureExperience(f: Facts, scope: number, kinds: number, continuous: boolean): void {
   // Small integer keys (kind masks are small): Map lookups on them are fast.
   const key = kinds * 8 + scope * 2 + (continuous ? 1 : 0);
-  const hit = f.measures.get(key);
+  const hit = f.measures?.get(key);
   if (hit) {
     measuredLo = hit[0];
     measuredHi = hit[1];
     return;
   }
   measureExperienceUncached(f, scope, kinds, continuous);
-  f.measures.set(key, [measuredLo, measuredHi, true]);
+  (f.measures ??= new Map()).set(key, [measuredLo, measuredHi, true]);
 }
 
 function measureExperienceUncached(f: Facts, scope: number, kinds: number, continuous: boolean): void {
@@ -71,14 +71,14 @@ export function measureExperienceAfter(
   continuous: boolean,
 ): boolean {
   const key = kinds * 192 + ((certScope * 6 + level) * 4 + scope) * 2 + (continuous ? 1 : 0);
-  const hit = f.afterMeasures.get(key);
+  const hit = f.afterMeasures?.get(key);
   if (hit) {
     measuredLo = hit[0];
     measuredHi = hit[1];
     return hit[2];
   }
   const found = measureExperienceAfterUncached(f, certScope, level, scope, kinds, continuous);
-  f.afterMeasures.set(key, [measuredLo, measuredHi, found]);
+  (f.afterMeasures ??= new Map()).set(key, [measuredLo, measuredHi, found]);
   return found;
 }
 

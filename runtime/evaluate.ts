@@ -1,5 +1,5 @@
 // Builds per-level results from an occupation's compiled predicates.
-import { apprenticeship, fact, flag, holds, holdsPrepTechnician, school, training } from './atoms.js';
+import { apprenticeship, experience, experienceAfter, fact, flag, holds, holdsPrepTechnician, school, training } from './atoms.js';
 import { formatDay } from './dates.js';
 import { dedupeAsks, Explainer, type Ask, type Explained, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
 import { prepareFacts, projectFacts, type Facts, type Warning } from './facts.js';
@@ -262,7 +262,8 @@ export function earliestDate(
 /**
  * False when no route of the level can hold on any later day: each needs a condition that time
  * does not change (a certificate, training, a school, a declared fact) and that does not hold now.
- * Conservative: conditions that time can change (experience, age, negations) count as possible.
+ * Conservative: conditions that time can change (experience with ongoing work, age, negations)
+ * count as possible.
  */
 function mayBecomeEligible(occ: CompiledOccupation, facts: Facts, level: Level): boolean {
   const gate = occ.requirement === null || occ.meta.education === null || mayHoldLater(occ.meta.education.plan, facts);
@@ -293,8 +294,19 @@ function mayHoldLater(p: Plan, f: Facts): boolean {
       return flag(f, p.name) === T;
     case 'fact':
       return fact(f, p.name, p.cmp, p.value) === T;
+    case 'experience':
+    case 'experienceAfter': {
+      // Experience grows only by ongoing work in its scope; without any, a shortfall stays.
+      if (p.cmp !== '>=' && p.cmp !== '>') return true;
+      if (f.work.some((w) => w.ongoing && (w.rel & p.scope) !== 0 && (w.kind & p.kinds) !== 0)) return true;
+      const now =
+        p.op === 'experience'
+          ? experience(f, p.scope, p.kinds, p.continuous, p.cmp, p.days)
+          : experienceAfter(f, p.certScope, p.level, p.scope, p.kinds, p.continuous, p.cmp, p.days);
+      return now === T;
+    }
     default:
-      return true;
+      return true; // age, 非: time may change them
   }
 }
 

@@ -45,13 +45,13 @@ export interface Facts {
   education: EducationFact[] | null;
   birth: number | null;
   /** Declared facts by declared name. */
-  facts: Map<string, number | boolean>;
+  facts: ReadonlyMap<string, number | boolean>;
   warnings: Warning[];
-  /** Merged dated periods by (kind mask, scope mask), computed on first use. */
-  merged: Map<number, Period[]>;
+  /** Merged dated periods by (kind mask, scope mask), computed on first use (the map too). */
+  merged: Map<number, Period[]> | null;
   /** Measured experience bounds by atom parameters: [lo, hi, qualifying certificate found]. */
-  measures: Map<number, [number, number, boolean]>;
-  afterMeasures: Map<number, [number, number, boolean]>;
+  measures: Map<number, [number, number, boolean]> | null;
+  afterMeasures: Map<number, [number, number, boolean]> | null;
 }
 
 export class ProfileError extends Error {
@@ -130,6 +130,8 @@ function nameSets(meta: OccupationMeta): NameSets {
   }
   return sets;
 }
+
+const NO_FACTS: ReadonlyMap<string, number | boolean> = new Map();
 
 export function prepareFacts(profile: Profile, meta: OccupationMeta, options: PrepareOptions): Facts {
   const asOf = parseDay(options.asOf);
@@ -252,7 +254,8 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     });
   }
 
-  const facts = new Map<string, number | boolean>();
+  // Most profiles declare no facts: they share one empty map (nothing writes to it after this).
+  const declared = profile.facts === undefined ? null : new Map<string, number | boolean>();
   for (const [key, value] of Object.entries(profile.facts ?? {})) {
     // Own keys only: `toString` or `constructor` is user text, not a declared fact.
     const name = Object.hasOwn(meta.factNames, normalizeName(key)) ? meta.factNames[normalizeName(key)] : undefined;
@@ -264,7 +267,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
       });
       continue;
     }
-    facts.set(name, value);
+    declared!.set(name, value);
   }
 
   return {
@@ -276,18 +279,18 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     apprenticeships,
     education,
     birth: day(profile.birthDate, '', -1, 'birthDate'),
-    facts,
+    facts: declared ?? NO_FACTS,
     warnings,
-    merged: new Map(),
-    measures: new Map(),
-    afterMeasures: new Map(),
+    merged: null,
+    measures: null,
+    afterMeasures: null,
   };
 }
 
 /** Dated work periods of the given kinds in scope, merged: overlapping or touching periods count once. */
 export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] {
   const key = kinds * 4 + scope;
-  const cached = f.merged.get(key);
+  const cached = f.merged?.get(key);
   if (cached) return cached;
   const periods = f.work.filter((w) => (w.rel & scope) !== 0 && (w.kind & kinds) !== 0).map((w) => w.period);
   periods.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -298,7 +301,7 @@ export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] 
       if (p.end > last.end) last.end = p.end;
     } else out.push({ start: p.start, end: p.end });
   }
-  f.merged.set(key, out);
+  (f.merged ??= new Map()).set(key, out);
   return out;
 }
 
@@ -311,8 +314,8 @@ export function projectFacts(f: Facts, day: number): Facts {
     ...f,
     asOf: day,
     work: f.work.map((w) => (w.ongoing ? { ...w, period: { start: w.period.start, end: Math.min(w.until, day) } } : w)),
-    merged: new Map(),
-    measures: new Map(),
-    afterMeasures: new Map(),
+    merged: null,
+    measures: null,
+    afterMeasures: null,
   };
 }
