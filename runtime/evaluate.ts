@@ -97,18 +97,39 @@ export function clausesOf(occ: CompiledOccupation, level: Level): readonly Claus
   return index.get(level) ?? [];
 }
 
-const explainers = new WeakMap<OccupationMeta, Explainer>();
+/** What every evaluation of an occupation needs and no profile changes, built once per occupation. */
+interface PerOccupation {
+  /** Levels in report order (a fresh copy is handed out: callers may keep it). */
+  levels: readonly Level[];
+  /** Work types offering each level. */
+  workTypes: Map<number, readonly string[]>;
+  /** It caches condition texts. */
+  explainer: Explainer;
+}
 
-/** One explainer per occupation: it caches condition texts. */
+const perOccupationCache = new WeakMap<OccupationMeta, PerOccupation>();
+
+function perOccupation(meta: OccupationMeta): PerOccupation {
+  let p = perOccupationCache.get(meta);
+  if (!p) {
+    const levels = [...meta.levels].sort((a, b) => b - a);
+    p = {
+      levels,
+      workTypes: new Map(levels.map((l) => [l, meta.workTypes.filter((w) => w.levels.includes(l)).map((w) => w.name)])),
+      explainer: new Explainer(meta),
+    };
+    perOccupationCache.set(meta, p);
+  }
+  return p;
+}
+
 function explainerOf(meta: OccupationMeta): Explainer {
-  let e = explainers.get(meta);
-  if (!e) explainers.set(meta, (e = new Explainer(meta)));
-  return e;
+  return perOccupation(meta).explainer;
 }
 
 /** Levels in report order: 五级 first, 一级 last. */
 export function levelsToReport(meta: OccupationMeta, options: Pick<EvaluateOptions, 'level' | 'workType'>): Level[] {
-  let levels = [...meta.levels].sort((a, b) => b - a);
+  let levels = perOccupation(meta).levels;
   if (options.workType !== undefined) {
     const wt = meta.workTypes.find((w) => w.name === options.workType);
     if (!wt) {
@@ -125,7 +146,7 @@ export function levelsToReport(meta: OccupationMeta, options: Pick<EvaluateOptio
     }
     levels = [options.level];
   }
-  return levels;
+  return levels.slice(); // the cached order is never handed out
 }
 
 export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions & { explain: false }): LevelResult[];
@@ -188,7 +209,7 @@ function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, 
     id: occ.meta.id,
     version: occ.meta.version,
     level,
-    workTypes: occ.meta.workTypes.filter((w) => w.levels.includes(level)).map((w) => w.name),
+    workTypes: perOccupation(occ.meta).workTypes.get(level)!.slice(),
     status: status === T ? 'eligible' : status === F ? 'ineligible' : 'unknown',
     education: triName(education),
     clauses,
