@@ -110,6 +110,7 @@ const run: Run = {
     node: process.version,
     load: [startLoad[0], loadavg()[0]],
   },
+  compiled,
   precompiled: precompiledEvaluators(ROOT),
   predicate,
   endToEnd,

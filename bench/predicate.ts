@@ -53,7 +53,7 @@ export async function predicateBench(checked: CheckedOccupation, options: { prof
     { name: 'zige IR → JS', note: 'the checked clauses compiled to one two-valued JS function over the same facts', run: ((p) => (x: Item) => p(x.flat))(jsPredicate(cond)) },
     {
       name: 'zige generated level function',
-      note: "the generated module's branch-free `levels[3]` over its precomputed `atoms(facts)` (requirement included)",
+      note: "the generated module's `levels[3]` over its precomputed `atoms(facts)`: two bit-mask words in which every threshold is already compared (three-valued; requirement included)",
       run: (x) => level3Bits(x.atoms) === 1,
     },
     {
