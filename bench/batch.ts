@@ -93,6 +93,9 @@ export async function batchBench(o: { root: string; bin: string; checked: Checke
     const samples = new Map(configs.map((c) => [c.name, { rate: [] as number[], wall: [] as number[], cpu: [] as number[], rss: 0 }]));
     for (let r = 0; r < o.rounds; r++) {
       for (const c of configs) {
+        // A fresh output path each run, as a user writes a new file: replacing the previous run's
+        // tens of MiB would add deleting them (in the final rename) to the timed work.
+        rmSync(join(dir, c.out), { force: true });
         const args = ['--import', EXIT_HOOK, o.bin, 'eval', '--batch', input, '--occupation', '互联网营销师', '--as-of', AS_OF, '--out', join(dir, c.out), '--jobs', String(c.jobs)];
         const t0 = process.hrtime.bigint();
         const res = spawnSync(process.execPath, args, { cwd: o.root, encoding: 'utf8', maxBuffer: 1 << 26 });
