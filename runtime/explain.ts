@@ -295,27 +295,61 @@ export class Explainer {
   }
 
   private leaf(p: Exclude<Plan, { op: 'and' | 'or' | 'not' }>, f: Facts): Explained {
-    const text = this.describe(p);
-    let asks: Ask[] = NONE;
+    // First the status: a leaf that holds needs no text, quantities or asks (most of the cost).
     let status: Tri;
+    let certificate = true;
+    let lo = 0;
+    let hi = 0;
+    switch (p.op) {
+      case 'experience':
+      case 'experienceAfter': {
+        if (p.op === 'experience') measureExperience(f, p.scope, p.kinds, p.continuous);
+        else certificate = measureExperienceAfter(f, p.certScope, p.level, p.scope, p.kinds, p.continuous);
+        ({ lo, hi } = measured());
+        status = compareRange(lo, hi, p.cmp, p.days);
+        break;
+      }
+      case 'holds':
+        status = holds(f, p.scope, p.level);
+        break;
+      case 'holdsPrepTechnician':
+        status = holdsPrepTechnician(f, p.scope);
+        break;
+      case 'training':
+        status = training(f, p.scope, p.level, p.exam);
+        break;
+      case 'apprenticeship':
+        status = apprenticeship(f, p.scope);
+        break;
+      case 'school':
+        status = school(f, p.spec);
+        break;
+      case 'age':
+        status = f.birth === null ? U : compareRange(ageOn(f.birth, f.asOf), ageOn(f.birth, f.asOf), p.cmp, p.years);
+        break;
+      case 'flag':
+        status = flag(f, p.name);
+        break;
+      case 'fact':
+        status = fact(f, p.name, p.cmp, p.value);
+        break;
+    }
+    if (status === T) return { status, failing: NONE, holding: [p], asks: NONE, distance: 0 };
+
     // Built in place, fields in output order (code, status, text, then the quantities).
-    const leaf: ConditionExplanation = { code: p.op, status: 'unknown', text };
+    const leaf: ConditionExplanation = { code: p.op, status: triName(status), text: this.describe(p) };
+    let asks: Ask[] = NONE;
     // Whether waiting can close this leaf's shortfall (experience counted from a certificate held).
     let waitable = false;
     switch (p.op) {
       case 'experience':
       case 'experienceAfter': {
-        let certificate = true;
-        if (p.op === 'experience') measureExperience(f, p.scope, p.kinds, p.continuous);
-        else certificate = measureExperienceAfter(f, p.certScope, p.level, p.scope, p.kinds, p.continuous);
-        const { lo, hi } = measured();
-        status = compareRange(lo, hi, p.cmp, p.days);
         const need = p.cmp === '>' ? p.days + 1 : p.days;
         leaf.need = p.days;
         leaf.have = lo;
         leaf.unit = 'days';
         if (hi !== lo) leaf.haveMax = hi;
-        if (status !== T && (p.cmp === '>=' || p.cmp === '>')) {
+        if (p.cmp === '>=' || p.cmp === '>') {
           leaf.short = Math.max(0, need - lo);
           waitable = true;
           if (!certificate) {
@@ -335,14 +369,7 @@ export class Explainer {
         if (status === U) asks = this.experienceAsks(f, p);
         break;
       }
-      case 'holds':
-        status = holds(f, p.scope, p.level);
-        break;
-      case 'holdsPrepTechnician':
-        status = holdsPrepTechnician(f, p.scope);
-        break;
       case 'training':
-        status = training(f, p.scope, p.level, p.exam);
         if (status === U) {
           for (const t of f.training) {
             if (t.level !== p.level || (t.rel & p.scope) === 0) continue;
@@ -358,7 +385,6 @@ export class Explainer {
         }
         break;
       case 'apprenticeship':
-        status = apprenticeship(f, p.scope);
         if (status === U) {
           for (const a of f.apprenticeships) {
             if ((a.rel & p.scope) !== 0 && a.completed === null) {
@@ -368,16 +394,13 @@ export class Explainer {
         }
         break;
       case 'school':
-        status = school(f, p.spec);
         if (status === U) asks = withAsk(asks, { field: '/education', reason: { zh: '需要学历信息', en: 'education (diplomas and enrolment)' } });
         break;
       case 'age': {
         if (f.birth === null) {
-          status = U;
           asks = withAsk(asks, { field: '/birthDate', reason: { zh: '需要出生日期', en: 'the date of birth' } });
         } else {
           const years = ageOn(f.birth, f.asOf);
-          status = compareRange(years, years, p.cmp, p.years);
           leaf.need = p.years;
           leaf.have = years;
           leaf.unit = 'years';
@@ -386,11 +409,9 @@ export class Explainer {
         break;
       }
       case 'flag':
-        status = flag(f, p.name);
         if (status === U) asks = withAsk(asks, { field: `/facts/${p.name}`, reason: { zh: `需要说明：${p.name}`, en: `a statement: ${this.en(p.name)}` } });
         break;
       case 'fact': {
-        status = fact(f, p.name, p.cmp, p.value);
         const v = f.facts.get(p.name);
         if (typeof v === 'number') {
           leaf.need = p.value;
@@ -402,9 +423,9 @@ export class Explainer {
         if (status === U) asks = withAsk(asks, { field: `/facts/${p.name}`, reason: { zh: `需要：${p.name}`, en: `the value of ${this.en(p.name)}` } });
         break;
       }
+      default:
+        break; // holds, holdsPrepTechnician: nothing more to say
     }
-    leaf.status = triName(status);
-    if (status === T) return { status, failing: NONE, holding: [p], asks, distance: 0 };
     const distance = status === U ? UNKNOWN_DISTANCE : waitable ? Math.min(leaf.short!, 999_999) : UNMET_DISTANCE;
     return { status, failing: [leaf], holding: NONE, asks, distance };
   }
