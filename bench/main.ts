@@ -41,7 +41,7 @@ const SIZES = quick
       minMs: 40,
       spawn: 7,
       compile: 5,
-      batch: 40_000,
+      batch: 100_000,
       growth: [1, 10, 100, 1000],
       copies: [
         { copies: 1, runs: 5 },
