@@ -319,7 +319,7 @@ function mayHoldLater(p: Plan, f: Facts): boolean {
     case 'experienceAfter': {
       // Experience grows only by ongoing work in its scope; without any, a shortfall stays.
       if (p.cmp !== '>=' && p.cmp !== '>') return true;
-      if (f.work.some((w) => w.ongoing && (w.rel & p.scope) !== 0 && (w.kind & p.kinds) !== 0)) return true;
+      for (const w of f.work) if (w.ongoing && (w.rel & p.scope) !== 0 && (w.kind & p.kinds) !== 0) return true;
       const now =
         p.op === 'experience'
           ? experience(f, p.scope, p.kinds, p.continuous, p.cmp, p.days)
