@@ -37,7 +37,7 @@ const SIZES = quick
   : {
       predicate: 5000,
       endToEnd: 5000,
-      rounds: 7,
+      rounds: 11,
       minMs: 40,
       spawn: 7,
       compile: 5,
