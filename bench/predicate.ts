@@ -22,7 +22,7 @@ export const HANDWRITTEN = 'hand-written TS';
 interface Item {
   flat: Level3Facts;
   facts: Facts;
-  atoms: Int32Array;
+  atoms: number[];
 }
 
 export async function predicateBench(checked: CheckedOccupation, options: { profiles: number; rounds: number; minMs: number }): Promise<PredicateResult> {
@@ -32,8 +32,8 @@ export async function predicateBench(checked: CheckedOccupation, options: { prof
   const cond = orOf(clauses.map((c) => c.cond));
   const compiled = instantiate(checked);
   const generated = new Function('R', functionBody(checked))(runtime) as {
-    atoms: (f: Facts) => Int32Array;
-    levels: Record<number, (m: Int32Array) => number>;
+    atoms: (f: Facts) => number[];
+    levels: Record<number, (m: readonly number[]) => number>;
   };
   const level3Bits = generated.levels[3];
   const level3 = compiled.clauses.filter((c) => c.meta.level === 3).map((c) => c.test);

@@ -17,8 +17,8 @@ const occupations = rules!.occupations;
 
 interface Exports {
   occupation: CompiledOccupation;
-  atoms: (f: Facts) => Int32Array;
-  levels: Record<number, (m: Int32Array) => number>;
+  atoms: (f: Facts) => number[];
+  levels: Record<number, (m: readonly number[]) => number>;
 }
 
 const modules = occupations.map((o) => new Function('R', functionBody(o))(runtime) as Exports);
@@ -59,7 +59,7 @@ describe('levels over atoms', () => {
     let wide = 0;
     fc.assert(
       fc.property(
-        // Up to 40 clauses: enough distinct conditions to need a second mask word (31 bits each).
+        // Up to 40 clauses: enough distinct conditions to need a second mask word (30 bits each).
         fc.oneof(fc.array(expressionArb({ vocabulary }), { minLength: 1, maxLength: 8 }), fc.array(expressionArb({ vocabulary }), { minLength: 30, maxLength: 40 })),
         fc.constantFrom(...REQUIREMENTS),
         fc.array(profileArb(world), { minLength: 20, maxLength: 20 }),
@@ -76,7 +76,7 @@ describe('levels over atoms', () => {
       { numRuns: 60, seed: 20261128 },
     );
     expect(negated).toBeGreaterThan(5);
-    expect(wide).toBeGreaterThan(5); // more than 31 distinct conditions: two words per plane
+    expect(wide).toBeGreaterThan(5); // more than 30 distinct conditions: two words per plane
   }, 60_000);
 });
 

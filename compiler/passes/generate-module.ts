@@ -146,7 +146,7 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     if (i < 0) i = atomCalls.push(call) - 1;
     return i;
   };
-  const BITS = 31; // per word: masks stay positive 32-bit integers
+  const BITS = 30; // per word: masks stay small integers (V8 keeps them unboxed in a plain array)
   type Planes = { t: string; f: string };
   const TRUE: Planes = { t: 'true', f: 'false' };
   const FALSE: Planes = { t: 'false', f: 'true' };
@@ -258,8 +258,8 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     ` * The occupation's ${atomCalls.length} distinct conditions on prepared facts, as bit masks for \`levels\`:`,
     ` * [may be true, may be false] per word of ${BITS} conditions (condition i: word ⌊i/${BITS}⌋, bit i mod ${BITS}).`,
     ' */',
-    `export function atoms(f${type('R.Facts')})${type('Int32Array')} {`,
-    `  const m = new Int32Array(${2 * words});`,
+    `export function atoms(f${type('R.Facts')})${type('number[]')} {`,
+    `  const m${type('number[]')} = [${Array.from({ length: 2 * words }, () => '0').join(', ')}];`,
     `  let b${type('number')};`,
     ...atomCalls.flatMap((call, i) => {
       const w = Math.floor(i / BITS);
@@ -270,9 +270,9 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     '}',
     '',
     '/** Each level\'s status over `atoms(f)`, requirement included: 1 eligible, 2 ineligible, 3 unknown. */',
-    `export const levels${type('Readonly<Record<number, (m: Int32Array) => number>>')} = {`,
+    `export const levels${type('Readonly<Record<number, (m: readonly number[]) => number>>')} = {`,
     ...levelPlanes.flatMap((l) => [
-      `  ${l.level}: (m${type('Int32Array')})${type('number')} => {`,
+      `  ${l.level}: (m${type('readonly number[]')})${type('number')} => {`,
       ...(l.routes.length === 0
         ? ['    return 2;']
         : [
