@@ -30,18 +30,30 @@ function undated(f: Facts, scope: number, kinds: number): { sum: number; max: nu
 let measuredLo = 0;
 let measuredHi = 0;
 
+/** Looks `key` up in the facts' measures: sets the bounds and returns 1/0 (certificate found), or -1 if absent. */
+function recalled(f: Facts, key: number): number {
+  const m = f.measures;
+  if (m === null) return -1;
+  for (let i = 0; i < m.length; i += 4) {
+    if (m[i] === key) {
+      measuredLo = m[i + 1];
+      measuredHi = m[i + 2];
+      return m[i + 3];
+    }
+  }
+  return -1;
+}
+
+function remember(f: Facts, key: number, found: boolean): void {
+  (f.measures ??= []).push(key, measuredLo, measuredHi, found ? 1 : 0);
+}
+
 /** Days of experience in scope, as bounds [lo, hi] (undated entries widen them). */
 export function measureExperience(f: Facts, scope: number, kinds: number, continuous: boolean): void {
-  // Small integer keys (kind masks are small): Map lookups on them are fast.
-  const key = kinds * 8 + scope * 2 + (continuous ? 1 : 0);
-  const hit = f.measures?.get(key);
-  if (hit) {
-    measuredLo = hit[0];
-    measuredHi = hit[1];
-    return;
-  }
+  const key = kinds * 8 + scope * 2 + (continuous ? 1 : 0); // ≥ 0; measures after a certificate use keys < 0
+  if (recalled(f, key) >= 0) return;
   measureExperienceUncached(f, scope, kinds, continuous);
-  (f.measures ??= new Map()).set(key, [measuredLo, measuredHi, true]);
+  remember(f, key, true);
 }
 
 function measureExperienceUncached(f: Facts, scope: number, kinds: number, continuous: boolean): void {
@@ -70,15 +82,11 @@ export function measureExperienceAfter(
   kinds: number,
   continuous: boolean,
 ): boolean {
-  const key = kinds * 192 + ((certScope * 6 + level) * 4 + scope) * 2 + (continuous ? 1 : 0);
-  const hit = f.afterMeasures?.get(key);
-  if (hit) {
-    measuredLo = hit[0];
-    measuredHi = hit[1];
-    return hit[2];
-  }
+  const key = -1 - (kinds * 192 + ((certScope * 6 + level) * 4 + scope) * 2 + (continuous ? 1 : 0));
+  const hit = recalled(f, key);
+  if (hit >= 0) return hit === 1;
   const found = measureExperienceAfterUncached(f, certScope, level, scope, kinds, continuous);
-  (f.afterMeasures ??= new Map()).set(key, [measuredLo, measuredHi, found]);
+  remember(f, key, found);
   return found;
 }
 

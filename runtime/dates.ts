@@ -1,15 +1,9 @@
 // Calendar dates as day numbers (days since 1970-01-01), so that date arithmetic is integer
 // arithmetic. Dates have no time zone: a date is a calendar day, as on a certificate.
 
-/** The value of the ASCII digits text[from..from+n), or -1 when one is not a digit. */
-function digits(text: string, from: number, n: number): number {
-  let v = 0;
-  for (let i = from; i < from + n; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
+/** The value of the ASCII digit at text[i], or a value above 9 when it is not one. */
+function digit(text: string, i: number): number {
+  return (text.charCodeAt(i) - 48) >>> 0; // non-digits wrap to large numbers
 }
 
 /**
@@ -18,9 +12,12 @@ function digits(text: string, from: number, n: number): number {
  */
 export function parseDay(text: string): number | undefined {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const y = digits(text, 0, 4);
-  const m = digits(text, 5, 2);
-  const d = digits(text, 8, 2);
+  const y0 = digit(text, 0), y1 = digit(text, 1), y2 = digit(text, 2), y3 = digit(text, 3);
+  const m0 = digit(text, 5), m1 = digit(text, 6), d0 = digit(text, 8), d1 = digit(text, 9);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return undefined;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
   // Years 0000–0099 have never been accepted (Date.UTC reads them as 1900–1999).
   if (y < 100 || m < 1 || m > 12 || d < 1) return undefined;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

@@ -49,9 +49,11 @@ export interface Facts {
   warnings: Warning[];
   /** Merged dated periods by (kind mask, scope mask), computed on first use (the map too). */
   merged: Map<number, Period[]> | null;
-  /** Measured experience bounds by atom parameters: [lo, hi, qualifying certificate found]. */
-  measures: Map<number, [number, number, boolean]> | null;
-  afterMeasures: Map<number, [number, number, boolean]> | null;
+  /**
+   * Measured experience bounds, flat: key, lo, hi, qualifying certificate found (1/0), repeated.
+   * A profile asks a few such questions: a scan of a short array beats allocating a Map.
+   */
+  measures: number[] | null;
 }
 
 export class ProfileError extends Error {
@@ -283,17 +285,19 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     warnings,
     merged: null,
     measures: null,
-    afterMeasures: null,
   };
 }
+
+const byStartThenEnd = (a: Period, b: Period): number => a.start - b.start || a.end - b.end;
 
 /** Dated work periods of the given kinds in scope, merged: overlapping or touching periods count once. */
 export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] {
   const key = kinds * 4 + scope;
   const cached = f.merged?.get(key);
   if (cached) return cached;
-  const periods = f.work.filter((w) => (w.rel & scope) !== 0 && (w.kind & kinds) !== 0).map((w) => w.period);
-  periods.sort((a, b) => a.start - b.start || a.end - b.end);
+  const periods: Period[] = [];
+  for (const w of f.work) if ((w.rel & scope) !== 0 && (w.kind & kinds) !== 0) periods.push(w.period);
+  if (periods.length > 1) periods.sort(byStartThenEnd);
   const out: Period[] = [];
   for (const p of periods) {
     const last = out[out.length - 1];
@@ -316,6 +320,5 @@ export function projectFacts(f: Facts, day: number): Facts {
     work: f.work.map((w) => (w.ongoing ? { ...w, period: { start: w.period.start, end: Math.min(w.until, day) } } : w)),
     merged: null,
     measures: null,
-    afterMeasures: null,
   };
 }
