@@ -287,9 +287,11 @@ export function earliestDate(
  * count as possible.
  */
 function mayBecomeEligible(occ: CompiledOccupation, facts: Facts, level: Level): boolean {
-  const gate = occ.requirement === null || occ.meta.education === null || mayHoldLater(occ.meta.education.plan, facts);
+  let gate: boolean | undefined; // asked only for a route that may hold
   for (const c of clausesOf(occ, level)) {
-    if (mayHoldLater(c.meta.plan, facts) && (gate || (c.credential !== null && c.credential(facts) === T))) return true;
+    if (!mayHoldLater(c.meta.plan, facts)) continue;
+    gate ??= occ.requirement === null || occ.meta.education === null || mayHoldLater(occ.meta.education.plan, facts);
+    if (gate || (c.credential !== null && c.credential(facts) === T)) return true;
   }
   return false;
 }
@@ -298,9 +300,11 @@ function mayBecomeEligible(occ: CompiledOccupation, facts: Facts, level: Level):
 function mayHoldLater(p: Plan, f: Facts): boolean {
   switch (p.op) {
     case 'and':
-      return p.items.every((i) => mayHoldLater(i, f));
+      for (const i of p.items) if (!mayHoldLater(i, f)) return false;
+      return true;
     case 'or':
-      return p.items.some((i) => mayHoldLater(i, f));
+      for (const i of p.items) if (mayHoldLater(i, f)) return true;
+      return false;
     case 'holds':
       return holds(f, p.scope, p.level) === T;
     case 'holdsPrepTechnician':
