@@ -134,6 +134,42 @@ function formatWholeDays(d: number): Text {
   return Object.freeze({ zh, en });
 }
 
+// Shortfall texts are shared, like condition texts: the same few durations recur in every result.
+const SHORTFALL_TEXTS = new Map<number, Text>();
+const NO_CERTIFICATE_TEXTS = new Map<number, Text>();
+
+/** 需 3 年，现有 2 年 5 个月，还差 7 个月 / needs 3 years, has …, … short. */
+function shortfallText(days: number, need: number, lo: number, hi: number): Text {
+  // Cached for whole-day amounts of a single bound (the common case), keyed by both numbers.
+  const cacheable = hi === lo && Number.isInteger(lo) && Number.isInteger(need) && lo >= 0 && lo < 1 << 20 && need < 1 << 20 && days === need;
+  const key = need * (1 << 20) + lo;
+  if (cacheable) {
+    const hit = SHORTFALL_TEXTS.get(key);
+    if (hit) return hit;
+  }
+  const needT = formatDays(days);
+  const haveT = hi !== lo ? { zh: `${formatDays(lo).zh}至${formatDays(hi).zh}`, en: `${formatDays(lo).en} to ${formatDays(hi).en}` } : formatDays(lo);
+  const shortT = formatDays(need - lo);
+  const text = Object.freeze({
+    zh: `需 ${needT.zh}，现有 ${haveT.zh}，还差 ${shortT.zh}`,
+    en: `needs ${needT.en}, has ${haveT.en}, ${shortT.en} short`,
+  });
+  if (cacheable) {
+    if (SHORTFALL_TEXTS.size >= 4096) SHORTFALL_TEXTS.clear();
+    SHORTFALL_TEXTS.set(key, text);
+  }
+  return text;
+}
+
+function noCertificateText(level: number): Text {
+  let text = NO_CERTIFICATE_TEXTS.get(level);
+  if (!text) {
+    text = Object.freeze({ zh: `尚未取得${LEVEL_ZH[level]}或更高等级的证书`, en: `no level ${level} or higher certificate yet` });
+    NO_CERTIFICATE_TEXTS.set(level, text);
+  }
+  return text;
+}
+
 export class Explainer {
   /** Plans are static metadata: each node's text is built once per process. */
   private static readonly texts = new WeakMap<Plan, Text>();
@@ -353,17 +389,10 @@ export class Explainer {
           leaf.short = Math.max(0, need - lo);
           waitable = true;
           if (!certificate) {
-            const l = this.levelText(p.op === 'experienceAfter' ? p.level : 5);
             waitable = false;
-            leaf.detail = { zh: `尚未取得${l.zh}或更高等级的证书`, en: `no ${l.en} or higher certificate yet` };
+            leaf.detail = noCertificateText(p.op === 'experienceAfter' ? p.level : 5);
           } else {
-            const needT = formatDays(p.days);
-            const haveT = hi !== lo ? { zh: `${formatDays(lo).zh}至${formatDays(hi).zh}`, en: `${formatDays(lo).en} to ${formatDays(hi).en}` } : formatDays(lo);
-            const shortT = formatDays(need - lo);
-            leaf.detail = {
-              zh: `需 ${needT.zh}，现有 ${haveT.zh}，还差 ${shortT.zh}`,
-              en: `needs ${needT.en}, has ${haveT.en}, ${shortT.en} short`,
-            };
+            leaf.detail = shortfallText(p.days, need, lo, hi);
           }
         }
         if (status === U) asks = this.experienceAsks(f, p);
