@@ -40,22 +40,10 @@ export function triName(t: Tri): 'met' | 'unmet' | 'unknown' {
   return t === T ? 'met' : t === F ? 'unmet' : 'unknown';
 }
 
-// Three values as two bits for branch-free evaluation: bit 1 "can be true", bit 2 "can be
-// false" — 1 true, 2 false, 3 unknown. Kleene and/or/not become bit operations.
+// Three values as two bits, for the generated `atoms`/`levels`: bit 1 "can be true", bit 2 "can
+// be false" — 1 true, 2 false, 3 unknown (the level functions test them as bit masks).
 /** Tri (F 0, T 1, U 2) → bits. */
 export const TRI_BITS: readonly number[] = [2, 1, 3];
-
-export function kand(x: number, y: number): number {
-  return (x & y & 1) | ((x | y) & 2);
-}
-
-export function kor(x: number, y: number): number {
-  return ((x | y) & 1) | (x & y & 2);
-}
-
-export function knot(x: number): number {
-  return ((x & 1) << 1) | ((x & 2) >> 1);
-}
 
 /** Bits → the status name of a level. */
 export function bitsStatus(x: number): 'eligible' | 'ineligible' | 'unknown' {
