@@ -2,6 +2,7 @@
 // of the results would encode to. A batch repeats the same occupations, levels and clause texts
 // for every profile, so their JSON is encoded once per process and copied as bytes; only what
 // varies (statuses, line numbers, warnings with the applicant's own text) is encoded per line.
+import { keep } from '../runtime/memo.js';
 import type { ClauseResult, LevelResult, Warning } from '../runtime/index.js';
 
 /** Output lines encoded to UTF-8 as they are made, into one growing buffer (per chunk of input). */
@@ -48,9 +49,8 @@ export class Utf8Lines {
 }
 
 // Caches keyed by strings that come from the rules' metadata (the same string objects each time,
-// so lookups reuse their hashes), each entry checked against the other fields it depends on.
-// Bounded: rules are few; a flood of distinct keys must not grow memory.
-const LIMIT = 4096;
+// so lookups reuse their hashes), each entry checked against the other fields it depends on;
+// bounded by the runtime's cache policy (`keep`).
 
 interface Head {
   id: string;
@@ -61,11 +61,7 @@ interface Head {
 const heads = new Map<string, Map<number, Head>>();
 
 function head(r: LevelResult): Buffer {
-  let byLevel = heads.get(r.occupation);
-  if (byLevel === undefined) {
-    if (heads.size >= LIMIT) heads.clear();
-    heads.set(r.occupation, (byLevel = new Map()));
-  }
+  const byLevel = heads.get(r.occupation) ?? keep(heads, r.occupation, new Map<number, Head>());
   const h = byLevel.get(r.level);
   if (h !== undefined && h.id === r.id && h.version === r.version && sameStrings(h.workTypes, r.workTypes)) return h.bytes;
   const json = `{"occupation":${JSON.stringify(r.occupation)},"id":${JSON.stringify(r.id)},"version":${JSON.stringify(r.version)},"level":${JSON.stringify(r.level)},"workTypes":${JSON.stringify(r.workTypes)},"status":`;
@@ -91,9 +87,7 @@ const clauses = new Map<string, Clause>();
 function clause(c: ClauseResult): Buffer {
   let e = clauses.get(c.text);
   if (e === undefined || e.id !== c.id) {
-    if (clauses.size >= LIMIT) clauses.clear();
-    e = { id: c.id, bytes: STATUSES.map((status) => Buffer.from(JSON.stringify({ id: c.id, text: c.text, status }), 'utf8')) };
-    clauses.set(c.text, e);
+    e = keep(clauses, c.text, { id: c.id, bytes: STATUSES.map((status) => Buffer.from(JSON.stringify({ id: c.id, text: c.text, status }), 'utf8')) });
   }
   return e.bytes[c.status === 'met' ? 0 : c.status === 'unmet' ? 1 : 2];
 }
@@ -101,12 +95,7 @@ function clause(c: ClauseResult): Buffer {
 const ids = new Map<string, Buffer>();
 
 function id(s: string): Buffer {
-  let b = ids.get(s);
-  if (b === undefined) {
-    if (ids.size >= LIMIT) ids.clear();
-    ids.set(s, (b = Buffer.from(JSON.stringify(s), 'utf8')));
-  }
-  return b;
+  return ids.get(s) ?? keep(ids, s, Buffer.from(JSON.stringify(s), 'utf8'));
 }
 
 function warningJson(w: Warning): string {

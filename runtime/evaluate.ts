@@ -1,10 +1,9 @@
 // Builds per-level results from an occupation's compiled predicates.
-import { apprenticeship, experience, experienceAfter, fact, flag, holds, holdsPrepTechnician, school, training } from './atoms.js';
 import { formatDay } from './dates.js';
 import { dedupeAsks, Explainer, type Ask, type Explained, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
 import { prepareFacts, projectFacts, type Facts, type Warning } from './facts.js';
 import type { ClauseMeta, Level, OccupationMeta } from './meta.js';
-import type { Plan } from './plan.js';
+import { leafStatus, type Plan } from './plan.js';
 import type { Profile } from './profile.js';
 import { and, F, or, T, U, triName, type Tri } from './tri.js';
 
@@ -123,10 +122,6 @@ function perOccupation(meta: OccupationMeta): PerOccupation {
   return p;
 }
 
-function explainerOf(meta: OccupationMeta): Explainer {
-  return perOccupation(meta).explainer;
-}
-
 /** Levels in report order: 五级 first, 一级 last. */
 export function levelsToReport(meta: OccupationMeta, options: Pick<EvaluateOptions, 'level' | 'workType'>): Level[] {
   let levels = perOccupation(meta).levels;
@@ -156,7 +151,7 @@ export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, op
   const facts = prepareFacts(profile, occ.meta, { asOf: options.asOf, single: options.single ?? true });
   const requirement = occ.requirement ? occ.requirement(facts) : T;
   if (options.explain === false) return levels.map((level) => evaluateLevel(occ, facts, requirement, level));
-  const explainer = explainerOf(occ.meta);
+  const explainer = perOccupation(occ.meta).explainer;
   // The requirement is the same for every level: explained once.
   const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
   // Levels often probe the same later days (the search horizon at least): projected once.
@@ -305,33 +300,17 @@ function mayHoldLater(p: Plan, f: Facts): boolean {
     case 'or':
       for (const i of p.items) if (mayHoldLater(i, f)) return true;
       return false;
-    case 'holds':
-      return holds(f, p.scope, p.level) === T;
-    case 'holdsPrepTechnician':
-      return holdsPrepTechnician(f, p.scope) === T;
-    case 'training':
-      return training(f, p.scope, p.level, p.exam) === T;
-    case 'apprenticeship':
-      return apprenticeship(f, p.scope) === T;
-    case 'school':
-      return school(f, p.spec) === T;
-    case 'flag':
-      return flag(f, p.name) === T;
-    case 'fact':
-      return fact(f, p.name, p.cmp, p.value) === T;
+    case 'not':
+    case 'age':
+      return true; // time may change them
     case 'experience':
-    case 'experienceAfter': {
+    case 'experienceAfter':
       // Experience grows only by ongoing work in its scope; without any, a shortfall stays.
       if (p.cmp !== '>=' && p.cmp !== '>') return true;
       for (const w of f.work) if (w.ongoing && (w.rel & p.scope) !== 0 && (w.kind & p.kinds) !== 0) return true;
-      const now =
-        p.op === 'experience'
-          ? experience(f, p.scope, p.kinds, p.continuous, p.cmp, p.days)
-          : experienceAfter(f, p.certScope, p.level, p.scope, p.kinds, p.continuous, p.cmp, p.days);
-      return now === T;
-    }
+      return leafStatus(p, f) === T;
     default:
-      return true; // age, 非: time may change them
+      return leafStatus(p, f) === T; // certificates, training, schools, declared facts: time changes none
   }
 }
 

@@ -1,27 +1,13 @@
 // Explanations: why a level holds or not, what is missing and by how much, what to ask for when
 // the answer is unknown, and which documents prove a matched route. Built from each clause's
 // plan (metadata) with the same atom functions the compiled predicates call.
-import {
-  ageOn,
-  apprenticeship,
-  fact,
-  flag,
-  holds,
-  holdsPrepTechnician,
-  matchSchool,
-  measured,
-  measureExperience,
-  measureExperienceAfter,
-  school,
-  SchoolMode,
-  training,
-  type SchoolSpec,
-} from './atoms.js';
+import { ageOn, matchSchool, measured, measureExperience, measureExperienceAfter, SchoolMode, type SchoolSpec } from './atoms.js';
 import { formatDay } from './dates.js';
+import { keep } from './memo.js';
 import { Status, type Facts } from './facts.js';
 import type { OccupationMeta } from './meta.js';
-import type { Plan } from './plan.js';
-import { and, compareRange, F, T, triName, U, type Comparator, type Tri } from './tri.js';
+import { leafStatus, type Plan, type PlanLeaf } from './plan.js';
+import { and, F, T, triName, U, type Comparator, type Tri } from './tri.js';
 
 export interface Text {
   zh: string;
@@ -105,14 +91,7 @@ const CMP_ZH: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤',
 /** 2 年 5 个月 / 2 years 5 months: whole years of 365 days, then months of 30 days (display only). */
 export function formatDays(days: number): Text {
   const d = Math.max(0, Math.round(days));
-  let text = DAY_TEXTS.get(d);
-  if (text === undefined) {
-    text = formatWholeDays(d);
-    // Bounded: the texts of one run's durations repeat; a flood of distinct ones must not grow memory.
-    if (DAY_TEXTS.size >= 4096) DAY_TEXTS.clear();
-    DAY_TEXTS.set(d, text);
-  }
-  return text;
+  return DAY_TEXTS.get(d) ?? keep(DAY_TEXTS, d, formatWholeDays(d));
 }
 
 const DAY_TEXTS = new Map<number, Text>();
@@ -154,20 +133,14 @@ function shortfallText(days: number, need: number, lo: number, hi: number): Text
     zh: `需 ${needT.zh}，现有 ${haveT.zh}，还差 ${shortT.zh}`,
     en: `needs ${needT.en}, has ${haveT.en}, ${shortT.en} short`,
   });
-  if (cacheable) {
-    if (SHORTFALL_TEXTS.size >= 4096) SHORTFALL_TEXTS.clear();
-    SHORTFALL_TEXTS.set(key, text);
-  }
-  return text;
+  return cacheable ? keep(SHORTFALL_TEXTS, key, text) : text;
 }
 
 function noCertificateText(level: number): Text {
-  let text = NO_CERTIFICATE_TEXTS.get(level);
-  if (!text) {
-    text = Object.freeze({ zh: `尚未取得${LEVEL_ZH[level]}或更高等级的证书`, en: `no level ${level} or higher certificate yet` });
-    NO_CERTIFICATE_TEXTS.set(level, text);
-  }
-  return text;
+  return (
+    NO_CERTIFICATE_TEXTS.get(level) ??
+    keep(NO_CERTIFICATE_TEXTS, level, Object.freeze({ zh: `尚未取得${LEVEL_ZH[level]}或更高等级的证书`, en: `no level ${level} or higher certificate yet` }))
+  );
 }
 
 export class Explainer {
@@ -330,46 +303,9 @@ export class Explainer {
     }
   }
 
-  private leaf(p: Exclude<Plan, { op: 'and' | 'or' | 'not' }>, f: Facts): Explained {
+  private leaf(p: PlanLeaf, f: Facts): Explained {
     // First the status: a leaf that holds needs no text, quantities or asks (most of the cost).
-    let status: Tri;
-    let certificate = true;
-    let lo = 0;
-    let hi = 0;
-    switch (p.op) {
-      case 'experience':
-      case 'experienceAfter': {
-        if (p.op === 'experience') measureExperience(f, p.scope, p.kinds, p.continuous);
-        else certificate = measureExperienceAfter(f, p.certScope, p.level, p.scope, p.kinds, p.continuous);
-        ({ lo, hi } = measured());
-        status = compareRange(lo, hi, p.cmp, p.days);
-        break;
-      }
-      case 'holds':
-        status = holds(f, p.scope, p.level);
-        break;
-      case 'holdsPrepTechnician':
-        status = holdsPrepTechnician(f, p.scope);
-        break;
-      case 'training':
-        status = training(f, p.scope, p.level, p.exam);
-        break;
-      case 'apprenticeship':
-        status = apprenticeship(f, p.scope);
-        break;
-      case 'school':
-        status = school(f, p.spec);
-        break;
-      case 'age':
-        status = f.birth === null ? U : compareRange(ageOn(f.birth, f.asOf), ageOn(f.birth, f.asOf), p.cmp, p.years);
-        break;
-      case 'flag':
-        status = flag(f, p.name);
-        break;
-      case 'fact':
-        status = fact(f, p.name, p.cmp, p.value);
-        break;
-    }
+    const status = leafStatus(p, f);
     if (status === T) return { status, failing: NONE, holding: [p], asks: NONE, distance: 0 };
 
     // Built in place, fields in output order (code, status, text, then the quantities).
@@ -380,6 +316,11 @@ export class Explainer {
     switch (p.op) {
       case 'experience':
       case 'experienceAfter': {
+        // The measure again (memoised by the facts): its bounds and whether a certificate counts.
+        let certificate = true;
+        if (p.op === 'experience') measureExperience(f, p.scope, p.kinds, p.continuous);
+        else certificate = measureExperienceAfter(f, p.certScope, p.level, p.scope, p.kinds, p.continuous);
+        const { lo, hi } = measured();
         const need = p.cmp === '>' ? p.days + 1 : p.days;
         leaf.need = p.days;
         leaf.have = lo;

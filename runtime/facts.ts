@@ -2,6 +2,7 @@
 // day numbers, facts after the as-of date dropped, work periods merged. Atoms then only look up.
 import { DAYS_PER_YEAR, parseDay } from './dates.js';
 import type { OccupationMeta } from './meta.js';
+import { keep } from './memo.js';
 import type { MajorRelation, Profile, Relation } from './profile.js';
 
 /** Relation bits: 1 本职业 / 本专业, 2 相关职业 / 相关专业, 0 无关. Scopes are masks of them. */
@@ -89,16 +90,10 @@ function relationBits(value: string): number | undefined {
 }
 
 export function normalizeName(s: string): string {
-  let n = NORMALIZED.get(s);
-  if (n === undefined) {
-    n = s.normalize('NFKC').trim();
-    // Names repeat across profiles (occupations, majors); a flood of distinct ones must not grow memory.
-    if (NORMALIZED.size >= 4096) NORMALIZED.clear();
-    NORMALIZED.set(s, n);
-  }
-  return n;
+  return NORMALIZED.get(s) ?? keep(NORMALIZED, s, s.normalize('NFKC').trim());
 }
 
+/** Names repeat across profiles (occupations, majors): normalised once each. */
 const NORMALIZED = new Map<string, string>();
 
 /** The day number of a date field (its path, `list/index/key`, is built only for the error). */

@@ -148,8 +148,6 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
   };
   const BITS = 30; // per word: masks stay small integers (V8 keeps them unboxed in a plain array)
   type Planes = { t: string; f: string };
-  const TRUE: Planes = { t: 'true', f: 'false' };
-  const FALSE: Planes = { t: 'false', f: 'true' };
   /** `all` (且 in the true plane, 或 in the false plane) or any, over atoms and sub-formulas. */
   const combine = (atoms: number[], rest: string[], plane: 't' | 'f', all: boolean): string => {
     const words = new Map<number, number>();
