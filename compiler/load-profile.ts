@@ -418,27 +418,31 @@ const PROFILE_CODE: Record<string, string> = {
 /** Keys that must never reach code that indexes objects with user text. */
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Whether any own key anywhere in the data is __proto__/constructor/prototype (no paths built: the common case). */
-function anyHostileKey(data: unknown): boolean {
-  const stack: unknown[] = [data];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) {
-      for (const c of v) stack.push(c);
-      continue;
+/**
+ * Whether the data may nest deeper than MAX_DEPTH or hold a hostile key: one walk that allocates
+ * nothing, for the common clean profile (recursion stops at MAX_DEPTH, so deep input is safe).
+ * `for…in` sees every own enumerable key (and inherited ones: only false alarms); the exact
+ * reports are built by nestingDepth and hostileKeys when it says yes.
+ */
+function mayBeHostile(v: object, depth: number): boolean {
+  if (depth >= MAX_DEPTH) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const c: unknown = v[i];
+      if (typeof c === 'object' && c !== null && mayBeHostile(c, depth + 1)) return true;
     }
-    for (const k of Object.keys(v)) {
-      if (HOSTILE_KEYS.has(k)) return true;
-      stack.push((v as Record<string, unknown>)[k]);
-    }
+    return false;
+  }
+  for (const k in v) {
+    if (k === '__proto__' || k === 'constructor' || k === 'prototype') return true;
+    const c = (v as Record<string, unknown>)[k];
+    if (typeof c === 'object' && c !== null && mayBeHostile(c, depth + 1)) return true;
   }
   return false;
 }
 
 /** Own keys named __proto__/constructor/prototype anywhere in the data (iterative: input may be deep). */
 function hostileKeys(data: unknown): string[] {
-  if (!anyHostileKey(data)) return [];
   const found: string[] = [];
   const stack: Array<[unknown, string]> = [[data, '']];
   while (stack.length > 0 && found.length < 20) {
@@ -610,14 +614,16 @@ export function loadProfile(file: string, text: string, sink: DiagnosticSink): P
     if (parsed.problems.length > 0) return undefined;
     data = parsed.data;
   }
-  if (nestingDepth(data) > MAX_DEPTH) {
-    sink.report({ code: 'E_PROFILE_PARSE', file, path: '', args: { detail: `nesting too deep (limit ${MAX_DEPTH} levels)` } });
-    return undefined;
+  if (typeof data === 'object' && data !== null && mayBeHostile(data, 0)) {
+    if (nestingDepth(data) > MAX_DEPTH) {
+      sink.report({ code: 'E_PROFILE_PARSE', file, path: '', args: { detail: `nesting too deep (limit ${MAX_DEPTH} levels)` } });
+      return undefined;
+    }
+    const hostile = hostileKeys(data);
+    for (const path of hostile)
+      sink.report({ code: 'E_PROFILE_ADDITIONAL', file, path, args: { field: path, path, property: path.split('/').pop() ?? '', allowed: '—' } });
+    if (hostile.length > 0) return undefined;
   }
-  const hostile = hostileKeys(data);
-  for (const path of hostile)
-    sink.report({ code: 'E_PROFILE_ADDITIONAL', file, path, args: { field: path, path, property: path.split('/').pop() ?? '', allowed: '—' } });
-  if (hostile.length > 0) return undefined;
 
   const validate = getValidators().profile;
   if (!validate(data)) {

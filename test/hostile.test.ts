@@ -148,6 +148,49 @@ describe('profile keys never reach prototypes (in process)', () => {
     }
   });
 
+  it('names every hostile key by its path, in the order found, however it is spelled', () => {
+    const reported = (text: string): string[][] => {
+      const sink = new DiagnosticSink();
+      expect(loadProfile('p', text, sink)).toBeUndefined();
+      return sink.items.map((d) => [d.code, d.path ?? '']);
+    };
+    const text = '{"facts": {"__proto__": 1}, "work": [{"occupation": "x", "years": 1, "relation": {"constructor": "本职业"}}], "prototype": 1}';
+    expect(reported(text)).toEqual([
+      ['E_PROFILE_ADDITIONAL', '/prototype'],
+      ['E_PROFILE_ADDITIONAL', '/work/0/relation/constructor'],
+      ['E_PROFILE_ADDITIONAL', '/facts/__proto__'],
+    ]);
+    // each alone, where the schema would accept any key
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const alone = `{"work": [{"occupation": "x", "years": 1, "relation": {"${key}": "本职业"}}]}`;
+      expect(reported(alone)).toEqual([['E_PROFILE_ADDITIONAL', `/work/0/relation/${key}`]]);
+    }
+    // escaped in the JSON text, still the same keys once parsed
+    expect(reported('{"\\u005f_proto__": {}, "constructo\\u0072": 1}')).toEqual([
+      ['E_PROFILE_ADDITIONAL', '/__proto__'],
+      ['E_PROFILE_ADDITIONAL', '/constructor'],
+    ]);
+  });
+
+  it('allows 64 levels of nesting, refuses 65, and a hostile key only within the limit is named', () => {
+    const nested = (arrays: number, inner = '1'): string => `{"a": ${'['.repeat(arrays)}${inner}${']'.repeat(arrays)}}`;
+    const first = (text: string): [string, string, unknown] => {
+      const sink = new DiagnosticSink();
+      expect(loadProfile('p', text, sink)).toBeUndefined();
+      const d = sink.items[0];
+      return [d.code, d.path ?? '', d.args?.detail];
+    };
+    const tooDeep = ['E_PROFILE_PARSE', '', 'nesting too deep (limit 64 levels)'];
+    // the root object is level 1: 63 arrays inside it make 64 levels
+    expect(first(nested(63))).toEqual(['E_PROFILE_ADDITIONAL', '/a', undefined]);
+    expect(first(nested(64))).toEqual(tooDeep);
+    expect(first(`{"work": [${'{"a":'.repeat(63)}1${'}'.repeat(63)}]}`)).toEqual(tooDeep);
+    expect(first(nested(62, '{"__proto__": 1}'))).toEqual(['E_PROFILE_ADDITIONAL', `/a${'/0'.repeat(62)}/__proto__`, undefined]);
+    expect(first(nested(63, '{"__proto__": 1}'))).toEqual(tooDeep);
+    // the depth is found before a hostile key elsewhere
+    expect(first(`{"__proto__": 1, "a": ${'['.repeat(64)}${']'.repeat(64)}}`)).toEqual(tooDeep);
+  });
+
   it('keys named like Object.prototype members are plain user text when evaluating', () => {
     const { profile, codes } = loaded(
       JSON.stringify({
