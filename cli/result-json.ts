@@ -32,6 +32,23 @@ export class Utf8Lines {
     this.length = n;
   }
 
+  /** Bytes so far. */
+  get size(): number {
+    return this.length;
+  }
+
+  /** A copy of the bytes from `start` on. */
+  copy(start: number): Buffer {
+    return Buffer.from(this.buf.subarray(start, this.length));
+  }
+
+  /** Appends again the bytes from `start` to `end`, already written. */
+  again(start: number, end: number): void {
+    this.reserve(end - start);
+    this.buf.copyWithin(this.length, start, end);
+    this.length += end - start;
+  }
+
   /** Appends bytes already encoded. */
   bytes(b: Uint8Array): void {
     this.reserve(b.length);
@@ -57,17 +74,22 @@ interface Head {
   version: string | null;
   workTypes: readonly string[];
   bytes: Buffer;
+  /** Part of the keys of `levels`: a new one whenever the clauses below change. */
+  serial: number;
+  /** The clauses (ids, texts) the level's cached bytes were encoded with. */
+  clauseIds: string[];
+  clauseTexts: string[];
 }
 const heads = new Map<string, Map<number, Head>>();
 
-function head(r: LevelResult): Buffer {
+function head(r: LevelResult): Head {
   const byLevel = heads.get(r.occupation) ?? keep(heads, r.occupation, new Map<number, Head>());
   const h = byLevel.get(r.level);
-  if (h !== undefined && h.id === r.id && h.version === r.version && sameStrings(h.workTypes, r.workTypes)) return h.bytes;
+  if (h !== undefined && h.id === r.id && h.version === r.version && sameStrings(h.workTypes, r.workTypes)) return h;
   const json = `{"occupation":${JSON.stringify(r.occupation)},"id":${JSON.stringify(r.id)},"version":${JSON.stringify(r.version)},"level":${JSON.stringify(r.level)},"workTypes":${JSON.stringify(r.workTypes)},"status":`;
-  const bytes = Buffer.from(json, 'utf8');
-  byLevel.set(r.level, { id: r.id, version: r.version, workTypes: [...r.workTypes], bytes });
-  return bytes;
+  const entry: Head = { id: r.id, version: r.version, workTypes: [...r.workTypes], bytes: Buffer.from(json, 'utf8'), serial: nextSerial(), clauseIds: [], clauseTexts: [] };
+  byLevel.set(r.level, entry);
+  return entry;
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
@@ -102,27 +124,110 @@ function warningJson(w: Warning): string {
   return `{"code":${JSON.stringify(w.code)},"path":${JSON.stringify(w.path)},"message":${JSON.stringify(w.message)}}`;
 }
 
+// Whole level results without their warnings, encoded once per combination of what varies in
+// them (status, education, clause statuses, matched ids): a batch sees few combinations, and one
+// copy per level is cheaper than encoding it piece by piece. Keyed by a number: the head's serial
+// and the combination's code (2 bits per status, 1 bit per clause for `matched`).
+const levels = new Map<number, Buffer>();
+/** Clauses per level that still fit the code (2 + 2 + 3 × 10 bits). */
+const MAX_KEYED_CLAUSES = 10;
+const CODE_SPAN = 2 ** 34;
+/** Serials stay below this, so keys stay exact integers (2^18 × 2^34 = 2^52). */
+const SERIALS = 2 ** 18;
+let serials = 0;
+
+function nextSerial(): number {
+  if (serials >= SERIALS) {
+    // every serial used: forget the heads (made again on demand) and the bytes keyed by them
+    heads.clear();
+    levels.clear();
+    serials = 0;
+  }
+  return serials++;
+}
+
+const levelCode = (s: string): number => (s === 'eligible' ? 0 : s === 'ineligible' ? 1 : s === 'unknown' ? 2 : -1);
+const conditionCode = (s: string): number => (s === 'met' ? 0 : s === 'unmet' ? 1 : s === 'unknown' ? 2 : -1);
+
+/** The key of the level's bytes in `levels`, or -1 when it has none (an unusual shape or value). */
+function levelKey(h: Head, r: LevelResult): number {
+  const cs = r.clauses;
+  const n = cs.length;
+  if (n > MAX_KEYED_CLAUSES) return -1;
+  const status = levelCode(r.status);
+  const education = conditionCode(r.education);
+  if (status < 0 || education < 0) return -1;
+  if (h.clauseIds.length !== n || !sameClauses(h, cs)) {
+    h.clauseIds = cs.map((c) => c.id);
+    h.clauseTexts = cs.map((c) => c.text);
+    h.serial = nextSerial();
+  }
+  let code = status * 4 + education;
+  const matched = r.matched;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    const c = cs[k];
+    const st = conditionCode(c.status);
+    if (st < 0) return -1;
+    // matched ids, in clause order, as one bit per clause (the bits give back the same list)
+    const m = j < matched.length && matched[j] === c.id ? 1 : 0;
+    j += m;
+    code = code * 8 + st * 2 + m;
+  }
+  if (j !== matched.length) return -1;
+  return h.serial * CODE_SPAN + code;
+}
+
+function sameClauses(h: Head, cs: readonly ClauseResult[]): boolean {
+  for (let k = 0; k < cs.length; k++) if (cs[k].id !== h.clauseIds[k] || cs[k].text !== h.clauseTexts[k]) return false;
+  return true;
+}
+
+/** Appends a level result up to its warnings' opening bracket, piece by piece. */
+function pushLevel(out: Utf8Lines, h: Head, r: LevelResult): void {
+  out.bytes(h.bytes);
+  out.ascii(`"${r.status}","education":"${r.education}","clauses":[`);
+  for (let k = 0; k < r.clauses.length; k++) {
+    if (k > 0) out.ascii(',');
+    out.bytes(clause(r.clauses[k]));
+  }
+  out.ascii('],"matched":[');
+  for (let k = 0; k < r.matched.length; k++) {
+    if (k > 0) out.ascii(',');
+    out.bytes(id(r.matched[k]));
+  }
+  out.ascii('],"warnings":[');
+}
+
 /** Appends `{"line":…,"results":[…]}` and a newline: exactly JSON.stringify of it, as UTF-8. */
 export function pushResultsLine(out: Utf8Lines, line: number, results: readonly LevelResult[]): void {
   out.ascii(`{"line":${line},"results":[`);
+  // The levels of an occupation share one warnings array: encoded once per line, then copied.
+  let warnings: readonly Warning[] | null = null;
+  let warningsStart = 0;
+  let warningsEnd = 0;
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
     if (i > 0) out.ascii(',');
-    out.bytes(head(r));
-    out.ascii(`"${r.status}","education":"${r.education}","clauses":[`);
-    for (let k = 0; k < r.clauses.length; k++) {
-      const c = r.clauses[k];
-      if (k > 0) out.ascii(',');
-      out.bytes(clause(c));
+    const h = head(r);
+    const key = levelKey(h, r);
+    const cached = key < 0 ? undefined : levels.get(key);
+    if (cached !== undefined) out.bytes(cached);
+    else {
+      const start = out.size;
+      pushLevel(out, h, r);
+      if (key >= 0) keep(levels, key, out.copy(start));
     }
-    out.ascii('],"matched":[');
-    for (let k = 0; k < r.matched.length; k++) {
-      if (k > 0) out.ascii(',');
-      out.bytes(id(r.matched[k]));
+    // Warnings hold the applicant's own text: not cached across lines.
+    if (r.warnings.length > 0) {
+      if (r.warnings === warnings) out.again(warningsStart, warningsEnd);
+      else {
+        warnings = r.warnings;
+        warningsStart = out.size;
+        for (let k = 0; k < r.warnings.length; k++) out.push((k > 0 ? ',' : '') + warningJson(r.warnings[k]));
+        warningsEnd = out.size;
+      }
     }
-    out.ascii('],"warnings":[');
-    // Warnings hold the applicant's own text: encoded each time.
-    for (let k = 0; k < r.warnings.length; k++) out.push((k > 0 ? ',' : '') + warningJson(r.warnings[k]));
     out.ascii(']}');
   }
   out.ascii(']}\n');

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pushResultsLine, Utf8Lines } from '../cli/result-json.js';
 import { instantiate } from '../compiler/instantiate.js';
-import { evaluateOccupation, type LevelResult, type Profile } from '../runtime/index.js';
+import { evaluateOccupation, type ClauseResult, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
 import { profileArb, worldOf } from './oracle/arbitraries.js';
 import { check, cli, RULES, scratch } from './helpers.js';
 
@@ -170,6 +170,54 @@ describe('batch JSON of results without explanations', () => {
       { numRuns: 200, seed: 20261128 },
     );
     expect(warned).toBeGreaterThan(0); // warnings (with the applicant's own text) were serialised too
+  });
+
+  // Levels are cached as bytes per combination of statuses and matched ids: every combination,
+  // repeated in any order, must still give exactly JSON.stringify.
+  it('is byte for byte JSON.stringify for any statuses, matched ids and warnings of real levels', () => {
+    const levels = occupations.flatMap((occ) => evaluateOccupation(occ, profile(3) as Profile, { asOf: '2026-11-28', explain: false }));
+    const status = fc.constantFrom('eligible', 'ineligible', 'unknown') as fc.Arbitrary<LevelResult['status']>;
+    const condition = fc.constantFrom('met', 'unmet', 'unknown') as fc.Arbitrary<ClauseResult['status']>;
+    const warning: fc.Arbitrary<Warning> = fc.record({ code: fc.constant('W_NO_MAJOR' as const), path: fc.constantFrom('/education/0', '/work/1'), message: fc.string() });
+    const variant = fc.nat(levels.length - 1).chain((i) => {
+      const r = levels[i];
+      const ids = r.clauses.map((c) => c.id);
+      return fc.record({
+        r: fc.constant(r),
+        status,
+        education: condition,
+        clauseStatuses: fc.array(condition, { minLength: ids.length, maxLength: ids.length }),
+        // in clause order (the usual case) or not: out of order, repeated, or an id of no clause
+        matched: fc.oneof(
+          fc.subarray(ids),
+          fc.shuffledSubarray(ids),
+          fc.array(fc.constantFrom(...ids, 'other/1'), { maxLength: 4 }),
+        ),
+      });
+    });
+    fc.assert(
+      fc.property(fc.array(variant, { minLength: 1, maxLength: 6 }), fc.array(warning, { maxLength: 2 }), fc.boolean(), (vs, ws, shared) => {
+        const results = vs.map(({ r, status, education, clauseStatuses, matched }, k) => ({
+          ...r,
+          status,
+          education,
+          clauses: r.clauses.map((c, j) => ({ ...c, status: clauseStatuses[j] })),
+          matched,
+          warnings: shared ? ws : ws.map((w) => ({ ...w, path: `${w.path}/${k}` })),
+        }));
+        expect(resultsLine(3, results)).toBe(JSON.stringify({ line: 3, results }) + '\n');
+      }),
+      { numRuns: 2000, seed: 20261128 },
+    );
+  });
+
+  it('follows a level whose clauses change, and levels of more clauses than a cache key holds', () => {
+    const occ = occupations.find((o) => o.meta.id === 'internet-marketer')!;
+    const results = evaluateOccupation(occ, profile(2) as Profile, { asOf: '2026-11-28', explain: false });
+    const [first] = results;
+    const renamed = { ...first, clauses: first.clauses.map((c) => ({ ...c, text: `${c.text}（改）` })) };
+    const many = { ...first, clauses: Array.from({ length: 12 }, (_, k) => ({ ...first.clauses[0], id: `x/${k}`, status: k % 2 ? 'met' : 'unmet' }) as ClauseResult) };
+    for (const r of [first, renamed, first, many, renamed, many, first]) expect(resultsLine(1, [r])).toBe(JSON.stringify({ line: 1, results: [r] }) + '\n');
   });
 
   it('escapes what the applicant wrote: quotes, backslashes, control and line-separator characters', () => {
