@@ -22,16 +22,28 @@ export function parseDay(text: string): number | undefined {
   if (y < 100 || m < 1 || m > 12 || d < 1) return undefined;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (d > (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31)) return undefined;
-  // Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+  // Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). Every
+  // quantity is positive here (y ≥ 100), so `| 0` is the floor of the division.
   const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
+  const era = (yy / 400) | 0;
   const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+  const doy = (((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) | 0) + d - 1;
+  return era * 146097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy - 719468;
 }
 
 /** YYYY-MM-DD of a day number: the inverse of `parseDay` (H. Hinnant's civil_from_days). */
 export function formatDay(day: number): string {
+  // One evaluation formats the same as-of date for every eligible level: the last one is kept.
+  if (day === lastDay) return lastText;
+  lastText = formatDayUncached(day);
+  lastDay = day;
+  return lastText;
+}
+
+let lastDay = NaN;
+let lastText = '';
+
+function formatDayUncached(day: number): string {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -48,8 +48,8 @@ export interface Facts {
   /** Declared facts by declared name. */
   facts: ReadonlyMap<string, number | boolean>;
   warnings: Warning[];
-  /** Merged dated periods by (kind mask, scope mask), computed on first use (the map too). */
-  merged: Map<number, Period[]> | null;
+  /** Merged dated periods, flat: key of (kind mask, scope mask), periods, repeated; made on first use. */
+  merged: (number | Period[])[] | null;
   /**
    * Measured experience bounds, flat: key, lo, hi, qualifying certificate found (1/0), repeated.
    * A profile asks a few such questions: a scan of a short array beats allocating a Map.
@@ -165,9 +165,12 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     return 0;
   };
 
-  const work: Facts['work'] = [];
-  const undatedWork: Facts['undatedWork'] = [];
+  // Lists made with room for every entry and cut to what is kept: a list grown by push starts
+  // with room for 17 elements, and every evaluation prepares facts.
   const workList = profile.work ?? [];
+  const work: Facts['work'] = new Array(workList.length);
+  let works = 0;
+  const undatedWork: Facts['undatedWork'] = [];
   for (let i = 0; i < workList.length; i++) {
     const w = workList[i];
     const rel = occupationRel(w, '/work', i);
@@ -190,39 +193,46 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     if (w.to !== undefined && to < from) throw new ProfileError(`/work/${i}/to`, 'ends before it starts');
     if (from > asOf) continue;
     const until = w.to === undefined ? Infinity : to;
-    work.push({ period: { start: from, end: Math.min(until, asOf) }, rel, kind, ongoing: until > asOf, until, index: i });
+    work[works++] = { period: { start: from, end: Math.min(until, asOf) }, rel, kind, ongoing: until > asOf, until, index: i };
   }
+  work.length = works;
 
-  const certificates: Facts['certificates'] = [];
   const certificateList = profile.certificates ?? [];
+  const certificates: Facts['certificates'] = new Array(certificateList.length);
+  let certificateCount = 0;
   for (let i = 0; i < certificateList.length; i++) {
     const c = certificateList[i];
     const rel = occupationRel(c, '/certificates', i);
     const date = day(c.date, '/certificates', i, 'date');
     if (date !== null && date > asOf) continue;
     const prep = c.kind === '预备技师证书';
-    certificates.push({ level: prep ? 0 : (c.level ?? 0), prep, date, rel, index: i });
+    certificates[certificateCount++] = { level: prep ? 0 : (c.level ?? 0), prep, date, rel, index: i };
   }
+  certificates.length = certificateCount;
 
-  const training: Facts['training'] = [];
   const trainingList = profile.training ?? [];
+  const training: Facts['training'] = new Array(trainingList.length);
+  let trainingCount = 0;
   for (let i = 0; i < trainingList.length; i++) {
     const t = trainingList[i];
     const rel = occupationRel(t, '/training', i);
     const date = day(t.date, '/training', i, 'date');
     if (date !== null && date > asOf) continue;
-    training.push({ level: t.level, date, certificate: t.certificate, examPassed: t.examPassed, rel, index: i });
+    training[trainingCount++] = { level: t.level, date, certificate: t.certificate, examPassed: t.examPassed, rel, index: i };
   }
+  training.length = trainingCount;
 
-  const apprenticeships: Facts['apprenticeships'] = [];
   const apprenticeshipList = profile.apprenticeships ?? [];
+  const apprenticeships: Facts['apprenticeships'] = new Array(apprenticeshipList.length);
+  let apprenticeshipCount = 0;
   for (let i = 0; i < apprenticeshipList.length; i++) {
     const a = apprenticeshipList[i];
     const rel = occupationRel(a, '/apprenticeships', i);
     const completed = day(a.completed, '/apprenticeships', i, 'completed');
     if (completed !== null && completed > asOf) continue;
-    apprenticeships.push({ completed, rel, index: i });
+    apprenticeships[apprenticeshipCount++] = { completed, rel, index: i };
   }
+  apprenticeships.length = apprenticeshipCount;
 
   let education: EducationFact[] | null = null;
   if (profile.education !== undefined) {
@@ -283,16 +293,24 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   };
 }
 
-const byStartThenEnd = (a: Period, b: Period): number => a.start - b.start || a.end - b.end;
-
 /** Dated work periods of the given kinds in scope, merged: overlapping or touching periods count once. */
 export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] {
   const key = kinds * 4 + scope;
-  const cached = f.merged?.get(key);
-  if (cached) return cached;
-  const periods: Period[] = [];
-  for (const w of f.work) if ((w.rel & scope) !== 0 && (w.kind & kinds) !== 0) periods.push(w.period);
-  if (periods.length > 1) periods.sort(byStartThenEnd);
+  // A profile asks for a few (kinds, scope) pairs: a flat list of key, periods beats a Map.
+  const cache = f.merged;
+  if (cache !== null) for (let i = 0; i < cache.length; i += 2) if (cache[i] === key) return cache[i + 1] as Period[];
+  // In scope, by start then end: an insertion sort (few periods; Array#sort allocates).
+  let n = 0;
+  for (const w of f.work) if ((w.rel & scope) !== 0 && (w.kind & kinds) !== 0) n++;
+  const periods = new Array<Period>(n);
+  n = 0;
+  for (const w of f.work) {
+    if ((w.rel & scope) === 0 || (w.kind & kinds) === 0) continue;
+    const p = w.period;
+    let k = n++;
+    for (; k > 0 && (periods[k - 1].start > p.start || (periods[k - 1].start === p.start && periods[k - 1].end > p.end)); k--) periods[k] = periods[k - 1];
+    periods[k] = p;
+  }
   const out: Period[] = [];
   for (const p of periods) {
     const last = out[out.length - 1];
@@ -300,7 +318,7 @@ export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] 
       if (p.end > last.end) last.end = p.end;
     } else out.push({ start: p.start, end: p.end });
   }
-  (f.merged ??= new Map()).set(key, out);
+  (f.merged ??= []).push(key, out);
   return out;
 }
 
