@@ -1,9 +1,8 @@
 // Builds per-level results from an occupation's compiled predicates.
 import { formatDay } from './dates.js';
-import { dedupeAsks, Explainer, type Ask, type Explained, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
+import { dedupeAsks, explained, Explainer, type Ask, type Explained, type ExplainPlan, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
 import { prepareFacts, projectFacts, type Facts, type Warning } from './facts.js';
 import type { ClauseMeta, Level, OccupationMeta } from './meta.js';
-import { leafStatus, type Plan } from './plan.js';
 import type { Profile } from './profile.js';
 import { and, F, or, T, U, triName, type Tri } from './tri.js';
 
@@ -155,13 +154,35 @@ export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, op
   // The requirement is the same for every level: explained once.
   const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
   // Levels often probe the same later days (the search horizon at least): projected once.
-  const projections = new Map<number, Projection>();
+  const probes: Probes = { map: null };
   return levels.map((level) => {
     // The status comes from the compiled test (the authority); the plan explains it.
     const r = evaluateLevel(occ, facts, requirement, level);
-    const explained = clausesOf(occ, level).map((c) => explainer.explain(c.meta.plan, facts));
-    return explainLevel(occ, explainer, facts, r, gate, projections, explained);
+    return explainLevel(occ, explainer, facts, r, gate, probes, levelPlans(occ, explainer, level));
   });
+}
+
+/** A level's clauses prepared for explaining, aligned with `clausesOf`. */
+interface LevelPlans {
+  plans: readonly ExplainPlan[];
+  /** Each clause's place among the level's clause ids in string order (the last sort key of `missing`). */
+  ranks: readonly number[];
+}
+
+const levelPlansIndex = new WeakMap<CompiledOccupation, Map<number, LevelPlans>>();
+
+/** The compiled plans of a level's clauses and their ranks by id (built once per occupation). */
+function levelPlans(occ: CompiledOccupation, explainer: Explainer, level: Level): LevelPlans {
+  let index = levelPlansIndex.get(occ);
+  if (!index) levelPlansIndex.set(occ, (index = new Map()));
+  let entry = index.get(level);
+  if (!entry) {
+    const list = clausesOf(occ, level);
+    const ids = list.map((c) => c.meta.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    entry = { plans: list.map((c) => explainer.compiled(c.meta.plan)), ranks: list.map((c) => ids.indexOf(c.meta.id)) };
+    index.set(level, entry);
+  }
+  return entry;
 }
 
 /** The status of one level on the facts: some clause met, with the requirement met for it. */
@@ -185,20 +206,24 @@ function clauseWithGate(c: ClausePredicate, facts: Facts, met: Tri, requirement:
 }
 
 function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level): LevelResult {
-  const clauses: ClauseResult[] = [];
-  const matched: string[] = [];
+  const list = clausesOf(occ, level);
+  // Lists of exactly their length: a list grown by push starts with room for 17 elements, and
+  // every evaluation builds these for every level.
+  const clauses = new Array<ClauseResult>(list.length);
+  let metCount = 0;
   let status: Tri = F;
   let education: Tri = requirement;
-  const list = clausesOf(occ, level);
   for (let i = 0; i < list.length; i++) {
     const c = list[i];
     const met = c.test(facts);
-    clauses.push({ id: c.meta.id, text: c.meta.text, status: triName(met) });
-    if (met === T) matched.push(c.meta.id);
+    clauses[i] = { id: c.meta.id, text: c.meta.text, status: triName(met) };
+    if (met === T) metCount++;
     const withGate = clauseWithGate(c, facts, met, requirement);
     if (met === T && withGate === T) education = T;
     status = or(status, withGate);
   }
+  const matched = new Array<string>(metCount);
+  for (let i = 0, k = 0; k < metCount; i++) if (clauses[i].status === 'met') matched[k++] = clauses[i].id;
   return {
     occupation: occ.meta.name,
     id: occ.meta.id,
@@ -235,25 +260,60 @@ export function earliestDate(
   hints: readonly number[] = [],
   projections: Map<number, Projection> = new Map(),
 ): string | null {
+  const explainer = perOccupation(occ.meta).explainer;
+  const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
+  const gateLater = requirementMayHoldLater(occ, gate);
+  const list = clausesOf(occ, level);
+  let mayBecome = false;
+  for (let i = 0; i < list.length && !mayBecome; i++) mayBecome = routeMayHoldLater(list[i], facts, explainer.explain(list[i].meta.plan, facts).later, gateLater);
+  return searchEarliest(occ, facts, level, mayBecome, hints.slice(), hints.length, { map: projections });
+}
+
+/** Facts projected to later days during one evaluation, made when the first one is needed. */
+interface Probes {
+  map: Map<number, Projection> | null;
+}
+
+/**
+ * `earliestDate` once it is known whether any route may hold later (`mayBecomeEligible`), with
+ * `hints[0, count)` (sorted here, in place).
+ */
+function searchEarliest(
+  occ: CompiledOccupation,
+  facts: Facts,
+  level: Level,
+  mayBecome: boolean,
+  hints: number[],
+  count: number,
+  probes: Probes,
+): string | null {
   const eligibleOn = (day: number): boolean => {
-    let p = projections.get(day);
+    const map = (probes.map ??= new Map());
+    let p = map.get(day);
     if (p === undefined) {
       const projected = projectFacts(facts, day);
       p = { facts: projected, requirement: occ.requirement ? occ.requirement(projected) : T };
-      projections.set(day, p);
+      map.set(day, p);
     }
     return levelStatus(occ, p.facts, p.requirement, level) === T;
   };
   // Without ongoing work only age can change with time, and only with a known birth date.
   if (facts.birth === null && !facts.work.some((w) => w.ongoing)) return null;
   // No route can hold later when each lacks something waiting does not bring: no search.
-  if (!mayBecomeEligible(occ, facts, level)) return null;
+  if (!mayBecome) return null;
   let lo = facts.asOf; // not eligible
   let hi = facts.asOf + EARLIEST_HORIZON_DAYS;
   // Hints are days on which a route's shortfall closes if it grows a day per day. A route
   // cannot close sooner, so the first hint that is eligible, with the day before it not, is
   // exact; otherwise they narrow the search.
-  for (const day of [...hints].sort((a, b) => a - b)) {
+  for (let i = 1; i < count; i++) {
+    const day = hints[i];
+    let k = i;
+    for (; k > 0 && hints[k - 1] > day; k--) hints[k] = hints[k - 1];
+    hints[k] = day;
+  }
+  for (let i = 0; i < count; i++) {
+    const day = hints[i];
     if (day <= lo || day >= hi) continue;
     if (eligibleOn(day)) {
       hi = day;
@@ -276,42 +336,18 @@ export function earliestDate(
 }
 
 /**
- * False when no route of the level can hold on any later day: each needs a condition that time
- * does not change (a certificate, training, a school, a declared fact) and that does not hold now.
- * Conservative: conditions that time can change (experience with ongoing work, age, negations)
- * count as possible.
+ * Whether a route may hold on some later day: its plan may (`Explained.later`: false when it
+ * needs something that does not hold now and that time does not change, like a certificate,
+ * training, a school or a declared fact), and the requirement may too or the route's own
+ * credential meets it. When no route of a level may, "from when" needs no search. Conservative:
+ * conditions that time can change (experience with ongoing work, age, negations) count as possible.
  */
-function mayBecomeEligible(occ: CompiledOccupation, facts: Facts, level: Level): boolean {
-  let gate: boolean | undefined; // asked only for a route that may hold
-  for (const c of clausesOf(occ, level)) {
-    if (!mayHoldLater(c.meta.plan, facts)) continue;
-    gate ??= occ.requirement === null || occ.meta.education === null || mayHoldLater(occ.meta.education.plan, facts);
-    if (gate || (c.credential !== null && c.credential(facts) === T)) return true;
-  }
-  return false;
+function routeMayHoldLater(c: ClausePredicate, facts: Facts, later: boolean, requirementLater: boolean): boolean {
+  return later && (requirementLater || (c.credential !== null && c.credential(facts) === T));
 }
 
-/** Whether the plan may hold on a later projected day (projectFacts changes only work and the date). */
-function mayHoldLater(p: Plan, f: Facts): boolean {
-  switch (p.op) {
-    case 'and':
-      for (const i of p.items) if (!mayHoldLater(i, f)) return false;
-      return true;
-    case 'or':
-      for (const i of p.items) if (mayHoldLater(i, f)) return true;
-      return false;
-    case 'not':
-    case 'age':
-      return true; // time may change them
-    case 'experience':
-    case 'experienceAfter':
-      // Experience grows only by ongoing work in its scope; without any, a shortfall stays.
-      if (p.cmp !== '>=' && p.cmp !== '>') return true;
-      for (const w of f.work) if (w.ongoing && (w.rel & p.scope) !== 0 && (w.kind & p.kinds) !== 0) return true;
-      return leafStatus(p, f) === T;
-    default:
-      return leafStatus(p, f) === T; // certificates, training, schools, declared facts: time changes none
-  }
+function requirementMayHoldLater(occ: CompiledOccupation, gate: Explained | null): boolean {
+  return occ.requirement === null || gate === null || gate.later;
 }
 
 /** The day a failing route of a clause closes if time alone can close it, else undefined. */
@@ -328,57 +364,99 @@ function closingDay(facts: Facts, failing: readonly ConditionExplanation[]): num
   return day > facts.asOf ? day : undefined;
 }
 
+// One level's closing days and the sort keys of its missing routes, reused (explainLevel is not
+// reentrant and keeps none of them).
+const HINTS: number[] = [];
+const DISTANCES: number[] = [];
+const RANKS: number[] = [];
+const NO_ASKS: Ask[] = []; // never written to: asks are collected for unknown levels only
+
+/** A copy with room for one more (the plans found more unmet routes than the tests). */
+function grown<T>(list: T[]): T[] {
+  const out = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i++) out[i] = list[i];
+  return out;
+}
+
 function explainLevel(
   occ: CompiledOccupation,
   explainer: Explainer,
   facts: Facts,
   r: LevelResult,
   gate: Explained | null,
-  projections: Map<number, Projection>,
-  explained: readonly Explained[],
+  probes: Probes,
+  { plans, ranks }: LevelPlans,
 ): ExplainedLevelResult {
-  const missing: ClauseShortfall[] = [];
-  const distances: number[] = [];
-  const asks: Ask[] = [];
-  const hints: number[] = [];
-  let evidence: Text[] = [];
   const list = clausesOf(occ, r.level);
+  let unmet = 0;
+  for (let i = 0; i < r.clauses.length; i++) if (r.clauses[i].status !== 'met') unmet++;
+  // Unknown routes first (they may already hold), then by closeness: an insertion sort as the
+  // routes come (a level has a handful; Array#sort's comparator calls cost more), into a list
+  // of exactly their number (a guess from the tests, which the plans agree with; fixed below).
+  let missing = new Array<ClauseShortfall>(unmet);
+  const distances = DISTANCES;
+  const order = RANKS; // of the clauses in `missing`
+  let count = 0;
+  let hints = 0;
+  let evidence: Text[] = [];
+  const unknown = r.status === 'unknown';
+  const asks: Ask[] = unknown ? [] : NO_ASKS;
+  const ineligible = r.status === 'ineligible';
+  const gateLater = ineligible && requirementMayHoldLater(occ, gate);
+  let mayBecome = false;
   for (let i = 0; i < list.length; i++) {
     const c = list[i];
-    const e = explained[i];
-    for (let k = 0; k < e.asks.length; k++) asks.push(e.asks[k]);
-    if (e.status === T) {
-      if (evidence.length === 0 && r.matched.includes(c.meta.id)) evidence = explainer.evidence(e.holding, facts);
+    // Each plan is explained right where it is read: its explanation lives until the next call.
+    const status = plans[i](facts);
+    const x = explained;
+    if (unknown) for (const a of x.asks) asks.push(a);
+    if (ineligible && !mayBecome) mayBecome = routeMayHoldLater(c, facts, x.later, gateLater);
+    if (status === T) {
+      // The first clause that holds by both its test and its plan proves the level.
+      if (evidence.length === 0 && r.clauses[i].status === 'met') evidence = explainer.evidence(x.holding, facts);
       continue;
     }
-    missing.push({ clause: c.meta.id, text: c.meta.text, status: e.status === U ? 'unknown' : 'unmet', conditions: e.failing });
-    distances.push(e.distance);
-    const closing = e.status === F ? closingDay(facts, e.failing) : undefined;
-    if (closing !== undefined) hints.push(closing);
+    const a: ClauseShortfall = { clause: c.meta.id, text: c.meta.text, status: status === U ? 'unknown' : 'unmet', conditions: x.failing };
+    const d = x.distance;
+    const rank = ranks[i];
+    if (count === missing.length) missing = grown(missing);
+    let k = count++;
+    for (; k > 0; k--) {
+      const b = missing[k - 1];
+      const before = a.status !== b.status ? a.status === 'unknown' : d !== distances[k - 1] ? d < distances[k - 1] : rank < order[k - 1];
+      if (!before) break;
+      missing[k] = b;
+      distances[k] = distances[k - 1];
+      order[k] = order[k - 1];
+    }
+    missing[k] = a;
+    distances[k] = d;
+    order[k] = rank;
+    const closing = status === F ? closingDay(facts, x.failing) : undefined;
+    if (closing !== undefined) HINTS[hints++] = closing;
   }
-  // Unknown routes first (they may already hold), then by closeness.
-  // A level has a handful of clauses: an insertion sort beats Array#sort's comparator calls.
-  const before = (i: number, j: number): boolean => {
-    const a = missing[i];
-    const b = missing[j];
-    if (a.status !== b.status) return a.status === 'unknown';
-    if (distances[i] !== distances[j]) return distances[i] < distances[j];
-    return a.clause < b.clause;
-  };
-  const order: number[] = [];
-  for (let i = 0; i < missing.length; i++) {
-    let k = order.length;
-    for (; k > 0 && before(i, order[k - 1]); k--) order[k] = order[k - 1];
-    order[k] = i;
-  }
+  if (count < missing.length) missing.length = count;
   let requirement: ExplainedLevelResult['requirement'] = null;
   if (occ.meta.education && gate) {
-    const e = gate;
-    for (let k = 0; k < e.asks.length; k++) asks.push(e.asks[k]);
-    requirement = { text: occ.meta.education.text, status: r.education, conditions: e.failing.length === 0 ? [] : e.failing.slice() };
-    if (r.status === 'eligible' && e.status === T) evidence = [...evidence, ...explainer.evidence(e.holding, facts).filter((d) => !evidence.some((x) => x.zh === d.zh))];
+    requirement = { text: occ.meta.education.text, status: r.education, conditions: gate.failing.length === 0 ? [] : gate.failing.slice() };
+    if (r.status === 'eligible' && gate.status === T) {
+      // The route's documents first, then the requirement's that it does not already list.
+      const more = explainer.evidence(gate.holding, facts);
+      const own = evidence.length; // `evidence` is a fresh list here
+      for (const d of more) {
+        let listed = false;
+        for (let k = 0; k < own && !listed; k++) listed = evidence[k].zh === d.zh;
+        if (!listed) evidence.push(d);
+      }
+    }
   }
-  const earliest = r.status === 'eligible' ? formatDay(facts.asOf) : r.status === 'ineligible' ? earliestDate(occ, facts, r.level, hints, projections) : null;
+  // Asks are reported for an unknown level only: every clause's, then the requirement's.
+  let ask: Ask[] = [];
+  if (unknown) {
+    if (occ.meta.education && gate) for (const a of gate.asks) asks.push(a);
+    ask = dedupeAsks(asks);
+  }
+  const earliest = r.status === 'eligible' ? formatDay(facts.asOf) : ineligible ? searchEarliest(occ, facts, r.level, mayBecome, HINTS, hints, probes) : null;
   return {
     occupation: r.occupation,
     id: r.id,
@@ -390,9 +468,9 @@ function explainLevel(
     clauses: r.clauses,
     matched: r.matched,
     warnings: r.warnings,
-    missing: order.map((i) => missing[i]),
+    missing,
     earliest,
-    ask: r.status === 'unknown' ? dedupeAsks(asks) : [],
+    ask,
     evidence,
     requirement,
   };

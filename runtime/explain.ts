@@ -6,7 +6,7 @@ import { formatDay } from './dates.js';
 import { keep } from './memo.js';
 import { Status, type Facts } from './facts.js';
 import type { OccupationMeta } from './meta.js';
-import { leafStatus, type Plan, type PlanLeaf } from './plan.js';
+import { leafTest, type Plan, type PlanLeaf } from './plan.js';
 import { and, F, T, triName, U, type Comparator, type Tri } from './tri.js';
 
 export interface Text {
@@ -52,17 +52,19 @@ export interface ClauseShortfall {
 const NONE: never[] = [];
 
 /**
- * `into` with `more` appended. An explanation's lists belong to the one node that consumes it, so
- * the first non-empty one is taken over rather than copied.
+ * `into` and `more` as one list. Lists are never written to once made, so one may be returned
+ * as it is, and a holding leaf's explanation is one constant shared by every evaluation; a new
+ * list has exactly the room it needs (a list grown by push starts with room for 17 elements, and
+ * explanations are built for every clause of every level: allocation is most of their cost).
  */
 function joined<T>(into: T[], more: T[]): T[] {
   if (more.length === 0) return into;
-  if (into === NONE) return more;
-  for (let k = 0; k < more.length; k++) into.push(more[k]);
-  return into;
+  if (into.length === 0) return more;
+  if (into.length === 1 && more.length === 1) return [into[0], more[0]];
+  return into.concat(more);
 }
 
-/** Appends to a list that may still be the shared empty one. */
+/** Appends to a list made by the caller, or to the shared empty one. */
 function withAsk(asks: Ask[], ask: Ask): Ask[] {
   if (asks === NONE) return [ask];
   asks.push(ask);
@@ -79,6 +81,35 @@ export interface Explained {
   asks: Ask[];
   /** Closeness of the failing leaves (see `distance`); 0 when the plan holds. */
   distance: number;
+  /**
+   * Whether the plan may hold on a later day if ongoing work continues (for "from when"): false
+   * when it needs a condition that does not hold now and that time does not change (a
+   * certificate, training, a school, a declared fact, experience without ongoing work in scope).
+   */
+  later: boolean;
+}
+
+/**
+ * A plan compiled to a function of the facts (see `Explainer.compiled`): it returns the status
+ * and leaves the rest of its explanation in `explained`, to be read before the next call.
+ */
+export type ExplainPlan = (f: Facts) => Tri;
+
+/**
+ * The explanation of the plan explained last, but its status (which the call returns). Module
+ * state, like the atoms' measured bounds: explaining makes no result object per plan node, and
+ * every evaluation explains every clause of every level.
+ */
+export const explained: Omit<Explained, 'status'> = { failing: NONE, holding: NONE, asks: NONE, distance: 0, later: true };
+
+/** Sets `explained` and returns the status. */
+function said(status: Tri, failing: ConditionExplanation[], holding: Plan[], asks: Ask[], distance: number, later: boolean): Tri {
+  explained.failing = failing;
+  explained.holding = holding;
+  explained.asks = asks;
+  explained.distance = distance;
+  explained.later = later;
+  return status;
 }
 
 const LEVEL_ZH = ['', '一级', '二级', '三级', '四级', '五级'];
@@ -254,91 +285,164 @@ export class Explainer {
 
   /**
    * Explains a plan on the facts: its status, failing leaves (closest route), holding leaves, asks.
-   * Lists that are empty are one shared frozen array (internal: callers copy what they output).
+   * Lists that are empty are one shared array (internal: callers copy what they output).
    */
   explain(p: Plan, f: Facts): Explained {
+    const status = this.compiled(p)(f);
+    const x = explained;
+    return { status, failing: x.failing, holding: x.holding, asks: x.asks, distance: x.distance, later: x.later };
+  }
+
+  /**
+   * The plan compiled into a closure, once per explainer: parameters and texts are bound when it
+   * is built, so explaining does not dispatch on the plan's many node shapes at every call.
+   */
+  compiled(p: Plan): ExplainPlan {
+    let fn = this.plans.get(p);
+    if (fn === undefined) {
+      fn = this.compile(p);
+      this.plans.set(p, fn);
+    }
+    return fn;
+  }
+
+  private readonly plans = new WeakMap<Plan, ExplainPlan>();
+
+  private compile(p: Plan): ExplainPlan {
     switch (p.op) {
       case 'and': {
-        let status: Tri = T;
-        let distance = 0;
-        let failing: ConditionExplanation[] = NONE;
-        let holding: Plan[] = NONE;
-        let asks: Ask[] = NONE;
-        for (let i = 0; i < p.items.length; i++) {
-          const x = this.explain(p.items[i], f);
-          status = and(status, x.status);
-          distance += x.distance;
-          failing = joined(failing, x.failing);
-          holding = joined(holding, x.holding);
-          asks = joined(asks, x.asks);
-        }
-        return { status, failing, holding, asks, distance };
+        const items = p.items.map((i) => this.compile(i));
+        return (f) => {
+          let status: Tri = T;
+          let distance = 0;
+          let later = true;
+          let failing: ConditionExplanation[] = NONE;
+          let holding: Plan[] = NONE;
+          let asks: Ask[] = NONE;
+          for (let i = 0; i < items.length; i++) {
+            status = and(status, items[i](f));
+            const x = explained;
+            distance += x.distance;
+            if (!x.later) later = false;
+            failing = joined(failing, x.failing);
+            holding = joined(holding, x.holding);
+            asks = joined(asks, x.asks);
+          }
+          return said(status, failing, holding, asks, distance, later);
+        };
       }
       case 'or': {
-        // The first route that holds wins; otherwise the closest one (first of equals) explains.
-        let status: Tri = F;
-        let closest: Explained | undefined;
-        let closestDistance = Infinity;
-        const asks: Ask[] = [];
-        for (let i = 0; i < p.items.length; i++) {
-          const x = this.explain(p.items[i], f);
-          if (x.status === T) return { status: T, failing: NONE, holding: x.holding, asks: NONE, distance: 0 };
-          if (x.status === U) status = U;
-          if (x.distance < closestDistance || closest === undefined) {
-            closest = x;
-            closestDistance = x.distance;
+        const items = p.items.map((i) => this.compile(i));
+        return (f) => {
+          // The first route that holds wins; otherwise the closest one (first of equals) explains.
+          let status: Tri = F;
+          let failing: ConditionExplanation[] = NONE;
+          let closest = Infinity;
+          let later = false;
+          let asks: Ask[] = NONE;
+          for (let i = 0; i < items.length; i++) {
+            const s = items[i](f);
+            const x = explained;
+            if (s === T) return x.asks.length === 0 ? T : said(T, NONE, x.holding, NONE, 0, true);
+            if (s === U) status = U;
+            if (x.later) later = true;
+            if (x.distance < closest || i === 0) {
+              failing = x.failing;
+              closest = x.distance;
+            }
+            asks = joined(asks, x.asks);
           }
-          for (let k = 0; k < x.asks.length; k++) asks.push(x.asks[k]);
-        }
-        return { status, failing: closest ? closest.failing : NONE, holding: NONE, asks, distance: closest ? closestDistance : 0 };
+          return said(status, failing, NONE, asks, items.length > 0 ? closest : 0, later);
+        };
       }
       case 'not': {
-        const inner = this.explain(p.item, f);
-        const status: Tri = inner.status === U ? U : inner.status === T ? F : T;
-        const leaf: ConditionExplanation = { code: 'not', status: triName(status), text: this.describe(p) };
-        return { status, failing: status === T ? NONE : [leaf], holding: NONE, asks: inner.asks, distance: status === T ? 0 : status === U ? UNKNOWN_DISTANCE : UNMET_DISTANCE };
+        const inner = this.compile(p.item);
+        const text = this.describe(p);
+        return (f) => {
+          const s = inner(f);
+          const status: Tri = s === U ? U : s === T ? F : T;
+          const asks = explained.asks;
+          // Time may change what is negated: a negation may hold later.
+          if (status === T) return said(T, NONE, NONE, asks, 0, true);
+          const leaf: ConditionExplanation = { code: 'not', status: triName(status), text };
+          return said(status, [leaf], NONE, asks, status === U ? UNKNOWN_DISTANCE : UNMET_DISTANCE, true);
+        };
       }
-      default:
-        return this.leaf(p, f);
+      case 'experience':
+      case 'experienceAfter':
+        return this.compileExperience(p);
+      default: {
+        const test = leafTest(p);
+        const text = this.describe(p);
+        const code = p.op;
+        // Time changes none of these but age (projectFacts changes only work and the date).
+        const later = code === 'age';
+        // Only ages and facts have quantities; the others say more only when unknown (asks).
+        const quantities = code === 'age' || code === 'fact';
+        const holding = [p]; // never written to
+        return (f) => {
+          // First the status: a leaf that holds needs no text, quantities or asks (most of the cost).
+          const status = test(f);
+          if (status === T) return said(T, NONE, holding, NONE, 0, true);
+          // Built in place, fields in output order (code, status, text, then the quantities).
+          const leaf: ConditionExplanation = { code, status: triName(status), text };
+          const asks = quantities || status === U ? this.describeShortfall(p, f, status, leaf) : NONE;
+          return said(status, [leaf], NONE, asks, status === U ? UNKNOWN_DISTANCE : UNMET_DISTANCE, later);
+        };
+      }
     }
   }
 
-  private leaf(p: PlanLeaf, f: Facts): Explained {
-    // First the status: a leaf that holds needs no text, quantities or asks (most of the cost).
-    const status = leafStatus(p, f);
-    if (status === T) return { status, failing: NONE, holding: [p], asks: NONE, distance: 0 };
-
-    // Built in place, fields in output order (code, status, text, then the quantities).
-    const leaf: ConditionExplanation = { code: p.op, status: triName(status), text: this.describe(p) };
-    let asks: Ask[] = NONE;
-    // Whether waiting can close this leaf's shortfall (experience counted from a certificate held).
-    let waitable = false;
-    switch (p.op) {
-      case 'experience':
-      case 'experienceAfter': {
-        // The measure again (memoised by the facts): its bounds and whether a certificate counts.
-        let certificate = true;
-        if (p.op === 'experience') measureExperience(f, p.scope, p.kinds, p.continuous);
-        else certificate = measureExperienceAfter(f, p.certScope, p.level, p.scope, p.kinds, p.continuous);
-        const { lo, hi } = measured();
-        const need = p.cmp === '>' ? p.days + 1 : p.days;
-        leaf.need = p.days;
-        leaf.have = lo;
-        leaf.unit = 'days';
-        if (hi !== lo) leaf.haveMax = hi;
-        if (p.cmp === '>=' || p.cmp === '>') {
-          leaf.short = Math.max(0, need - lo);
-          waitable = true;
-          if (!certificate) {
-            waitable = false;
-            leaf.detail = noCertificateText(p.op === 'experienceAfter' ? p.level : 5);
-          } else {
-            leaf.detail = shortfallText(p.days, need, lo, hi);
-          }
-        }
-        if (status === U) asks = this.experienceAsks(f, p);
-        break;
+  private compileExperience(p: Extract<Plan, { op: 'experience' | 'experienceAfter' }>): ExplainPlan {
+    const test = leafTest(p);
+    const text = this.describe(p);
+    const { scope, kinds, continuous, cmp, days } = p;
+    const code = p.op;
+    const after = code === 'experienceAfter';
+    const certScope = p.op === 'experienceAfter' ? p.certScope : 0;
+    const level = p.op === 'experienceAfter' ? p.level : 5;
+    const growing = cmp === '>=' || cmp === '>';
+    const need = cmp === '>' ? days + 1 : days;
+    const holding = [p]; // never written to
+    return (f) => {
+      const status = test(f);
+      if (status === T) return said(T, NONE, holding, NONE, 0, true);
+      // The measure again (memoised by the facts): its bounds and whether a certificate counts.
+      let certificate = true;
+      if (after) certificate = measureExperienceAfter(f, certScope, level, scope, kinds, continuous);
+      else measureExperience(f, scope, kinds, continuous);
+      const { lo, hi } = measured();
+      // A shortfall closes with time only by ongoing work in scope, counted from a certificate
+      // already held (time brings no certificate).
+      let later = !growing;
+      for (let i = 0; !later && certificate && i < f.work.length; i++) {
+        const w = f.work[i];
+        if (w.ongoing && (w.rel & scope) !== 0 && (w.kind & kinds) !== 0) later = true;
       }
+      // One literal per shape, fields in output order: adding fields one by one reallocates.
+      const name = triName(status);
+      let leaf: ConditionExplanation;
+      let distance = status === U ? UNKNOWN_DISTANCE : UNMET_DISTANCE;
+      if (!growing) {
+        leaf = hi === lo ? { code, status: name, text, need: days, have: lo, unit: 'days' } : { code, status: name, text, need: days, have: lo, unit: 'days', haveMax: hi };
+      } else {
+        const short = Math.max(0, need - lo);
+        const detail = certificate ? shortfallText(days, need, lo, hi) : noCertificateText(level);
+        leaf =
+          hi === lo
+            ? { code, status: name, text, need: days, have: lo, unit: 'days', short, detail }
+            : { code, status: name, text, need: days, have: lo, unit: 'days', haveMax: hi, short, detail };
+        // Waiting closes the shortfall of experience counted from a certificate held.
+        if (status !== U && certificate) distance = Math.min(short, 999_999);
+      }
+      return said(status, [leaf], NONE, status === U ? this.experienceAsks(f, p) : NONE, distance, later);
+    };
+  }
+
+  /** Quantities, details and asks of a condition (not experience) that does not hold; returns the asks. */
+  private describeShortfall(p: Exclude<PlanLeaf, { op: 'experience' | 'experienceAfter' }>, f: Facts, status: Tri, leaf: ConditionExplanation): Ask[] {
+    let asks: Ask[] = NONE;
+    switch (p.op) {
       case 'training':
         if (status === U) {
           for (const t of f.training) {
@@ -396,8 +500,7 @@ export class Explainer {
       default:
         break; // holds, holdsPrepTechnician: nothing more to say
     }
-    const distance = status === U ? UNKNOWN_DISTANCE : waitable ? Math.min(leaf.short!, 999_999) : UNMET_DISTANCE;
-    return { status, failing: [leaf], holding: NONE, asks, distance };
+    return asks;
   }
 
   private experienceAsks(f: Facts, p: Extract<Plan, { op: 'experience' | 'experienceAfter' }>): Ask[] {
@@ -419,9 +522,10 @@ export class Explainer {
 
   /** Documents proving the holding leaves of a matched route. */
   evidence(holding: readonly Plan[], f: Facts): Text[] {
-    const keys: string[] = [];
+    let count = 0;
     const add = (k: string): void => {
-      if (!keys.includes(k)) keys.push(k);
+      for (let i = 0; i < count; i++) if (EVIDENCE_KEYS[i] === k) return;
+      EVIDENCE_KEYS[count++] = k;
     };
     for (const p of holding) {
       switch (p.op) {
@@ -461,9 +565,17 @@ export class Explainer {
           break;
       }
     }
-    return keys.map((k) => this.meta.evidence[k] ?? { zh: k, en: k });
+    const out = new Array<Text>(count);
+    for (let i = 0; i < count; i++) {
+      const k = EVIDENCE_KEYS[i];
+      out[i] = this.meta.evidence[k] ?? { zh: k, en: k };
+    }
+    return out;
   }
 }
+
+// The document kinds of one `evidence` call, in order (reused: a route holds a few leaves).
+const EVIDENCE_KEYS: string[] = [];
 
 /**
  * Closeness of a route: what time alone fixes (days of experience still to work) costs its days;

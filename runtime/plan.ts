@@ -23,28 +23,51 @@ export type Plan =
 /** A condition of a plan: any node but 且, 或 and 非. */
 export type PlanLeaf = Exclude<Plan, { op: 'and' | 'or' | 'not' }>;
 
-/** A condition's status on the facts: the atom the compiled predicate calls for it. */
-export function leafStatus(p: PlanLeaf, f: Facts): Tri {
+/**
+ * A condition as a function of the facts, its parameters bound: the atom the compiled predicate
+ * calls for it.
+ */
+export function leafTest(p: PlanLeaf): (f: Facts) => Tri {
   switch (p.op) {
-    case 'experience':
-      return experience(f, p.scope, p.kinds, p.continuous, p.cmp, p.days);
-    case 'experienceAfter':
-      return experienceAfter(f, p.certScope, p.level, p.scope, p.kinds, p.continuous, p.cmp, p.days);
-    case 'holds':
-      return holds(f, p.scope, p.level);
-    case 'holdsPrepTechnician':
-      return holdsPrepTechnician(f, p.scope);
-    case 'training':
-      return training(f, p.scope, p.level, p.exam);
-    case 'apprenticeship':
-      return apprenticeship(f, p.scope);
-    case 'school':
-      return school(f, p.spec);
-    case 'age':
-      return age(f, p.cmp, p.years);
-    case 'flag':
-      return flag(f, p.name);
-    case 'fact':
-      return fact(f, p.name, p.cmp, p.value);
+    case 'experience': {
+      const { scope, kinds, continuous, cmp, days } = p;
+      return (f) => experience(f, scope, kinds, continuous, cmp, days);
+    }
+    case 'experienceAfter': {
+      const { certScope, level, scope, kinds, continuous, cmp, days } = p;
+      return (f) => experienceAfter(f, certScope, level, scope, kinds, continuous, cmp, days);
+    }
+    case 'holds': {
+      const { scope, level } = p;
+      return (f) => holds(f, scope, level);
+    }
+    case 'holdsPrepTechnician': {
+      const { scope } = p;
+      return (f) => holdsPrepTechnician(f, scope);
+    }
+    case 'training': {
+      const { scope, level, exam } = p;
+      return (f) => training(f, scope, level, exam);
+    }
+    case 'apprenticeship': {
+      const { scope } = p;
+      return (f) => apprenticeship(f, scope);
+    }
+    case 'school': {
+      const { spec } = p;
+      return (f) => school(f, spec);
+    }
+    case 'age': {
+      const { cmp, years } = p;
+      return (f) => age(f, cmp, years);
+    }
+    case 'flag': {
+      const { name } = p;
+      return (f) => flag(f, name);
+    }
+    case 'fact': {
+      const { name, cmp, value } = p;
+      return (f) => fact(f, name, cmp, value);
+    }
   }
 }
