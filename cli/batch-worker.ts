@@ -35,7 +35,7 @@ export interface LineOptions {
 
 /** What one chunk of lines produced. */
 export interface ChunkResult {
-  /** Output as UTF-8: JSON lines or CSV rows, each ending in a newline (an ArrayBuffer of its own, transferable). */
+  /** Output as UTF-8: JSON lines or CSV rows, each ending in a newline (a view of an ArrayBuffer of its own, transferable). */
   out: Uint8Array<ArrayBuffer>;
   evaluated: number;
   skipped: number;

@@ -7,12 +7,12 @@ import type { ClauseResult, LevelResult, Warning } from '../runtime/index.js';
 
 /** Output lines encoded to UTF-8 as they are made, into one growing buffer (per chunk of input). */
 export class Utf8Lines {
-  private buf = Buffer.allocUnsafe(1 << 16);
+  private buf = Buffer.allocUnsafeSlow(1 << 16);
   private length = 0;
 
   private reserve(n: number): void {
     if (this.length + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.length + n, this.buf.length * 2));
+    const next = Buffer.allocUnsafeSlow(Math.max(this.length + n, this.buf.length * 2));
     this.buf.copy(next, 0, 0, this.length);
     this.buf = next;
   }
@@ -56,10 +56,14 @@ export class Utf8Lines {
     this.length += b.length;
   }
 
-  /** The bytes so far, in an ArrayBuffer of exactly their size (transferable); then empty. */
+  /**
+   * The bytes so far, in an ArrayBuffer of their own (transferable); then empty, writing into a
+   * new buffer of the same capacity: the bytes are handed over, not copied, and never reused.
+   */
   take(): Uint8Array<ArrayBuffer> {
-    const out = new Uint8Array(this.length);
-    out.set(this.buf.subarray(0, this.length));
+    const full = this.buf;
+    const out = new Uint8Array(full.buffer as ArrayBuffer, full.byteOffset, this.length);
+    this.buf = Buffer.allocUnsafeSlow(full.length);
     this.length = 0;
     return out;
   }

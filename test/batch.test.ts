@@ -220,6 +220,29 @@ describe('batch JSON of results without explanations', () => {
     for (const r of [first, renamed, first, many, renamed, many, first]) expect(resultsLine(1, [r])).toBe(JSON.stringify({ line: 1, results: [r] }) + '\n');
   });
 
+  it('hands over each chunk\'s bytes: they stay intact while the next chunk is written, and can be transferred', () => {
+    const occ = occupations.find((o) => o.meta.id === 'internet-marketer')!;
+    const expected = (from: number): string =>
+      Array.from({ length: 50 }, (_, k) => JSON.stringify({ line: from + k, results: evaluateOccupation(occ, profile(from + k) as Profile, { asOf: '2026-11-28', explain: false }) }) + '\n').join('');
+    const out = new Utf8Lines();
+    const chunk = (from: number): Uint8Array<ArrayBuffer> => {
+      for (let k = 0; k < 50; k++) pushResultsLine(out, from + k, evaluateOccupation(occ, profile(from + k) as Profile, { asOf: '2026-11-28', explain: false }));
+      return out.take();
+    };
+    const a = chunk(1);
+    const b = chunk(51);
+    const c = chunk(101);
+    expect(new TextDecoder().decode(a)).toBe(expected(1));
+    expect(new TextDecoder().decode(b)).toBe(expected(51));
+    expect(a.buffer).not.toBe(b.buffer);
+    // transferred (as to the main thread), the bytes go with their buffer; writing goes on
+    const moved = structuredClone(c, { transfer: [c.buffer] });
+    expect(c.byteLength).toBe(0);
+    expect(new TextDecoder().decode(moved)).toBe(expected(101));
+    expect(new TextDecoder().decode(chunk(151))).toBe(expected(151));
+    expect(new TextDecoder().decode(a)).toBe(expected(1));
+  });
+
   it('escapes what the applicant wrote: quotes, backslashes, control and line-separator characters', () => {
     const occ = occupations.find((o) => o.meta.id === 'internet-marketer')!;
     const odd = 'a"b\\c\n\u0000\u2028\u2029\ud800 营销';
