@@ -109,6 +109,10 @@ interface NameSets {
   related: Set<string>;
   sameMajors: Set<string>;
   relatedMajors: Set<string>;
+  /** `meta.ranks`, `meta.trackRanks` and `meta.trackFamily` as Maps and a Set: looked up by profile text. */
+  ranks: Map<string, number>;
+  trackRanks: Map<string, number>;
+  trackFamily: Set<string>;
 }
 
 const nameSetCache = new WeakMap<OccupationMeta, NameSets>();
@@ -122,6 +126,9 @@ function nameSets(meta: OccupationMeta): NameSets {
       related: new Set(meta.related.occupations.map(normalizeName)),
       sameMajors: new Set(meta.related.sameMajors.map(normalizeName)),
       relatedMajors: new Set(meta.related.majors.map(normalizeName)),
+      ranks: new Map(Object.entries(meta.ranks)),
+      trackRanks: new Map(Object.entries(meta.trackRanks)),
+      trackFamily: new Set(meta.trackFamily),
     };
     nameSetCache.set(meta, sets);
   }
@@ -134,7 +141,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   const asOf = parseDay(options.asOf);
   if (asOf === undefined) throw new ProfileError('asOf', `not a calendar date: ${options.asOf}`);
   const warnings: Warning[] = [];
-  const { names, related, sameMajors, relatedMajors } = nameSets(meta);
+  const { names, related, sameMajors, relatedMajors, ranks, trackRanks, trackFamily } = nameSets(meta);
 
   // Paths (`/work/3`) are built only for a warning or an error: most entries need none.
   const explicit = (relation: Relation | MajorRelation | undefined, list: string, index: number, key: string): number | undefined => {
@@ -236,7 +243,10 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
 
   let education: EducationFact[] | null = null;
   if (profile.education !== undefined) {
-    education = profile.education.map((e, i) => {
+    const list = profile.education;
+    education = new Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
       let major = explicit(e.majorRelation, '/education', i, 'majorRelation');
       if (major === undefined) {
         const m = e.major === undefined ? undefined : normalizeName(e.major);
@@ -255,26 +265,27 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
       // A diploma dated after the as-of date is not held yet: the student is in the final year.
       if (status === Status.Graduated && date !== null && date > asOf) status = Status.FinalYear;
       const track = e.track ?? null;
-      const rank =
-        track !== null && meta.trackFamily.includes(e.level) ? (meta.trackRanks[track] ?? 0) : (meta.ranks[e.level] ?? 0);
-      return { name: e.level, rank, track, target: e.assessedTarget ?? null, major, status };
-    });
+      const rank = track !== null && trackFamily.has(e.level) ? (trackRanks.get(track) ?? 0) : (ranks.get(e.level) ?? 0);
+      education[i] = { name: e.level, rank, track, target: e.assessedTarget ?? null, major, status };
+    }
   }
 
   // Most profiles declare no facts: they share one empty map (nothing writes to it after this).
   const declared = profile.facts === undefined ? null : new Map<string, number | boolean>();
-  for (const [key, value] of Object.entries(profile.facts ?? {})) {
-    // Own keys only: `toString` or `constructor` is user text, not a declared fact.
-    const name = Object.hasOwn(meta.factNames, normalizeName(key)) ? meta.factNames[normalizeName(key)] : undefined;
-    if (name === undefined) {
-      warnings.push({
-        code: 'W_UNKNOWN_FACT',
-        path: `/facts/${key}`,
-        message: `/facts/${key}：词表未声明此事实，已忽略 / fact "${key}" is not declared in the vocabulary, ignored`,
-      });
-      continue;
+  if (profile.facts !== undefined) {
+    for (const [key, value] of Object.entries(profile.facts)) {
+      // Own keys only: `toString` or `constructor` is user text, not a declared fact.
+      const name = Object.hasOwn(meta.factNames, normalizeName(key)) ? meta.factNames[normalizeName(key)] : undefined;
+      if (name === undefined) {
+        warnings.push({
+          code: 'W_UNKNOWN_FACT',
+          path: `/facts/${key}`,
+          message: `/facts/${key}：词表未声明此事实，已忽略 / fact "${key}" is not declared in the vocabulary, ignored`,
+        });
+        continue;
+      }
+      declared!.set(name, value);
     }
-    declared!.set(name, value);
   }
 
   return {
