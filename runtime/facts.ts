@@ -202,7 +202,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     const until = w.to === undefined ? Infinity : to;
     work[works++] = { period: { start: from, end: Math.min(until, asOf) }, rel, kind, ongoing: until > asOf, until, index: i };
   }
-  work.length = works;
+  if (works < work.length) work.length = works;
 
   const certificateList = profile.certificates ?? [];
   const certificates: Facts['certificates'] = new Array(certificateList.length);
@@ -215,7 +215,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     const prep = c.kind === '预备技师证书';
     certificates[certificateCount++] = { level: prep ? 0 : (c.level ?? 0), prep, date, rel, index: i };
   }
-  certificates.length = certificateCount;
+  if (certificateCount < certificates.length) certificates.length = certificateCount;
 
   const trainingList = profile.training ?? [];
   const training: Facts['training'] = new Array(trainingList.length);
@@ -227,7 +227,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     if (date !== null && date > asOf) continue;
     training[trainingCount++] = { level: t.level, date, certificate: t.certificate, examPassed: t.examPassed, rel, index: i };
   }
-  training.length = trainingCount;
+  if (trainingCount < training.length) training.length = trainingCount;
 
   const apprenticeshipList = profile.apprenticeships ?? [];
   const apprenticeships: Facts['apprenticeships'] = new Array(apprenticeshipList.length);
@@ -239,7 +239,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     if (completed !== null && completed > asOf) continue;
     apprenticeships[apprenticeshipCount++] = { completed, rel, index: i };
   }
-  apprenticeships.length = apprenticeshipCount;
+  if (apprenticeshipCount < apprenticeships.length) apprenticeships.length = apprenticeshipCount;
 
   let education: EducationFact[] | null = null;
   if (profile.education !== undefined) {
