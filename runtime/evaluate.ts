@@ -149,7 +149,7 @@ export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, op
   const levels = levelsToReport(occ.meta, options);
   const facts = prepareFacts(profile, occ.meta, { asOf: options.asOf, single: options.single ?? true });
   const requirement = occ.requirement ? occ.requirement(facts) : T;
-  if (options.explain === false) return levels.map((level) => evaluateLevel(occ, facts, requirement, level));
+  if (options.explain === false) return levels.map((level) => evaluateLevel(occ, facts, requirement, level, false));
   const explainer = perOccupation(occ.meta).explainer;
   // The requirement is the same for every level: explained once.
   const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
@@ -157,7 +157,7 @@ export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, op
   const probes: Probes = { map: null };
   return levels.map((level) => {
     // The status comes from the compiled test (the authority); the plan explains it.
-    const r = evaluateLevel(occ, facts, requirement, level);
+    const r = evaluateLevel(occ, facts, requirement, level, true);
     return explainLevel(occ, explainer, facts, r, gate, probes, levelPlans(occ, explainer, level));
   });
 }
@@ -205,7 +205,13 @@ function clauseWithGate(c: ClausePredicate, facts: Facts, met: Tri, requirement:
   return and(met, gate);
 }
 
-function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level): LevelResult {
+/**
+ * A level's result from the compiled tests. With `explained`, it already has the explanation's
+ * fields (filled in by explainLevel), so that its shape is made once and never extended.
+ */
+function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level, explained: false): LevelResult;
+function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level, explained: true): ExplainedLevelResult;
+function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level, explained: boolean): LevelResult {
   const list = clausesOf(occ, level);
   // Lists of exactly their length: a list grown by push starts with room for 17 elements, and
   // every evaluation builds these for every level.
@@ -224,19 +230,35 @@ function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, 
   }
   const matched = new Array<string>(metCount);
   for (let i = 0, k = 0; k < metCount; i++) if (clauses[i].status === 'met') matched[k++] = clauses[i].id;
-  return {
-    occupation: occ.meta.name,
-    id: occ.meta.id,
-    version: occ.meta.version,
+  const workTypes = perOccupation(occ.meta).workTypes.get(level)!.slice();
+  const levelStatus = status === T ? 'eligible' : status === F ? 'ineligible' : 'unknown';
+  const meta = occ.meta;
+  if (!explained) {
+    return { occupation: meta.name, id: meta.id, version: meta.version, level, workTypes, status: levelStatus, education: triName(education), clauses, matched, warnings: facts.warnings };
+  }
+  const result: ExplainedLevelResult = {
+    occupation: meta.name,
+    id: meta.id,
+    version: meta.version,
     level,
-    workTypes: perOccupation(occ.meta).workTypes.get(level)!.slice(),
-    status: status === T ? 'eligible' : status === F ? 'ineligible' : 'unknown',
+    workTypes,
+    status: levelStatus,
     education: triName(education),
     clauses,
     matched,
     warnings: facts.warnings,
+    missing: NO_MISSING,
+    earliest: null,
+    ask: NO_ASKS,
+    evidence: NO_EVIDENCE,
+    requirement: null,
   };
+  return result;
 }
+
+// Placeholders of an explained result until explainLevel sets its own lists (never output).
+const NO_MISSING: ClauseShortfall[] = [];
+const NO_EVIDENCE: Text[] = [];
 
 /** The facts projected to a later day, with the requirement on them (shared by the levels of one evaluation). */
 export interface Projection {
@@ -382,7 +404,7 @@ function explainLevel(
   occ: CompiledOccupation,
   explainer: Explainer,
   facts: Facts,
-  r: LevelResult,
+  r: ExplainedLevelResult,
   gate: Explained | null,
   probes: Probes,
   { plans, ranks }: LevelPlans,
@@ -456,22 +478,10 @@ function explainLevel(
     if (occ.meta.education && gate) for (const a of gate.asks) asks.push(a);
     ask = dedupeAsks(asks);
   }
-  const earliest = r.status === 'eligible' ? formatDay(facts.asOf) : ineligible ? searchEarliest(occ, facts, r.level, mayBecome, HINTS, hints, probes) : null;
-  return {
-    occupation: r.occupation,
-    id: r.id,
-    version: r.version,
-    level: r.level,
-    workTypes: r.workTypes,
-    status: r.status,
-    education: r.education,
-    clauses: r.clauses,
-    matched: r.matched,
-    warnings: r.warnings,
-    missing,
-    earliest,
-    ask,
-    evidence,
-    requirement,
-  };
+  r.missing = missing;
+  r.earliest = r.status === 'eligible' ? formatDay(facts.asOf) : ineligible ? searchEarliest(occ, facts, r.level, mayBecome, HINTS, hints, probes) : null;
+  r.ask = ask;
+  r.evidence = evidence;
+  r.requirement = requirement;
+  return r;
 }
