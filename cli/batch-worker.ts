@@ -2,6 +2,7 @@
 // line(s). Runs in the main thread for small inputs, and as the body of each worker thread for
 // large ones (then the occupations arrive as generated code and are instantiated here once).
 // Imports only the runtime and the light parts of the compiler: never the rule-file checker.
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics.js';
 import { instantiateBody } from '../compiler/instantiate.js';
@@ -181,6 +182,20 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
   };
 }
 
+const decoder = new TextDecoder();
+
+/**
+ * A chunk of input as text, exactly as TextDecoder decodes it (a leading BOM dropped, invalid
+ * bytes replaced). Valid non-ASCII UTF-8 (Chinese text) is transcoded to UTF-16 instead: about
+ * 40% faster than the decoder, and valid UTF-8 has one decoding.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(b) || !isUtf8(b)) return decoder.decode(b);
+  const s = transcode(b, 'utf8', 'ucs2').toString('ucs2');
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
 /**
  * The records of a chunk of input text whose first line is number `firstLine`: one per line for
  * JSON lines; RFC 4180 records for CSV, where a quoted field may hold line breaks. Blank lines are
@@ -256,10 +271,9 @@ if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.kind 
     occupations = init.indices.map((i) => all[i]);
   }
   const processChunk = createProcessor(occupations, init.options);
-  const decoder = new TextDecoder();
   port.on('message', (m: WorkerRequest) => {
     try {
-      const { lines, texts } = splitRecords(decoder.decode(m.bytes), m.firstLine, init.options.csvColumn !== null);
+      const { lines, texts } = splitRecords(decodeUtf8(m.bytes), m.firstLine, init.options.csvColumn !== null);
       const { out: bytes, ...result } = processChunk(lines, texts);
       port.postMessage({ seq: m.seq, bytes, result } satisfies WorkerReply, [bytes.buffer]);
     } catch (e) {

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
 import { functionBody, instantiate } from '../compiler/instantiate.js';
-import { createProcessor, CSV_COLUMNS, csvFields, splitRecords, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply } from './batch-worker.js';
+import { createProcessor, CSV_COLUMNS, csvFields, decodeUtf8, splitRecords, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply } from './batch-worker.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { asOfOption, bundledRulesDir, collectRules, levelOption, requireOccupations, printDiagnostics, UsageError, useColor, versionsInForce, type Io, type Lang } from './commands.js';
 
@@ -316,9 +316,8 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
 
     if (workers <= 1) {
       const processChunk = createProcessor(occupations.map((o) => o.compiled()), options);
-      const decoder = new TextDecoder();
       for await (const chunk of chunksAll()) {
-        const { lines, texts } = splitRecords(decoder.decode(chunk.bytes), chunk.firstLine, csvInput);
+        const { lines, texts } = splitRecords(decodeUtf8(chunk.bytes), chunk.firstLine, csvInput);
         const { out, ...r } = processChunk(lines, texts);
         await take(r, out);
       }

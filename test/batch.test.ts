@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeUtf8 } from '../cli/batch-worker.js';
 import { pushResultsLine, Utf8Lines } from '../cli/result-json.js';
 import { instantiate } from '../compiler/instantiate.js';
 import { evaluateOccupation, type ClauseResult, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
@@ -249,5 +250,28 @@ describe('batch JSON of results without explanations', () => {
     const results = evaluateOccupation(occ, { work: [{ occupation: odd, from: '2020-01-01' }], facts: { [odd]: true } } as Profile, { asOf: '2026-11-28', explain: false });
     expect(results[0].warnings.length).toBeGreaterThan(1);
     expect(resultsLine(1, results)).toBe(JSON.stringify({ line: 1, results }) + '\n');
+  });
+});
+
+describe('batch input decoding', () => {
+  it('gives exactly what TextDecoder gives: any text, with or without a BOM, and invalid bytes', () => {
+    const decoder = new TextDecoder();
+    const bom = [0xef, 0xbb, 0xbf];
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('营', '销', '\ufeff', '😀', '\n'), fc.string({ unit: 'binary', maxLength: 1 })) });
+    const bytes = fc.oneof(
+      text.map((t) => new TextEncoder().encode(t)),
+      fc.tuple(fc.boolean(), text).map(([b, t]) => new Uint8Array([...(b ? bom : []), ...new TextEncoder().encode(t)])),
+      fc.uint8Array({ maxLength: 64 }),
+      fc.tuple(text, fc.uint8Array({ maxLength: 3 }), text).map(([a, junk, b]) => new Uint8Array([...new TextEncoder().encode(a), ...junk, ...new TextEncoder().encode(b)])),
+    );
+    fc.assert(
+      fc.property(bytes, (b) => {
+        expect(decodeUtf8(b)).toBe(decoder.decode(b));
+      }),
+      { numRuns: 3000, seed: 20261128 },
+    );
+    // a view into a larger buffer, as the batch's chunks are
+    const big = new TextEncoder().encode('xx{"occupation":"互联网营销师"}yy');
+    expect(decodeUtf8(big.subarray(2, big.length - 2))).toBe('{"occupation":"互联网营销师"}');
   });
 });
