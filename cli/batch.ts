@@ -141,7 +141,9 @@ function boundary(buf: Uint8Array, csv: boolean, last: boolean): number {
   return found;
 }
 
-function countNewlines(buf: Uint8Array): number {
+function countNewlines(bytes: Uint8Array): number {
+  // Buffer's indexOf (memchr), much faster than Uint8Array's
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let n = 0;
   for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
   return n;
@@ -150,8 +152,8 @@ function countNewlines(buf: Uint8Array): number {
 interface Chunk {
   /** Number of the chunk's first line in the input. */
   firstLine: number;
-  /** UTF-8 bytes, a whole number of records, in an ArrayBuffer of their own (transferable). */
-  bytes: Uint8Array<ArrayBuffer>;
+  /** UTF-8 bytes, a whole number of records: a view of the blocks read (copied only to go to a worker). */
+  bytes: Uint8Array;
 }
 
 /**
@@ -160,16 +162,9 @@ interface Chunk {
  */
 async function* chunks(input: string, csv: boolean): AsyncGenerator<Chunk> {
   const stream = input === '-' ? process.stdin : createReadStream(input, { highWaterMark: BLOCK_BYTES });
-  let carry = new Uint8Array(0);
+  let carry: Uint8Array = new Uint8Array(0);
   let line = 1;
   let first = true;
-  const take = (buf: Uint8Array, end: number): Chunk => {
-    const bytes = new Uint8Array(end);
-    bytes.set(buf.subarray(0, end));
-    const chunk = { firstLine: line, bytes };
-    line += countNewlines(bytes);
-    return chunk;
-  };
   for await (const block of stream as AsyncIterable<Buffer>) {
     let buf: Uint8Array = carry.length > 0 ? Buffer.concat([carry, block]) : block;
     if (first) {
@@ -177,10 +172,14 @@ async function* chunks(input: string, csv: boolean): AsyncGenerator<Chunk> {
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
     }
     const end = boundary(buf, csv, true);
-    if (end > 0) yield take(buf, end);
-    carry = new Uint8Array(buf.subarray(end));
+    if (end > 0) {
+      const bytes = buf.subarray(0, end);
+      yield { firstLine: line, bytes };
+      line += countNewlines(bytes);
+    }
+    carry = buf.subarray(end);
   }
-  if (carry.length > 0) yield take(carry, carry.length);
+  if (carry.length > 0) yield { firstLine: line, bytes: carry };
 }
 
 export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
@@ -306,7 +305,7 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
         return 1;
       }
       options = { ...base, csvColumn: column };
-      if (end < bytes.length) pending = { firstLine: (head.done ? 1 : head.value.firstLine) + countNewlines(bytes.subarray(0, end)), bytes: bytes.slice(end) };
+      if (end < bytes.length) pending = { firstLine: (head.done ? 1 : head.value.firstLine) + countNewlines(bytes.subarray(0, end)), bytes: bytes.subarray(end) };
     }
     if (csvOutput) await output.write(CSV_COLUMNS.join(',') + '\n');
     const chunksAll = async function* (): AsyncGenerator<Chunk> {
@@ -413,7 +412,9 @@ async function inWorkers(
         for (const s of pool) if (s.busy < slot.busy) slot = s;
         if (slot.busy < IN_FLIGHT) {
           slot.busy++;
-          slot.worker.postMessage({ seq: sent++, firstLine: chunk.firstLine, bytes: chunk.bytes }, [chunk.bytes.buffer]);
+          // a copy of its own, transferred: the chunk is a view of buffers still being read
+          const bytes = new Uint8Array(chunk.bytes);
+          slot.worker.postMessage({ seq: sent++, firstLine: chunk.firstLine, bytes }, [bytes.buffer]);
           break;
         }
         await wait();
