@@ -390,7 +390,8 @@ export function checkProfileSemantics(profile: unknown): ProfileProblem[] {
   work.forEach((w: unknown, i) => {
     if (w === null || typeof w !== 'object') return;
     const { from, to } = w as { from?: unknown; to?: unknown };
-    if (typeof from === 'string' && typeof to === 'string' && isCalendarDate(from) && isCalendarDate(to) && to < from)
+    // compared first: the dates are parsed only for the rare period that ends before it starts
+    if (typeof from === 'string' && typeof to === 'string' && to < from && isCalendarDate(from) && isCalendarDate(to))
       problems.push({ code: 'E_PROFILE_PERIOD', path: `/work/${i}/to`, args: { path: `/work/${i}/to`, from, to } });
   });
   return problems;
