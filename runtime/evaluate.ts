@@ -154,7 +154,7 @@ export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, op
   // The requirement is the same for every level: explained once.
   const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
   // Levels often probe the same later days (the search horizon at least): projected once.
-  const probes: Probes = { map: null };
+  const probes: Probes = { map: null, gateEvidence: undefined };
   return levels.map((level) => {
     // The status comes from the compiled test (the authority); the plan explains it.
     const r = evaluateLevel(occ, facts, requirement, level, true);
@@ -291,9 +291,12 @@ export function earliestDate(
   return searchEarliest(occ, facts, level, mayBecome, hints.slice(), hints.length, { map: projections });
 }
 
-/** Facts projected to later days during one evaluation, made when the first one is needed. */
+/** What the levels of one evaluation share, each part made when first needed. */
 interface Probes {
+  /** Facts projected to later days. */
   map: Map<number, Projection> | null;
+  /** Documents proving the requirement, when it holds (never written to: copied into results). */
+  gateEvidence?: Text[];
 }
 
 /**
@@ -463,7 +466,7 @@ function explainLevel(
     requirement = { text: occ.meta.education.text, status: r.education, conditions: gate.failing.length === 0 ? [] : gate.failing.slice() };
     if (r.status === 'eligible' && gate.status === T) {
       // The route's documents first, then the requirement's that it does not already list.
-      const more = explainer.evidence(gate.holding, facts);
+      const more = (probes.gateEvidence ??= explainer.evidence(gate.holding, facts));
       const own = evidence.length; // `evidence` is a fresh list here
       for (const d of more) {
         let listed = false;

@@ -322,15 +322,18 @@ export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] 
     for (; k > 0 && (periods[k - 1].start > p.start || (periods[k - 1].start === p.start && periods[k - 1].end > p.end)); k--) periods[k] = periods[k - 1];
     periods[k] = p;
   }
-  const out: Period[] = [];
-  for (const p of periods) {
-    const last = out[out.length - 1];
-    if (last && p.start <= last.end + 1) {
-      if (p.end > last.end) last.end = p.end;
-    } else out.push({ start: p.start, end: p.end });
+  // Merged in place: entries' periods are kept as they are (never written to); a merge makes a new one.
+  let merged = 0;
+  for (let i = 0; i < n; i++) {
+    const p = periods[i];
+    const last = merged > 0 ? periods[merged - 1] : undefined;
+    if (last !== undefined && p.start <= last.end + 1) {
+      if (p.end > last.end) periods[merged - 1] = { start: last.start, end: p.end };
+    } else periods[merged++] = p;
   }
-  (f.merged ??= []).push(key, out);
-  return out;
+  if (merged < n) periods.length = merged;
+  (f.merged ??= []).push(key, periods);
+  return periods;
 }
 
 /**
