@@ -78,30 +78,58 @@ export class EvaluationError extends Error {
   }
 }
 
-const clauseIndex = new WeakMap<CompiledOccupation, Map<number, ClausePredicate[]>>();
+/** A level of a compiled occupation: what every evaluation needs and no profile changes. */
+interface LevelData {
+  /** In rule-file order. */
+  clauses: readonly ClausePredicate[];
+  /** Work types offering the level (results get a copy). */
+  workTypes: readonly string[];
+  /** The clauses' plans compiled for explaining (made on the first explained evaluation). */
+  plans: readonly ExplainPlan[] | null;
+  /** Each clause's place among the level's clause ids in string order (the last sort key of `missing`). */
+  ranks: readonly number[];
+}
+
+/** A compiled occupation indexed once: levels by number, the explainer (it caches texts). */
+interface Indexed {
+  byLevel: (LevelData | undefined)[];
+  explainer: Explainer;
+}
+
+const indexes = new WeakMap<CompiledOccupation, Indexed>();
+const NO_CLAUSES: readonly ClausePredicate[] = [];
+
+function indexed(occ: CompiledOccupation): Indexed {
+  let x = indexes.get(occ);
+  if (!x) {
+    const meta = occ.meta;
+    const byLevel: (LevelData | undefined)[] = [];
+    const levels = new Set<number>([...meta.levels, ...occ.clauses.map((c) => c.meta.level)]);
+    for (const level of levels) {
+      const clauses = occ.clauses.filter((c) => c.meta.level === level);
+      const ids = clauses.map((c) => c.meta.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      byLevel[level] = {
+        clauses,
+        workTypes: meta.workTypes.filter((w) => w.levels.includes(level as Level)).map((w) => w.name),
+        plans: null,
+        ranks: clauses.map((c) => ids.indexOf(c.meta.id)),
+      };
+    }
+    x = { byLevel, explainer: explainerOf(meta) };
+    indexes.set(occ, x);
+  }
+  return x;
+}
 
 /** The clauses of one level, in rule-file order (indexed once per compiled occupation). */
 export function clausesOf(occ: CompiledOccupation, level: Level): readonly ClausePredicate[] {
-  let index = clauseIndex.get(occ);
-  if (!index) {
-    index = new Map();
-    for (const c of occ.clauses) {
-      const list = index.get(c.meta.level);
-      if (list) list.push(c);
-      else index.set(c.meta.level, [c]);
-    }
-    clauseIndex.set(occ, index);
-  }
-  return index.get(level) ?? [];
+  return indexed(occ).byLevel[level]?.clauses ?? NO_CLAUSES;
 }
 
-/** What every evaluation of an occupation needs and no profile changes, built once per occupation. */
+/** Levels in report order, and the explainer (it caches condition texts), once per occupation. */
 interface PerOccupation {
   /** Levels in report order (a fresh copy is handed out: callers may keep it). */
   levels: readonly Level[];
-  /** Work types offering each level. */
-  workTypes: Map<number, readonly string[]>;
-  /** It caches condition texts. */
   explainer: Explainer;
 }
 
@@ -110,15 +138,14 @@ const perOccupationCache = new WeakMap<OccupationMeta, PerOccupation>();
 function perOccupation(meta: OccupationMeta): PerOccupation {
   let p = perOccupationCache.get(meta);
   if (!p) {
-    const levels = [...meta.levels].sort((a, b) => b - a);
-    p = {
-      levels,
-      workTypes: new Map(levels.map((l) => [l, meta.workTypes.filter((w) => w.levels.includes(l)).map((w) => w.name)])),
-      explainer: new Explainer(meta),
-    };
+    p = { levels: [...meta.levels].sort((a, b) => b - a), explainer: new Explainer(meta) };
     perOccupationCache.set(meta, p);
   }
   return p;
+}
+
+function explainerOf(meta: OccupationMeta): Explainer {
+  return perOccupation(meta).explainer;
 }
 
 /** Levels in report order: 五级 first, 一级 last. */
@@ -149,40 +176,19 @@ export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, op
   const levels = levelsToReport(occ.meta, options);
   const facts = prepareFacts(profile, occ.meta, { asOf: options.asOf, single: options.single ?? true });
   const requirement = occ.requirement ? occ.requirement(facts) : T;
-  if (options.explain === false) return levels.map((level) => evaluateLevel(occ, facts, requirement, level, false));
-  const explainer = perOccupation(occ.meta).explainer;
+  const { byLevel, explainer } = indexed(occ);
+  if (options.explain === false) return levels.map((level) => evaluateLevel(occ, byLevel[level]!, facts, requirement, level, false));
   // The requirement is the same for every level: explained once.
   const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
   // Levels often probe the same later days (the search horizon at least): projected once.
   const probes: Probes = { map: null, gateEvidence: undefined };
   return levels.map((level) => {
+    const data = byLevel[level]!;
     // The status comes from the compiled test (the authority); the plan explains it.
-    const r = evaluateLevel(occ, facts, requirement, level, true);
-    return explainLevel(occ, explainer, facts, r, gate, probes, levelPlans(occ, explainer, level));
+    const r = evaluateLevel(occ, data, facts, requirement, level, true);
+    const plans = (data.plans ??= data.clauses.map((c) => explainer.compiled(c.meta.plan)));
+    return explainLevel(occ, explainer, facts, r, gate, probes, data, plans);
   });
-}
-
-/** A level's clauses prepared for explaining, aligned with `clausesOf`. */
-interface LevelPlans {
-  plans: readonly ExplainPlan[];
-  /** Each clause's place among the level's clause ids in string order (the last sort key of `missing`). */
-  ranks: readonly number[];
-}
-
-const levelPlansIndex = new WeakMap<CompiledOccupation, Map<number, LevelPlans>>();
-
-/** The compiled plans of a level's clauses and their ranks by id (built once per occupation). */
-function levelPlans(occ: CompiledOccupation, explainer: Explainer, level: Level): LevelPlans {
-  let index = levelPlansIndex.get(occ);
-  if (!index) levelPlansIndex.set(occ, (index = new Map()));
-  let entry = index.get(level);
-  if (!entry) {
-    const list = clausesOf(occ, level);
-    const ids = list.map((c) => c.meta.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    entry = { plans: list.map((c) => explainer.compiled(c.meta.plan)), ranks: list.map((c) => ids.indexOf(c.meta.id)) };
-    index.set(level, entry);
-  }
-  return entry;
 }
 
 /** The status of one level on the facts: some clause met, with the requirement met for it. */
@@ -209,10 +215,10 @@ function clauseWithGate(c: ClausePredicate, facts: Facts, met: Tri, requirement:
  * A level's result from the compiled tests. With `explained`, it already has the explanation's
  * fields (filled in by explainLevel), so that its shape is made once and never extended.
  */
-function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level, explained: false): LevelResult;
-function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level, explained: true): ExplainedLevelResult;
-function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level, explained: boolean): LevelResult {
-  const list = clausesOf(occ, level);
+function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, explained: false): LevelResult;
+function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, explained: true): ExplainedLevelResult;
+function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, explained: boolean): LevelResult {
+  const list = data.clauses;
   // Lists of exactly their length: a list grown by push starts with room for 17 elements, and
   // every evaluation builds these for every level.
   const clauses = new Array<ClauseResult>(list.length);
@@ -230,7 +236,7 @@ function evaluateLevel(occ: CompiledOccupation, facts: Facts, requirement: Tri, 
   }
   const matched = new Array<string>(metCount);
   for (let i = 0, k = 0; k < metCount; i++) if (clauses[i].status === 'met') matched[k++] = clauses[i].id;
-  const workTypes = perOccupation(occ.meta).workTypes.get(level)!.slice();
+  const workTypes = data.workTypes.slice();
   const levelStatus = status === T ? 'eligible' : status === F ? 'ineligible' : 'unknown';
   const meta = occ.meta;
   if (!explained) {
@@ -282,7 +288,7 @@ export function earliestDate(
   hints: readonly number[] = [],
   projections: Map<number, Projection> = new Map(),
 ): string | null {
-  const explainer = perOccupation(occ.meta).explainer;
+  const explainer = explainerOf(occ.meta);
   const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
   const gateLater = requirementMayHoldLater(occ, gate);
   const list = clausesOf(occ, level);
@@ -410,9 +416,9 @@ function explainLevel(
   r: ExplainedLevelResult,
   gate: Explained | null,
   probes: Probes,
-  { plans, ranks }: LevelPlans,
+  { clauses: list, ranks }: LevelData,
+  plans: readonly ExplainPlan[],
 ): ExplainedLevelResult {
-  const list = clausesOf(occ, r.level);
   let unmet = 0;
   for (let i = 0; i < r.clauses.length; i++) if (r.clauses[i].status !== 'met') unmet++;
   // Unknown routes first (they may already hold), then by closeness: an insertion sort as the
