@@ -3,7 +3,7 @@
 // threads, each instantiating the generated code once; output keeps the input order. An invalid
 // line is reported (stderr, and as an error record in the output) and skipped; the run goes on.
 import { once } from 'node:events';
-import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, write } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -64,10 +64,29 @@ function countLines(path: string): number {
   }
 }
 
-/** Where output goes: a file (written to a temporary name, renamed into place at the end), or stdout. */
+/** Writes all of `data` to the file at `position`. */
+function writeAll(fd: number, data: Uint8Array, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const from = (offset: number): void => {
+      if (offset >= data.length) resolve();
+      else write(fd, data, offset, data.length - offset, position + offset, (e, n) => (e ? reject(e) : from(offset + n)));
+    };
+    from(0);
+  });
+}
+
+/**
+ * Where output goes: a file (written to a temporary name, renamed into place at the end), or
+ * stdout. A file is written in the background while the next chunk is judged (the chunks' bytes
+ * are never reused, so they can wait), one chunk at a time so that memory stays bounded.
+ */
 class Output {
   private fd: number | null = null;
   private readonly tmp: string | null;
+  /** Bytes handed to the file so far: where the next chunk goes. */
+  private size = 0;
+  private pending: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
 
   constructor(private readonly path: string | undefined) {
     this.tmp = path ? join(dirname(path), `.${basename(path)}.tmp-${process.pid}`) : null;
@@ -77,17 +96,28 @@ class Output {
   async write(data: string | Uint8Array): Promise<void> {
     if (data.length === 0) return;
     if (this.fd !== null) {
-      if (typeof data === 'string') writeSync(this.fd, data);
-      else writeSync(this.fd, data);
-    }
-    else if (!process.stdout.write(data)) await once(process.stdout, 'drain');
+      await this.flush();
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      this.pending = writeAll(this.fd, bytes, this.size).catch((error: unknown) => {
+        this.failure = { error };
+      });
+      this.size += bytes.length;
+    } else if (!process.stdout.write(data)) await once(process.stdout, 'drain');
   }
 
-  close(ok: boolean): void {
+  /** Waits for the write in progress; throws what it failed with. */
+  async flush(): Promise<void> {
+    await this.pending;
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Closes the file once its last write is over: renamed into place when `ok`, else removed. */
+  async close(ok: boolean): Promise<void> {
     if (this.fd === null) return;
+    await this.pending;
     closeSync(this.fd);
     this.fd = null;
-    if (ok) renameSync(this.tmp!, this.path!);
+    if (ok && !this.failure) renameSync(this.tmp!, this.path!);
     else rmSync(this.tmp!, { force: true });
   }
 }
@@ -327,10 +357,11 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
         : { code: occupations.map((o) => functionBody(checked!.get(o)!)) };
       await inWorkers(chunksAll(), workers, { kind: 'zige-batch', ...source, options }, take);
     }
+    await output.flush();
     ok = true;
   } finally {
     progress.clear();
-    output.close(ok);
+    await output.close(ok);
   }
 
   const seconds = (performance.now() - started) / 1000;

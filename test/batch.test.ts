@@ -1,6 +1,6 @@
 // `zige eval --batch`, through the built CLI: order kept with worker threads, invalid lines
 // reported with their line numbers and skipped, the summary, exit codes, CSV in and out.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,25 @@ describe('zige eval --batch', () => {
     const counts = { eligible: 0, ineligible: 0, unknown: 0 } as Record<string, number>;
     for (const l of lines) for (const r of l.results!) counts[r.status]++;
     expect(workers.stderr).toContain(`level results: eligible ${counts.eligible}, ineligible ${counts.ineligible}, unknown ${counts.unknown}`);
+  });
+
+  it('writes a file over many chunks (in the background): every line exactly, in order, and no temporary file left', () => {
+    const dir = scratch('batch');
+    const input = join(dir, 'many.jsonl');
+    const n = 3000; // about 1 MB: several 256 KiB chunks, each written while the next is judged
+    const bad = 1234;
+    writeFileSync(input, Array.from({ length: n }, (_, i) => (i === bad ? '{"bad": ' : JSON.stringify(profile(i)))).join('\n') + '\n');
+    const r = cli(['eval', '--batch', input, ...OCC, '--jobs', '1', '--out', join(dir, 'out.jsonl')]);
+    expect(r.code).toBe(1);
+    const written = readFileSync(join(dir, 'out.jsonl'), 'utf8').split('\n');
+    expect(written.pop()).toBe('');
+    expect(written.length).toBe(n);
+    const occ = instantiate(check(RULES).rules!.occupations.find((o) => o.id === 'internet-marketer')!);
+    written.forEach((text, i) => {
+      if (i === bad) expect(JSON.parse(text)).toMatchObject({ line: i + 1, error: { code: 'E_PROFILE_PARSE' } });
+      else expect(text).toBe(JSON.stringify({ line: i + 1, results: evaluateOccupation(occ, profile(i) as Profile, { asOf: '2026-11-28', explain: false }) }));
+    });
+    expect(readdirSync(dir).sort()).toEqual(['many.jsonl', 'out.jsonl']);
   });
 
   it('agrees with `zige eval --json`; with --explain, exactly (explanations included)', () => {
