@@ -437,6 +437,11 @@ function explainLevel(
   let mayBecome = false;
   for (let i = 0; i < list.length; i++) {
     const c = list[i];
+    if (!unknown && evidence.length > 0 && r.clauses[i].status === 'met') {
+      // Another route that holds: its plan (which holds too, and so may hold later) adds nothing.
+      if (ineligible && !mayBecome) mayBecome = routeMayHoldLater(c, facts, true, gateLater);
+      continue;
+    }
     // Each plan is explained right where it is read: its explanation lives until the next call.
     const status = plans[i](facts);
     const x = explained;
