@@ -26,9 +26,12 @@ function undated(f: Facts, scope: number, kinds: number): { sum: number; max: nu
   return { sum, max };
 }
 
-// Measures write their bounds here instead of allocating: atoms run in hot loops.
+// Measures write their bounds here instead of allocating: atoms run in hot loops. They hold the
+// last measure taken, so also the one behind the last experience atom answered.
 let measuredLo = 0;
 let measuredHi = 0;
+/** Whether the last measure found a qualifying certificate (always true for experience without one). */
+let measuredFound = true;
 
 /** Looks `key` up in the facts' measures: sets the bounds and returns 1/0 (certificate found), or -1 if absent. */
 function recalled(f: Facts, key: number): number {
@@ -51,6 +54,7 @@ function remember(f: Facts, key: number, found: boolean): void {
 /** Days of experience in scope, as bounds [lo, hi] (undated entries widen them). */
 export function measureExperience(f: Facts, scope: number, kinds: number, continuous: boolean): void {
   const key = kinds * 8 + scope * 2 + (continuous ? 1 : 0); // ≥ 0; measures after a certificate use keys < 0
+  measuredFound = true;
   if (recalled(f, key) >= 0) return;
   measureExperienceUncached(f, scope, kinds, continuous);
   remember(f, key, true);
@@ -84,10 +88,10 @@ export function measureExperienceAfter(
 ): boolean {
   const key = -1 - (kinds * 192 + ((certScope * 6 + level) * 4 + scope) * 2 + (continuous ? 1 : 0));
   const hit = recalled(f, key);
-  if (hit >= 0) return hit === 1;
+  if (hit >= 0) return (measuredFound = hit === 1);
   const found = measureExperienceAfterUncached(f, certScope, level, scope, kinds, continuous);
   remember(f, key, found);
-  return found;
+  return (measuredFound = found);
 }
 
 function measureExperienceAfterUncached(
@@ -126,6 +130,11 @@ function measureExperienceAfterUncached(
 /** The bounds of the last measure. */
 export function measured(): { lo: number; hi: number } {
   return { lo: measuredLo, hi: measuredHi };
+}
+
+/** Whether the last measure counted from a qualifying certificate (see measureExperienceAfter). */
+export function measuredFromCertificate(): boolean {
+  return measuredFound;
 }
 
 /** Experience in scope: cumulative (merged, plus undated years) or the longest continuous period. */

@@ -1,7 +1,7 @@
 // Explanations: why a level holds or not, what is missing and by how much, what to ask for when
 // the answer is unknown, and which documents prove a matched route. Built from each clause's
 // plan (metadata) with the same atom functions the compiled predicates call.
-import { ageOn, matchSchool, measured, measureExperience, measureExperienceAfter, SchoolMode, type SchoolSpec } from './atoms.js';
+import { ageOn, matchSchool, measured, measuredFromCertificate, SchoolMode, type SchoolSpec } from './atoms.js';
 import { formatDay } from './dates.js';
 import { keep } from './memo.js';
 import { Status, type Facts } from './facts.js';
@@ -150,9 +150,10 @@ const NO_CERTIFICATE_TEXTS = new Map<number, Text>();
 
 /** 需 3 年，现有 2 年 5 个月，还差 7 个月 / needs 3 years, has …, … short. */
 function shortfallText(days: number, need: number, lo: number, hi: number): Text {
-  // Cached for whole-day amounts of a single bound (the common case), keyed by both numbers.
-  const cacheable = hi === lo && Number.isInteger(lo) && Number.isInteger(need) && lo >= 0 && lo < 1 << 20 && need < 1 << 20 && days === need;
-  const key = need * (1 << 20) + lo;
+  // Cached for whole-day amounts of a single bound (the common case), keyed by both numbers in
+  // one small integer (a Map hashes those fastest): below 40,000 days, about 110 years.
+  const cacheable = hi === lo && Number.isInteger(lo) && Number.isInteger(need) && lo >= 0 && lo < 40_000 && need >= 0 && need < 20_000 && days === need;
+  const key = need * 40_000 + lo;
   if (cacheable) {
     const hit = SHORTFALL_TEXTS.get(key);
     if (hit) return hit;
@@ -396,10 +397,8 @@ export class Explainer {
   private compileExperience(p: Extract<Plan, { op: 'experience' | 'experienceAfter' }>): ExplainPlan {
     const test = leafTest(p);
     const text = this.describe(p);
-    const { scope, kinds, continuous, cmp, days } = p;
+    const { scope, kinds, cmp, days } = p;
     const code = p.op;
-    const after = code === 'experienceAfter';
-    const certScope = p.op === 'experienceAfter' ? p.certScope : 0;
     const level = p.op === 'experienceAfter' ? p.level : 5;
     const growing = cmp === '>=' || cmp === '>';
     const need = cmp === '>' ? days + 1 : days;
@@ -407,10 +406,9 @@ export class Explainer {
     return (f) => {
       const status = test(f);
       if (status === T) return said(T, NONE, holding, NONE, 0, true);
-      // The measure again (memoised by the facts): its bounds and whether a certificate counts.
-      let certificate = true;
-      if (after) certificate = measureExperienceAfter(f, certScope, level, scope, kinds, continuous);
-      else measureExperience(f, scope, kinds, continuous);
+      // The measure behind the answer (the atom just took it): its bounds, and whether a
+      // certificate to count from exists.
+      const certificate = measuredFromCertificate();
       const { lo, hi } = measured();
       // A shortfall closes with time only by ongoing work in scope, counted from a certificate
       // already held (time brings no certificate).
