@@ -236,7 +236,7 @@ function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, r
   }
   const matched = new Array<string>(metCount);
   for (let i = 0, k = 0; k < metCount; i++) if (clauses[i].status === 'met') matched[k++] = clauses[i].id;
-  const workTypes = data.workTypes.slice();
+  const workTypes = copied(data.workTypes);
   const levelStatus = status === T ? 'eligible' : status === F ? 'ineligible' : 'unknown';
   const meta = occ.meta;
   if (!explained) {
@@ -402,6 +402,13 @@ const DISTANCES: number[] = [];
 const RANKS: number[] = [];
 const NO_ASKS: Ask[] = []; // never written to: asks are collected for unknown levels only
 
+/** A copy of a short list (a loop: Array#slice is a builtin call, which costs more for a few elements). */
+function copied<T>(list: readonly T[]): T[] {
+  const out = new Array<T>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = list[i];
+  return out;
+}
+
 /** A copy with room for one more (the plans found more unmet routes than the tests). */
 function grown<T>(list: T[]): T[] {
   const out = new Array<T>(list.length + 1);
@@ -474,7 +481,7 @@ function explainLevel(
   if (count < missing.length) missing.length = count;
   let requirement: ExplainedLevelResult['requirement'] = null;
   if (occ.meta.education && gate) {
-    requirement = { text: occ.meta.education.text, status: r.education, conditions: gate.failing.length === 0 ? [] : gate.failing.slice() };
+    requirement = { text: occ.meta.education.text, status: r.education, conditions: copied(gate.failing) };
     if (r.status === 'eligible' && gate.status === T) {
       // The route's documents first, then the requirement's that it does not already list.
       const more = (probes.gateEvidence ??= explainer.evidence(gate.holding, facts));

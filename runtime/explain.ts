@@ -1,7 +1,7 @@
 // Explanations: why a level holds or not, what is missing and by how much, what to ask for when
 // the answer is unknown, and which documents prove a matched route. Built from each clause's
 // plan (metadata) with the same atom functions the compiled predicates call.
-import { ageOn, matchSchool, measured, measuredFromCertificate, SchoolMode, type SchoolSpec } from './atoms.js';
+import { ageOn, experience, experienceAfter, matchSchool, measured, measuredFromCertificate, SchoolMode, type SchoolSpec } from './atoms.js';
 import { formatDay } from './dates.js';
 import { keep } from './memo.js';
 import { Status, type Facts } from './facts.js';
@@ -76,7 +76,7 @@ export interface Explained {
   status: Tri;
   /** Leaves that do not hold (for the closest alternative of an 或). */
   failing: ConditionExplanation[];
-  /** Leaves that hold, for evidence. */
+  /** Leaves that hold, for evidence (complete only when the plan holds: only then is it read). */
   holding: Plan[];
   asks: Ask[];
   /** Closeness of the failing leaves (see `distance`); 0 when the plan holds. */
@@ -326,7 +326,7 @@ export class Explainer {
             distance += x.distance;
             if (!x.later) later = false;
             failing = joined(failing, x.failing);
-            holding = joined(holding, x.holding);
+            if (status === T) holding = joined(holding, x.holding); // read only when it all holds
             asks = joined(asks, x.asks);
           }
           return said(status, failing, holding, asks, distance, later);
@@ -395,16 +395,18 @@ export class Explainer {
   }
 
   private compileExperience(p: Extract<Plan, { op: 'experience' | 'experienceAfter' }>): ExplainPlan {
-    const test = leafTest(p);
     const text = this.describe(p);
-    const { scope, kinds, cmp, days } = p;
+    const { scope, kinds, continuous, cmp, days } = p;
     const code = p.op;
+    const after = code === 'experienceAfter';
+    const certScope = p.op === 'experienceAfter' ? p.certScope : 0;
     const level = p.op === 'experienceAfter' ? p.level : 5;
     const growing = cmp === '>=' || cmp === '>';
     const need = cmp === '>' ? days + 1 : days;
     const holding = [p]; // never written to
     return (f) => {
-      const status = test(f);
+      // The atoms themselves (as leafTest would call them): direct calls, not through a closure.
+      const status = after ? experienceAfter(f, certScope, level, scope, kinds, continuous, cmp, days) : experience(f, scope, kinds, continuous, cmp, days);
       if (status === T) return said(T, NONE, holding, NONE, 0, true);
       // The measure behind the answer (the atom just took it): its bounds, and whether a
       // certificate to count from exists.
