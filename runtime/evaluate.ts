@@ -212,12 +212,12 @@ function clauseWithGate(c: ClausePredicate, facts: Facts, met: Tri, requirement:
 }
 
 /**
- * A level's result from the compiled tests. With `explained`, it already has the explanation's
+ * A level's result from the compiled tests. With `withExplanation`, it already has the explanation's
  * fields (filled in by explainLevel), so that its shape is made once and never extended.
  */
-function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, explained: false): LevelResult;
-function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, explained: true): ExplainedLevelResult;
-function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, explained: boolean): LevelResult {
+function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, withExplanation: false): LevelResult;
+function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, withExplanation: true): ExplainedLevelResult;
+function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, withExplanation: boolean): LevelResult {
   const list = data.clauses;
   // Lists of exactly their length: a list grown by push starts with room for 17 elements, and
   // every evaluation builds these for every level.
@@ -237,10 +237,10 @@ function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, r
   const matched = new Array<string>(metCount);
   for (let i = 0, k = 0; k < metCount; i++) if (clauses[i].status === 'met') matched[k++] = clauses[i].id;
   const workTypes = copied(data.workTypes);
-  const levelStatus = status === T ? 'eligible' : status === F ? 'ineligible' : 'unknown';
+  const statusName = status === T ? 'eligible' : status === F ? 'ineligible' : 'unknown';
   const meta = occ.meta;
-  if (!explained) {
-    return { occupation: meta.name, id: meta.id, version: meta.version, level, workTypes, status: levelStatus, education: triName(education), clauses, matched, warnings: facts.warnings };
+  if (!withExplanation) {
+    return { occupation: meta.name, id: meta.id, version: meta.version, level, workTypes, status: statusName, education: triName(education), clauses, matched, warnings: facts.warnings };
   }
   const result: ExplainedLevelResult = {
     occupation: meta.name,
@@ -248,7 +248,7 @@ function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, r
     version: meta.version,
     level,
     workTypes,
-    status: levelStatus,
+    status: statusName,
     education: triName(education),
     clauses,
     matched,
