@@ -11,7 +11,8 @@ export const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
 
 /** A scratch directory inside the repo, so `zige/runtime` resolves by package self-reference. */
 export function scratch(prefix: string): string {
-  const base = join(ROOT, '.tmp');
+  // Under vitest, inside this run's folder (test/global-setup.ts removes it at the end).
+  const base = process.env.ZIGE_TEST_SCRATCH ?? join(ROOT, '.tmp');
   mkdirSync(base, { recursive: true });
   return mkdtempSync(join(base, `${prefix}-`));
 }
