@@ -318,6 +318,11 @@ function searchEarliest(
   count: number,
   probes: Probes,
 ): string | null {
+  // No route can hold later when each lacks something waiting does not bring: no search (most
+  // ineligible levels end here, so nothing is made before).
+  if (!mayBecome) return null;
+  // Without ongoing work only age can change with time, and only with a known birth date.
+  if (facts.birth === null && !facts.work.some((w) => w.ongoing)) return null;
   const eligibleOn = (day: number): boolean => {
     const map = (probes.map ??= new Map());
     let p = map.get(day);
@@ -328,10 +333,6 @@ function searchEarliest(
     }
     return levelStatus(occ, p.facts, p.requirement, level) === T;
   };
-  // Without ongoing work only age can change with time, and only with a known birth date.
-  if (facts.birth === null && !facts.work.some((w) => w.ongoing)) return null;
-  // No route can hold later when each lacks something waiting does not bring: no search.
-  if (!mayBecome) return null;
   let lo = facts.asOf; // not eligible
   let hi = facts.asOf + EARLIEST_HORIZON_DAYS;
   // Hints are days on which a route's shortfall closes if it grows a day per day. A route
@@ -475,7 +476,8 @@ function explainLevel(
     missing[k] = a;
     distances[k] = d;
     order[k] = rank;
-    const closing = status === F ? closingDay(facts, x.failing) : undefined;
+    // Only an ineligible level searches for its earliest day.
+    const closing = ineligible && status === F ? closingDay(facts, x.failing) : undefined;
     if (closing !== undefined) HINTS[hints++] = closing;
   }
   if (count < missing.length) missing.length = count;
