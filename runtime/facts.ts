@@ -137,6 +137,23 @@ function nameSets(meta: OccupationMeta): NameSets {
 
 const NO_FACTS: ReadonlyMap<string, number | boolean> = new Map();
 
+/**
+ * What `make` keeps of a profile's list (it returns undefined to skip an entry), in a list of
+ * exactly that length: a list grown by push starts with room for 17 elements, and every
+ * evaluation prepares facts.
+ */
+function kept<E, T>(list: readonly E[] | undefined, make: (entry: E, index: number) => T | undefined): T[] {
+  if (list === undefined) return [];
+  const out = new Array<T>(list.length);
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const x = make(list[i], i);
+    if (x !== undefined) out[n++] = x;
+  }
+  if (n < out.length) out.length = n; // the length setter is a runtime call: only when needed
+  return out;
+}
+
 export function prepareFacts(profile: Profile, meta: OccupationMeta, options: PrepareOptions): Facts {
   const asOf = parseDay(options.asOf);
   if (asOf === undefined) throw new ProfileError('asOf', `not a calendar date: ${options.asOf}`);
@@ -172,14 +189,8 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     return 0;
   };
 
-  // Lists made with room for every entry and cut to what is kept: a list grown by push starts
-  // with room for 17 elements, and every evaluation prepares facts.
-  const workList = profile.work ?? [];
-  const work: Facts['work'] = new Array(workList.length);
-  let works = 0;
   const undatedWork: Facts['undatedWork'] = [];
-  for (let i = 0; i < workList.length; i++) {
-    const w = workList[i];
+  const work = kept(profile.work, (w, i): Facts['work'][number] | undefined => {
     const rel = occupationRel(w, '/work', i);
     const index = w.kind === undefined ? 0 : meta.workKinds.indexOf(w.kind);
     if (index < 0) {
@@ -188,58 +199,42 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
         path: `/work/${i}/kind`,
         message: `/work/${i}/kind：未知的经历种类“${w.kind}”，不计入从业年限 / unknown work kind "${w.kind}", not counted`,
       });
-      continue;
+      return undefined;
     }
     const kind = 1 << index;
     const from = day(w.from, '/work', i, 'from');
     if (from === null) {
       if (w.years !== undefined) undatedWork.push({ days: Math.round(w.years * DAYS_PER_YEAR * 1e6) / 1e6, rel, kind, index: i });
-      continue;
+      return undefined;
     }
     const to = day(w.to, '/work', i, 'to') ?? asOf;
     if (w.to !== undefined && to < from) throw new ProfileError(`/work/${i}/to`, 'ends before it starts');
-    if (from > asOf) continue;
+    if (from > asOf) return undefined;
     const until = w.to === undefined ? Infinity : to;
-    work[works++] = { period: { start: from, end: Math.min(until, asOf) }, rel, kind, ongoing: until > asOf, until, index: i };
-  }
-  if (works < work.length) work.length = works;
+    return { period: { start: from, end: Math.min(until, asOf) }, rel, kind, ongoing: until > asOf, until, index: i };
+  });
 
-  const certificateList = profile.certificates ?? [];
-  const certificates: Facts['certificates'] = new Array(certificateList.length);
-  let certificateCount = 0;
-  for (let i = 0; i < certificateList.length; i++) {
-    const c = certificateList[i];
+  const certificates = kept(profile.certificates, (c, i): Facts['certificates'][number] | undefined => {
     const rel = occupationRel(c, '/certificates', i);
     const date = day(c.date, '/certificates', i, 'date');
-    if (date !== null && date > asOf) continue;
+    if (date !== null && date > asOf) return undefined;
     const prep = c.kind === '预备技师证书';
-    certificates[certificateCount++] = { level: prep ? 0 : (c.level ?? 0), prep, date, rel, index: i };
-  }
-  if (certificateCount < certificates.length) certificates.length = certificateCount;
+    return { level: prep ? 0 : (c.level ?? 0), prep, date, rel, index: i };
+  });
 
-  const trainingList = profile.training ?? [];
-  const training: Facts['training'] = new Array(trainingList.length);
-  let trainingCount = 0;
-  for (let i = 0; i < trainingList.length; i++) {
-    const t = trainingList[i];
+  const training = kept(profile.training, (t, i): Facts['training'][number] | undefined => {
     const rel = occupationRel(t, '/training', i);
     const date = day(t.date, '/training', i, 'date');
-    if (date !== null && date > asOf) continue;
-    training[trainingCount++] = { level: t.level, date, certificate: t.certificate, examPassed: t.examPassed, rel, index: i };
-  }
-  if (trainingCount < training.length) training.length = trainingCount;
+    if (date !== null && date > asOf) return undefined;
+    return { level: t.level, date, certificate: t.certificate, examPassed: t.examPassed, rel, index: i };
+  });
 
-  const apprenticeshipList = profile.apprenticeships ?? [];
-  const apprenticeships: Facts['apprenticeships'] = new Array(apprenticeshipList.length);
-  let apprenticeshipCount = 0;
-  for (let i = 0; i < apprenticeshipList.length; i++) {
-    const a = apprenticeshipList[i];
+  const apprenticeships = kept(profile.apprenticeships, (a, i): Facts['apprenticeships'][number] | undefined => {
     const rel = occupationRel(a, '/apprenticeships', i);
     const completed = day(a.completed, '/apprenticeships', i, 'completed');
-    if (completed !== null && completed > asOf) continue;
-    apprenticeships[apprenticeshipCount++] = { completed, rel, index: i };
-  }
-  if (apprenticeshipCount < apprenticeships.length) apprenticeships.length = apprenticeshipCount;
+    if (completed !== null && completed > asOf) return undefined;
+    return { completed, rel, index: i };
+  });
 
   let education: EducationFact[] | null = null;
   if (profile.education !== undefined) {
@@ -271,8 +266,9 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   }
 
   // Most profiles declare no facts: they share one empty map (nothing writes to it after this).
-  const declared = profile.facts === undefined ? null : new Map<string, number | boolean>();
+  let declared = NO_FACTS;
   if (profile.facts !== undefined) {
+    const map = new Map<string, number | boolean>();
     for (const [key, value] of Object.entries(profile.facts)) {
       // Own keys only: `toString` or `constructor` is user text, not a declared fact.
       const name = Object.hasOwn(meta.factNames, normalizeName(key)) ? meta.factNames[normalizeName(key)] : undefined;
@@ -284,8 +280,9 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
         });
         continue;
       }
-      declared!.set(name, value);
+      map.set(name, value);
     }
+    declared = map;
   }
 
   return {
@@ -297,7 +294,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     apprenticeships,
     education,
     birth: day(profile.birthDate, '', -1, 'birthDate'),
-    facts: declared ?? NO_FACTS,
+    facts: declared,
     warnings,
     merged: null,
     measures: null,
