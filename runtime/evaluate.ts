@@ -306,8 +306,8 @@ interface Probes {
 }
 
 /**
- * `earliestDate` once it is known whether any route may hold later (`mayBecomeEligible`), with
- * `hints[0, count)` (sorted here, in place).
+ * `earliestDate` once it is known whether any route may hold later (`mayBecome`, from
+ * `routeMayHoldLater`), with `hints[0, count)` (sorted here, in place).
  */
 function searchEarliest(
   occ: CompiledOccupation,
@@ -403,16 +403,12 @@ const DISTANCES: number[] = [];
 const RANKS: number[] = [];
 const NO_ASKS: Ask[] = []; // never written to: asks are collected for unknown levels only
 
-/** A copy of a short list (a loop: Array#slice is a builtin call, which costs more for a few elements). */
-function copied<T>(list: readonly T[]): T[] {
-  const out = new Array<T>(list.length);
-  for (let i = 0; i < list.length; i++) out[i] = list[i];
-  return out;
-}
-
-/** A copy with room for one more (the plans found more unmet routes than the tests). */
-function grown<T>(list: T[]): T[] {
-  const out = new Array<T>(list.length + 1);
+/**
+ * A copy of a short list, with `room` more places at its end (a loop: Array#slice is a builtin
+ * call, which costs more for a few elements).
+ */
+function copied<T>(list: readonly T[], room = 0): T[] {
+  const out = new Array<T>(list.length + room);
   for (let i = 0; i < list.length; i++) out[i] = list[i];
   return out;
 }
@@ -463,7 +459,7 @@ function explainLevel(
     const a: ClauseShortfall = { clause: c.meta.id, text: c.meta.text, status: status === U ? 'unknown' : 'unmet', conditions: x.failing };
     const d = x.distance;
     const rank = ranks[i];
-    if (count === missing.length) missing = grown(missing);
+    if (count === missing.length) missing = copied(missing, 1); // the plans found more unmet routes than the tests
     let k = count++;
     for (; k > 0; k--) {
       const b = missing[k - 1];

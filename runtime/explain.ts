@@ -405,7 +405,7 @@ export class Explainer {
     const need = cmp === '>' ? days + 1 : days;
     const holding = [p]; // never written to
     return (f) => {
-      // The atoms themselves (as leafTest would call them): direct calls, not through a closure.
+      // The atoms themselves, called directly: the bounds they measure are read below.
       const status = after ? experienceAfter(f, certScope, level, scope, kinds, continuous, cmp, days) : experience(f, scope, kinds, continuous, cmp, days);
       if (status === T) return said(T, NONE, holding, NONE, 0, true);
       // The measure behind the answer (the atom just took it): its bounds, and whether a

@@ -1,7 +1,7 @@
 // A clause's condition as data (the checked IR without source ranges), carried in generated
 // metadata so that the runtime can explain a result atom by atom with the same atom functions
 // the compiled predicate uses.
-import { age, apprenticeship, experience, experienceAfter, fact, flag, holds, holdsPrepTechnician, school, training, type SchoolSpec } from './atoms.js';
+import { age, apprenticeship, fact, flag, holds, holdsPrepTechnician, school, training, type SchoolSpec } from './atoms.js';
 import type { Facts } from './facts.js';
 import type { Comparator, Tri } from './tri.js';
 
@@ -24,19 +24,12 @@ export type Plan =
 export type PlanLeaf = Exclude<Plan, { op: 'and' | 'or' | 'not' }>;
 
 /**
- * A condition as a function of the facts, its parameters bound: the atom the compiled predicate
- * calls for it.
+ * A condition other than experience as a function of the facts, its parameters bound: the atom
+ * the compiled predicate calls for it. (The explainer calls the experience atoms itself, to read
+ * the bounds they measured.)
  */
-export function leafTest(p: PlanLeaf): (f: Facts) => Tri {
+export function leafTest(p: Exclude<PlanLeaf, { op: 'experience' | 'experienceAfter' }>): (f: Facts) => Tri {
   switch (p.op) {
-    case 'experience': {
-      const { scope, kinds, continuous, cmp, days } = p;
-      return (f) => experience(f, scope, kinds, continuous, cmp, days);
-    }
-    case 'experienceAfter': {
-      const { certScope, level, scope, kinds, continuous, cmp, days } = p;
-      return (f) => experienceAfter(f, certScope, level, scope, kinds, continuous, cmp, days);
-    }
     case 'holds': {
       const { scope, level } = p;
       return (f) => holds(f, scope, level);
