@@ -435,7 +435,7 @@ function mayBeHostile(v: object, depth: number): boolean {
     return false;
   }
   for (const k in v) {
-    if (k === '__proto__' || k === 'constructor' || k === 'prototype') return true;
+    if (HOSTILE_KEYS.has(k)) return true;
     const c = (v as Record<string, unknown>)[k];
     if (typeof c === 'object' && c !== null && mayBeHostile(c, depth + 1)) return true;
   }
