@@ -3,6 +3,7 @@
 // large ones (then the occupations arrive as generated code and are instantiated here once).
 // Imports only the runtime and the light parts of the compiler: never the rule-file checker.
 import { isAscii, isUtf8, transcode } from 'node:buffer';
+import { readSync, write } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics.js';
 import { instantiateBody } from '../compiler/instantiate.js';
@@ -109,14 +110,17 @@ function singleRelations(profile: Profile): string[] {
   return out;
 }
 
+/** Judges a chunk of lines; `recycle` gives back a chunk's `out` once written, for the next chunk to write into. */
+export type ChunkProcessor = ((lines: number[], texts: string[]) => ChunkResult) & { recycle(out: Uint8Array<ArrayBuffer>): void };
+
 /** A processor of chunks of lines, for the given occupations (already selected and in report order). */
-export function createProcessor(occupations: CompiledOccupation[], o: LineOptions): (lines: number[], texts: string[]) => ChunkResult {
+export function createProcessor(occupations: CompiledOccupation[], o: LineOptions): ChunkProcessor {
   let reported = 0;
   const message = (d: Diagnostic): string =>
     o.lang === 'both' ? `${formatMessage(d, 'zh')} / ${formatMessage(d, 'en')}` : formatMessage(d, o.lang);
 
   const out = new Utf8Lines(); // each chunk's buffer is handed over; the next starts at its size
-  return (lines, texts) => {
+  const processChunk = (lines: number[], texts: string[]): ChunkResult => {
     const r: Omit<ChunkResult, 'out'> = { evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0, reports: [] };
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k];
@@ -180,6 +184,7 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
     }
     return { ...r, out: out.take() };
   };
+  return Object.assign(processChunk, { recycle: (bytes: Uint8Array<ArrayBuffer>) => out.recycle(bytes) });
 }
 
 const decoder = new TextDecoder();
@@ -247,22 +252,60 @@ export function instantiateCode(body: string): CompiledOccupation {
   return instantiateBody(body, runtime);
 }
 
-/** The occupations, as generated code (function bodies) or as precompiled modules (index.js URL + indices into `occupations`). */
-export type WorkerInit = { kind: 'zige-batch'; options: LineOptions } & ({ code: string[] } | { evaluators: string; indices: number[] });
-
-/** A chunk of the input: UTF-8 bytes cut at a record boundary, and the number of its first line. */
-export interface WorkerRequest {
-  seq: number;
-  firstLine: number;
-  bytes: Uint8Array;
+/** Writes all of `data` to the file at `position`. */
+export function writeAll(fd: number, data: Uint8Array, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const from = (offset: number): void => {
+      if (offset >= data.length) resolve();
+      else write(fd, data, offset, data.length - offset, position + offset, (e, n) => (e ? reject(e) : from(offset + n)));
+    };
+    from(0);
+  });
 }
 
-/** The chunk's output as UTF-8 bytes (transferred, not copied), with its counts. */
-export type WorkerReply = { seq: number; bytes: Uint8Array; result: Omit<ChunkResult, 'out'> } | { seq: number; fatal: string };
+/** Reads `length` bytes of the file at `position` into the start of `buf`. */
+export function readRange(fd: number, buf: Uint8Array, length: number, position: number): void {
+  for (let done = 0; done < length; ) {
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) throw new Error(`the input ended early: ${length - done} bytes short at ${position + done}`);
+    done += n;
+  }
+}
+
+/**
+ * The occupations, as generated code (function bodies) or as precompiled modules (index.js URL +
+ * indices into `occupations`). With `inputFd` the worker reads its chunks itself (requests name a
+ * range of the input file); with `outputFd` it writes their output itself, where the main thread
+ * places it (file descriptors are shared by the threads of a process). Either way the main thread
+ * touches no bulk data: it cuts the input at record boundaries and keeps the output in order.
+ */
+export type WorkerInit = { kind: 'zige-batch'; options: LineOptions; inputFd?: number; outputFd?: number } & ({ code: string[] } | { evaluators: string; indices: number[] });
+
+/**
+ * A chunk of the input to judge: UTF-8 bytes cut at a record boundary (or, with `inputFd`, their
+ * range in the input file) and the number of its first line; or where in the output file to write
+ * a judged chunk's output (with `outputFd`).
+ */
+export type WorkerRequest =
+  | { seq: number; firstLine: number; bytes: Uint8Array }
+  | { seq: number; firstLine: number; position: number; length: number }
+  | { seq: number; writeAt: number };
+
+/**
+ * A judged chunk's counts, with its output as UTF-8 bytes (transferred, not copied) or, with
+ * `outputFd`, only its size (the worker keeps the bytes until told where to write them); a chunk
+ * written; or a failure.
+ */
+export type WorkerReply =
+  | { seq: number; bytes: Uint8Array; result: Omit<ChunkResult, 'out'> }
+  | { seq: number; size: number; result: Omit<ChunkResult, 'out'> }
+  | { seq: number; written: true }
+  | { seq: number; fatal: string };
 
 if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.kind === 'zige-batch') {
   const init = workerData as WorkerInit;
   const port = parentPort;
+  const fatal = (seq: number, e: unknown): void => port.postMessage({ seq, fatal: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerReply);
   // Messages wait in the port's queue until the listener below is attached.
   let occupations: CompiledOccupation[];
   if ('code' in init) occupations = init.code.map(instantiateCode);
@@ -271,13 +314,39 @@ if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.kind 
     occupations = init.indices.map((i) => all[i]);
   }
   const processChunk = createProcessor(occupations, init.options);
+  /** Input read here (with inputFd), reused for every chunk. */
+  let input = Buffer.allocUnsafeSlow(0);
+  /** Outputs waiting for their place in the output file (with outputFd). */
+  const kept = new Map<number, Uint8Array<ArrayBuffer>>();
   port.on('message', (m: WorkerRequest) => {
     try {
-      const { lines, texts } = splitRecords(decodeUtf8(m.bytes), m.firstLine, init.options.csvColumn !== null);
-      const { out: bytes, ...result } = processChunk(lines, texts);
-      port.postMessage({ seq: m.seq, bytes, result } satisfies WorkerReply, [bytes.buffer]);
+      if ('writeAt' in m) {
+        const bytes = kept.get(m.seq)!;
+        kept.delete(m.seq);
+        writeAll(init.outputFd!, bytes, m.writeAt).then(
+          () => {
+            processChunk.recycle(bytes);
+            port.postMessage({ seq: m.seq, written: true } satisfies WorkerReply);
+          },
+          (e: unknown) => fatal(m.seq, e),
+        );
+        return;
+      }
+      let bytes: Uint8Array;
+      if ('bytes' in m) bytes = m.bytes;
+      else {
+        if (input.length < m.length) input = Buffer.allocUnsafeSlow(Math.max(m.length, input.length * 2));
+        readRange(init.inputFd!, input, m.length, m.position);
+        bytes = input.subarray(0, m.length);
+      }
+      const { lines, texts } = splitRecords(decodeUtf8(bytes), m.firstLine, init.options.csvColumn !== null);
+      const { out, ...result } = processChunk(lines, texts);
+      if (init.outputFd !== undefined) {
+        kept.set(m.seq, out);
+        port.postMessage({ seq: m.seq, size: out.length, result } satisfies WorkerReply);
+      } else port.postMessage({ seq: m.seq, bytes: out, result } satisfies WorkerReply, [out.buffer]);
     } catch (e) {
-      port.postMessage({ seq: m.seq, fatal: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerReply);
+      fatal(m.seq, e);
     }
   });
 }

@@ -3,14 +3,14 @@
 // threads, each instantiating the generated code once; output keeps the input order. An invalid
 // line is reported (stderr, and as an error record in the output) and skipped; the run goes on.
 import { once } from 'node:events';
-import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, write } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
 import { functionBody, instantiate } from '../compiler/instantiate.js';
-import { createProcessor, CSV_COLUMNS, csvFields, decodeUtf8, splitRecords, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply } from './batch-worker.js';
+import { createProcessor, CSV_COLUMNS, csvFields, decodeUtf8, readRange, splitRecords, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { asOfOption, bundledRulesDir, collectRules, levelOption, requireOccupations, printDiagnostics, UsageError, useColor, versionsInForce, type Io, type Lang } from './commands.js';
 
@@ -64,17 +64,6 @@ function countLines(path: string): number {
   }
 }
 
-/** Writes all of `data` to the file at `position`. */
-function writeAll(fd: number, data: Uint8Array, position: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const from = (offset: number): void => {
-      if (offset >= data.length) resolve();
-      else write(fd, data, offset, data.length - offset, position + offset, (e, n) => (e ? reject(e) : from(offset + n)));
-    };
-    from(0);
-  });
-}
-
 /**
  * Where output goes: a file (written to a temporary name, renamed into place at the end), or
  * stdout. A file is written in the background while the next chunk is judged (the chunks' bytes
@@ -93,16 +82,29 @@ class Output {
     if (this.tmp) this.fd = openSync(this.tmp, 'w');
   }
 
-  async write(data: string | Uint8Array): Promise<void> {
+  /** Writes `data` after what was written before; to a file, `written` is called once the bytes are no longer needed. */
+  async write(data: string | Uint8Array, written?: () => void): Promise<void> {
     if (data.length === 0) return;
     if (this.fd !== null) {
       await this.flush();
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      this.pending = writeAll(this.fd, bytes, this.size).catch((error: unknown) => {
+      this.pending = writeAll(this.fd, bytes, this.size).then(written, (error: unknown) => {
         this.failure = { error };
       });
       this.size += bytes.length;
     } else if (!process.stdout.write(data)) await once(process.stdout, 'drain');
+  }
+
+  /** The file, for worker threads that write into it themselves (null: stdout). */
+  get file(): number | null {
+    return this.fd;
+  }
+
+  /** Places `size` bytes that a worker thread writes into the file itself, after what was written before: where they go. */
+  reserve(size: number): number {
+    const at = this.size;
+    this.size += size;
+    return at;
   }
 
   /** Waits for the write in progress; throws what it failed with. */
@@ -184,6 +186,43 @@ interface Chunk {
   firstLine: number;
   /** UTF-8 bytes, a whole number of records: a view of the blocks read (copied only to go to a worker). */
   bytes: Uint8Array;
+}
+
+/** A chunk of the input file by its place in the file, for worker threads that read it themselves. */
+interface Range {
+  firstLine: number;
+  position: number;
+  length: number;
+}
+
+type Piece = Chunk | Range;
+
+/**
+ * The input file in ranges cut at record boundaries, as `chunks` cuts them. The main thread reads
+ * each block only to find where its records end and to count its lines, always into the same
+ * buffer (grown only for a record longer than it): it keeps no input and allocates nothing per
+ * chunk, and the worker threads read their ranges themselves.
+ */
+function* ranges(fd: number, csv: boolean): Generator<Range> {
+  let buf = Buffer.allocUnsafeSlow(BLOCK_BYTES);
+  let position = 0;
+  let line = 1;
+  if (readSync(fd, buf, 0, 3, 0) === 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) position = 3;
+  for (;;) {
+    let read = 0;
+    for (let n = -1; n !== 0 && read < buf.length; read += n) n = readSync(fd, buf, read, buf.length - read, position + read);
+    if (read === 0) return;
+    const view = buf.subarray(0, read);
+    // a short read is the end of the file: the rest is the last chunk, with or without a newline
+    const end = read < buf.length ? read : boundary(view, csv, true);
+    if (end === 0) {
+      buf = Buffer.allocUnsafeSlow(buf.length * 2); // no record ends in the block: read more at once
+      continue;
+    }
+    yield { firstLine: line, position, length: end };
+    line += countNewlines(view.subarray(0, end));
+    position += end;
+  }
 }
 
 /**
@@ -297,9 +336,9 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
 
   const totals = { evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0 };
   let shownReports = 0;
-  /** One chunk's results, in input order. */
-  const take = async (r: Omit<ChunkResult, 'out'>, out: Uint8Array): Promise<void> => {
-    await output.write(out);
+  /** One chunk's results, in input order, with its output (null: a worker thread writes it into the file itself). */
+  const take = async (r: Omit<ChunkResult, 'out'>, out: Uint8Array | null, written?: () => void): Promise<void> => {
+    if (out) await output.write(out, written);
     totals.evaluated += r.evaluated;
     totals.skipped += r.skipped;
     totals.eligible += r.eligible;
@@ -318,44 +357,62 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
   const base = { input: shown, csvOutput, explain: (opts.explain ?? false) && !csvOutput, asOf, level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color, maxReports: MAX_REPORTS };
   let ok = false;
   try {
-    const input = chunks(opts.input, csvInput);
-    let options: LineOptions = { ...base, csvColumn: null };
-    let pending: Chunk | null = null;
-    if (csvInput) {
-      // The header row names the columns; the rest of the first chunk is ordinary input.
-      const head = await input.next();
-      const bytes = head.done ? new Uint8Array(0) : head.value.bytes;
-      const end = boundary(bytes, true, false) || bytes.length;
-      const header = new TextDecoder().decode(bytes.subarray(0, end)).replace(/\r?\n$/, '');
-      const column = csvFields(header).findIndex((h) => h.trim().toLowerCase() === 'profile');
-      if (column < 0) {
-        const s = new DiagnosticSink();
-        s.report({ code: 'E_PROFILE_PARSE', file: `${shown}:1`, path: '', args: { detail: 'a CSV input needs a header row with a `profile` column (docs/profile.md)' } });
-        printDiagnostics(s.items, io, opts.lang);
-        return 1;
+    // With worker threads and an input file, the workers read their chunks themselves: the main
+    // thread only finds where chunks end (see `ranges`).
+    const byRange = workers > 1 && !stdin;
+    const inputFd = byRange ? openSync(opts.input, 'r') : null;
+    try {
+      const input: AsyncGenerator<Piece> | Generator<Piece> = inputFd !== null ? ranges(inputFd, csvInput) : chunks(opts.input, csvInput);
+      const bytesOf = (piece: Piece): Uint8Array => {
+        if ('bytes' in piece) return piece.bytes;
+        const buf = Buffer.allocUnsafe(piece.length);
+        readRange(inputFd!, buf, piece.length, piece.position);
+        return buf;
+      };
+      let options: LineOptions = { ...base, csvColumn: null };
+      let pending: Piece | null = null;
+      if (csvInput) {
+        // The header row names the columns; the rest of the first chunk is ordinary input.
+        const head = await input.next();
+        const bytes = head.done ? new Uint8Array(0) : bytesOf(head.value);
+        const end = boundary(bytes, true, false) || bytes.length;
+        const header = new TextDecoder().decode(bytes.subarray(0, end)).replace(/\r?\n$/, '');
+        const column = csvFields(header).findIndex((h) => h.trim().toLowerCase() === 'profile');
+        if (column < 0) {
+          const s = new DiagnosticSink();
+          s.report({ code: 'E_PROFILE_PARSE', file: `${shown}:1`, path: '', args: { detail: 'a CSV input needs a header row with a `profile` column (docs/profile.md)' } });
+          printDiagnostics(s.items, io, opts.lang);
+          return 1;
+        }
+        options = { ...base, csvColumn: column };
+        if (!head.done && end < bytes.length) {
+          const firstLine = head.value.firstLine + countNewlines(bytes.subarray(0, end));
+          pending = 'bytes' in head.value ? { firstLine, bytes: bytes.subarray(end) } : { firstLine, position: head.value.position + end, length: bytes.length - end };
+        }
       }
-      options = { ...base, csvColumn: column };
-      if (end < bytes.length) pending = { firstLine: (head.done ? 1 : head.value.firstLine) + countNewlines(bytes.subarray(0, end)), bytes: bytes.subarray(end) };
-    }
-    if (csvOutput) await output.write(CSV_COLUMNS.join(',') + '\n');
-    const chunksAll = async function* (): AsyncGenerator<Chunk> {
-      if (pending) yield pending;
-      yield* input;
-    };
+      if (csvOutput) await output.write(CSV_COLUMNS.join(',') + '\n');
+      const piecesAll = async function* (): AsyncGenerator<Piece> {
+        if (pending) yield pending;
+        yield* input;
+      };
 
-    if (workers <= 1) {
-      const processChunk = createProcessor(occupations.map((o) => o.compiled()), options);
-      for await (const chunk of chunksAll()) {
-        const { lines, texts } = splitRecords(decodeUtf8(chunk.bytes), chunk.firstLine, csvInput);
-        const { out, ...r } = processChunk(lines, texts);
-        await take(r, out);
+      if (workers <= 1) {
+        const processChunk = createProcessor(occupations.map((o) => o.compiled()), options);
+        for await (const piece of piecesAll()) {
+          const { lines, texts } = splitRecords(decodeUtf8(bytesOf(piece)), piece.firstLine, csvInput);
+          const { out, ...r } = processChunk(lines, texts);
+          await take(r, out, () => processChunk.recycle(out));
+        }
+      } else {
+        // Workers load the same evaluators: the precompiled modules, or the generated code.
+        const source = precompiled
+          ? { evaluators: precompiled.url, indices: occupations.map((o) => all.indexOf(o)) }
+          : { code: occupations.map((o) => functionBody(checked!.get(o)!)) };
+        const fds = { ...(inputFd !== null ? { inputFd } : {}), ...(output.file !== null ? { outputFd: output.file } : {}) };
+        await inWorkers(piecesAll(), workers, { kind: 'zige-batch', ...source, options, ...fds }, take, output.file !== null ? (size) => output.reserve(size) : null);
       }
-    } else {
-      // Workers load the same evaluators: the precompiled modules, or the generated code.
-      const source = precompiled
-        ? { evaluators: precompiled.url, indices: occupations.map((o) => all.indexOf(o)) }
-        : { code: occupations.map((o) => functionBody(checked!.get(o)!)) };
-      await inWorkers(chunksAll(), workers, { kind: 'zige-batch', ...source, options }, take);
+    } finally {
+      if (inputFd !== null) closeSync(inputFd);
     }
     await output.flush();
     ok = true;
@@ -387,18 +444,23 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
 
 /**
  * Spreads chunks over worker threads, at most IN_FLIGHT per worker, and hands their results to
- * `take` in input order. Chunks go as transferred bytes (no copy) and come back the same way.
- * Reading waits while the workers are busy, so memory stays bounded whatever the input size.
+ * `take` in input order. Chunks go as transferred bytes, or as ranges of the input file that the
+ * worker reads. Output comes back as transferred bytes, or, with `place` (file output), stays in
+ * the worker, which writes it where `place` puts it once the chunks before it are placed: the main
+ * thread then handles no bulk data at all. A chunk counts against its worker until its output is
+ * handed over or written, so memory stays bounded whatever the input size.
  */
 async function inWorkers(
-  input: AsyncGenerator<Chunk>,
+  input: AsyncGenerator<Piece>,
   count: number,
   init: WorkerInit,
-  take: (r: Omit<ChunkResult, 'out'>, out: Uint8Array) => Promise<void>,
+  take: (r: Omit<ChunkResult, 'out'>, out: Uint8Array | null) => Promise<void>,
+  place: ((size: number) => number) | null,
 ): Promise<void> {
   const url = new URL('./batch-worker.js', import.meta.url);
   const pool = Array.from({ length: count }, () => ({ worker: new Worker(url, { workerData: init }), busy: 0 }));
-  const done = new Map<number, { bytes: Uint8Array; result: Omit<ChunkResult, 'out'> }>();
+  type Slot = (typeof pool)[number];
+  const done = new Map<number, { slot: Slot; bytes: Uint8Array | null; size: number; result: Omit<ChunkResult, 'out'> }>();
   let sent = 0;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -410,9 +472,12 @@ async function inWorkers(
   const wait = (): Promise<void> => new Promise((resolve) => (wake = resolve));
   for (const slot of pool) {
     slot.worker.on('message', (m: WorkerReply) => {
-      slot.busy--;
       if ('fatal' in m) failure ??= new Error(m.fatal);
-      else done.set(m.seq, { bytes: m.bytes, result: m.result });
+      else if ('written' in m) slot.busy--;
+      else if ('bytes' in m) {
+        slot.busy--;
+        done.set(m.seq, { slot, bytes: m.bytes, size: m.bytes.length, result: m.result });
+      } else done.set(m.seq, { slot, bytes: null, size: m.size, result: m.result });
       signal();
     });
     slot.worker.on('error', (e) => {
@@ -424,18 +489,20 @@ async function inWorkers(
       signal();
     });
   }
+  const post = (slot: Slot, m: WorkerRequest, transfer?: ArrayBuffer[]): void => slot.worker.postMessage(m, transfer);
   let next = 0;
-  /** Writes the chunks that are done, in input order. */
+  /** Places (or writes) the chunks that are done, in input order. */
   const drain = async (): Promise<void> => {
     while (done.has(next)) {
       const d = done.get(next)!;
       done.delete(next);
+      if (d.bytes === null) post(d.slot, { seq: next, writeAt: place!(d.size) });
       next++;
       await take(d.result, d.bytes);
     }
   };
   try {
-    for await (const chunk of input) {
+    for await (const piece of input) {
       for (;;) {
         if (failure) throw failure;
         await drain();
@@ -443,18 +510,21 @@ async function inWorkers(
         for (const s of pool) if (s.busy < slot.busy) slot = s;
         if (slot.busy < IN_FLIGHT) {
           slot.busy++;
-          // a copy of its own, transferred: the chunk is a view of buffers still being read
-          const bytes = new Uint8Array(chunk.bytes);
-          slot.worker.postMessage({ seq: sent++, firstLine: chunk.firstLine, bytes }, [bytes.buffer]);
+          if ('bytes' in piece) {
+            // a copy of its own, transferred: the chunk is a view of buffers still being read
+            const bytes = new Uint8Array(piece.bytes);
+            post(slot, { seq: sent++, firstLine: piece.firstLine, bytes }, [bytes.buffer]);
+          } else post(slot, { seq: sent++, firstLine: piece.firstLine, position: piece.position, length: piece.length });
           break;
         }
         await wait();
       }
     }
+    // every chunk placed, and every worker's writes over
     for (;;) {
       if (failure) throw failure;
       await drain();
-      if (next >= sent) break;
+      if (next >= sent && pool.every((s) => s.busy === 0)) break;
       await wait();
     }
   } finally {

@@ -9,6 +9,8 @@ import type { ClauseResult, LevelResult, Warning } from '../runtime/index.js';
 export class Utf8Lines {
   private buf = Buffer.allocUnsafeSlow(1 << 16);
   private length = 0;
+  /** A buffer handed out by `take` and given back: the next one to write into. */
+  private spare: Buffer<ArrayBuffer> | null = null;
 
   private reserve(n: number): void {
     if (this.length + n <= this.buf.length) return;
@@ -58,14 +60,21 @@ export class Utf8Lines {
 
   /**
    * The bytes so far, in an ArrayBuffer of their own (transferable); then empty, writing into a
-   * new buffer of the same capacity: the bytes are handed over, not copied, and never reused.
+   * buffer given back by `recycle`, or a new one of the same capacity: the bytes are handed over,
+   * not copied.
    */
   take(): Uint8Array<ArrayBuffer> {
     const full = this.buf;
     const out = new Uint8Array(full.buffer as ArrayBuffer, full.byteOffset, this.length);
-    this.buf = Buffer.allocUnsafeSlow(full.length);
+    this.buf = this.spare ?? Buffer.allocUnsafeSlow(full.length);
+    this.spare = null;
     this.length = 0;
     return out;
+  }
+
+  /** Gives back bytes returned by `take` once they are written: the next `take` reuses their buffer instead of allocating one. */
+  recycle(bytes: Uint8Array<ArrayBuffer>): void {
+    this.spare = Buffer.from(bytes.buffer, 0, bytes.buffer.byteLength);
   }
 }
 

@@ -59,6 +59,37 @@ describe('zige eval --batch', () => {
     expect(workers.stderr).toContain(`level results: eligible ${counts.eligible}, ineligible ${counts.ineligible}, unknown ${counts.unknown}`);
   });
 
+  it('gives with worker threads exactly what one thread gives: many chunks, file or stdin, file or stdout, JSON lines or CSV', () => {
+    const dir = scratch('batch');
+    // about 1.3 MB: several 256 KiB chunks; a BOM; a line longer than a chunk (the reader must
+    // grow its buffer); invalid lines; a blank line; no final newline
+    const long = JSON.stringify({ ...profile(7), work: Array.from({ length: 9000 }, (_, i) => ({ occupation: '互联网营销师', years: 1 + (i % 3) })) });
+    expect(long.length).toBeGreaterThan(256 * 1024);
+    const rows = Array.from({ length: 4000 }, (_, i) => (i === 17 ? '{"bad": ' : i === 2500 ? long : i === 900 ? '' : JSON.stringify(profile(i))));
+    const jsonl = '\ufeff' + rows.join('\n');
+    const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+    const csv = '\ufeffid,profile\r\n' + rows.map((r, i) => (r === '' ? '' : `${i},${quote(i % 50 === 0 ? JSON.stringify(JSON.parse(r === '{"bad": ' ? '{}' : r), null, 1) : r)}`)).join('\r\n');
+    writeFileSync(join(dir, 'in.jsonl'), jsonl);
+    writeFileSync(join(dir, 'in.csv'), csv);
+    const run = (input: string, jobs: string, out: string | null, stdin?: string): string => {
+      const r = cli(['eval', '--batch', stdin === undefined ? join(dir, input) : '-', ...OCC, '--jobs', jobs, ...(out ? ['--out', join(dir, out)] : [])], stdin === undefined ? {} : { stdin });
+      expect(r.code, r.stderr).toBe(1); // the invalid line
+      expect(r.stderr).toMatch(/, 1 skipped/);
+      return out ? readFileSync(join(dir, out), 'utf8') : r.stdout;
+    };
+    const single = run('in.jsonl', '1', 's.jsonl');
+    const lines = parseLines(single);
+    expect(lines.length).toBe(3999);
+    expect(lines[17]).toMatchObject({ line: 18, error: { code: 'E_PROFILE_PARSE' } });
+    expect(lines.find((l) => l.line === 2501)?.results?.length).toBe(5);
+    expect(run('in.jsonl', '2', 'w.jsonl')).toBe(single); // workers read and write the files themselves
+    expect(run('in.jsonl', '3', null)).toBe(single); // output through the main thread
+    expect(run('', '2', 'i.jsonl', jsonl)).toBe(single); // stdin: chunks sent to the workers
+    const singleCsv = run('in.csv', '1', 's.csv');
+    expect(singleCsv.split('\n').length).toBe(1 + 3998 * 5 + 1 + 1); // header, 5 levels per valid profile, the invalid one, final newline
+    expect(run('in.csv', '2', 'w.csv')).toBe(singleCsv);
+  });
+
   it('writes a file over many chunks (in the background): every line exactly, in order, and no temporary file left', () => {
     const dir = scratch('batch');
     const input = join(dir, 'many.jsonl');

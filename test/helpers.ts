@@ -40,12 +40,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; stdin?: string | Uint8Array } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
+    ...(options.stdin !== undefined ? { input: options.stdin } : {}),
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     timeout: 60_000,
+    maxBuffer: 1 << 28,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
