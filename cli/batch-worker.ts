@@ -119,7 +119,7 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
   const message = (d: Diagnostic): string =>
     o.lang === 'both' ? `${formatMessage(d, 'zh')} / ${formatMessage(d, 'en')}` : formatMessage(d, o.lang);
 
-  const out = new Utf8Lines(); // each chunk's buffer is handed over; the next starts at its size
+  const out = new Utf8Lines(); // each chunk's buffer is handed over; the next is one given back by recycle, or new
   const processChunk = (lines: number[], texts: string[]): ChunkResult => {
     const r: Omit<ChunkResult, 'out'> = { evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0, reports: [] };
     for (let k = 0; k < lines.length; k++) {
