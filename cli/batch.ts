@@ -55,7 +55,7 @@ function countLines(path: string): number {
     for (;;) {
       const read = readSync(fd, buf, 0, buf.length, null);
       if (read === 0) break;
-      for (let i = buf.indexOf(10, 0); i >= 0 && i < read; i = buf.indexOf(10, i + 1)) n++;
+      n += countNewlines(buf.subarray(0, read));
       last = buf[read - 1];
     }
     return last === 10 ? n : n + 1;
@@ -173,6 +173,11 @@ function boundary(buf: Uint8Array, csv: boolean, last: boolean): number {
   return found;
 }
 
+/** Bytes of a UTF-8 byte order mark at the start of `buf` (3), or 0. */
+function bomLength(buf: Uint8Array): number {
+  return buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+}
+
 function countNewlines(bytes: Uint8Array): number {
   // Buffer's indexOf (memchr), much faster than Uint8Array's
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -205,9 +210,8 @@ type Piece = Chunk | Range;
  */
 function* ranges(fd: number, csv: boolean): Generator<Range> {
   let buf = Buffer.allocUnsafeSlow(BLOCK_BYTES);
-  let position = 0;
+  let position = bomLength(buf.subarray(0, readSync(fd, buf, 0, 3, 0)));
   let line = 1;
-  if (readSync(fd, buf, 0, 3, 0) === 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) position = 3;
   for (;;) {
     let read = 0;
     for (let n = -1; n !== 0 && read < buf.length; read += n) n = readSync(fd, buf, read, buf.length - read, position + read);
@@ -238,7 +242,7 @@ async function* chunks(input: string, csv: boolean): AsyncGenerator<Chunk> {
     let buf: Uint8Array = carry.length > 0 ? Buffer.concat([carry, block]) : block;
     if (first) {
       first = false;
-      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+      buf = buf.subarray(bomLength(buf));
     }
     const end = boundary(buf, csv, true);
     if (end > 0) {
