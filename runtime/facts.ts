@@ -271,7 +271,8 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     const map = new Map<string, number | boolean>();
     for (const [key, value] of Object.entries(profile.facts)) {
       // Own keys only: `toString` or `constructor` is user text, not a declared fact.
-      const name = Object.hasOwn(meta.factNames, normalizeName(key)) ? meta.factNames[normalizeName(key)] : undefined;
+      const normalized = normalizeName(key);
+      const name = Object.hasOwn(meta.factNames, normalized) ? meta.factNames[normalized] : undefined;
       if (name === undefined) {
         warnings.push({
           code: 'W_UNKNOWN_FACT',
