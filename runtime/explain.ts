@@ -6,7 +6,7 @@ import { formatDay } from './dates.js';
 import { keep } from './memo.js';
 import { Status, type Facts } from './facts.js';
 import type { OccupationMeta } from './meta.js';
-import { leafTest, type Plan, type PlanLeaf } from './plan.js';
+import { leafTest, type Plan, type TestedLeaf } from './plan.js';
 import { and, F, T, triName, U, type Comparator, type Tri } from './tri.js';
 
 export interface Text {
@@ -440,7 +440,7 @@ export class Explainer {
   }
 
   /** Quantities, details and asks of a condition (not experience) that does not hold; returns the asks. */
-  private describeShortfall(p: Exclude<PlanLeaf, { op: 'experience' | 'experienceAfter' }>, f: Facts, status: Tri, leaf: ConditionExplanation): Ask[] {
+  private describeShortfall(p: TestedLeaf, f: Facts, status: Tri, leaf: ConditionExplanation): Ask[] {
     let asks: Ask[] = NONE;
     switch (p.op) {
       case 'training':

@@ -23,12 +23,15 @@ export type Plan =
 /** A condition of a plan: any node but 且, 或 and 非. */
 export type PlanLeaf = Exclude<Plan, { op: 'and' | 'or' | 'not' }>;
 
+/** A condition other than experience: its status is all its atom returns (experience atoms also measure). */
+export type TestedLeaf = Exclude<PlanLeaf, { op: 'experience' | 'experienceAfter' }>;
+
 /**
  * A condition other than experience as a function of the facts, its parameters bound: the atom
  * the compiled predicate calls for it. (The explainer calls the experience atoms itself, to read
  * the bounds they measured.)
  */
-export function leafTest(p: Exclude<PlanLeaf, { op: 'experience' | 'experienceAfter' }>): (f: Facts) => Tri {
+export function leafTest(p: TestedLeaf): (f: Facts) => Tri {
   switch (p.op) {
     case 'holds': {
       const { scope, level } = p;
