@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { checkRules, type RuleSet } from '../compiler/check-rules.js';
 import type { CheckedOccupation } from '../compiler/checked.js';
-import { compileToStrings, writeOutput } from '../compiler/compile.js';
+import { compileToStrings, OutputError, writeOutput } from '../compiler/compile.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
 import { instantiate } from '../compiler/instantiate.js';
 import { loadProfile } from '../compiler/load-profile.js';
@@ -43,7 +43,14 @@ export function runCompile(opts: { dir?: string; out: string; js: boolean; runti
     return 1;
   }
   const files = compileToStrings(rules.occupations, { lang: opts.js ? 'js' : 'ts', runtime: opts.runtime });
-  writeOutput(opts.out, files);
+  try {
+    writeOutput(opts.out, files);
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    const failed = [...diagnostics, { code: e.code, severity: 'error' as const, file: e.file, args: e.args }];
+    printDiagnostics(failed, io, opts.lang, opts.format);
+    return 1;
+  }
   if (opts.format === 'json') {
     io.out(JSON.stringify({ ...diagnosticsDocument(diagnostics), out: opts.out, files: files.map((f) => f.path) }, null, 2));
     return 0;
