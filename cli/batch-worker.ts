@@ -252,12 +252,12 @@ export function instantiateCode(body: string): CompiledOccupation {
   return instantiateBody(body, runtime);
 }
 
-/** Writes all of `data` to the file at `position`. */
-export function writeAll(fd: number, data: Uint8Array, position: number): Promise<void> {
+/** Writes all of `data` to the file at `position` (null: where the last write ended, for a device or a pipe). */
+export function writeAll(fd: number, data: Uint8Array, position: number | null): Promise<void> {
   return new Promise((resolve, reject) => {
     const from = (offset: number): void => {
       if (offset >= data.length) resolve();
-      else write(fd, data, offset, data.length - offset, position + offset, (e, n) => (e ? reject(e) : from(offset + n)));
+      else write(fd, data, offset, data.length - offset, position === null ? null : position + offset, (e, n) => (e ? reject(e) : from(offset + n)));
     };
     from(0);
   });
@@ -300,7 +300,8 @@ export type WorkerReply =
   | { seq: number; bytes: Uint8Array; result: Omit<ChunkResult, 'out'> }
   | { seq: number; size: number; result: Omit<ChunkResult, 'out'> }
   | { seq: number; written: true }
-  | { seq: number; fatal: string };
+  | { seq: number; fatal: string }
+  | { seq: number; writeFailed: string };
 
 if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.kind === 'zige-batch') {
   const init = workerData as WorkerInit;
@@ -328,7 +329,8 @@ if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.kind 
             processChunk.recycle(bytes);
             port.postMessage({ seq: m.seq, written: true } satisfies WorkerReply);
           },
-          (e: unknown) => fatal(m.seq, e),
+          // A disk full or a permission: reported as such, not as a crash.
+          (e: unknown) => port.postMessage({ seq: m.seq, writeFailed: (e as NodeJS.ErrnoException).code ?? String(e) } satisfies WorkerReply),
         );
         return;
       }

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CheckedOccupation } from '../compiler/checked.js';
+import { OutputError } from '../compiler/compile.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
 import { functionBody, instantiate } from '../compiler/instantiate.js';
 import { createProcessor, CSV_COLUMNS, csvFields, decodeUtf8, readRange, splitRecords, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
@@ -69,17 +70,34 @@ function countLines(path: string): number {
  * stdout. A file is written in the background while the next chunk is judged (the chunks' bytes
  * are never reused, so they can wait), one chunk at a time so that memory stays bounded.
  */
+/** A write of the output that failed (disk full, permissions, a closed pipe): its errno code. */
+class WriteFailed extends Error {}
+
+function errnoOf(e: unknown): string {
+  return (e as NodeJS.ErrnoException | undefined)?.code ?? String(e);
+}
+
+/**
+ * Where results go: stdout; a file, written under a temporary name and renamed into place at the
+ * end (never half-written); or a device or pipe named by `--out` (/dev/null, a FIFO), written in
+ * order like stdout — never replaced by a rename.
+ */
 class Output {
   private fd: number | null = null;
   private readonly tmp: string | null;
+  /** Writes go to offsets (a regular file), so worker threads may write their own parts. */
+  private readonly positional: boolean;
   /** Bytes handed to the file so far: where the next chunk goes. */
   private size = 0;
   private pending: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | null = null;
 
   constructor(private readonly path: string | undefined) {
-    this.tmp = path ? join(dirname(path), `.${basename(path)}.tmp-${process.pid}`) : null;
+    const special = path !== undefined && isSpecial(path);
+    this.positional = path !== undefined && !special;
+    this.tmp = this.positional ? join(dirname(path!), `.${basename(path!)}.tmp-${process.pid}`) : null;
     if (this.tmp) this.fd = openSync(this.tmp, 'w');
+    else if (special) this.fd = openSync(path!, 'w');
   }
 
   /** Writes `data` after what was written before; to a file, `written` is called once the bytes are no longer needed. */
@@ -88,7 +106,7 @@ class Output {
     if (this.fd !== null) {
       await this.flush();
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      this.pending = writeAll(this.fd, bytes, this.size).then(written, (error: unknown) => {
+      this.pending = writeAll(this.fd, bytes, this.positional ? this.size : null).then(written, (error: unknown) => {
         this.failure = { error };
       });
       this.size += bytes.length;
@@ -97,7 +115,7 @@ class Output {
 
   /** The file, for worker threads that write into it themselves (null: stdout). */
   get file(): number | null {
-    return this.fd;
+    return this.positional ? this.fd : null;
   }
 
   /** Places `size` bytes that a worker thread writes into the file itself, after what was written before: where they go. */
@@ -110,7 +128,7 @@ class Output {
   /** Waits for the write in progress; throws what it failed with. */
   async flush(): Promise<void> {
     await this.pending;
-    if (this.failure) throw this.failure.error;
+    if (this.failure) throw new WriteFailed(errnoOf(this.failure.error));
   }
 
   /** Closes the file once its last write is over: renamed into place when `ok`, else removed. */
@@ -119,8 +137,14 @@ class Output {
     await this.pending;
     closeSync(this.fd);
     this.fd = null;
-    if (ok && !this.failure) renameSync(this.tmp!, this.path!);
-    else rmSync(this.tmp!, { force: true });
+    if (!this.tmp) return;
+    try {
+      if (ok && !this.failure) renameSync(this.tmp!, this.path!);
+    } catch (e) {
+      throw new WriteFailed(errnoOf(e));
+    } finally {
+      rmSync(this.tmp!, { force: true }); // gone after the rename; else what a failed run leaves
+    }
   }
 }
 
@@ -256,6 +280,49 @@ async function* chunks(input: string, csv: boolean): AsyncGenerator<Chunk> {
 }
 
 export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
+  try {
+    return await judgeBatch(opts, io);
+  } catch (e) {
+    if (!(e instanceof WriteFailed)) throw e;
+    // The output file is removed (never half-written); stdout got what was written before.
+    const file = opts.out ?? '-';
+    const s = new DiagnosticSink();
+    s.report({ code: 'E_WRITE', file, args: { file, detail: e.message } });
+    printDiagnostics(s.items, io, opts.lang);
+    return 1;
+  }
+}
+
+/** An existing path that is neither a file nor a directory: a device (/dev/null), a FIFO, a socket. */
+function isSpecial(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // missing (to be made) or unreadable: opening it reports why
+  }
+}
+
+/** Whether two paths name one file (any spelling, links): results must not replace their own input. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const asOf = asOfOption(opts.asOf);
   const level = levelOption(opts.level);
   let jobs: number | undefined;
@@ -330,10 +397,14 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
   const color = useColor(io);
   let output: Output;
   try {
+    // Checked first: the results would otherwise be renamed onto it only at the end, and fail.
+    if (opts.out !== undefined && isDirectory(opts.out)) throw new OutputError('E_OUT_IS_DIR', opts.out, { file: opts.out });
+    if (opts.out !== undefined && !stdin && sameFile(opts.input, opts.out)) throw new OutputError('E_OUT_IS_INPUT', opts.out, { file: opts.out });
     output = new Output(opts.out);
   } catch (e) {
+    const failed = e instanceof OutputError ? e : new OutputError('E_WRITE', opts.out!, { file: opts.out!, detail: errnoOf(e) });
     const s = new DiagnosticSink();
-    s.report({ code: 'E_READ', file: opts.out, args: { file: opts.out!, detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+    s.report({ code: failed.code, file: failed.file, args: failed.args });
     printDiagnostics(s.items, io, opts.lang);
     return 1;
   }
@@ -477,6 +548,7 @@ async function inWorkers(
   for (const slot of pool) {
     slot.worker.on('message', (m: WorkerReply) => {
       if ('fatal' in m) failure ??= new Error(m.fatal);
+      else if ('writeFailed' in m) failure ??= new WriteFailed(m.writeFailed);
       else if ('written' in m) slot.busy--;
       else if ('bytes' in m) {
         slot.busy--;

@@ -1,6 +1,8 @@
 // `zige eval --batch`, through the built CLI: order kept with worker threads, invalid lines
 // reported with their line numbers and skipped, the summary, exit codes, CSV in and out.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +11,7 @@ import { pushResultsLine, Utf8Lines } from '../cli/result-json.js';
 import { instantiate } from '../compiler/instantiate.js';
 import { evaluateOccupation, type ClauseResult, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
 import { profileArb, worldOf } from './oracle/arbitraries.js';
-import { check, cli, RULES, scratch } from './helpers.js';
+import { check, cli, cliAsync, RULES, scratch } from './helpers.js';
 
 const OCC = ['--occupation', '互联网营销师', '--as-of', '2026-11-28'];
 
@@ -197,6 +199,69 @@ function resultsLine(line: number, results: LevelResult[]): string {
   pushResultsLine(out, line, results);
   return new TextDecoder().decode(out.take());
 }
+
+describe('zige eval --batch --out', () => {
+  const many = (n: number): string => Array.from({ length: n }, (_, i) => JSON.stringify(profile(i))).join('\n') + '\n';
+
+  it('refuses a directory or the input file itself before judging anything, and leaves no temporary file', () => {
+    const dir = scratch('batch-out');
+    const input = join(dir, 'in.jsonl');
+    const text = many(3);
+    writeFileSync(input, text);
+    symlinkSync('in.jsonl', join(dir, 'link.jsonl'));
+    mkdirSync(join(dir, 'results'));
+    for (const [out, code] of [
+      [join(dir, 'results'), 'E_OUT_IS_DIR'],
+      [input, 'E_OUT_IS_INPUT'],
+      [join(dir, '.', 'link.jsonl'), 'E_OUT_IS_INPUT'],
+    ]) {
+      const r = cli(['eval', '--batch', input, ...OCC, '--out', out]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`error[${code}]`);
+      expect(r.stderr).not.toContain('batch:'); // nothing judged
+    }
+    expect(readFileSync(input, 'utf8')).toBe(text);
+    expect(readdirSync(dir).sort()).toEqual(['in.jsonl', 'link.jsonl', 'results']);
+    expect(readdirSync(join(dir, 'results'))).toEqual([]);
+  });
+
+  it('writes into a pipe in order, with or without worker threads, and does not replace it', async () => {
+    const dir = scratch('batch-fifo');
+    const input = join(dir, 'in.jsonl');
+    writeFileSync(input, many(600));
+    const want = cli(['eval', '--batch', input, ...OCC, '--jobs', '1']).stdout;
+    const fifo = join(dir, 'results.fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const jobs of ['1', '2']) {
+      const reading = readFile(fifo, 'utf8'); // opens when the writer does, reads to its end
+      const r = await cliAsync(['eval', '--batch', input, ...OCC, '--jobs', jobs, '--out', fifo]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(await reading).toBe(want);
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['in.jsonl', 'results.fifo']);
+  });
+
+  it('reports a write that fails (the reader of a pipe gone) as E_WRITE, exit 1, without a stack trace', async () => {
+    const dir = scratch('batch-epipe');
+    const input = join(dir, 'in.jsonl');
+    writeFileSync(input, many(2000)); // several MB of results: more than a pipe holds
+    const fifo = join(dir, 'results.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // A reader that takes the first bytes and goes away.
+    const reader = (async () => {
+      const h = await open(fifo, 'r');
+      await h.read(Buffer.alloc(1024), 0, 1024);
+      await h.close();
+    })();
+    const r = await cliAsync(['eval', '--batch', input, ...OCC, '--jobs', '1', '--out', fifo]);
+    await reader;
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('error[E_WRITE]');
+    expect(r.stderr).toContain('EPIPE');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
 
 describe('batch JSON of results without explanations', () => {
   const { rules } = check(RULES);
