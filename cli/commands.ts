@@ -258,6 +258,11 @@ export async function runTest(opts: TestOptions, io: Io): Promise<number> {
     const log = opts.format === 'json' ? io.err : io.out;
     for (const f of report.files) log(`已记录 recorded: ${f.file}（${f.cases} 个用例 case(s)，reviewed: false）`);
     for (const s of report.skipped) log(`未记录 not recorded: ${s.occupation} › ${s.test}: ${s.reason}`);
+    if (report.failed.length > 0) {
+      const failed = report.failed.map((f) => ({ code: 'E_WRITE', severity: 'error' as const, file: f.file, args: { file: f.file, detail: f.detail } }));
+      printDiagnostics([...diagnostics, ...failed], io, opts.lang, opts.format);
+      return 1;
+    }
     if (report.files.length > 0) {
       // Run what is now in the files.
       ({ rules, diagnostics } = collectRules(opts.dir));

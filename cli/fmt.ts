@@ -67,7 +67,12 @@ export function runFmt(opts: FmtOptions, io: Io): number {
     if (opts.check) {
       io.out(display(file));
     } else {
-      writeFileAtomic(file, result.text);
+      try {
+        writeFileAtomic(file, result.text);
+      } catch (e) {
+        sink.report({ code: 'E_WRITE', file: display(file), args: { file: display(file), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+        continue;
+      }
       written++;
       io.out(`已格式化 formatted: ${display(file)}`);
     }

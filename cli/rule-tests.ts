@@ -101,6 +101,8 @@ export interface UpdateReport {
   files: { file: string; cases: number }[];
   /** Cases that could not be evaluated, so got nothing. */
   skipped: { occupation: string; test: string; reason: string }[];
+  /** Rule files that could not be written (a read-only file system, a permission): the errno code. */
+  failed: { file: string; detail: string }[];
 }
 
 /**
@@ -109,7 +111,7 @@ export interface UpdateReport {
  * are never changed.
  */
 export async function updateExpectations(rules: RuleSet, occupations: CheckedOccupation[]): Promise<UpdateReport> {
-  const report: UpdateReport = { files: [], skipped: [] };
+  const report: UpdateReport = { files: [], skipped: [], failed: [] };
   for (const occ of [...occupations].sort(byFile)) {
     const path = join(rules.dir, occ.file);
     const text = readFileSync(path, 'utf8');
@@ -128,7 +130,12 @@ export async function updateExpectations(rules: RuleSet, occupations: CheckedOcc
     if (updates.length === 0) continue;
     const out = insertExpectations(text, updates);
     if (out !== text) {
-      writeFileAtomic(path, out);
+      try {
+        writeFileAtomic(path, out);
+      } catch (e) {
+        report.failed.push({ file: display(path), detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+        continue;
+      }
       report.files.push({ file: display(path), cases: updates.length });
     }
   }

@@ -1,6 +1,6 @@
 // `zige fmt`: canonical expressions through the one printer, every other byte of the file kept;
 // lossless conversion between Chinese and English keywords and names.
-import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRuleFiles } from '../compiler/check-rules.js';
@@ -139,6 +139,18 @@ describe('zige fmt', { timeout: 60_000 }, () => {
 
     expect(cli(['fmt', '--check', dir]).code).toBe(0);
     expect(cli(['fmt', dir]).stdout).not.toContain('formatted: ');
+  }, 60_000);
+
+  it('writes through a symbolic link: the file it points to is reformatted, the link stays a link', () => {
+    const dir = rulesDir({});
+    const real = join(rulesDir({}), 'shared.yaml');
+    writeFileSync(real, MESSY);
+    symlinkSync(real, join(dir, 'sample.yaml'));
+    const r = cli(['fmt', join(dir, 'sample.yaml')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(join(dir, 'sample.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe(CANONICAL);
+    expect(readdirSync(join(real, '..')).filter((f) => f.includes('.tmp'))).toEqual([]);
   }, 60_000);
 
   it('quotes a plain scalar only when its new text would not read back as a string', () => {
