@@ -1,4 +1,5 @@
 // The CLI's commands. Each takes parsed options and an Io, returns an exit code.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkRules, type RuleSet } from '../compiler/check-rules.js';
 import type { CheckedOccupation } from '../compiler/checked.js';
@@ -106,15 +107,18 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   const level = levelOption(opts.level);
 
   const sink = new DiagnosticSink();
+  // `-` reads the profile from stdin, as `--batch -` does.
+  const stdin = opts.profile === '-';
+  const shown = stdin ? '<stdin>' : opts.profile;
   let text: string;
   try {
-    text = io.readFile(opts.profile);
+    text = stdin ? readFileSync(0, 'utf8') : io.readFile(opts.profile);
   } catch (e) {
-    sink.report({ code: 'E_READ', file: opts.profile, args: { file: opts.profile, detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+    sink.report({ code: 'E_READ', file: shown, args: { file: shown, detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
     printDiagnostics(sink.items, io, opts.lang);
     return 1;
   }
-  const profile = loadProfile(opts.profile, text, sink);
+  const profile = loadProfile(shown, text, sink);
   if (!profile || sink.hasErrors) {
     printDiagnostics(sink.items, io, opts.lang);
     return 1;
@@ -139,7 +143,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   } else {
     const single = singleRelations(profile);
     if (single.length > 0) {
-      for (const path of single) sink.report({ code: 'E_PROFILE_RELATION', file: opts.profile, path, args: { path } });
+      for (const path of single) sink.report({ code: 'E_PROFILE_RELATION', file: shown, path, args: { path } });
       printDiagnostics(sink.items, io, opts.lang);
       return 1;
     }
@@ -164,7 +168,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof ProfileError) {
-      sink.report({ code: 'E_PROFILE_SCHEMA', file: opts.profile, path: e.path, args: { path: e.path, detail: e.message } });
+      sink.report({ code: 'E_PROFILE_SCHEMA', file: shown, path: e.path, args: { path: e.path, detail: e.message } });
       printDiagnostics(sink.items, io, opts.lang);
       return 1;
     }

@@ -22,7 +22,8 @@ zige — exam-registration eligibility rules: check, compile, evaluate
                                            --lang converts keywords and names
   zige eval PROFILE [--occupation NAME|ID] [--work-type NAME] [--level N]
                     [--as-of YYYY-MM-DD] [--rules DIR] [--json]
-                                           判定申请人 / evaluate an applicant profile (JSON or YAML)
+                                           判定申请人 / evaluate an applicant profile (JSON or YAML;
+                                           - reads stdin)
   zige eval --batch FILE.jsonl|FILE.csv [--out FILE.jsonl|FILE.csv] [--jobs N] [--explain]
             [eval options]
                                            批量判定，每行一份资料 / one profile per line, streamed;

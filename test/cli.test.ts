@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { todayInShanghai } from '../runtime/index.js';
 import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, levelFiveClause, ROOT, ruleFile, rulesDir, scratch } from './helpers.js';
 
@@ -64,6 +65,19 @@ describe('zige eval', () => {
       expect(actual).toEqual(JSON.parse(readFileSync(join(ROOT, 'examples', ex.expected), 'utf8')));
     });
   }
+
+  it('reads the profile from stdin with `-`, YAML or JSON; errors name <stdin>', () => {
+    const args = ['--occupation', '互联网营销师', '--as-of', '2026-11-28', '--json'];
+    const fromFile = cli(['eval', 'examples/applicant-live-streamer.yaml', ...args]);
+    const yaml = cli(['eval', '-', ...args], { stdin: readFileSync(join(ROOT, 'examples/applicant-live-streamer.yaml')) });
+    expect(yaml.code, yaml.stderr).toBe(0);
+    expect(yaml.stdout).toBe(fromFile.stdout);
+    const json = cli(['eval', '-', ...args], { stdin: JSON.stringify(parseYaml(readFileSync(join(ROOT, 'examples/applicant-live-streamer.yaml'), 'utf8'))) });
+    expect(json.stdout).toBe(fromFile.stdout);
+    const bad = cli(['eval', '-', ...args], { stdin: '{"work": [{"occupation": "互联网营销师", "from": "2020-02-30"}]}' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('<stdin>: error[E_PROFILE_DATE] at /work/0/from');
+  });
 
   it('prints levels 5..1 with the v1 fields, in order', () => {
     const r = cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', '互联网营销师', '--as-of', '2026-11-28', '--json']);
