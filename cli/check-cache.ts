@@ -14,11 +14,12 @@
 // entry that is corrupt, unreadable or not the user's own — is a real check, and a cache that
 // cannot be written changes nothing but the next start-up. `ZIGE_DEBUG=1` says which on stderr.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exists, isFile, listRuleFiles, readText, type InputRecorder } from '../compiler/check-inputs.js';
+import { makeDirectory } from '../compiler/make-directory.js';
 import type { Diagnostic } from '../compiler/diagnostics.js';
 import { bundledRulesDir, packageRoot, packageVersion } from '../compiler/package-root.js';
 import { printCheck, type CheckOutcome, type Io, type OutputOptions } from './output.js';
@@ -299,7 +300,7 @@ export class CheckCache {
     const tmp = join(this.dir, `.${randomBytes(6).toString('hex')}-${process.pid}.tmp`);
     try {
       // The fallback under the temporary directory is private; a project's cache keeps its mode.
-      mkdirSync(this.dir, { recursive: true, ...(this.dir === join(tmpdir(), 'zige-cache') ? { mode: 0o700 } : {}) });
+      makeDirectory(this.dir, this.dir === join(tmpdir(), 'zige-cache') ? 0o700 : undefined);
       writeFileSync(tmp, `${sha256(body)}\n${body}`);
       renameSync(tmp, this.file);
     } catch (e) {

@@ -2,6 +2,7 @@
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { CheckedOccupation } from './checked.js';
+import { makeDirectory } from './make-directory.js';
 import { formatMessage } from './messages.js';
 import { packageVersion } from './package-root.js';
 import { generateIndex, generateModule, type GenerateOptions } from './passes/generate-module.js';
@@ -120,11 +121,9 @@ export function writeOutput(out: string, files: OutputFile[]): void {
     if (f.path === '' || f.path !== basename(f.path) || f.path.startsWith('.')) throw new Error(`zige: refusing to write ${JSON.stringify(f.path)} into ${out}`);
   }
   try {
-    mkdirSync(parent, { recursive: true });
+    makeDirectory(parent);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    // mkdir says EEXIST when a part of the path is a file: that part is not a directory.
-    throw new OutputError('E_WRITE', out, { file: out, detail: code === 'EEXIST' ? 'ENOTDIR' : (code ?? String(e)) });
+    throw new OutputError('E_WRITE', out, { file: out, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
   recoverOutput(target);
   checkReplaceable(out, target);

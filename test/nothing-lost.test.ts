@@ -5,10 +5,11 @@
 // next compile (recoverOutput) puts it back. A compile that fails leaves DIR untouched. DIR is
 // replaced only when it holds nothing but files zige generated: a compile never deletes anything else.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recoverOutput, writeOutput } from '../compiler/compile.js';
+import { makeDirectory } from '../compiler/make-directory.js';
 import { BIN, cli, ROOT, RULES, ruleFile, rulesDir, scratch } from './helpers.js';
 
 const COPIES = 150;
@@ -193,7 +194,8 @@ function tree(dir: string, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const e of readdirSync(join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) {
+    if (e.isSymbolicLink()) out.set(rel, `-> ${readlinkSync(join(dir, rel))}`);
+    else if (e.isDirectory()) {
       out.set(`${rel}/`, '');
       for (const [k, v] of tree(dir, rel)) out.set(k, v);
     } else out.set(rel, readFileSync(join(dir, rel), 'utf8'));
@@ -211,6 +213,7 @@ describe('zige compile --out replaces only what zige generated', () => {
     mkdirSync(join(dir, 'gen'));
     writeFileSync(join(dir, 'gen', 'index.ts'), generated(''));
     writeFileSync(join(dir, 'gen', 'helpers.ts'), 'export const mine = 2;\n');
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
     const before = tree(dir);
     const cases: { out: string; cwd?: string; code: string }[] = [
       { out: 'src', code: 'E_OUT_FOREIGN' },
@@ -220,6 +223,9 @@ describe('zige compile --out replaces only what zige generated', () => {
       { out: '..', cwd: join(dir, 'src'), code: 'E_OUT_CWD' },
       { out: 'README', code: 'E_OUT_NOT_DIR' },
       { out: 'README/gen', code: 'E_WRITE' },
+      { out: 'dangling/gen', code: 'E_WRITE' },
+      // Node's recursive mkdir never returns there (Linux); zige says why it cannot write.
+      { out: '/proc/zige-test/gen', code: 'E_WRITE' },
     ];
     for (const c of cases) {
       const r = cli(['compile', RULES, '--out', c.out, '--format', 'json'], { cwd: c.cwd ?? dir });
@@ -247,5 +253,29 @@ describe('zige compile --out replaces only what zige generated', () => {
     writeFileSync(join(dir, 'empty', 'removed.ts'), generated('// an occupation since removed'));
     expect(cli(['compile', RULES, '--out', 'empty'], { cwd: dir }).code).toBe(0);
     expect(readdirSync(join(dir, 'empty'))).not.toContain('removed.ts');
+  });
+});
+
+describe('makeDirectory', () => {
+  it('makes every missing parent, accepts an existing directory, and fails on a file or a dangling link', () => {
+    const dir = scratch('mkdir');
+    makeDirectory(join(dir, 'a', 'b', 'c'));
+    makeDirectory(join(dir, 'a', 'b', 'c'));
+    expect(readdirSync(join(dir, 'a', 'b'))).toEqual(['c']);
+    writeFileSync(join(dir, 'file'), '');
+    expect(() => makeDirectory(join(dir, 'file'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+    expect(() => makeDirectory(join(dir, 'file', 'x'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    expect(() => makeDirectory(join(dir, 'dangling', 'x'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
+  });
+
+  it('lets `zige check` finish when its cache cannot be made (under /proc, a dangling link): the cache is only skipped', () => {
+    const dir = scratch('cache-dangling');
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'cache'));
+    for (const cache of [join(dir, 'cache', 'zige'), '/proc/zige-test/cache']) {
+      const r = cli(['check', '--cache-dir', cache]);
+      expect(r.code, r.stderr).toBe(0);
+    }
   });
 });
