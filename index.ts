@@ -33,7 +33,7 @@ export {
 // Rules: checking, compiling, formatting.
 export { checkRules, listRuleFiles, type RuleSet } from './compiler/check-rules.js';
 export type { CheckedOccupation, CheckedClause, CheckedTest, Level } from './compiler/checked.js';
-export { compileToStrings, writeOutput, type CompileOptions, type OutputFile } from './compiler/compile.js';
+export { compileToStrings, writeOutput, OutputError, type CompileOptions, type OutputFile } from './compiler/compile.js';
 export { formatRuleText, type FormatOptions, type FormatResult } from './compiler/format.js';
 export { convertExpression, langTables, type ExprLang } from './compiler/expression-lang.js';
 export { parseVocabulary, type VocabularyIndex } from './compiler/vocabulary.js';

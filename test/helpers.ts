@@ -1,5 +1,5 @@
 // Shared test helpers: temporary rule directories, the built CLI, checked rule sets.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkRules, type RuleSet } from '../compiler/check-rules.js';
@@ -50,22 +50,6 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
     maxBuffer: 1 << 28,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** `cli` without blocking this process: for a test that reads what the CLI writes while it runs (a pipe). */
-export function cliAsync(args: string[], options: { cwd?: string } = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
 }
 
 /** One level-5 clause, 本职业或相关职业学徒期满, citing the bundled source: the `conditions` of most fixtures. */
