@@ -3,7 +3,7 @@
 // threads, each instantiating the generated code once; output keeps the input order. An invalid
 // line is reported (stderr, and as an error record in the output) and skipped; the run goes on.
 import { once } from 'node:events';
-import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -92,12 +92,16 @@ class Output {
   private pending: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | null = null;
 
-  constructor(private readonly path: string | undefined) {
-    const special = path !== undefined && isSpecial(path);
-    this.positional = path !== undefined && !special;
+  /** The file renamed into place: the file a symbolic link points to (the link stays), else the path. */
+  private readonly path: string | undefined;
+
+  constructor(named: string | undefined) {
+    const special = named !== undefined && isSpecial(named);
+    this.positional = named !== undefined && !special;
+    const path = (this.path = this.positional ? realFile(named!) : named);
     this.tmp = this.positional ? join(dirname(path!), `.${basename(path!)}.tmp-${process.pid}`) : null;
     if (this.tmp) this.fd = openSync(this.tmp, 'w');
-    else if (special) this.fd = openSync(path!, 'w');
+    else if (special) this.fd = openSync(named!, 'w');
   }
 
   /** Writes `data` after what was written before; to a file, `written` is called once the bytes are no longer needed. */
@@ -290,6 +294,14 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
     s.report({ code: 'E_WRITE', file, args: { file, detail: e.message } });
     printDiagnostics(s.items, io, opts.lang);
     return 1;
+  }
+}
+
+function realFile(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // a new file
   }
 }
 

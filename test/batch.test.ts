@@ -226,6 +226,21 @@ describe('zige eval --batch --out', () => {
     expect(readdirSync(join(dir, 'results'))).toEqual([]);
   });
 
+  it('writes through a symbolic link: the file it points to gets the results, the link stays', () => {
+    const dir = scratch('batch-link');
+    const input = join(dir, 'in.jsonl');
+    writeFileSync(input, many(3));
+    const want = cli(['eval', '--batch', input, ...OCC]).stdout;
+    mkdirSync(join(dir, 'results'));
+    writeFileSync(join(dir, 'results', 'latest.jsonl'), 'previous\n');
+    symlinkSync(join('results', 'latest.jsonl'), join(dir, 'out.jsonl'));
+    const r = cli(['eval', '--batch', input, ...OCC, '--out', join(dir, 'out.jsonl')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(join(dir, 'out.jsonl')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'results', 'latest.jsonl'), 'utf8')).toBe(want);
+    expect(readdirSync(join(dir, 'results'))).toEqual(['latest.jsonl']);
+  });
+
   it('writes into a pipe in order, with or without worker threads, and does not replace it', async () => {
     const dir = scratch('batch-fifo');
     const input = join(dir, 'in.jsonl');
