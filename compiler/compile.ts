@@ -1,5 +1,5 @@
 // Compile driver: checked rule set → generated modules, written atomically.
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { CheckedOccupation } from './checked.js';
 import { makeDirectory } from './make-directory.js';
@@ -51,6 +51,15 @@ export function compileToStrings(occupations: CheckedOccupation[], options: Comp
   const files = entries.map((e) => ({ path: e.module + ext, content: generateModule(e.occ, gen) }));
   files.push({ path: `index${ext}`, content: generateIndex(entries, gen) });
   return files;
+}
+
+/** Through symbolic links: a linked output directory is replaced where it is, and the link stays. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path; // not made yet
+  }
 }
 
 /** How every file zige generates begins (generate-module.ts): what marks a directory as zige's own output. */
@@ -107,14 +116,15 @@ function checkReplaceable(out: string, target: string): void {
 /**
  * Writes the files into `out`, replacing it whole: they are written to a sibling temporary
  * directory first, then swapped in by rename, so a failed or interrupted compile leaves the
- * previous output intact. `out` must be missing, empty or a previous output (every entry a file
+ * previous output intact. A symbolic link is followed: the directory it points to is replaced, and
+ * the link stays. `out` must be missing, empty or a previous output (every entry a file
  * zige generated): anything else throws an OutputError before a byte is written, as does a
  * write that fails. Between the two renames of the swap `out` is missing for an instant;
  * the previous output is then whole in `.<out>.old-<pid>`, and the next writeOutput (or
  * recoverOutput) puts it back before anything else.
  */
 export function writeOutput(out: string, files: OutputFile[]): void {
-  const target = resolve(out);
+  const target = realPath(resolve(out));
   const parent = dirname(target);
   const name = basename(target);
   for (const f of files) {

@@ -254,6 +254,12 @@ describe('zige compile --out replaces only what zige generated', () => {
     writeFileSync(join(dir, 'empty', 'removed.ts'), generated('// an occupation since removed'));
     expect(cli(['compile', RULES, '--out', 'empty'], { cwd: dir }).code).toBe(0);
     expect(readdirSync(join(dir, 'empty'))).not.toContain('removed.ts');
+    // Through a symbolic link: the directory it points to is replaced, the link stays.
+    symlinkSync('empty', join(dir, 'linked'));
+    expect(cli(['compile', RULES, '--out', 'linked', '--js'], { cwd: dir }).code).toBe(0);
+    expect(readlinkSync(join(dir, 'linked'))).toBe('empty');
+    expect(readdirSync(join(dir, 'empty'))).toContain('index.js');
+    expect(readdirSync(dir).sort()).toEqual(['empty', 'linked', 'new']);
   });
 });
 
