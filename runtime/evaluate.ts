@@ -75,6 +75,7 @@ export class EvaluationError extends Error {
     message: string,
   ) {
     super(message);
+    this.name = 'EvaluationError';
   }
 }
 

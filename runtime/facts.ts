@@ -63,6 +63,7 @@ export class ProfileError extends Error {
     message: string,
   ) {
     super(`${path}: ${message}`);
+    this.name = 'ProfileError';
   }
 }
 
@@ -155,7 +156,7 @@ function kept<E, T>(list: readonly E[] | undefined, make: (entry: E, index: numb
 }
 
 export function prepareFacts(profile: Profile, meta: OccupationMeta, options: PrepareOptions): Facts {
-  const asOf = parseDay(options.asOf);
+  const asOf = typeof options.asOf === 'string' ? parseDay(options.asOf) : undefined; // required, even from untyped callers
   if (asOf === undefined) throw new ProfileError('asOf', `not a calendar date: ${options.asOf}`);
   const warnings: Warning[] = [];
   const { names, related, sameMajors, relatedMajors, ranks, trackRanks, trackFamily } = nameSets(meta);

@@ -1,6 +1,7 @@
 // Versions in force: a rule file states the period it is in force; evaluation on a date uses the
 // version in force then.
 import { parseDay } from './dates.js';
+import { ProfileError } from './facts.js';
 import type { OccupationMeta } from './meta.js';
 
 export type VersionChoice<T> =
@@ -16,8 +17,8 @@ function bounds(meta: Pick<OccupationMeta, 'inForce'>): [number, number] {
 
 /** The one candidate in force on `asOf` (inclusive ends), else the nearest on either side. */
 export function versionInForce<T>(candidates: readonly T[], asOf: string, metaOf: (t: T) => Pick<OccupationMeta, 'inForce'>): VersionChoice<T> {
-  const day = parseDay(asOf);
-  if (day === undefined) throw new RangeError(`not a calendar date: ${asOf}`);
+  const day = typeof asOf === 'string' ? parseDay(asOf) : undefined;
+  if (day === undefined) throw new ProfileError('asOf', `not a calendar date: ${asOf}`);
   let lastEnded: T | null = null;
   let lastEnd = -Infinity;
   let nextStarts: T | null = null;

@@ -3,6 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { evaluateOccupation, type EvaluateOptions, type Profile } from '../runtime/index.js';
 import { check, cli, ruleFile, rulesDir, scratch } from './helpers.js';
 
 const version = (label: string, inForce: string, years: number) =>
@@ -89,5 +90,10 @@ describe('versions in force', () => {
     expect(index.occupationInForce('sample', '2025-01-01').meta.version).toBe('2023');
     expect(index.evaluate('样例职业', profile, { asOf: '2026-02-01' })[0]).toMatchObject({ version: '2026', status: 'ineligible' });
     expect(() => index.evaluate('sample', profile, { asOf: '2020-01-01' })).toThrow(/no version/);
+    // asOf is required and must be a date: a ProfileError naming it, from any caller.
+    for (const options of [{ asOf: '2026-02-30' }, {}, { asOf: 20260201 }]) {
+      expect(() => index.evaluate('sample', profile, options)).toThrow(expect.objectContaining({ name: 'ProfileError', path: 'asOf' }));
+      expect(() => evaluateOccupation(index.occupations[0], profile as Profile, options as EvaluateOptions)).toThrow(expect.objectContaining({ name: 'ProfileError', path: 'asOf' }));
+    }
   });
 });
