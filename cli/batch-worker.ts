@@ -6,6 +6,7 @@ import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { readSync, write } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics.js';
+import { encodingDiagnostic, encodingProblem, type EncodingProblem } from '../compiler/encoding.js';
 import { instantiateBody } from '../compiler/instantiate.js';
 import { loadProfile } from '../compiler/load-profile.js';
 import { formatMessage } from '../compiler/messages.js';
@@ -110,8 +111,32 @@ function singleRelations(profile: Profile): string[] {
   return out;
 }
 
-/** Judges a chunk of lines; `recycle` gives back a chunk's `out` once written, for the next chunk to write into. */
-export type ChunkProcessor = ((lines: number[], texts: string[]) => ChunkResult) & { recycle(out: Uint8Array<ArrayBuffer>): void };
+/**
+ * Judges a chunk of lines (with the file lines that are not UTF-8, from `linesNotUtf8`: their
+ * records are skipped); `recycle` gives back a chunk's `out` once written, for the next chunk to
+ * write into.
+ */
+export type ChunkProcessor = ((lines: number[], texts: string[], notUtf8?: ReadonlyMap<number, EncodingProblem> | null) => ChunkResult) & {
+  recycle(out: Uint8Array<ArrayBuffer>): void;
+};
+
+/**
+ * The lines of a chunk (numbered from `firstLine`) that are not UTF-8, each with its first bad
+ * byte; null when the chunk is UTF-8, as it nearly always is (one native check). Decoded, such a
+ * line would hold replacement characters that match no name: its results would be wrong.
+ */
+export function linesNotUtf8(bytes: Uint8Array, firstLine: number): Map<number, EncodingProblem> | null {
+  if (isUtf8(bytes)) return null;
+  const bad = new Map<number, EncodingProblem>();
+  for (let start = 0, line = firstLine; start < bytes.length; line++) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    const problem = encodingProblem(bytes.subarray(start, end));
+    if (problem) bad.set(line, problem);
+    start = end + 1;
+  }
+  return bad;
+}
 
 /** A processor of chunks of lines, for the given occupations (already selected and in report order). */
 export function createProcessor(occupations: CompiledOccupation[], o: LineOptions): ChunkProcessor {
@@ -120,14 +145,23 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
     o.lang === 'both' ? `${formatMessage(d, 'zh')} / ${formatMessage(d, 'en')}` : formatMessage(d, o.lang);
 
   const out = new Utf8Lines(); // each chunk's buffer is handed over; the next is one given back by recycle, or new
-  const processChunk = (lines: number[], texts: string[]): ChunkResult => {
+  const processChunk = (lines: number[], texts: string[], notUtf8: ReadonlyMap<number, EncodingProblem> | null = null): ChunkResult => {
     const r: Omit<ChunkResult, 'out'> = { evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0, reports: [] };
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k];
       let text = texts[k];
       const sink = new DiagnosticSink();
       let results: LevelResult[] | undefined;
-      if (o.csvColumn !== null) {
+      if (notUtf8 !== null) {
+        // A record (CSV: over several lines) with a line that is not UTF-8.
+        const next = k + 1 < lines.length ? lines[k + 1] : Infinity;
+        for (const [bad, problem] of notUtf8) {
+          if (bad < line || bad >= next) continue;
+          sink.report({ ...encodingDiagnostic('', { ...problem, line: 1 + bad - line }), path: '' });
+          break;
+        }
+      }
+      if (!sink.hasErrors && o.csvColumn !== null) {
         const fields = csvFields(text);
         text = fields[o.csvColumn] ?? '';
         if (text.trim() === '') sink.report({ code: 'E_PROFILE_PARSE', path: '', args: { detail: 'the profile column is empty' } });
@@ -342,7 +376,7 @@ if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.kind 
         bytes = input.subarray(0, m.length);
       }
       const { lines, texts } = splitRecords(decodeUtf8(bytes), m.firstLine, init.options.csvColumn !== null);
-      const { out, ...result } = processChunk(lines, texts);
+      const { out, ...result } = processChunk(lines, texts, linesNotUtf8(bytes, m.firstLine));
       if (init.outputFd !== undefined) {
         kept.set(m.seq, out);
         port.postMessage({ seq: m.seq, size: out.length, result } satisfies WorkerReply);

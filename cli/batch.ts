@@ -11,7 +11,7 @@ import type { CheckedOccupation } from '../compiler/checked.js';
 import { OutputError } from '../compiler/compile.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
 import { functionBody, instantiate } from '../compiler/instantiate.js';
-import { createProcessor, CSV_COLUMNS, csvFields, decodeUtf8, readRange, splitRecords, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
+import { createProcessor, CSV_COLUMNS, csvFields, decodeUtf8, linesNotUtf8, readRange, splitRecords, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { asOfOption, bundledRulesDir, collectRules, levelOption, requireOccupations, printDiagnostics, UsageError, useColor, versionsInForce, type Io, type Lang } from './commands.js';
 
@@ -486,8 +486,9 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
       if (workers <= 1) {
         const processChunk = createProcessor(occupations.map((o) => o.compiled()), options);
         for await (const piece of piecesAll()) {
-          const { lines, texts } = splitRecords(decodeUtf8(bytesOf(piece)), piece.firstLine, csvInput);
-          const { out, ...r } = processChunk(lines, texts);
+          const bytes = bytesOf(piece);
+          const { lines, texts } = splitRecords(decodeUtf8(bytes), piece.firstLine, csvInput);
+          const { out, ...r } = processChunk(lines, texts, linesNotUtf8(bytes, piece.firstLine));
           await take(r, out, () => processChunk.recycle(out));
         }
       } else {

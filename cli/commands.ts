@@ -5,6 +5,7 @@ import { checkRules, type RuleSet } from '../compiler/check-rules.js';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import { compileToStrings, OutputError, writeOutput } from '../compiler/compile.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
+import { encodingDiagnostic, encodingProblem } from '../compiler/encoding.js';
 import { instantiate } from '../compiler/instantiate.js';
 import { loadProfile } from '../compiler/load-profile.js';
 import { bundledRulesDir } from '../compiler/package-root.js';
@@ -110,14 +111,21 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   // `-` reads the profile from stdin, as `--batch -` does.
   const stdin = opts.profile === '-';
   const shown = stdin ? '<stdin>' : opts.profile;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = stdin ? readFileSync(0, 'utf8') : io.readFile(opts.profile);
+    bytes = readFileSync(stdin ? 0 : opts.profile);
   } catch (e) {
     sink.report({ code: 'E_READ', file: shown, args: { file: shown, detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
     printDiagnostics(sink.items, io, opts.lang);
     return 1;
   }
+  const encoding = encodingProblem(bytes);
+  if (encoding) {
+    sink.report(encodingDiagnostic(shown, encoding));
+    printDiagnostics(sink.items, io, opts.lang);
+    return 1;
+  }
+  const text = bytes.toString('utf8');
   const profile = loadProfile(shown, text, sink);
   if (!profile || sink.hasErrors) {
     printDiagnostics(sink.items, io, opts.lang);

@@ -1,11 +1,13 @@
 // `zige fmt [--check] [--lang zh|en] [PATHS]`: canonical expressions in rule files
 // (compiler/format.ts does the work). A directory means its rule files (*.yaml, *.yml, the
 // vocabulary excepted); default: the bundled rules. Files are replaced atomically.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { listRuleFiles, loadVocabulary, vocabularyPath } from '../compiler/check-rules.js';
 import { writeFileAtomic } from '../compiler/atomic-write.js';
+import { readText } from '../compiler/check-inputs.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
+import { EncodingError, encodingDiagnostic } from '../compiler/encoding.js';
 import type { ExprLang } from '../compiler/expression-lang.js';
 import { formatRuleText } from '../compiler/format.js';
 import type { VocabularyIndex } from '../compiler/vocabulary.js';
@@ -53,9 +55,11 @@ export function runFmt(opts: FmtOptions, io: Io): number {
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readText(file);
     } catch (e) {
-      sink.report({ code: 'E_READ', file: display(file), args: { file: display(file), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+      // Not UTF-8 (GBK, UTF-16): never rewritten, which would replace its characters.
+      if (e instanceof EncodingError) sink.report(encodingDiagnostic(display(file), e.problem));
+      else sink.report({ code: 'E_READ', file: display(file), args: { file: display(file), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
       continue;
     }
     const vocabulary = opts.lang ? vocabularyFor(file) : undefined;

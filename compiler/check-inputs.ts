@@ -4,6 +4,7 @@
 // (cli/check-cache.ts) can later make the very same calls and compare. Only node:fs here: the
 // cache's hit path loads this module without the compiler, yaml or chevrotain.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { EncodingError, encodingProblem } from './encoding.js';
 import { join } from 'node:path';
 
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -38,15 +39,25 @@ export function listRuleFiles(dir: string, inputs?: InputRecorder): string[] {
   return files;
 }
 
-/** readFileSync(path, 'utf8'), reported; throws what readFileSync throws. */
+/**
+ * A UTF-8 text file, reported; throws what readFileSync throws, and an EncodingError when the
+ * file is not UTF-8 (GBK, UTF-16).
+ */
 export function readText(path: string, inputs?: InputRecorder): string {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     inputs?.read(path, { error: errorCode(e) });
     throw e;
   }
+  const problem = encodingProblem(bytes);
+  if (problem) {
+    // All that checking makes of such a file: a cached result stays right while this is the same.
+    inputs?.read(path, { error: `${problem.code}@${problem.line}:${problem.col}:${problem.byte}` });
+    throw new EncodingError(path, problem);
+  }
+  const text = bytes.toString('utf8');
   inputs?.read(path, { text });
   return text;
 }

@@ -9,6 +9,7 @@ import type { Cond } from './ir.js';
 import { overlappingVersions } from '../runtime/versions.js';
 import { packageRoot } from './package-root.js';
 import { isFile, listRuleFiles, readText, VOCABULARY_FILE, type InputRecorder } from './check-inputs.js';
+import { EncodingError, encodingDiagnostic, type EncodingProblem } from './encoding.js';
 import { loadRuleFile, type RuleFileData } from './load-rule-file.js';
 import { resolveExpression, type ExprDiagnostic } from './passes/resolve-expression.js';
 import { parseVocabulary, VocabularyError, type VocabularyIndex } from './vocabulary.js';
@@ -36,6 +37,10 @@ export function loadVocabulary(file: string, sink: DiagnosticSink, inputs?: Inpu
   try {
     return parseVocabulary(readText(file, inputs));
   } catch (e) {
+    if (e instanceof EncodingError) {
+      sink.report(encodingDiagnostic(file, e.problem));
+      return undefined;
+    }
     const detail = e instanceof VocabularyError ? e.message : (e as Error).message;
     sink.report({ code: 'E_VOCABULARY', file, args: { detail } });
     return undefined;
@@ -60,7 +65,7 @@ export function checkRules(dir: string, sink: DiagnosticSink, display: (f: strin
     sink.report({ code: 'E_NO_RULES', file: display(dir), args: { dir: display(dir) } });
     return undefined;
   }
-  const sources = new Map<string, string | null>();
+  const sources = new Map<string, string | EncodingProblem | null>();
   const occupations: CheckedOccupation[] = [];
   for (const f of files) {
     const path = join(dir, f);
@@ -68,7 +73,8 @@ export function checkRules(dir: string, sink: DiagnosticSink, display: (f: strin
     try {
       text = readText(path, inputs);
     } catch (e) {
-      sink.report({ code: 'E_READ', file: display(path), args: { file: display(path), detail: String(e) } });
+      if (e instanceof EncodingError) sink.report(encodingDiagnostic(display(path), e.problem));
+      else sink.report({ code: 'E_READ', file: display(path), args: { file: display(path), detail: String(e) } });
       continue;
     }
     const checked = checkRuleFile({ dir, file: f, display: display(path), text, vocabulary, sources, sink, inputs });
@@ -87,7 +93,8 @@ interface FileContext {
   text: string;
   vocabulary: VocabularyIndex;
   /** Source documents by path, read once per run. */
-  sources: Map<string, string | null>;
+  /** Source documents by path: the text, why it is not UTF-8, or null when it cannot be read. */
+  sources: Map<string, string | EncodingProblem | null>;
   sink: DiagnosticSink;
   /** Receives the reads of source documents. */
   inputs?: InputRecorder;
@@ -112,16 +119,20 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
   const sourcePath = data.source.file !== undefined ? join(ctx.dir, data.source.file) : `${ctx.file}#source.text`;
   if (data.source.text !== undefined) ctx.sources.set(sourcePath, data.source.text);
   if (!ctx.sources.has(sourcePath)) {
-    let content: string | null = null;
+    let content: string | EncodingProblem | null = null;
     try {
       content = readText(sourcePath, ctx.inputs);
-    } catch {
-      content = null;
+    } catch (e) {
+      content = e instanceof EncodingError ? e.problem : null;
     }
     ctx.sources.set(sourcePath, content);
   }
-  const sourceText = ctx.sources.get(sourcePath) ?? null;
-  if (sourceText === null) {
+  const source = ctx.sources.get(sourcePath) ?? null;
+  const sourceText = typeof source === 'string' ? source : null;
+  if (source !== null && typeof source === 'object') {
+    // Not UTF-8: its sentences cannot be found, and saying so for each would hide why.
+    sink.report({ code: 'E_SOURCE_ENCODING', file: display, range: at(['source', 'file']), args: { file: sourceName, line: source.line, col: source.col, byte: source.byte } });
+  } else if (sourceText === null) {
     sink.report({ code: 'E_SOURCE_FILE', file: display, range: at(['source', 'file']), args: { file: sourceName } });
   }
   const cite = (sentence: string, path: (string | number)[]): void => {

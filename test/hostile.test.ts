@@ -67,7 +67,7 @@ const cases: Case[] = [
   { name: 'a string root', file: 'q.json', content: '"互联网营销师"', where: 'at (root):', code: 'E_PROFILE_TYPE' },
   { name: 'a string root in YAML', file: 'r.yaml', content: 'just some text\n', where: 'at (root):', code: 'E_PROFILE_TYPE', all: true },
   { name: 'an empty file', file: 's.json', content: '', where: 'at (root):', code: 'E_PROFILE_TYPE' },
-  { name: 'binary garbage', file: 't.json', content: Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80, 0x0a]), where: 'at (root):', code: 'E_PROFILE_TYPE' },
+  { name: 'binary garbage', file: 't.json', content: Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80, 0x0a]), where: 't.json:1:4:', code: 'E_ENCODING' },
   { name: 'truncated JSON', file: 'u.json', content: '{"work": [{"occupation": "互联网营销师", "from": "2020-01-01"', where: 'u.json:1:', code: 'E_PROFILE_PARSE', all: true, bin: true },
   { name: 'truncated YAML', file: 'v.yaml', content: 'work:\n  - {occupation: x, years: 1\n', where: 'v.yaml:', code: 'E_PROFILE_PARSE' },
   { name: 'a __proto__ key', file: 'w.json', content: '{"__proto__": {"polluted": true}}', where: 'at /__proto__:', code: 'E_PROFILE_ADDITIONAL', bin: true },
