@@ -323,6 +323,17 @@ function isDirectory(path: string): boolean {
   }
 }
 
+/** Whether the file starts with a UTF-16 byte order mark. */
+function isUtf16(path: string): boolean {
+  const head = Buffer.alloc(2);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, head, 0, 2, 0) === 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Whether two paths name one file (any spelling, links): results must not replace their own input. */
 function sameFile(a: string, b: string): boolean {
   try {
@@ -348,14 +359,23 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const shown = stdin ? '<stdin>' : display(opts.input);
 
   let size = 0;
+  let utf16 = false;
   if (!stdin) {
     try {
       const st = statSync(opts.input);
       if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
       size = st.size;
+      utf16 = isUtf16(opts.input);
     } catch (e) {
       const sink = new DiagnosticSink();
       sink.report({ code: 'E_READ', file: opts.input, args: { file: opts.input, detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+      printDiagnostics(sink.items, io, opts.lang);
+      return 1;
+    }
+    // A UTF-16 file (Excel's "Unicode text") has no line that is UTF-8: one error, not one per line.
+    if (utf16) {
+      const sink = new DiagnosticSink();
+      sink.report({ code: 'E_ENCODING_UTF16', file: shown, args: {} });
       printDiagnostics(sink.items, io, opts.lang);
       return 1;
     }

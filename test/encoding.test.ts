@@ -111,5 +111,13 @@ describe('files that are not UTF-8', () => {
     expect(c.code).toBe(1);
     expect(c.stderr).toContain('in.csv:3: error[E_ENCODING]');
     expect(c.stderr).toContain('batch: 3 profiles, 2 evaluated, 1 skipped');
+
+    // A UTF-16 file has no line that is UTF-8: one error for the file, nothing judged.
+    const utf16 = join(dir, 'utf16.jsonl');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"work": []}\n{"work": []}\n', 'utf16le')]));
+    const u = cli(['eval', '--batch', utf16, ...OCC, '--out', join(dir, 'out.jsonl')]);
+    expect(u.code).toBe(1);
+    expect(u.stderr).toContain('utf16.jsonl: error[E_ENCODING_UTF16]');
+    expect(u.stderr).not.toContain('batch:');
   });
 });
