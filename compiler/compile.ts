@@ -76,6 +76,9 @@ export class OutputError extends Error {
   }
 }
 
+/** What file managers leave in a folder they showed (macOS Finder, Windows Explorer): replaced with it. */
+const FOLDER_METADATA = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+
 /** Whether `path` is a regular file that starts as zige's generated files do. */
 function generatedFile(path: string): boolean {
   if (!lstatSync(path).isFile()) return false;
@@ -106,7 +109,7 @@ function checkReplaceable(out: string, target: string): void {
     if (code === 'ENOENT') return;
     throw new OutputError('E_WRITE', out, { file: out, detail: code ?? String(e) });
   }
-  const foreign = entries.filter((name) => !generatedFile(join(target, name)));
+  const foreign = entries.filter((name) => !FOLDER_METADATA.has(name) && !generatedFile(join(target, name)));
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` … (${foreign.length})` : '');
     throw new OutputError('E_OUT_FOREIGN', out, { file: out, entries: shown });

@@ -250,10 +250,13 @@ describe('zige compile --out replaces only what zige generated', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(readdirSync(join(dir, out))).toContain('index.ts');
     }
-    // The module of an occupation since removed goes with the rest of the previous output.
+    // The module of an occupation since removed goes with the rest of the previous output, as
+    // does what a file manager leaves in a folder it showed.
     writeFileSync(join(dir, 'empty', 'removed.ts'), generated('// an occupation since removed'));
+    writeFileSync(join(dir, 'empty', '.DS_Store'), Buffer.from([0, 0, 0, 1]));
     expect(cli(['compile', RULES, '--out', 'empty'], { cwd: dir }).code).toBe(0);
     expect(readdirSync(join(dir, 'empty'))).not.toContain('removed.ts');
+    expect(readdirSync(join(dir, 'empty'))).not.toContain('.DS_Store');
     // Through a symbolic link: the directory it points to is replaced, the link stays.
     symlinkSync('empty', join(dir, 'linked'));
     expect(cli(['compile', RULES, '--out', 'linked', '--js'], { cwd: dir }).code).toBe(0);
