@@ -5,7 +5,7 @@
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { readSync, write } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics.js';
+import { DiagnosticSink, errorCode, type Diagnostic } from '../compiler/diagnostics.js';
 import { encodingDiagnostic, encodingProblem, type EncodingProblem } from '../compiler/encoding.js';
 import { instantiateBody } from '../compiler/instantiate.js';
 import { loadProfile } from '../compiler/load-profile.js';
@@ -364,7 +364,7 @@ if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.kind 
             port.postMessage({ seq: m.seq, written: true } satisfies WorkerReply);
           },
           // A disk full or a permission: reported as such, not as a crash.
-          (e: unknown) => port.postMessage({ seq: m.seq, writeFailed: (e as NodeJS.ErrnoException).code ?? String(e) } satisfies WorkerReply),
+          (e: unknown) => port.postMessage({ seq: m.seq, writeFailed: errorCode(e) } satisfies WorkerReply),
         );
         return;
       }

@@ -9,7 +9,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import { OutputError } from '../compiler/compile.js';
-import { DiagnosticSink } from '../compiler/diagnostics.js';
+import { DiagnosticSink, errorCode, fileError } from '../compiler/diagnostics.js';
 import { functionBody, instantiate } from '../compiler/instantiate.js';
 import { createProcessor, CSV_COLUMNS, csvFields, decodeUtf8, linesNotUtf8, readRange, splitRecords, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
@@ -73,10 +73,6 @@ function countLines(path: string): number {
 /** A write of the output that failed (disk full, permissions, a closed pipe): its errno code. */
 class WriteFailed extends Error {}
 
-function errnoOf(e: unknown): string {
-  return (e as NodeJS.ErrnoException | undefined)?.code ?? String(e);
-}
-
 /**
  * Where results go: stdout; a file, written under a temporary name and renamed into place at the
  * end (never half-written); or a device or pipe named by `--out` (/dev/null, a FIFO), written in
@@ -132,7 +128,7 @@ class Output {
   /** Waits for the write in progress; throws what it failed with. */
   async flush(): Promise<void> {
     await this.pending;
-    if (this.failure) throw new WriteFailed(errnoOf(this.failure.error));
+    if (this.failure) throw new WriteFailed(errorCode(this.failure.error));
   }
 
   /** Closes the file once its last write is over: renamed into place when `ok`, else removed. */
@@ -145,7 +141,7 @@ class Output {
     try {
       if (ok && !this.failure) renameSync(this.tmp!, this.path!);
     } catch (e) {
-      throw new WriteFailed(errnoOf(e));
+      throw new WriteFailed(errorCode(e));
     } finally {
       rmSync(this.tmp!, { force: true }); // gone after the rename; else what a failed run leaves
     }
@@ -368,7 +364,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
       utf16 = isUtf16(opts.input);
     } catch (e) {
       const sink = new DiagnosticSink();
-      sink.report({ code: 'E_READ', file: opts.input, args: { file: opts.input, detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+      sink.report(fileError('E_READ', opts.input, e));
       printDiagnostics(sink.items, io, opts.lang);
       return 1;
     }
@@ -434,7 +430,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
     if (opts.out !== undefined && !stdin && sameFile(opts.input, opts.out)) throw new OutputError('E_OUT_IS_INPUT', opts.out, { file: opts.out });
     output = new Output(opts.out);
   } catch (e) {
-    const failed = e instanceof OutputError ? e : new OutputError('E_WRITE', opts.out!, { file: opts.out!, detail: errnoOf(e) });
+    const failed = e instanceof OutputError ? e : new OutputError('E_WRITE', opts.out!, { file: opts.out!, detail: errorCode(e) });
     const s = new DiagnosticSink();
     s.report({ code: failed.code, file: failed.file, args: failed.args });
     printDiagnostics(s.items, io, opts.lang);

@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exists, isFile, listRuleFiles, readText, type InputRecorder } from '../compiler/check-inputs.js';
 import { makeDirectory } from '../compiler/make-directory.js';
-import type { Diagnostic } from '../compiler/diagnostics.js';
+import { errorCode, type Diagnostic } from '../compiler/diagnostics.js';
 import { bundledRulesDir, packageRoot, packageVersion } from '../compiler/package-root.js';
 import { printCheck, type CheckOutcome, type Io, type OutputOptions } from './output.js';
 
@@ -234,7 +234,7 @@ export class CheckCache {
     try {
       fd = openSync(this.file, 'r');
     } catch (e) {
-      this.debug(`未命中 miss: ${this.file} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      this.debug(`未命中 miss: ${this.file} (${errorCode(e)})`);
       return undefined;
     }
     try {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { checkRules, type RuleSet } from '../compiler/check-rules.js';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import { compileToStrings, OutputError, writeOutput } from '../compiler/compile.js';
-import { DiagnosticSink } from '../compiler/diagnostics.js';
+import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { encodingDiagnostic, encodingProblem } from '../compiler/encoding.js';
 import { instantiate } from '../compiler/instantiate.js';
 import { loadProfile } from '../compiler/load-profile.js';
@@ -115,7 +115,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   try {
     bytes = readFileSync(stdin ? 0 : opts.profile);
   } catch (e) {
-    sink.report({ code: 'E_READ', file: shown, args: { file: shown, detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+    sink.report(fileError('E_READ', shown, e));
     printDiagnostics(sink.items, io, opts.lang);
     return 1;
   }

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { listRuleFiles, loadVocabulary, vocabularyPath } from '../compiler/check-rules.js';
 import { writeFileAtomic } from '../compiler/atomic-write.js';
 import { readText } from '../compiler/check-inputs.js';
-import { DiagnosticSink } from '../compiler/diagnostics.js';
+import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { EncodingError, encodingDiagnostic } from '../compiler/encoding.js';
 import type { ExprLang } from '../compiler/expression-lang.js';
 import { formatRuleText } from '../compiler/format.js';
@@ -36,7 +36,7 @@ export function runFmt(opts: FmtOptions, io: Io): number {
     try {
       isDir = statSync(p).isDirectory();
     } catch (e) {
-      sink.report({ code: 'E_READ', file: display(p), args: { file: display(p), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+      sink.report(fileError('E_READ', display(p), e));
       continue;
     }
     if (isDir) files.push(...listRuleFiles(p).map((f) => join(p, f)));
@@ -59,7 +59,7 @@ export function runFmt(opts: FmtOptions, io: Io): number {
     } catch (e) {
       // Not UTF-8 (GBK, UTF-16): never rewritten, which would replace its characters.
       if (e instanceof EncodingError) sink.report(encodingDiagnostic(display(file), e.problem));
-      else sink.report({ code: 'E_READ', file: display(file), args: { file: display(file), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+      else sink.report(fileError('E_READ', display(file), e));
       continue;
     }
     const vocabulary = opts.lang ? vocabularyFor(file) : undefined;
@@ -74,7 +74,7 @@ export function runFmt(opts: FmtOptions, io: Io): number {
       try {
         writeFileAtomic(file, result.text);
       } catch (e) {
-        sink.report({ code: 'E_WRITE', file: display(file), args: { file: display(file), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+        sink.report(fileError('E_WRITE', display(file), e));
         continue;
       }
       written++;

@@ -10,7 +10,7 @@ import type { RuleSet } from '../compiler/check-rules.js';
 import type { CheckedOccupation, CheckedTest } from '../compiler/checked.js';
 import { writeFileAtomic } from '../compiler/atomic-write.js';
 import { diagnosticsDocument, escapeGithubData, escapeGithubProperty, type OutputFormat } from '../compiler/diagnostic-formats.js';
-import type { Diagnostic } from '../compiler/diagnostics.js';
+import { errorCode, type Diagnostic } from '../compiler/diagnostics.js';
 import { instantiate } from '../compiler/instantiate.js';
 import { casesWithoutExpect, insertExpectations, type TestUpdate } from '../compiler/update-tests.js';
 import { evaluateOccupation, normalizeName, ProfileError, type LevelResult, type Profile } from '../runtime/index.js';
@@ -133,7 +133,7 @@ export async function updateExpectations(rules: RuleSet, occupations: CheckedOcc
       try {
         writeFileAtomic(path, out);
       } catch (e) {
-        report.failed.push({ file: display(path), detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+        report.failed.push({ file: display(path), detail: errorCode(e) });
         continue;
       }
       report.files.push({ file: display(path), cases: updates.length });

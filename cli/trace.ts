@@ -3,7 +3,7 @@
 // exactly once (or deliberately not encoded), 1 otherwise or when the rules do not check.
 import { join, relative } from 'node:path';
 import { checkRules } from '../compiler/check-rules.js';
-import { DiagnosticSink } from '../compiler/diagnostics.js';
+import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { displayWidth } from '../compiler/render.js';
 import { traceSources, type TraceRow } from '../compiler/trace.js';
 import { bundledRulesDir, printDiagnostics, type Io, type Lang } from './commands.js';
@@ -37,7 +37,7 @@ export function runTrace(opts: { dir?: string; json: boolean; lang: Lang }, io: 
     try {
       sources.set(file, io.readFile(path));
     } catch (e) {
-      sink.report({ code: 'E_READ', file: display(path), args: { file: display(path), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+      sink.report(fileError('E_READ', display(path), e));
     }
   }
   const result = traceSources({ sources, occupations: rules.occupations, display: (f) => display(join(dir, f)) });

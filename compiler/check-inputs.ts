@@ -4,6 +4,7 @@
 // (cli/check-cache.ts) can later make the very same calls and compare. Only node:fs here: the
 // cache's hit path loads this module without the compiler, yaml or chevrotain.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { errorCode } from './diagnostics.js';
 import { EncodingError, encodingProblem } from './encoding.js';
 import { join } from 'node:path';
 
@@ -19,9 +20,6 @@ export interface InputRecorder {
   list(dir: string, result: { files: string[] } | { error: string }): void;
 }
 
-function errorCode(e: unknown): string {
-  return (e as NodeJS.ErrnoException).code ?? String(e);
-}
 
 /** Rule files of a directory: its *.yaml and *.yml files except the vocabulary, sorted. */
 export function listRuleFiles(dir: string, inputs?: InputRecorder): string[] {

@@ -4,7 +4,7 @@ import { join, sep } from 'node:path';
 import { isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { parseExpression, printExpression } from '../grammar/index.js';
 import type { CheckedClause, CheckedOccupation, CheckedTest, Level } from './checked.js';
-import type { DiagnosticSink, Range } from './diagnostics.js';
+import { fileError, type DiagnosticSink, type Range } from './diagnostics.js';
 import type { Cond } from './ir.js';
 import { overlappingVersions } from '../runtime/versions.js';
 import { packageRoot } from './package-root.js';
@@ -56,7 +56,7 @@ export function checkRules(dir: string, sink: DiagnosticSink, display: (f: strin
   try {
     files = listRuleFiles(dir, inputs);
   } catch (e) {
-    sink.report({ code: 'E_READ', file: display(dir), args: { file: display(dir), detail: (e as NodeJS.ErrnoException).code ?? String(e) } });
+    sink.report(fileError('E_READ', display(dir), e));
     return undefined;
   }
   const vocabulary = loadVocabulary(vocabularyPath(dir, inputs), sink, inputs);

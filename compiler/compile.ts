@@ -2,6 +2,7 @@
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { CheckedOccupation } from './checked.js';
+import { errorCode } from './diagnostics.js';
 import { makeDirectory } from './make-directory.js';
 import { formatMessage } from './messages.js';
 import { packageVersion } from './package-root.js';
@@ -105,9 +106,8 @@ function checkReplaceable(out: string, target: string): void {
     entries = readdirSync(target).sort();
   } catch (e) {
     if (e instanceof OutputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return;
-    throw new OutputError('E_WRITE', out, { file: out, detail: code ?? String(e) });
+    if (errorCode(e) === 'ENOENT') return;
+    throw new OutputError('E_WRITE', out, { file: out, detail: errorCode(e) });
   }
   const foreign = entries.filter((name) => !FOLDER_METADATA.has(name) && !generatedFile(join(target, name)));
   if (foreign.length > 0) {
@@ -136,14 +136,14 @@ export function writeOutput(out: string, files: OutputFile[]): void {
   try {
     makeDirectory(parent);
   } catch (e) {
-    throw new OutputError('E_WRITE', out, { file: out, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new OutputError('E_WRITE', out, { file: out, detail: errorCode(e) });
   }
   recoverOutput(target);
   checkReplaceable(out, target);
   try {
     swapIn(target, parent, name, files);
   } catch (e) {
-    throw new OutputError('E_WRITE', out, { file: out, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new OutputError('E_WRITE', out, { file: out, detail: errorCode(e) });
   }
 }
 

@@ -46,6 +46,16 @@ export class DiagnosticSink {
   }
 }
 
+/** The errno code of a failed file operation (ENOENT, EACCES …), else the error as text. */
+export function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? String(e);
+}
+
+/** A file that could not be read or written, as a diagnostic naming it and the errno code. */
+export function fileError(code: 'E_READ' | 'E_WRITE', file: string, e: unknown): Omit<Diagnostic, 'severity'> {
+  return { code, file, args: { file, detail: errorCode(e) } };
+}
+
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const fa = a.file ?? '';
   const fb = b.file ?? '';
