@@ -3,10 +3,11 @@
 // threads, each instantiating the generated code once; output keeps the input order. An invalid
 // line is reported (stderr, and as an error record in the output) and skipped; the run goes on.
 import { once } from 'node:events';
-import { closeSync, createReadStream, openSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { followLinks } from '../compiler/atomic-write.js';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import { OutputError } from '../compiler/compile.js';
 import { DiagnosticSink, errorCode, fileError } from '../compiler/diagnostics.js';
@@ -94,7 +95,7 @@ class Output {
   constructor(named: string | undefined) {
     const special = named !== undefined && isSpecial(named);
     this.positional = named !== undefined && !special;
-    const path = (this.path = this.positional ? realFile(named!) : named);
+    const path = (this.path = this.positional ? followLinks(named!) : named);
     this.tmp = this.positional ? join(dirname(path!), `.${basename(path!)}.tmp-${process.pid}`) : null;
     if (this.tmp) this.fd = openSync(this.tmp, 'w');
     else if (special) this.fd = openSync(named!, 'w');
@@ -290,14 +291,6 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
     s.report({ code: 'E_WRITE', file, args: { file, detail: e.message } });
     printDiagnostics(s.items, io, opts.lang);
     return 1;
-  }
-}
-
-function realFile(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path; // a new file
   }
 }
 

@@ -5,13 +5,17 @@
 import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeFileAtomic(link: string, text: string): void {
-  let path = link;
+/** What `path` names through symbolic links; the path itself when nothing is there yet. */
+export function followLinks(path: string): string {
   try {
-    path = realpathSync(link);
+    return realpathSync(path);
   } catch {
-    // a new file: written where it is named
+    return path;
   }
+}
+
+export function writeFileAtomic(link: string, text: string): void {
+  const path = followLinks(link);
   let mode: number | undefined;
   try {
     mode = statSync(path).mode & 0o777;

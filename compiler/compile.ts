@@ -1,6 +1,7 @@
 // Compile driver: checked rule set → generated modules, written atomically.
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { followLinks } from './atomic-write.js';
 import type { CheckedOccupation } from './checked.js';
 import { errorCode } from './diagnostics.js';
 import { makeDirectory } from './make-directory.js';
@@ -52,15 +53,6 @@ export function compileToStrings(occupations: CheckedOccupation[], options: Comp
   const files = entries.map((e) => ({ path: e.module + ext, content: generateModule(e.occ, gen) }));
   files.push({ path: `index${ext}`, content: generateIndex(entries, gen) });
   return files;
-}
-
-/** Through symbolic links: a linked output directory is replaced where it is, and the link stays. */
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path; // not made yet
-  }
 }
 
 /** How every file zige generates begins (generate-module.ts): what marks a directory as zige's own output. */
@@ -127,7 +119,7 @@ function checkReplaceable(out: string, target: string): void {
  * recoverOutput) puts it back before anything else.
  */
 export function writeOutput(out: string, files: OutputFile[]): void {
-  const target = realPath(resolve(out));
+  const target = followLinks(resolve(out)); // a linked directory is replaced where it is; the link stays
   const parent = dirname(target);
   const name = basename(target);
   for (const f of files) {
