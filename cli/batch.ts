@@ -11,6 +11,7 @@ import { followLinks } from '../compiler/atomic-write.js';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import { OutputError } from '../compiler/compile.js';
 import { DiagnosticSink, errorCode, fileError } from '../compiler/diagnostics.js';
+import { bomLength, hasUtf16Bom } from '../compiler/encoding.js';
 import { functionBody, instantiate } from '../compiler/instantiate.js';
 import { createProcessor, CSV_COLUMNS, csvFields, decodeUtf8, linesNotUtf8, readRange, splitRecords, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
@@ -198,11 +199,6 @@ function boundary(buf: Uint8Array, csv: boolean, last: boolean): number {
   return found;
 }
 
-/** Bytes of a UTF-8 byte order mark at the start of `buf` (3), or 0. */
-function bomLength(buf: Uint8Array): number {
-  return buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-}
-
 function countNewlines(bytes: Uint8Array): number {
   // Buffer's indexOf (memchr), much faster than Uint8Array's
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -317,7 +313,7 @@ function isUtf16(path: string): boolean {
   const head = Buffer.alloc(2);
   const fd = openSync(path, 'r');
   try {
-    return readSync(fd, head, 0, 2, 0) === 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+    return readSync(fd, head, 0, 2, 0) === 2 && hasUtf16Bom(head);
   } finally {
     closeSync(fd);
   }

@@ -14,18 +14,28 @@ export interface EncodingProblem {
   byte: string;
 }
 
+/** Bytes of a UTF-8 byte order mark at the start of `bytes` (3), or 0. */
+export function bomLength(bytes: Uint8Array): number {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
+
+/** Whether `bytes` start with a UTF-16 byte order mark (little- or big-endian). */
+export function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
 const hex = (b: number | undefined): string => `0x${(b ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
 
 /** Null when `bytes` are UTF-8 (checked natively: cheap enough for every file and batch chunk). */
 export function encodingProblem(bytes: Uint8Array): EncodingProblem | null {
   if (isUtf8(bytes)) return null;
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+  if (hasUtf16Bom(bytes)) {
     return { code: 'E_ENCODING_UTF16', line: 1, col: 1, byte: hex(bytes[0]) };
   }
   // The decoder puts U+FFFD where bytes are not UTF-8: the first one that does not stand for the
   // bytes EF BF BD (a real U+FFFD) is the place. Every character before it is valid, so its
   // UTF-8 length says where the next one starts.
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bom = bomLength(bytes);
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(bom));
   let at = bom;
   let line = 1;
