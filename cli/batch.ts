@@ -3,7 +3,7 @@
 // threads, each instantiating the generated code once; output keeps the input order. An invalid
 // line is reported (stderr, and as an error record in the output) and skipped; the run goes on.
 import { once } from 'node:events';
-import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -67,18 +67,14 @@ function countLines(path: string): number {
   }
 }
 
-/**
- * Where output goes: a file (written to a temporary name, renamed into place at the end), or
- * stdout. A file is written in the background while the next chunk is judged (the chunks' bytes
- * are never reused, so they can wait), one chunk at a time so that memory stays bounded.
- */
 /** A write of the output that failed (disk full, permissions, a closed pipe): its errno code. */
 class WriteFailed extends Error {}
 
 /**
  * Where results go: stdout; a file, written under a temporary name and renamed into place at the
  * end (never half-written); or a device or pipe named by `--out` (/dev/null, a FIFO), written in
- * order like stdout — never replaced by a rename.
+ * order like stdout — never replaced by a rename. A file is written in the background while the
+ * next chunk is judged, one chunk at a time so that memory stays bounded.
  */
 class Output {
   private fd: number | null = null;
@@ -93,8 +89,8 @@ class Output {
   /** The file renamed into place: the file a symbolic link points to (the link stays), else the path. */
   private readonly path: string | undefined;
 
-  constructor(named: string | undefined) {
-    const special = named !== undefined && isSpecial(named);
+  /** `special`: `named` exists and is neither a file nor a directory (a device, a FIFO, a socket). */
+  constructor(named: string | undefined, special: boolean) {
     this.positional = named !== undefined && !special;
     const path = (this.path = this.positional ? followLinks(named!) : named);
     this.tmp = this.positional ? join(dirname(path!), `.${basename(path!)}.tmp-${process.pid}`) : null;
@@ -139,13 +135,14 @@ class Output {
     await this.pending;
     closeSync(this.fd);
     this.fd = null;
-    if (!this.tmp) return;
+    const tmp = this.tmp;
+    if (!tmp) return;
     try {
-      if (ok && !this.failure) renameSync(this.tmp!, this.path!);
+      if (ok && !this.failure) renameSync(tmp, this.path!);
     } catch (e) {
       throw new WriteFailed(errorCode(e));
     } finally {
-      rmSync(this.tmp!, { force: true }); // gone after the rename; else what a failed run leaves
+      rmSync(tmp, { force: true }); // gone after the rename; else what a failed run leaves
     }
   }
 }
@@ -290,21 +287,12 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
   }
 }
 
-/** An existing path that is neither a file nor a directory: a device (/dev/null), a FIFO, a socket. */
-function isSpecial(path: string): boolean {
+/** What the path names, or null: missing (to be made) or unreadable, which opening it reports. */
+function statOrNull(path: string): Stats | null {
   try {
-    const st = statSync(path);
-    return !st.isFile() && !st.isDirectory();
+    return statSync(path);
   } catch {
-    return false;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false; // missing (to be made) or unreadable: opening it reports why
+    return null;
   }
 }
 
@@ -319,16 +307,6 @@ function isUtf16(path: string): boolean {
   }
 }
 
-/** Whether two paths name one file (any spelling, links): results must not replace their own input. */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
-}
 
 async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const asOf = asOfOption(opts.asOf);
@@ -343,13 +321,12 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const stdin = opts.input === '-';
   const shown = stdin ? '<stdin>' : display(opts.input);
 
-  let size = 0;
+  let inputStat: Stats | null = null;
   let utf16 = false;
   if (!stdin) {
     try {
-      const st = statSync(opts.input);
-      if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      size = st.size;
+      inputStat = statSync(opts.input);
+      if (!inputStat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
       utf16 = isUtf16(opts.input);
     } catch (e) {
       const sink = new DiagnosticSink();
@@ -408,16 +385,18 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
     throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
   }
 
-  const workers = Math.min(jobs ?? (size >= PARALLEL_BYTES ? availableParallelism() : 1), 256);
+  const workers = Math.min(jobs ?? ((inputStat?.size ?? 0) >= PARALLEL_BYTES ? availableParallelism() : 1), 256);
   const total = !stdin && (io.errIsTTY ?? false) ? countLines(opts.input) - (csvInput ? 1 : 0) : null;
   const progress = new Progress(io.errIsTTY ?? false, total);
   const color = useColor(io);
   let output: Output;
   try {
     // Checked first: the results would otherwise be renamed onto it only at the end, and fail.
-    if (opts.out !== undefined && isDirectory(opts.out)) throw new OutputError('E_OUT_IS_DIR', opts.out, { file: opts.out });
-    if (opts.out !== undefined && !stdin && sameFile(opts.input, opts.out)) throw new OutputError('E_OUT_IS_INPUT', opts.out, { file: opts.out });
-    output = new Output(opts.out);
+    const outStat = opts.out === undefined ? null : statOrNull(opts.out);
+    if (outStat?.isDirectory()) throw new OutputError('E_OUT_IS_DIR', opts.out!, { file: opts.out! });
+    // The same file by any spelling or link: results must not replace their own input.
+    if (outStat && inputStat && outStat.dev === inputStat.dev && outStat.ino === inputStat.ino) throw new OutputError('E_OUT_IS_INPUT', opts.out!, { file: opts.out! });
+    output = new Output(opts.out, outStat !== null && !outStat.isFile());
   } catch (e) {
     const failed = e instanceof OutputError ? e : new OutputError('E_WRITE', opts.out!, { file: opts.out!, detail: errorCode(e) });
     const s = new DiagnosticSink();
