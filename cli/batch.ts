@@ -13,7 +13,7 @@ import { OutputError } from '../compiler/compile.js';
 import { DiagnosticSink, errorCode, fileError } from '../compiler/diagnostics.js';
 import { bomLength, hasUtf16Bom } from '../compiler/encoding.js';
 import { functionBody, instantiate } from '../compiler/instantiate.js';
-import { createProcessor, CSV_COLUMNS, csvFields, decodeUtf8, linesNotUtf8, readRange, splitRecords, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
+import { createProcessor, CSV_COLUMNS, csvFields, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { asOfOption, bundledRulesDir, collectRules, levelOption, requireOccupations, printDiagnostics, UsageError, useColor, versionsInForce, type Io, type Lang } from './commands.js';
 
@@ -470,9 +470,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
       if (workers <= 1) {
         const processChunk = createProcessor(occupations.map((o) => o.compiled()), options);
         for await (const piece of piecesAll()) {
-          const bytes = bytesOf(piece);
-          const { lines, texts } = splitRecords(decodeUtf8(bytes), piece.firstLine, csvInput);
-          const { out, ...r } = processChunk(lines, texts, linesNotUtf8(bytes, piece.firstLine));
+          const { out, ...r } = judgeBytes(processChunk, bytesOf(piece), piece.firstLine, csvInput);
           await take(r, out, () => processChunk.recycle(out));
         }
       } else {
