@@ -178,17 +178,15 @@ export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, op
   const facts = prepareFacts(profile, occ.meta, { asOf: options.asOf, single: options.single ?? true });
   const requirement = occ.requirement ? occ.requirement(facts) : T;
   const { byLevel, explainer } = indexed(occ);
-  if (options.explain === false) return levels.map((level) => evaluateLevel(occ, byLevel[level]!, facts, requirement, level, false));
+  if (options.explain === false) return levels.map((level) => evaluateLevel(occ, byLevel[level]!, facts, requirement, level));
   // The requirement is the same for every level: explained once.
   const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
   // Levels often probe the same later days (the search horizon at least): projected once.
   const probes: Probes = { map: null, gateEvidence: undefined };
   return levels.map((level) => {
     const data = byLevel[level]!;
-    // The status comes from the compiled test (the authority); the plan explains it.
-    const r = evaluateLevel(occ, data, facts, requirement, level, true);
     const plans = (data.plans ??= data.clauses.map((c) => explainer.compiled(c.meta.plan)));
-    return explainLevel(occ, explainer, facts, r, gate, probes, data, plans);
+    return explainLevel(occ, explainer, facts, requirement, level, gate, probes, data, plans);
   });
 }
 
@@ -212,13 +210,8 @@ function clauseWithGate(c: ClausePredicate, facts: Facts, met: Tri, requirement:
   return and(met, gate);
 }
 
-/**
- * A level's result from the compiled tests. With `withExplanation`, it already has the explanation's
- * fields (filled in by explainLevel), so that its shape is made once and never extended.
- */
-function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, withExplanation: false): LevelResult;
-function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, withExplanation: true): ExplainedLevelResult;
-function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level, withExplanation: boolean): LevelResult {
+/** A level's result from the compiled tests (the fast path: no explanation). */
+function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, requirement: Tri, level: Level): LevelResult {
   const list = data.clauses;
   // Lists of exactly their length: a list grown by push starts with room for 17 elements, and
   // every evaluation builds these for every level.
@@ -235,37 +228,31 @@ function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, r
     if (met === T && withGate === T) education = T;
     status = or(status, withGate);
   }
-  const matched = new Array<string>(metCount);
-  for (let i = 0, k = 0; k < metCount; i++) if (clauses[i].status === 'met') matched[k++] = clauses[i].id;
-  const workTypes = copied(data.workTypes);
-  const statusName = status === T ? 'eligible' : status === F ? 'ineligible' : 'unknown';
   const meta = occ.meta;
-  if (!withExplanation) {
-    return { occupation: meta.name, id: meta.id, version: meta.version, level, workTypes, status: statusName, education: triName(education), clauses, matched, warnings: facts.warnings };
-  }
-  const result: ExplainedLevelResult = {
+  return {
     occupation: meta.name,
     id: meta.id,
     version: meta.version,
     level,
-    workTypes,
-    status: statusName,
+    workTypes: copied(data.workTypes),
+    status: statusName(status),
     education: triName(education),
     clauses,
-    matched,
+    matched: matchedIds(clauses, metCount),
     warnings: facts.warnings,
-    missing: NO_MISSING,
-    earliest: null,
-    ask: NO_ASKS,
-    evidence: NO_EVIDENCE,
-    requirement: null,
   };
-  return result;
 }
 
-// Placeholders of an explained result until explainLevel sets its own lists (never output).
-const NO_MISSING: ClauseShortfall[] = [];
-const NO_EVIDENCE: Text[] = [];
+function statusName(status: Tri): Status {
+  return status === T ? 'eligible' : status === F ? 'ineligible' : 'unknown';
+}
+
+/** The ids of the clauses met, in a list of exactly their number. */
+function matchedIds(clauses: readonly ClauseResult[], metCount: number): string[] {
+  const matched = new Array<string>(metCount);
+  for (let i = 0, k = 0; k < metCount; i++) if (clauses[i].status === 'met') matched[k++] = clauses[i].id;
+  return matched;
+}
 
 /** The facts projected to a later day, with the requirement on them (shared by the levels of one evaluation). */
 export interface Projection {
@@ -397,12 +384,15 @@ function closingDay(facts: Facts, failing: readonly ConditionExplanation[]): num
   return day > facts.asOf ? day : undefined;
 }
 
-// One level's closing days and the sort keys of its missing routes, reused (explainLevel is not
-// reentrant and keeps none of them).
+// One level's scratch lists (explainLevel is not reentrant and keeps none of them): the closing
+// days of its routes, its missing routes with their sort keys, whether each route may hold
+// later, and each route's asks.
 const HINTS: number[] = [];
+const MISSING: ClauseShortfall[] = [];
 const DISTANCES: number[] = [];
 const RANKS: number[] = [];
-const NO_ASKS: Ask[] = []; // never written to: asks are collected for unknown levels only
+const LATER: boolean[] = [];
+const ASKS: Ask[][] = [];
 
 /**
  * A copy of a short list, with `room` more places at its end (a loop: Array#slice is a builtin
@@ -414,53 +404,63 @@ function copied<T>(list: readonly T[], room = 0): T[] {
   return out;
 }
 
+/** The first `count` elements of a scratch list, in a list of exactly that length. */
+function taken<T>(list: readonly T[], count: number): T[] {
+  const out = new Array<T>(count);
+  for (let i = 0; i < count; i++) out[i] = list[i];
+  return out;
+}
+
+/**
+ * A level's result with its explanation. Each clause is decided once, by its compiled plan: the
+ * same atoms in the same three-valued logic as the generated test, which the fast path calls
+ * (test/properties.test.ts checks both against the reference interpreter); the plan's
+ * explanation is read right after the call, before the next one overwrites it.
+ */
 function explainLevel(
   occ: CompiledOccupation,
   explainer: Explainer,
   facts: Facts,
-  r: ExplainedLevelResult,
+  requirement: Tri,
+  level: Level,
   gate: Explained | null,
   probes: Probes,
-  { clauses: list, ranks }: LevelData,
+  { clauses: list, ranks, workTypes }: LevelData,
   plans: readonly ExplainPlan[],
 ): ExplainedLevelResult {
-  let unmet = 0;
-  for (let i = 0; i < r.clauses.length; i++) if (r.clauses[i].status !== 'met') unmet++;
+  const n = list.length;
+  const clauses = new Array<ClauseResult>(n);
+  let metCount = 0;
+  let status: Tri = F;
+  let education: Tri = requirement;
   // Unknown routes first (they may already hold), then by closeness: an insertion sort as the
-  // routes come (a level has a handful; Array#sort's comparator calls cost more), into a list
-  // of exactly their number (a guess from the tests, which the plans agree with; fixed below).
-  let missing = new Array<ClauseShortfall>(unmet);
+  // routes come (a level has a handful; Array#sort's comparator calls cost more).
+  const missing = MISSING;
   const distances = DISTANCES;
   const order = RANKS; // of the clauses in `missing`
   let count = 0;
-  let hints = 0;
   let evidence: Text[] = [];
-  const unknown = r.status === 'unknown';
-  const asks: Ask[] = unknown ? [] : NO_ASKS;
-  const ineligible = r.status === 'ineligible';
-  const gateLater = ineligible && requirementMayHoldLater(occ, gate);
-  let mayBecome = false;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = list[i];
-    if (!unknown && evidence.length > 0 && r.clauses[i].status === 'met') {
-      // Another route that holds: its plan (which holds too, and so may hold later) adds nothing.
-      if (ineligible && !mayBecome) mayBecome = routeMayHoldLater(c, facts, true, gateLater);
-      continue;
-    }
-    // Each plan is explained right where it is read: its explanation lives until the next call.
-    const status = plans[i](facts);
+    const met = plans[i](facts);
     const x = explained;
-    if (unknown) for (const a of x.asks) asks.push(a);
-    if (ineligible && !mayBecome) mayBecome = routeMayHoldLater(c, facts, x.later, gateLater);
-    if (status === T) {
-      // The first clause that holds by both its test and its plan proves the level.
-      if (evidence.length === 0 && r.clauses[i].status === 'met') evidence = explainer.evidence(x.holding, facts);
+    clauses[i] = { id: c.meta.id, text: c.meta.text, status: triName(met) };
+    // Kept for after the loop, when the level's status is known: asks matter for an unknown
+    // level only, whether a route may hold later for an ineligible one only.
+    ASKS[i] = x.asks;
+    LATER[i] = met === T || x.later;
+    const withGate = clauseWithGate(c, facts, met, requirement);
+    status = or(status, withGate);
+    if (met === T) {
+      metCount++;
+      if (withGate === T) education = T;
+      // The first route that holds proves the level (with the requirement's documents, below).
+      if (evidence.length === 0) evidence = explainer.evidence(x.holding, facts);
       continue;
     }
-    const a: ClauseShortfall = { clause: c.meta.id, text: c.meta.text, status: status === U ? 'unknown' : 'unmet', conditions: x.failing };
+    const a: ClauseShortfall = { clause: c.meta.id, text: c.meta.text, status: met === U ? 'unknown' : 'unmet', conditions: x.failing };
     const d = x.distance;
     const rank = ranks[i];
-    if (count === missing.length) missing = copied(missing, 1); // the plans found more unmet routes than the tests
     let k = count++;
     for (; k > 0; k--) {
       const b = missing[k - 1];
@@ -473,15 +473,12 @@ function explainLevel(
     missing[k] = a;
     distances[k] = d;
     order[k] = rank;
-    // Only an ineligible level searches for its earliest day.
-    const closing = ineligible && status === F ? closingDay(facts, x.failing) : undefined;
-    if (closing !== undefined) HINTS[hints++] = closing;
   }
-  if (count < missing.length) missing.length = count;
-  let requirement: ExplainedLevelResult['requirement'] = null;
+  const name = statusName(status);
+  let requirementResult: ExplainedLevelResult['requirement'] = null;
   if (occ.meta.education && gate) {
-    requirement = { text: occ.meta.education.text, status: r.education, conditions: copied(gate.failing) };
-    if (r.status === 'eligible' && gate.status === T) {
+    requirementResult = { text: occ.meta.education.text, status: triName(education), conditions: copied(gate.failing) };
+    if (status === T && gate.status === T) {
       // The route's documents first, then the requirement's that it does not already list.
       const more = (probes.gateEvidence ??= explainer.evidence(gate.holding, facts));
       const own = evidence.length; // `evidence` is a fresh list here
@@ -492,16 +489,46 @@ function explainLevel(
       }
     }
   }
-  // Asks are reported for an unknown level only: every clause's, then the requirement's.
-  let ask: Ask[] = [];
-  if (unknown) {
+  let earliest: string | null = null;
+  let ask: Ask[] = []; // results own their lists
+  if (status === T) {
+    earliest = formatDay(facts.asOf);
+  } else if (status === F) {
+    // Only an ineligible level searches for its earliest day: from the days on which its
+    // failing routes close, if any route may hold later at all.
+    const gateLater = requirementMayHoldLater(occ, gate);
+    let mayBecome = false;
+    for (let i = 0; i < n && !mayBecome; i++) mayBecome = routeMayHoldLater(list[i], facts, LATER[i], gateLater);
+    let hints = 0;
+    for (let k = 0; k < count; k++) {
+      if (missing[k].status !== 'unmet') continue;
+      const closing = closingDay(facts, missing[k].conditions);
+      if (closing !== undefined) HINTS[hints++] = closing;
+    }
+    earliest = searchEarliest(occ, facts, level, mayBecome, HINTS, hints, probes);
+  } else {
+    // Asks for an unknown level: every clause's, then the requirement's.
+    const asks: Ask[] = [];
+    for (let i = 0; i < n; i++) for (const a of ASKS[i]) asks.push(a);
     if (occ.meta.education && gate) for (const a of gate.asks) asks.push(a);
     ask = dedupeAsks(asks);
   }
-  r.missing = missing;
-  r.earliest = r.status === 'eligible' ? formatDay(facts.asOf) : ineligible ? searchEarliest(occ, facts, r.level, mayBecome, HINTS, hints, probes) : null;
-  r.ask = ask;
-  r.evidence = evidence;
-  r.requirement = requirement;
-  return r;
+  const meta = occ.meta;
+  return {
+    occupation: meta.name,
+    id: meta.id,
+    version: meta.version,
+    level,
+    workTypes: copied(workTypes),
+    status: name,
+    education: triName(education),
+    clauses,
+    matched: matchedIds(clauses, metCount),
+    warnings: facts.warnings,
+    missing: taken(missing, count),
+    earliest,
+    ask,
+    evidence,
+    requirement: requirementResult,
+  };
 }

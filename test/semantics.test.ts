@@ -28,9 +28,13 @@ import {
   type ClauseMeta,
   type CompiledOccupation,
   type EducationEntry,
+  type EvaluateOptions,
+  type ExplainedLevelResult,
   type Facts,
   type Level,
+  type LevelResult,
   type OccupationMeta,
+  type Plan,
   type Profile,
   type SchoolSpec,
   type Tri,
@@ -1043,16 +1047,18 @@ describe('dates', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('evaluateOccupation', () => {
-  const clause = (id: string, level: Level): ClauseMeta => ({
+  const clause = (id: string, level: Level, plan: Plan): ClauseMeta => ({
     id: `test-occ/${level}/${id}`,
     level,
     text: `clause ${id} of level ${level}`,
     when: 'true',
     file: 'rules/test.yaml',
     line: 1,
-    // Explanations are not under test here: the predicates are hand-written.
-    plan: { op: 'flag', name: 'unused' },
+    plan,
   });
+  // The identities of 且 and 或: an empty 且 holds, an empty 或 does not.
+  const TRUE: Plan = { op: 'and', items: [] };
+  const FALSE: Plan = { op: 'or', items: [] };
 
   // 学历 高中 及以上 (gate semantics)
   const highSchoolOrAbove = degree(3, true, { gate: true });
@@ -1069,35 +1075,57 @@ describe('evaluateOccupation', () => {
     education: { text: '高中及以上', when: '学历 高中 及以上', plan: { op: 'school', spec: highSchoolOrAbove } },
   };
 
+  // Each clause twice, as the compiler emits it: a predicate (the fast path, explain: false) and
+  // a plan (explained results decide each clause by it). `evaluate` runs both and requires them to agree.
+  const oneYear: Plan = { op: 'experience', scope: BOTH, kinds: 1, continuous: false, cmp: '>=', days: years(1) };
+  const fiveYears: Plan = { op: 'experience', scope: BOTH, kinds: 1, continuous: false, cmp: '>=', days: years(5) };
+  const threeYearsAfterFive: Plan = { op: 'experienceAfter', certScope: BOTH, level: 5, scope: BOTH, kinds: 1, continuous: false, cmp: '>=', days: years(3) };
   const occ: CompiledOccupation = {
     meta: occMeta,
     requirement: (f) => school(f, highSchoolOrAbove),
     clauses: [
       // 5: 从业 >= 1年
-      { meta: clause('1', 5), test: (f) => experience(f, BOTH, 1, false, '>=', years(1)), credential: null },
+      { meta: clause('1', 5, oneYear), test: (f) => experience(f, BOTH, 1, false, '>=', years(1)), credential: null },
       // 5: 培训 五级 结业
-      { meta: clause('2', 5), test: (f) => training(f, BOTH, 5, false), credential: null },
+      { meta: clause('2', 5, { op: 'training', scope: BOTH, level: 5, exam: false }), test: (f) => training(f, BOTH, 5, false), credential: null },
       // 4: 毕业 技工学校 含应届 (its credential also meets the requirement)
-      { meta: clause('1', 4), test: (f) => school(f, technicalSchool), credential: (f) => school(f, technicalSchool) },
+      {
+        meta: clause('1', 4, { op: 'school', spec: technicalSchool }),
+        test: (f) => school(f, technicalSchool),
+        credential: (f) => school(f, technicalSchool),
+      },
       // 4: 持有 五级 且 取得 五级 后 从业 >= 3年
       {
-        meta: clause('2', 4),
+        meta: clause('2', 4, { op: 'and', items: [{ op: 'holds', scope: BOTH, level: 5 }, threeYearsAfterFive] }),
         test: (f) => and(holds(f, BOTH, 5), experienceAfter(f, BOTH, 5, BOTH, 1, false, '>=', years(3))),
         credential: null,
       },
       // 3: 持有 四级 且 从业 >= 5年
-      { meta: clause('1', 3), test: (f) => and(holds(f, BOTH, 4), experience(f, BOTH, 1, false, '>=', years(5))), credential: null },
+      {
+        meta: clause('1', 3, { op: 'and', items: [{ op: 'holds', scope: BOTH, level: 4 }, fiveYears] }),
+        test: (f) => and(holds(f, BOTH, 4), experience(f, BOTH, 1, false, '>=', years(5))),
+        credential: null,
+      },
       // 2, 1: nobody in these tests
-      { meta: clause('1', 2), test: (f) => holds(f, BOTH, 3), credential: null },
-      { meta: clause('1', 1), test: (f) => holds(f, BOTH, 2), credential: null },
+      { meta: clause('1', 2, { op: 'holds', scope: BOTH, level: 3 }), test: (f) => holds(f, BOTH, 3), credential: null },
+      { meta: clause('1', 1, { op: 'holds', scope: BOTH, level: 2 }), test: (f) => holds(f, BOTH, 2), credential: null },
     ],
+  };
+
+  /** The explained results, after checking that the fast path reports the same for every field it has. */
+  const evaluate = (o: CompiledOccupation, profile: Profile, options: EvaluateOptions): ExplainedLevelResult[] => {
+    const fast = evaluateOccupation(o, profile, { ...options, explain: false });
+    const explained = evaluateOccupation(o, profile, options);
+    const keys = Object.keys(fast[0] ?? {}) as (keyof LevelResult)[];
+    expect(explained.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])))).toEqual(fast);
+    return explained;
   };
 
   const asOf = '2024-06-30';
   const statusByLevel = (results: { level: Level; status: string }[]) => Object.fromEntries(results.map((r) => [r.level, r.status]));
 
   it('reports levels in order 5 → 1', () => {
-    const results = evaluateOccupation(occ, { education: [] }, { asOf });
+    const results = evaluate(occ, { education: [] }, { asOf });
     expect(results.map((r) => r.level)).toEqual([5, 4, 3, 2, 1]);
     expect(results.every((r) => r.occupation === '测试职业' && r.id === 'test-occ' && r.version === '2024')).toBe(true);
   });
@@ -1107,7 +1135,7 @@ describe('evaluateOccupation', () => {
       education: [{ level: '高中', status: '毕业' }],
       work: [{ occupation: '测试职业', from: '2023-01-01', to: '2023-12-31' }],
     };
-    const [five, four] = evaluateOccupation(occ, profile, { asOf });
+    const [five, four] = evaluate(occ, profile, { asOf });
     expect(five!.status).toBe('eligible');
     expect(five!.education).toBe('met');
     expect(four!.status).toBe('ineligible');
@@ -1118,7 +1146,7 @@ describe('evaluateOccupation', () => {
       education: [{ level: '初中', status: '毕业' }],
       work: [{ occupation: '测试职业', from: '2020-01-01', to: '2023-12-31' }],
     };
-    const [five] = evaluateOccupation(occ, profile, { asOf });
+    const [five] = evaluate(occ, profile, { asOf });
     expect(five!.clauses[0]!.status).toBe('met');
     expect(five!.status).toBe('ineligible');
     expect(five!.education).toBe('unmet');
@@ -1130,7 +1158,7 @@ describe('evaluateOccupation', () => {
     const profile: Profile = { education: [{ level: '技工学校', status: '应届' }] };
     const facts4 = prepareFacts(profile, occMeta, { asOf, single: true });
     expect(school(facts4, highSchoolOrAbove)).toBe(F);
-    const [, four] = evaluateOccupation(occ, profile, { asOf });
+    const [, four] = evaluate(occ, profile, { asOf });
     expect(four!.matched).toEqual(['test-occ/4/1']);
     expect(four!.status).toBe('eligible');
     expect(four!.education).toBe('met');
@@ -1140,11 +1168,11 @@ describe('evaluateOccupation', () => {
     const withCredentialOnOtherClause: CompiledOccupation = {
       ...occ,
       clauses: [
-        { meta: clause('1', 5), test: () => T, credential: null },
-        { meta: clause('2', 5), test: () => F, credential: () => T },
+        { meta: clause('1', 5, TRUE), test: () => T, credential: null },
+        { meta: clause('2', 5, FALSE), test: () => F, credential: () => T },
       ],
     };
-    const [five] = evaluateOccupation(withCredentialOnOtherClause, { education: [] }, { asOf, level: 5 });
+    const [five] = evaluate(withCredentialOnOtherClause, { education: [] }, { asOf, level: 5 });
     expect(five!.status).toBe('ineligible');
   });
 
@@ -1152,14 +1180,14 @@ describe('evaluateOccupation', () => {
     const o: CompiledOccupation = {
       ...occ,
       requirement: () => F,
-      clauses: [{ meta: clause('1', 5), test: () => T, credential: () => U }],
+      clauses: [{ meta: clause('1', 5, TRUE), test: () => T, credential: () => U }],
     };
-    expect(evaluateOccupation(o, {}, { asOf, level: 5 })[0]!.status).toBe('unknown');
+    expect(evaluate(o, {}, { asOf, level: 5 })[0]!.status).toBe('unknown');
   });
 
   it('no education key: requirement unknown, so a met clause gives an unknown level', () => {
     const profile: Profile = { work: [{ occupation: '测试职业', from: '2020-01-01', to: '2023-12-31' }] };
-    const results = evaluateOccupation(occ, profile, { asOf });
+    const results = evaluate(occ, profile, { asOf });
     const five = results[0]!;
     expect(five.clauses[0]!.status).toBe('met');
     expect(five.status).toBe('unknown');
@@ -1171,14 +1199,14 @@ describe('evaluateOccupation', () => {
   it('no requirement (null) means the requirement is met', () => {
     const o: CompiledOccupation = { ...occ, requirement: null };
     const profile: Profile = { work: [{ occupation: '测试职业', from: '2020-01-01', to: '2023-12-31' }] };
-    const [five] = evaluateOccupation(o, profile, { asOf });
+    const [five] = evaluate(o, profile, { asOf });
     expect(five!.status).toBe('eligible');
     expect(five!.education).toBe('met');
   });
 
   it('an unknown clause with a met requirement gives an unknown level', () => {
     const profile: Profile = { education: [{ level: '高中', status: '毕业' }], training: [{ occupation: '测试职业', level: 5 }] };
-    const [five] = evaluateOccupation(occ, profile, { asOf });
+    const [five] = evaluate(occ, profile, { asOf });
     expect(five!.clauses.map((c) => c.status)).toEqual(['unmet', 'unknown']);
     expect(five!.status).toBe('unknown');
   });
@@ -1189,7 +1217,7 @@ describe('evaluateOccupation', () => {
       work: [{ occupation: '测试职业', from: '2020-01-01', to: '2023-12-31' }],
       training: [{ occupation: '测试职业', level: 5 }],
     };
-    const [five] = evaluateOccupation(occ, profile, { asOf });
+    const [five] = evaluate(occ, profile, { asOf });
     expect(five!.status).toBe('eligible');
   });
 
@@ -1200,7 +1228,7 @@ describe('evaluateOccupation', () => {
       training: [{ occupation: '测试职业', level: 5, certificate: true }],
       certificates: [{ occupation: '测试职业', level: 5, kind: '技能等级证书', date: '2019-01-01' }],
     };
-    const results = evaluateOccupation(occ, profile, { asOf });
+    const results = evaluate(occ, profile, { asOf });
     const byLevel = Object.fromEntries(results.map((r) => [r.level, r]));
     expect(byLevel[5]!.matched).toEqual(['test-occ/5/1', 'test-occ/5/2']);
     expect(byLevel[4]!.matched).toEqual(['test-occ/4/1', 'test-occ/4/2']);
@@ -1211,7 +1239,7 @@ describe('evaluateOccupation', () => {
   });
 
   it('workTypes lists the work types offering each level', () => {
-    const results = evaluateOccupation(occ, { education: [] }, { asOf });
+    const results = evaluate(occ, { education: [] }, { asOf });
     expect(results.map((r) => [r.level, r.workTypes])).toEqual([
       [5, ['甲工种', '乙工种']],
       [4, ['甲工种', '乙工种']],
@@ -1222,17 +1250,17 @@ describe('evaluateOccupation', () => {
   });
 
   it('options.level reports only that level', () => {
-    const results = evaluateOccupation(occ, { education: [] }, { asOf, level: 3 });
+    const results = evaluate(occ, { education: [] }, { asOf, level: 3 });
     expect(results.map((r) => r.level)).toEqual([3]);
   });
 
   it('options.workType reports only the levels the work type offers', () => {
-    const results = evaluateOccupation(occ, { education: [] }, { asOf, workType: '乙工种' });
+    const results = evaluate(occ, { education: [] }, { asOf, workType: '乙工种' });
     expect(results.map((r) => r.level)).toEqual([5, 4]);
   });
 
   it('options.level and options.workType combine; a level the work type lacks is an error', () => {
-    expect(evaluateOccupation(occ, { education: [] }, { asOf, workType: '乙工种', level: 4 }).map((r) => r.level)).toEqual([4]);
+    expect(evaluate(occ, { education: [] }, { asOf, workType: '乙工种', level: 4 }).map((r) => r.level)).toEqual([4]);
     expect(() => evaluateOccupation(occ, { education: [] }, { asOf, workType: '乙工种', level: 3 })).toThrow(EvaluationError);
   });
 
@@ -1244,19 +1272,19 @@ describe('evaluateOccupation', () => {
 
   it('judges one occupation by default, so a single relation value is allowed', () => {
     const profile: Profile = { education: [], work: [{ occupation: '厨师', relation: '本职业', from: '2020-01-01', to: '2020-12-31' }] };
-    expect(evaluateOccupation(occ, profile, { asOf, level: 5 })[0]!.matched).toEqual(['test-occ/5/1']);
+    expect(evaluate(occ, profile, { asOf, level: 5 })[0]!.matched).toEqual(['test-occ/5/1']);
     expect(() => evaluateOccupation(occ, profile, { asOf, level: 5, single: false })).toThrow(ProfileError);
   });
 
   it('warnings from preparing the facts are reported on each level', () => {
     const profile: Profile = { education: [], work: [{ occupation: '厨师', from: '2020-01-01', to: '2020-12-31' }] };
-    const results = evaluateOccupation(occ, profile, { asOf });
+    const results = evaluate(occ, profile, { asOf });
     for (const r of results) expect(r.warnings).toEqual([expect.objectContaining({ code: 'W_UNRELATED', path: '/work/0' })]);
   });
 
   it('the as-of date decides: the same profile is ineligible a day earlier', () => {
     const profile: Profile = { education: [{ level: '高中', status: '毕业' }], work: [{ occupation: '测试职业', from: '2023-07-01' }] };
-    expect(evaluateOccupation(occ, profile, { asOf: '2024-06-29', level: 5 })[0]!.status).toBe('eligible'); // 365 days
-    expect(evaluateOccupation(occ, profile, { asOf: '2024-06-28', level: 5 })[0]!.status).toBe('ineligible');
+    expect(evaluate(occ, profile, { asOf: '2024-06-29', level: 5 })[0]!.status).toBe('eligible'); // 365 days
+    expect(evaluate(occ, profile, { asOf: '2024-06-28', level: 5 })[0]!.status).toBe('ineligible');
   });
 });
