@@ -25,9 +25,10 @@ zige — exam-registration eligibility rules: check, compile, evaluate
                                            判定申请人 / evaluate an applicant profile (JSON or YAML;
                                            - reads stdin)
   zige eval --batch FILE.jsonl|FILE.csv [--out FILE.jsonl|FILE.csv] [--jobs N] [--explain]
-            [eval options]
+            [--bom] [eval options]
                                            批量判定，每行一份资料 / one profile per line, streamed;
-                                           worker threads for large inputs (docs/profile.md)
+                                           worker threads for large inputs (docs/profile.md);
+                                           --bom: CSV for Excel (UTF-8 byte-order mark)
   zige test [DIR] [--occupation NAME|ID] [--level N] [--update]
                                            运行规则文件中的测试 / run the rule files' tests;
                                            --update records results of cases without expect
@@ -62,6 +63,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         batch: { type: 'string' },
         jobs: { type: 'string' },
         explain: { type: 'boolean' },
+        bom: { type: 'boolean' },
         rules: { type: 'string' },
         json: { type: 'boolean' },
         lang: { type: 'string' },
@@ -88,6 +90,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (values.help || command === undefined || command === 'help') {
     (command === undefined && !values.help ? io.err : io.out)(help());
     return command === undefined && !values.help ? 2 : 0;
+  }
+  const misplaced = optionsNotFor(command, values.batch !== undefined, Object.keys(values));
+  if (misplaced) {
+    io.err(`zige: ${misplaced}\n\n${help()}`);
+    return 2;
   }
   const lang = values.lang ?? 'both';
   if (lang !== 'zh' && lang !== 'en' && lang !== 'both') {
@@ -121,7 +128,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           if (rest.length > 0) throw new UsageError('--batch 与 PROFILE 不能同时给出 / give --batch or a PROFILE, not both');
           const { runBatch } = await import('./batch.js');
           return await runBatch(
-            { input: values.batch, out: values.out, jobs: values.jobs, explain: values.explain ?? false, occupation: values.occupation, workType: values['work-type'], level: values.level, asOf: values['as-of'], rules: values.rules, lang },
+            { input: values.batch, out: values.out, jobs: values.jobs, explain: values.explain ?? false, bom: values.bom ?? false, occupation: values.occupation, workType: values['work-type'], level: values.level, asOf: values['as-of'], rules: values.rules, lang },
             io,
           );
         }
@@ -161,6 +168,34 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (process.env.ZIGE_DEBUG) io.err(String((e as Error).stack));
     return 70;
   }
+}
+
+/**
+ * The options each command reads besides --lang, --help and --version. parseArgs accepts every
+ * option with every command; one that a command does not read would be ignored without a word
+ * (`zige eval p.yaml --out r.json` would print to the terminal and write nothing).
+ */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  check: ['format', 'watch', 'cache-dir', 'no-cache'],
+  compile: ['out', 'js', 'runtime', 'format'],
+  fmt: ['check'],
+  eval: ['occupation', 'work-type', 'level', 'as-of', 'rules', 'json'],
+  'eval --batch': ['batch', 'out', 'jobs', 'explain', 'bom', 'occupation', 'work-type', 'level', 'as-of', 'rules'],
+  test: ['format', 'occupation', 'level', 'update'],
+  trace: ['json'],
+};
+const EVERY_COMMAND = ['lang', 'help', 'version'];
+
+/** A usage message for the first given option that `command` does not read; null if none (or no such command). */
+function optionsNotFor(command: string | undefined, batch: boolean, given: string[]): string | null {
+  const name = command === 'eval' && batch ? 'eval --batch' : command;
+  const own = name === undefined ? undefined : COMMAND_OPTIONS[name];
+  if (own === undefined) return null; // help, or an unknown command: reported as such
+  const stray = given.find((o) => !own.includes(o) && !EVERY_COMMAND.includes(o));
+  if (stray === undefined) return null;
+  const takes = [...own.filter((o) => o !== 'batch'), 'lang'].map((o) => `--${o}`).join(' ');
+  const hint = name === 'eval' && stray === 'out' ? '；写入文件请重定向 / to write a file, redirect: --json > FILE' : '';
+  return `${name} 不接受 --${stray} / ${name} does not take --${stray} (选项 options: ${takes})${hint}`;
 }
 
 function one(rest: string[], what: string): string | undefined {

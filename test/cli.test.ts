@@ -178,6 +178,29 @@ describe('zige eval', () => {
     }
   });
 
+  it('refuses an option its command does not read, naming it (it would be ignored without a word)', () => {
+    const p = 'examples/applicant-live-streamer.yaml';
+    for (const [args, stray] of [
+      [['eval', p, '--out', 'results.json'], 'out'],
+      [['eval', p, '--jobs', '2'], 'jobs'],
+      [['eval', p, '--bom'], 'bom'],
+      [['check', 'rules', '--jobs', '2'], 'jobs'],
+      [['check', 'rules', '--json'], 'json'],
+      [['compile', 'rules', '--out', 'x', '--occupation', '互联网营销师'], 'occupation'],
+      [['fmt', '--update'], 'update'],
+      [['test', 'rules', '--out', 'x'], 'out'],
+      [['trace', 'rules', '--format', 'json'], 'format'],
+    ] as const) {
+      const r = cli([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n')[0], args.join(' ')).toContain(`does not take --${stray}`);
+      noStackTrace(r.stderr);
+    }
+    // What each command does read is still accepted.
+    expect(cli(['eval', p, '--occupation', '互联网营销师', '--as-of', '2026-11-28', '--json', '--lang', 'en']).code).toBe(0);
+    expect(cli(['trace', 'rules', '--json']).code).toBe(0);
+  });
+
   it('exits 1 for a missing profile file', () => {
     const r = cli(['eval', 'examples/nope.json']);
     expect(r.code).toBe(1);
