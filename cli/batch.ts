@@ -31,6 +31,8 @@ export interface BatchOptions {
   jobs?: string;
   /** Add the explanation fields (missing, earliest, ask, evidence) to JSON lines results. */
   explain?: boolean;
+  /** Start a CSV output with a UTF-8 byte-order mark: Excel then reads it as UTF-8, not as the system code page. */
+  bom?: boolean;
   lang: Lang;
 }
 
@@ -318,6 +320,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   }
   const csvInput = /\.csv$/i.test(opts.input);
   const csvOutput = opts.out !== undefined && /\.csv$/i.test(opts.out);
+  if (opts.bom && !csvOutput) throw new UsageError('--bom 只用于 CSV 输出（--out FILE.csv）/ --bom applies to a CSV output only (--out FILE.csv)');
   const stdin = opts.input === '-';
   const shown = stdin ? '<stdin>' : display(opts.input);
 
@@ -461,7 +464,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
           pending = 'bytes' in head.value ? { firstLine, bytes: bytes.subarray(end) } : { firstLine, position: head.value.position + end, length: bytes.length - end };
         }
       }
-      if (csvOutput) await output.write(CSV_COLUMNS.join(',') + '\n');
+      if (csvOutput) await output.write((opts.bom ? '\uFEFF' : '') + CSV_COLUMNS.join(',') + '\n');
       const piecesAll = async function* (): AsyncGenerator<Piece> {
         if (pending) yield pending;
         yield* input;

@@ -1,7 +1,7 @@
 // `zige eval --batch`, through the built CLI: order kept with worker threads, invalid lines
 // reported with their line numbers and skipped, the summary, exit codes, CSV in and out.
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -74,8 +74,8 @@ describe('zige eval --batch', () => {
     const csv = '\ufeffid,profile\r\n' + rows.map((r, i) => (r === '' ? '' : `${i},${quote(i % 50 === 0 ? JSON.stringify(JSON.parse(r === '{"bad": ' ? '{}' : r), null, 1) : r)}`)).join('\r\n');
     writeFileSync(join(dir, 'in.jsonl'), jsonl);
     writeFileSync(join(dir, 'in.csv'), csv);
-    const run = (input: string, jobs: string, out: string | null, stdin?: string): string => {
-      const r = cli(['eval', '--batch', stdin === undefined ? join(dir, input) : '-', ...OCC, '--jobs', jobs, ...(out ? ['--out', join(dir, out)] : [])], stdin === undefined ? {} : { stdin });
+    const run = (input: string, jobs: string, out: string | null, stdin?: string, more: string[] = []): string => {
+      const r = cli(['eval', '--batch', stdin === undefined ? join(dir, input) : '-', ...OCC, '--jobs', jobs, ...(out ? ['--out', join(dir, out)] : []), ...more], stdin === undefined ? {} : { stdin });
       expect(r.code, r.stderr).toBe(1); // the invalid line
       expect(r.stderr).toMatch(/, 1 skipped/);
       return out ? readFileSync(join(dir, out), 'utf8') : r.stdout;
@@ -91,6 +91,10 @@ describe('zige eval --batch', () => {
     const singleCsv = run('in.csv', '1', 's.csv');
     expect(singleCsv.split('\n').length).toBe(1 + 3998 * 5 + 1 + 1); // header, 5 levels per valid profile, the invalid one, final newline
     expect(run('in.csv', '2', 'w.csv')).toBe(singleCsv);
+    // --bom (for Excel): the same rows after a UTF-8 byte-order mark, from one thread or workers.
+    expect(singleCsv.startsWith('line,')).toBe(true);
+    expect(run('in.csv', '1', 'b1.csv', undefined, ['--bom'])).toBe('\ufeff' + singleCsv);
+    expect(run('in.csv', '2', 'b2.csv', undefined, ['--bom'])).toBe('\ufeff' + singleCsv);
   });
 
   it('writes a file over many chunks (in the background): every line exactly, in order, and no temporary file left', () => {
@@ -188,6 +192,10 @@ describe('zige eval --batch', () => {
     expect(parseLines(ok.stdout).map((l) => l.line)).toEqual([1, 2]);
     expect(cli(['eval', '--batch', input, 'other.json', ...OCC]).code).toBe(2);
     expect(cli(['eval', '--batch', input, ...OCC, '--jobs', '0']).code).toBe(2);
+    const bomOnJsonLines = cli(['eval', '--batch', input, ...OCC, '--bom', '--out', join(dir, 'out.jsonl')]);
+    expect(bomOnJsonLines.code).toBe(2);
+    expect(bomOnJsonLines.stderr).toContain('--bom applies to a CSV output only');
+    expect(existsSync(join(dir, 'out.jsonl'))).toBe(false);
     const missing = cli(['eval', '--batch', join(dir, 'missing.jsonl'), ...OCC]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('E_READ');
