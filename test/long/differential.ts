@@ -1,7 +1,8 @@
 // Long differential run: random profiles judged by the generated code and by the reference
 // interpreter (test/oracle/), over every bundled occupation and the invented one, plus a fresh
-// synthetic rule file of random expressions every few thousand profiles. Prints counts and exits
-// non-zero on any disagreement.
+// synthetic rule file of random expressions every few thousand profiles. Every other profile is
+// judged with explanations (each clause then decided by its plan), the others by the generated
+// tests alone (the fast path). Prints counts and exits non-zero on any disagreement.
 //
 //   npx tsx test/long/differential.ts [count] [--seed N] [--workers N] [--synthetic-every N]
 //
@@ -39,6 +40,8 @@ const SYNTHETIC_PROFILES = 200;
 interface Summary {
   profiles: number;
   evaluations: number;
+  /** Of them, with explanations. */
+  explained: number;
   syntheticFiles: number;
   syntheticProfiles: number;
   disagreements: number;
@@ -52,6 +55,7 @@ function empty(): Summary {
   return {
     profiles: 0,
     evaluations: 0,
+    explained: 0,
     syntheticFiles: 0,
     syntheticProfiles: 0,
     disagreements: 0,
@@ -88,6 +92,13 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
       for (const c of l.clauses) s.clauses[c.status]++;
     }
   };
+  let judged = 0;
+  /** Compares the two on one profile, with explanations every other time. */
+  const compare = (oracle: Oracle, asOf: string, profile: unknown, context = ''): void => {
+    const withExplanations = judged++ % 2 === 1;
+    if (withExplanations) s.explained++;
+    record(differ(oracle, profile, asOf, withExplanations), oracle, asOf, profile, context);
+  };
   const record = (d: Disagreement | null, oracle: Oracle, asOf: string, profile: unknown, context = ''): void => {
     s.evaluations++;
     if (d) {
@@ -103,7 +114,7 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
     const size = Math.min(BATCH, n - s.profiles);
     const profiles = fc.sample(profileArb(world), { numRuns: size, seed: workerSeed + batch });
     for (const { asOf, profile } of profiles) {
-      for (const o of oracles) record(differ(o, profile, asOf), o, asOf, profile);
+      for (const o of oracles) compare(o, asOf, profile);
     }
     const before = s.profiles;
     s.profiles += size;
@@ -118,7 +129,7 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
       const oracle = new Oracle(occ, vocabulary);
       const context = `\nrule file:\n${occ.clauses.map((c) => `  ${c.id}: ${c.when}`).join('\n')}\n  requirement: ${occ.education?.when ?? '—'}`;
       for (const { asOf, profile } of fc.sample(profileArb(syntheticWorld), { numRuns: SYNTHETIC_PROFILES, seed: workerSeed + batch })) {
-        record(differ(oracle, profile, asOf), oracle, asOf, profile, context);
+        compare(oracle, asOf, profile, context);
       }
       s.syntheticFiles++;
       s.syntheticProfiles += SYNTHETIC_PROFILES;
@@ -135,6 +146,7 @@ function merge(a: Summary, b: Summary): Summary {
   return {
     profiles: a.profiles + b.profiles,
     evaluations: a.evaluations + b.evaluations,
+    explained: a.explained + b.explained,
     syntheticFiles: a.syntheticFiles + b.syntheticFiles,
     syntheticProfiles: a.syntheticProfiles + b.syntheticProfiles,
     disagreements: a.disagreements + b.disagreements,
@@ -152,7 +164,7 @@ function report(s: Summary, ms: number, workers: number): void {
     `differential run, seed ${seed}, ${workers} worker(s)`,
     `profiles checked:      ${fmt(s.profiles)} (× ${fmt(s.profiles > 0 ? Math.round((s.evaluations - s.syntheticProfiles) / s.profiles) : 0)} occupations)`,
     `synthetic rule files:  ${fmt(s.syntheticFiles)} (${fmt(s.syntheticProfiles)} profiles)`,
-    `evaluations compared:  ${fmt(s.evaluations)}`,
+    `evaluations compared:  ${fmt(s.evaluations)} (${fmt(s.explained)} with explanations)`,
     `disagreements:         ${fmt(s.disagreements)}`,
     `level statuses:        ${Object.entries(s.levels).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
     `education statuses:    ${Object.entries(s.education).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
