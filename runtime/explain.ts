@@ -71,13 +71,23 @@ function withAsk(asks: Ask[], ask: Ask): Ask[] {
   return asks;
 }
 
+/**
+ * What proves a condition that holds: its documents (vocabulary `evidence`), resolved when the
+ * plan is compiled; for a school, which document depends on the entry that matched (a diploma, or
+ * the proof of final-year or current enrolment), so the three are kept and one is read from the facts.
+ */
+export interface Proof {
+  documents: readonly Text[];
+  school: { spec: SchoolSpec; enrolled: Text; finalYear: Text; diploma: Text } | null;
+}
+
 /** A plan explained on the facts (internal to the runtime). */
 export interface Explained {
   status: Tri;
   /** Leaves that do not hold (for the closest alternative of an 或). */
   failing: ConditionExplanation[];
-  /** Leaves that hold, for evidence (complete only when the plan holds: only then is it read). */
-  holding: Plan[];
+  /** What proves the leaves that hold, for evidence (complete only when the plan holds: only then is it read). */
+  holding: Proof[];
   asks: Ask[];
   /** Closeness of the failing leaves (see `distance`); 0 when the plan holds. */
   distance: number;
@@ -103,7 +113,7 @@ export type ExplainPlan = (f: Facts) => Tri;
 export const explained: Omit<Explained, 'status'> = { failing: NONE, holding: NONE, asks: NONE, distance: 0, later: true };
 
 /** Sets `explained` and returns the status. */
-function said(status: Tri, failing: ConditionExplanation[], holding: Plan[], asks: Ask[], distance: number, later: boolean): Tri {
+function said(status: Tri, failing: ConditionExplanation[], holding: Proof[], asks: Ask[], distance: number, later: boolean): Tri {
   explained.failing = failing;
   explained.holding = holding;
   explained.asks = asks;
@@ -318,7 +328,7 @@ export class Explainer {
           let distance = 0;
           let later = true;
           let failing: ConditionExplanation[] = NONE;
-          let holding: Plan[] = NONE;
+          let holding: Proof[] = NONE;
           let asks: Ask[] = NONE;
           for (let i = 0; i < items.length; i++) {
             status = and(status, items[i](f));
@@ -380,7 +390,7 @@ export class Explainer {
         const later = code === 'age';
         // Only ages and facts have quantities; the others say more only when unknown (asks).
         const quantities = code === 'age' || code === 'fact';
-        const holding = [p]; // never written to
+        const holding = [this.proof(p)]; // never written to
         return (f) => {
           // First the status: a leaf that holds needs no text, quantities or asks (most of the cost).
           const status = test(f);
@@ -403,7 +413,7 @@ export class Explainer {
     const level = p.op === 'experienceAfter' ? p.level : 5;
     const growing = cmp === '>=' || cmp === '>';
     const need = cmp === '>' ? days + 1 : days;
-    const holding = [p]; // never written to
+    const holding = [this.proof(p)]; // never written to
     return (f) => {
       // The atoms themselves, called directly: the bounds they measure are read below.
       const status = after ? experienceAfter(f, certScope, level, scope, kinds, continuous, cmp, days) : experience(f, scope, kinds, continuous, cmp, days);
@@ -520,62 +530,73 @@ export class Explainer {
     return asks;
   }
 
-  /** Documents proving the holding leaves of a matched route. */
-  evidence(holding: readonly Plan[], f: Facts): Text[] {
+  /** Documents proving the holding leaves of a matched route, each once, in the order they come. */
+  evidence(holding: readonly Proof[], f: Facts): Text[] {
     let count = 0;
-    const add = (k: string): void => {
-      for (let i = 0; i < count; i++) if (EVIDENCE_KEYS[i] === k) return;
-      EVIDENCE_KEYS[count++] = k;
-    };
-    for (const p of holding) {
-      switch (p.op) {
-        case 'experience':
-          add('experience');
-          break;
-        case 'experienceAfter':
-          add('certificate');
-          add('experience');
-          break;
-        case 'holds':
-          add('certificate');
-          break;
-        case 'holdsPrepTechnician':
-          add('prepTechnician');
-          break;
-        case 'training':
-          add(p.exam ? 'trainingExam' : 'trainingCertificate');
-          break;
-        case 'apprenticeship':
-          add('apprenticeship');
-          break;
-        case 'school': {
-          const i = matchSchool(f, p.spec);
-          const e = f.education?.[i];
-          add(p.spec.mode === SchoolMode.Enrolled ? 'enrolled' : e && e.status !== Status.Graduated ? 'finalYear' : 'diploma');
-          break;
-        }
-        case 'age':
-          add('age');
-          break;
-        case 'flag':
-        case 'fact':
-          add('fact');
-          break;
-        default:
-          break;
+    for (let i = 0; i < holding.length; i++) {
+      const { documents, school } = holding[i];
+      if (school === null) {
+        for (let k = 0; k < documents.length; k++) count = listedOnce(documents[k], count);
+      } else {
+        const e = f.education?.[matchSchool(f, school.spec)];
+        count = listedOnce(school.spec.mode === SchoolMode.Enrolled ? school.enrolled : e && e.status !== Status.Graduated ? school.finalYear : school.diploma, count);
       }
     }
     const out = new Array<Text>(count);
-    for (let i = 0; i < count; i++) {
-      const k = EVIDENCE_KEYS[i];
-      out[i] = this.meta.evidence[k] ?? { zh: k, en: k };
-    }
+    for (let i = 0; i < count; i++) out[i] = EVIDENCE[i];
     return out;
   }
+
+  /** What proves a condition (the documents of its kind), made once per compiled leaf. */
+  private proof(p: Plan): Proof {
+    const docs = (...kinds: string[]): Proof => ({ documents: kinds.map((k) => this.document(k)), school: null });
+    switch (p.op) {
+      case 'experience':
+        return docs('experience');
+      case 'experienceAfter':
+        return docs('certificate', 'experience');
+      case 'holds':
+        return docs('certificate');
+      case 'holdsPrepTechnician':
+        return docs('prepTechnician');
+      case 'training':
+        return docs(p.exam ? 'trainingExam' : 'trainingCertificate');
+      case 'apprenticeship':
+        return docs('apprenticeship');
+      case 'school':
+        return { documents: NONE, school: { spec: p.spec, enrolled: this.document('enrolled'), finalYear: this.document('finalYear'), diploma: this.document('diploma') } };
+      case 'age':
+        return docs('age');
+      case 'flag':
+      case 'fact':
+        return docs('fact');
+      default:
+        return docs(); // 且, 或, 非 are not leaves: never asked
+    }
+  }
+
+  /** The vocabulary's document of a kind; one object per kind, so that documents compare by identity. */
+  private document(kind: string): Text {
+    let text = this.documents.get(kind);
+    if (text === undefined) {
+      text = this.meta.evidence[kind] ?? { zh: kind, en: kind };
+      this.documents.set(kind, text);
+    }
+    return text;
+  }
+
+  private readonly documents = new Map<string, Text>();
 }
 
-// The document kinds of one `evidence` call, in order (reused: a route holds a few leaves).
-const EVIDENCE_KEYS: string[] = [];
+/** Appends `d` to the scratch list of one `evidence` call unless listed; returns the new count. */
+function listedOnce(d: Text, count: number): number {
+  for (let i = 0; i < count; i++) if (EVIDENCE[i] === d) return count;
+  EVIDENCE[count] = d;
+  return count + 1;
+}
+
+// The documents of one `evidence` call, in order (reused: a route holds a few leaves).
+const EVIDENCE: Text[] = [];
 
 /**
  * Closeness of a route: what time alone fixes (days of experience still to work) costs its days;
