@@ -395,17 +395,10 @@ const LATER: boolean[] = [];
 const ASKS: Ask[][] = [];
 
 /**
- * A copy of a short list, with `room` more places at its end (a loop: Array#slice is a builtin
- * call, which costs more for a few elements).
+ * The first `count` elements of a list (all by default), in a new list of exactly that length:
+ * a loop (Array#slice is a builtin call, which costs more for a few elements).
  */
-function copied<T>(list: readonly T[], room = 0): T[] {
-  const out = new Array<T>(list.length + room);
-  for (let i = 0; i < list.length; i++) out[i] = list[i];
-  return out;
-}
-
-/** The first `count` elements of a scratch list, in a list of exactly that length. */
-function taken<T>(list: readonly T[], count: number): T[] {
+function copied<T>(list: readonly T[], count = list.length): T[] {
   const out = new Array<T>(count);
   for (let i = 0; i < count; i++) out[i] = list[i];
   return out;
@@ -525,7 +518,7 @@ function explainLevel(
     clauses,
     matched: matchedIds(clauses, metCount),
     warnings: facts.warnings,
-    missing: taken(missing, count),
+    missing: copied(missing, count),
     earliest,
     ask,
     evidence,
