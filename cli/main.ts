@@ -91,11 +91,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     (command === undefined && !values.help ? io.err : io.out)(help());
     return command === undefined && !values.help ? 2 : 0;
   }
-  const misplaced = optionsNotFor(command, values.batch !== undefined, Object.keys(values));
-  if (misplaced) {
-    io.err(`zige: ${misplaced}\n\n${help()}`);
-    return 2;
-  }
   const lang = values.lang ?? 'both';
   if (lang !== 'zh' && lang !== 'en' && lang !== 'both') {
     io.err(`zige: --lang 只能是 zh、en 或 both / --lang must be zh, en or both`);
@@ -110,6 +105,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   // `check` only cli/check-cache.ts and the renderer (cold start).
   const commands = (): Promise<typeof import('./commands.js')> => import('./commands.js');
   try {
+    const misplaced = optionsNotFor(command, values.batch !== undefined, Object.keys(values));
+    if (misplaced) throw new UsageError(misplaced);
     switch (command) {
       case 'check': {
         const dir = one(rest, 'DIR');
