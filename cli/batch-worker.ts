@@ -8,7 +8,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DiagnosticSink, errorCode, type Diagnostic } from '../compiler/diagnostics.js';
 import { encodingDiagnostic, encodingProblem, type EncodingProblem } from '../compiler/encoding.js';
 import { instantiateBody } from '../compiler/instantiate.js';
-import { loadProfile } from '../compiler/load-profile.js';
+import { loadProfile, singleRelations } from '../compiler/load-profile.js';
 import { formatMessage } from '../compiler/messages.js';
 import { renderDiagnostic } from '../compiler/render.js';
 import { pushResultsLine, Utf8Lines } from './result-json.js';
@@ -95,20 +95,6 @@ export function csvFields(record: string): string[] {
       i = comma + 1;
     }
   }
-}
-
-/** JSON Pointers of entries whose relation is one value, which needs one judged occupation. */
-function singleRelations(profile: Profile): string[] {
-  const out: string[] = [];
-  for (const key of ['work', 'certificates', 'training', 'apprenticeships'] as const) {
-    (profile[key] ?? []).forEach((e, i) => {
-      if (typeof e.relation === 'string') out.push(`/${key}/${i}/relation`);
-    });
-  }
-  (profile.education ?? []).forEach((e, i) => {
-    if (typeof e.majorRelation === 'string') out.push(`/education/${i}/majorRelation`);
-  });
-  return out;
 }
 
 /**

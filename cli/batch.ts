@@ -15,7 +15,10 @@ import { bomLength, hasUtf16Bom } from '../compiler/encoding.js';
 import { functionBody, instantiate } from '../compiler/instantiate.js';
 import { createProcessor, CSV_COLUMNS, csvFields, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
-import { asOfOption, bundledRulesDir, collectRules, levelOption, requireOccupations, printDiagnostics, UsageError, useColor, versionsInForce, type Io, type Lang } from './commands.js';
+import { bundledRulesDir } from '../compiler/package-root.js';
+import { asOfOption, levelOption, requireOccupations, versionsInForce } from './eval.js';
+import { printDiagnostics, useColor, type Io, type Lang } from './output.js';
+import { UsageError } from './usage-error.js';
 
 export interface BatchOptions {
   /** Input file (.jsonl, or .csv with a `profile` column); `-` reads stdin (JSON lines). */
@@ -356,6 +359,8 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
     all = precompiled.occupations.map(fromCompiled);
     dir = bundledRulesDir();
   } else {
+    // The checker is loaded only here (cold start, as in cli/eval.ts).
+    const { collectRules } = await import('./collect.js');
     const { rules, diagnostics } = collectRules(opts.rules);
     printDiagnostics(diagnostics, io, opts.lang);
     if (!rules) return 1;

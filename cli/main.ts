@@ -131,7 +131,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
         const profile = one(rest, 'PROFILE');
         if (!profile) throw new UsageError('eval 需要申请人资料文件 / eval needs a PROFILE file');
-        return await (await commands()).runEval(
+        return await (await import('./eval.js')).runEval(
           {
             profile,
             occupation: values.occupation,

@@ -637,3 +637,17 @@ export function loadProfile(file: string, text: string, sink: DiagnosticSink): P
   for (const p of checkProfileSemantics(data)) sink.report({ code: p.code, file, path: p.path, args: p.args });
   return failed() ? undefined : (data as Profile);
 }
+
+/** JSON Pointers of entries whose relation is one value, which needs one judged occupation. */
+export function singleRelations(profile: Profile): string[] {
+  const out: string[] = [];
+  for (const key of ['work', 'certificates', 'training', 'apprenticeships'] as const) {
+    (profile[key] ?? []).forEach((e, i) => {
+      if (typeof e.relation === 'string') out.push(`/${key}/${i}/relation`);
+    });
+  }
+  (profile.education ?? []).forEach((e, i) => {
+    if (typeof e.majorRelation === 'string') out.push(`/education/${i}/majorRelation`);
+  });
+  return out;
+}

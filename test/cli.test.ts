@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { todayInShanghai } from '../runtime/index.js';
@@ -65,6 +66,29 @@ describe('zige eval', () => {
       expect(actual).toEqual(JSON.parse(readFileSync(join(ROOT, 'examples', ex.expected), 'utf8')));
     });
   }
+
+  it('with the precompiled evaluators loads no rule checker: no chevrotain, no grammar (cold start)', () => {
+    // A module loader hook that prints every module the command loads.
+    const dir = scratch('eval-loads-');
+    writeFileSync(join(dir, 'hook.mjs'), "export async function load(url, context, next) { process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }\n");
+    writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister(new URL('./hook.mjs', import.meta.url));\n");
+    const env = { NODE_OPTIONS: `--import=${pathToFileURL(join(dir, 'register.mjs')).href}` };
+    const loaded = (args: string[]): string[] => {
+      const r = cli(args, { env });
+      expect(r.code, r.stderr).toBe(0);
+      return r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length));
+    };
+    const args = ['eval', 'examples/applicant-live-streamer.yaml', '--occupation', '互联网营销师', '--as-of', '2026-11-28'];
+    const checker = (url: string): boolean => /\/chevrotain\/|\/dist\/grammar\/|\/dist\/compiler\/check-rules\.js$/.test(url);
+    const fast = loaded(args);
+    expect(fast.some((u) => u.includes('/dist/evaluators/'))).toBe(true);
+    expect(fast.filter(checker)).toEqual([]);
+    // The hook sees the checker when it is needed: with --rules.
+    expect(loaded([...args, '--rules', 'rules']).some(checker)).toBe(true);
+    const batch = join(dir, 'one.jsonl');
+    writeFileSync(batch, JSON.stringify(parseYaml(readFileSync(join(ROOT, 'examples/applicant-live-streamer.yaml'), 'utf8'))) + '\n');
+    expect(loaded(['eval', '--batch', batch, '--occupation', '互联网营销师', '--as-of', '2026-11-28', '--out', join(dir, 'out.jsonl')]).filter(checker)).toEqual([]);
+  });
 
   it('reads the profile from stdin with `-`, YAML or JSON; errors name <stdin>', () => {
     const args = ['--occupation', '互联网营销师', '--as-of', '2026-11-28', '--json'];

@@ -1,0 +1,188 @@
+// `zige eval PROFILE`. Imports only what evaluating with the precompiled evaluators needs (the
+// profile loader, the runtime, the report): the rule-file checker (yaml, chevrotain, the grammar)
+// is loaded only with --rules, or when the evaluators are older than the rules (cold start).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RuleSet } from '../compiler/check-rules.js';
+import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
+import { encodingDiagnostic, encodingProblem } from '../compiler/encoding.js';
+import { loadProfile, singleRelations } from '../compiler/load-profile.js';
+import { bundledRulesDir } from '../compiler/package-root.js';
+import { evaluateOccupation, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult } from '../runtime/index.js';
+import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
+import { UsageError } from './usage-error.js';
+import { display, printDiagnostics, type Io, type Lang } from './output.js';
+import { formatReport } from './report.js';
+
+/** The rules of a directory, checked now (diagnostics printed); undefined when they have errors. */
+async function loadRules(dir: string | undefined, io: Io, lang: Lang): Promise<RuleSet | undefined> {
+  const { checkRules } = await import('../compiler/check-rules.js');
+  const sink = new DiagnosticSink();
+  const rules = checkRules(dir ?? bundledRulesDir(), sink, display);
+  printDiagnostics(sink.items, io, lang);
+  return sink.hasErrors ? undefined : rules;
+}
+
+
+export interface EvalOptions {
+  profile: string;
+  occupation?: string;
+  workType?: string;
+  level?: string;
+  asOf?: string;
+  rules?: string;
+  json: boolean;
+  lang: Lang;
+}
+
+export function findOccupations<T extends Pick<Candidate, 'id' | 'name' | 'aliases'>>(all: T[], query: string): T[] {
+  const q = normalizeName(query);
+  return all.filter((o) => [o.id, o.name, ...o.aliases].some((n) => normalizeName(n) === q));
+}
+
+/** `--as-of`: a calendar date, default today in Asia/Shanghai. */
+export function asOfOption(value: string | undefined): string {
+  const asOf = value ?? todayInShanghai();
+  if (parseDay(asOf) === undefined) throw new UsageError(`--as-of 须为 YYYY-MM-DD 格式的日期 / --as-of must be a date YYYY-MM-DD: ${asOf}`);
+  return asOf;
+}
+
+/** `--level`: 1..5 or absent. */
+export function levelOption(value: string | undefined): Level | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 5) throw new UsageError(`--level 须为 1 到 5 / --level must be 1..5: ${value}`);
+  return n as Level;
+}
+
+/** The occupations a `--occupation` names; naming none is a usage error that lists them all. */
+export function requireOccupations<T extends Pick<Candidate, 'id' | 'name' | 'aliases'>>(all: T[], query: string): T[] {
+  const found = findOccupations(all, query);
+  if (found.length === 0) {
+    const known = all.map((o) => `${o.name} (${o.id})`).join('、');
+    throw new UsageError(`没有职业“${query}” / no occupation "${query}". 可选 available: ${known}`);
+  }
+  return found;
+}
+
+export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
+  const asOf = asOfOption(opts.asOf);
+  const level = levelOption(opts.level);
+
+  const sink = new DiagnosticSink();
+  // `-` reads the profile from stdin, as `--batch -` does.
+  const stdin = opts.profile === '-';
+  const shown = stdin ? '<stdin>' : opts.profile;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(stdin ? 0 : opts.profile);
+  } catch (e) {
+    sink.report(fileError('E_READ', shown, e));
+    printDiagnostics(sink.items, io, opts.lang);
+    return 1;
+  }
+  const encoding = encodingProblem(bytes);
+  if (encoding) {
+    sink.report(encodingDiagnostic(shown, encoding));
+    printDiagnostics(sink.items, io, opts.lang);
+    return 1;
+  }
+  const text = bytes.toString('utf8');
+  const profile = loadProfile(shown, text, sink);
+  if (!profile || sink.hasErrors) {
+    printDiagnostics(sink.items, io, opts.lang);
+    return 1;
+  }
+
+  // Without --rules: the bundled rules as compiled at build time, when current (cli/bundled.ts).
+  const precompiled = opts.rules === undefined ? await precompiledBundled() : null;
+  let all: Candidate[];
+  let dir: string;
+  if (precompiled) {
+    all = precompiled.occupations.map(fromCompiled);
+    dir = bundledRulesDir();
+  } else {
+    const rules = await loadRules(opts.rules, io, opts.lang);
+    if (!rules) return 1;
+    const { instantiate } = await import('../compiler/instantiate.js');
+    all = rules.occupations.map((o) => fromChecked(o, instantiate));
+    dir = rules.dir;
+  }
+  let selected = all;
+  if (opts.occupation !== undefined) {
+    selected = requireOccupations(all, opts.occupation);
+  } else {
+    const single = singleRelations(profile);
+    if (single.length > 0) {
+      for (const path of single) sink.report({ code: 'E_PROFILE_RELATION', file: shown, path, args: { path } });
+      printDiagnostics(sink.items, io, opts.lang);
+      return 1;
+    }
+  }
+  if (opts.workType !== undefined && !selected.some((o) => o.workTypes.some((w) => w.name === opts.workType))) {
+    throw new UsageError(`所选职业没有工种“${opts.workType}” / no selected occupation has work type "${opts.workType}"`);
+  }
+
+  const inForce = versionsInForce(selected, asOf, sink, (f) => display(join(dir, f)));
+  if (sink.hasErrors) {
+    printDiagnostics(sink.items, io, opts.lang);
+    return 1;
+  }
+  const results: ExplainedLevelResult[] = [];
+  const sorted = [...inForce].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  try {
+    for (const occ of sorted) {
+      if (opts.workType !== undefined && !occ.workTypes.some((w) => w.name === opts.workType)) continue;
+      if (level !== undefined && !occ.levels.includes(level)) continue;
+      const compiled = occ.compiled();
+      results.push(...evaluateOccupation(compiled, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined }));
+    }
+  } catch (e) {
+    if (e instanceof ProfileError) {
+      sink.report({ code: 'E_PROFILE_SCHEMA', file: shown, path: e.path, args: { path: e.path, detail: e.message } });
+      printDiagnostics(sink.items, io, opts.lang);
+      return 1;
+    }
+    if (e instanceof EvaluationError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (level !== undefined && results.length === 0) {
+    throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
+  }
+  if (opts.json) io.out(JSON.stringify({ asOf, results }, null, 2));
+  else io.out(formatReport({ asOf, results }, opts.lang === 'en' ? 'en' : 'zh'));
+  return 0;
+}
+
+/** Per occupation id, the version in force on `asOf`; a date no version covers is an error. */
+export function versionsInForce<T extends Pick<Candidate, 'id' | 'name' | 'version' | 'inForce' | 'file'>>(
+  occupations: T[],
+  asOf: string,
+  sink: DiagnosticSink,
+  show: (f: string) => string = (f) => f,
+): T[] {
+  const byId = new Map<string, T[]>();
+  for (const o of occupations) byId.set(o.id, [...(byId.get(o.id) ?? []), o]);
+  const out: T[] = [];
+  for (const [, list] of byId) {
+    const choice = versionInForce(list, asOf, (o) => o);
+    if (choice.ok) {
+      out.push(choice.value);
+      continue;
+    }
+    const label = (o: T | null): string => (o ? (o.version ?? o.inForce?.from ?? '—') : '—');
+    sink.report({
+      code: 'E_NO_VERSION',
+      file: show((choice.lastEnded ?? choice.nextStarts ?? list[0]).file),
+      args: {
+        occupation: `${list[0].name} (${list[0].id})`,
+        asOf,
+        lastVersion: label(choice.lastEnded),
+        lastEnded: choice.lastEnded?.inForce?.to ?? '—',
+        nextVersion: label(choice.nextStarts),
+        nextStarts: choice.nextStarts?.inForce?.from ?? '—',
+      },
+    });
+  }
+  return out;
+}
