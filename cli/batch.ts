@@ -134,6 +134,11 @@ class Output {
     if (this.failure) throw new WriteFailed(errorCode(this.failure.error));
   }
 
+  /** On an interruption, just before the process exits: the temporary file removed now (the file named by --out is left as it was). */
+  discard(): void {
+    if (this.tmp) rmSync(this.tmp, { force: true });
+  }
+
   /** Closes the file once its last write is over: renamed into place when `ok`, else removed. */
   async close(ok: boolean): Promise<void> {
     if (this.fd === null) return;
@@ -414,6 +419,21 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   }
 
   const totals = { evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0 };
+  const say = (zh: string, en: string): void => {
+    if (opts.lang !== 'en') io.err(zh);
+    if (opts.lang !== 'zh') io.err(opts.lang === 'both' ? `    ${en}` : en);
+  };
+  // Ctrl-C or a kill ends the run at once: the partial output is never renamed into place, and
+  // its temporary file is removed (left, it would be a hidden file as large as the output).
+  const interrupted = (signal: NodeJS.Signals): void => {
+    output.discard();
+    progress.clear();
+    const done = (totals.evaluated + totals.skipped).toLocaleString('en-US');
+    if (opts.out !== undefined) say(`已中断：${opts.out} 未写入（已处理 ${done} 份资料）`, `interrupted: ${opts.out} not written (${done} profiles done)`);
+    else say(`已中断（已处理 ${done} 份资料）`, `interrupted (${done} profiles done)`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', interrupted).on('SIGTERM', interrupted);
   let shownReports = 0;
   /** One chunk's results, in input order, with its output (null: a worker thread writes it into the file itself). */
   const take = async (r: Omit<ChunkResult, 'out'>, out: Uint8Array | null, written?: () => void): Promise<void> => {
@@ -497,15 +517,12 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   } finally {
     progress.clear();
     await output.close(ok);
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
   }
 
   const seconds = (performance.now() - started) / 1000;
   const done = totals.evaluated + totals.skipped;
   const rate = seconds > 0 ? Math.round(done / seconds) : done;
-  const say = (zh: string, en: string): void => {
-    if (opts.lang !== 'en') io.err(zh);
-    if (opts.lang !== 'zh') io.err(opts.lang === 'both' ? `    ${en}` : en);
-  };
   const more = totals.skipped - shownReports;
   if (more > 0) say(`…… 另有 ${more} 行无效，见输出中的 error 记录`, `… and ${more} more invalid line(s): see the error records in the output`);
   const threads = workers > 1 ? [`${workers} 个工作线程`, `${workers} worker threads`] : ['单线程', 'one thread'];
@@ -542,12 +559,22 @@ async function inWorkers(
   let sent = 0;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
+  // A wake-up with nobody waiting is kept for the next wait: every loop below checks its state
+  // before it waits, so a wake-up is never lost, and a spare one only costs a check.
+  let woken = false;
   const signal = (): void => {
     const w = wake;
     wake = null;
-    w?.();
+    if (w) w();
+    else woken = true;
   };
-  const wait = (): Promise<void> => new Promise((resolve) => (wake = resolve));
+  const wait = (): Promise<void> => {
+    if (woken) {
+      woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => (wake = resolve));
+  };
   for (const slot of pool) {
     slot.worker.on('message', (m: WorkerReply) => {
       if ('fatal' in m) failure ??= new Error(m.fatal);
@@ -580,24 +607,43 @@ async function inWorkers(
       await take(d.result, d.bytes);
     }
   };
+  // The next piece of input, once read. Finished chunks are written while it is awaited: input
+  // that comes slowly (a pipe) still gets every result as soon as its chunk is judged.
+  let arrived: IteratorResult<Piece> | null = null;
+  const read = (): void => {
+    input.next().then(
+      (r) => {
+        arrived = r;
+        signal();
+      },
+      (e: unknown) => {
+        failure ??= e instanceof Error ? e : new Error(String(e));
+        signal();
+      },
+    );
+  };
   try {
-    for await (const piece of input) {
-      for (;;) {
-        if (failure) throw failure;
-        await drain();
-        let slot = pool[0];
-        for (const s of pool) if (s.busy < slot.busy) slot = s;
-        if (slot.busy < IN_FLIGHT) {
-          slot.busy++;
-          if ('bytes' in piece) {
-            // a copy of its own, transferred: the chunk is a view of buffers still being read
-            const bytes = new Uint8Array(piece.bytes);
-            post(slot, { seq: sent++, firstLine: piece.firstLine, bytes }, [bytes.buffer]);
-          } else post(slot, { seq: sent++, firstLine: piece.firstLine, position: piece.position, length: piece.length });
-          break;
-        }
-        await wait();
+    read();
+    for (;;) {
+      if (failure) throw failure;
+      await drain();
+      const got = arrived as IteratorResult<Piece> | null;
+      if (got?.done) break;
+      let slot = pool[0];
+      for (const s of pool) if (s.busy < slot.busy) slot = s;
+      if (got && slot.busy < IN_FLIGHT) {
+        const piece = got.value;
+        slot.busy++;
+        if ('bytes' in piece) {
+          // a copy of its own, transferred: the chunk is a view of buffers still being read
+          const bytes = new Uint8Array(piece.bytes);
+          post(slot, { seq: sent++, firstLine: piece.firstLine, bytes }, [bytes.buffer]);
+        } else post(slot, { seq: sent++, firstLine: piece.firstLine, position: piece.position, length: piece.length });
+        arrived = null;
+        read();
+        continue;
       }
+      await wait();
     }
     // every chunk placed, and every worker's writes over
     for (;;) {

@@ -1,7 +1,7 @@
 // `zige eval --batch`, through the built CLI: order kept with worker threads, invalid lines
 // reported with their line numbers and skipped, the summary, exit codes, CSV in and out.
-import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -12,7 +12,7 @@ import { instantiate } from '../compiler/instantiate.js';
 import { evaluateOccupation, type ClauseResult, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
 import { profileArb, worldOf } from './oracle/arbitraries.js';
 import { runCli, STACK } from './async-cli.js';
-import { check, cli, RULES, scratch } from './helpers.js';
+import { BIN, check, cli, ROOT, RULES, scratch } from './helpers.js';
 
 const OCC = ['--occupation', '互联网营销师', '--as-of', '2026-11-28'];
 
@@ -284,6 +284,56 @@ describe('zige eval --batch --out', () => {
     expect(r.stderr).toContain('error[E_WRITE]');
     expect(r.stderr).toContain('EPIPE');
     expect(r.stderr).not.toMatch(STACK);
+  });
+
+  /** The CLI reading stdin, which the test writes and ends; `stderr` and `stdout` as they come. */
+  const streaming = (args: string[]) => {
+    const child = spawn(process.execPath, [BIN, 'eval', '--batch', '-', ...OCC, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const seen = { stdout: '', stderr: '' };
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (seen.stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (seen.stderr += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // An interrupted run exits before it has read all the input: the rest cannot be written (EPIPE).
+    child.stdin.on('error', () => {});
+    /** Waits until `ready()`, at most 30 s. */
+    const until = async (ready: () => boolean): Promise<void> => {
+      for (let waited = 0; !ready(); waited += 50) {
+        if (waited > 30_000) throw new Error(`still waiting after 30 s; stderr: ${seen.stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    return { child, seen, closed, until };
+  };
+
+  it('writes the results of input that is still coming (a pipe left open) as they are judged, with worker threads too', async () => {
+    for (const jobs of ['1', '2']) {
+      const run = streaming(['--jobs', jobs]);
+      run.child.stdin.write(many(1500));
+      // Every result is out while the input is still open.
+      await run.until(() => run.seen.stdout.split('\n').length > 1500);
+      expect(parseLines(run.seen.stdout).map((l) => l.line)).toEqual(Array.from({ length: 1500 }, (_, i) => i + 1));
+      run.child.stdin.end();
+      expect(await run.closed, run.seen.stderr).toBe(0);
+    }
+  });
+
+  it('on Ctrl-C or a kill: exits 130 or 143, removes its temporary file, and leaves the --out file as it was', async () => {
+    const dir = scratch('batch-interrupt');
+    const out = join(dir, 'results.jsonl');
+    const temporary = (): string[] => readdirSync(dir).filter((f) => f.startsWith('.results.jsonl.tmp-'));
+    for (const [jobs, signal, code] of [['1', 'SIGINT', 130], ['2', 'SIGTERM', 143]] as const) {
+      writeFileSync(out, 'the previous results\n');
+      const run = streaming(['--jobs', jobs, '--out', out]);
+      run.child.stdin.write(many(1500));
+      // Interrupted while results are being written: their temporary file beside the output has grown.
+      await run.until(() => temporary().some((f) => statSync(join(dir, f)).size > 0));
+      run.child.kill(signal);
+      expect(await run.closed, run.seen.stderr).toBe(code);
+      expect(temporary()).toEqual([]);
+      expect(readFileSync(out, 'utf8')).toBe('the previous results\n');
+      expect(run.seen.stderr).toMatch(/interrupted: .*results\.jsonl not written \([\d,]+ profiles done\)/);
+      expect(run.seen.stderr).not.toMatch(STACK);
+    }
   });
 });
 
