@@ -13,7 +13,7 @@ import { formatMessage } from '../compiler/messages.js';
 import { renderDiagnostic } from '../compiler/render.js';
 import { pushResultsLine, Utf8Lines } from './result-json.js';
 import * as runtime from '../runtime/index.js';
-import { EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Profile } from '../runtime/index.js';
+import { EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult } from '../runtime/index.js';
 
 export type Lang = 'zh' | 'en' | 'both';
 

@@ -8,15 +8,12 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { followLinks } from '../compiler/atomic-write.js';
-import type { CheckedOccupation } from '../compiler/checked.js';
 import { OutputError } from '../compiler/compile.js';
 import { DiagnosticSink, errorCode, fileError } from '../compiler/diagnostics.js';
 import { bomLength, hasUtf16Bom } from '../compiler/encoding.js';
-import { functionBody, instantiate } from '../compiler/instantiate.js';
+import { functionBody } from '../compiler/instantiate.js';
 import { createProcessor, CSV_COLUMNS, csvFields, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
-import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
-import { bundledRulesDir } from '../compiler/package-root.js';
-import { asOfOption, levelOption, requireOccupations, versionsInForce } from './eval.js';
+import { asOfOption, levelOption, loadCandidates, requireOccupations, versionsInForce } from './eval.js';
 import { printDiagnostics, useColor, type Io, type Lang } from './output.js';
 import { UsageError } from './usage-error.js';
 
@@ -317,7 +314,6 @@ function isUtf16(path: string): boolean {
   }
 }
 
-
 async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const asOf = asOfOption(opts.asOf);
   const level = levelOption(opts.level);
@@ -356,27 +352,9 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
 
   // The rules, checked once (or the bundled ones as compiled at build time), and the occupations
   // to judge, selected as `zige eval` selects them.
-  const precompiled = opts.rules === undefined ? await precompiledBundled() : null;
-  let all: Candidate[];
-  let dir: string;
-  let checked: Map<Candidate, CheckedOccupation> | null = null;
-  if (precompiled) {
-    all = precompiled.occupations.map(fromCompiled);
-    dir = bundledRulesDir();
-  } else {
-    // The checker is loaded only here (cold start, as in cli/eval.ts).
-    const { collectRules } = await import('./collect.js');
-    const { rules, diagnostics } = collectRules(opts.rules);
-    printDiagnostics(diagnostics, io, opts.lang);
-    if (!rules) return 1;
-    checked = new Map();
-    all = rules.occupations.map((o) => {
-      const c = fromChecked(o, instantiate);
-      checked!.set(c, o);
-      return c;
-    });
-    dir = rules.dir;
-  }
+  const candidates = await loadCandidates(opts.rules, io, opts.lang);
+  if (!candidates) return 1;
+  const { all, dir, precompiled, checked } = candidates;
   let selected = all;
   if (opts.occupation !== undefined) {
     selected = requireOccupations(all, opts.occupation);

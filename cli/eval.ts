@@ -3,7 +3,7 @@
 // is loaded only with --rules, or when the evaluators are older than the rules (cold start).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RuleSet } from '../compiler/check-rules.js';
+import type { CheckedOccupation } from '../compiler/checked.js';
 import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { encodingDiagnostic, encodingProblem } from '../compiler/encoding.js';
 import { loadProfile, singleRelations } from '../compiler/load-profile.js';
@@ -14,15 +14,37 @@ import { UsageError } from './usage-error.js';
 import { display, printDiagnostics, type Io, type Lang } from './output.js';
 import { formatReport } from './report.js';
 
-/** The rules of a directory, checked now (diagnostics printed); undefined when they have errors. */
-async function loadRules(dir: string | undefined, io: Io, lang: Lang): Promise<RuleSet | undefined> {
-  const { checkRules } = await import('../compiler/check-rules.js');
-  const sink = new DiagnosticSink();
-  const rules = checkRules(dir ?? bundledRulesDir(), sink, display);
-  printDiagnostics(sink.items, io, lang);
-  return sink.hasErrors ? undefined : rules;
+/** The occupations to choose from, and where they come from. */
+export interface Candidates {
+  all: Candidate[];
+  /** The rules directory (file names in messages are relative to it). */
+  dir: string;
+  /** The bundled rules as compiled at build time, when used. */
+  precompiled: { url: string } | null;
+  /** Each candidate's checked occupation, when the rules were checked now. */
+  checked: Map<Candidate, CheckedOccupation> | null;
 }
 
+/**
+ * Without a rules directory, the bundled rules as compiled at build time, when current
+ * (cli/bundled.ts); else the directory's rules, checked now: their diagnostics printed, undefined
+ * when they have errors. The checker is loaded only then (cold start).
+ */
+export async function loadCandidates(rulesDir: string | undefined, io: Io, lang: Lang): Promise<Candidates | undefined> {
+  const precompiled = rulesDir === undefined ? await precompiledBundled() : null;
+  if (precompiled) return { all: precompiled.occupations.map(fromCompiled), dir: bundledRulesDir(), precompiled, checked: null };
+  const [{ collectRules }, { instantiate }] = await Promise.all([import('./collect.js'), import('../compiler/instantiate.js')]);
+  const { rules, diagnostics } = collectRules(rulesDir);
+  printDiagnostics(diagnostics, io, lang);
+  if (!rules) return undefined;
+  const checked = new Map<Candidate, CheckedOccupation>();
+  const all = rules.occupations.map((o) => {
+    const c = fromChecked(o, instantiate);
+    checked.set(c, o);
+    return c;
+  });
+  return { all, dir: rules.dir, precompiled: null, checked };
+}
 
 export interface EvalOptions {
   profile: string;
@@ -94,20 +116,9 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     return 1;
   }
 
-  // Without --rules: the bundled rules as compiled at build time, when current (cli/bundled.ts).
-  const precompiled = opts.rules === undefined ? await precompiledBundled() : null;
-  let all: Candidate[];
-  let dir: string;
-  if (precompiled) {
-    all = precompiled.occupations.map(fromCompiled);
-    dir = bundledRulesDir();
-  } else {
-    const rules = await loadRules(opts.rules, io, opts.lang);
-    if (!rules) return 1;
-    const { instantiate } = await import('../compiler/instantiate.js');
-    all = rules.occupations.map((o) => fromChecked(o, instantiate));
-    dir = rules.dir;
-  }
+  const candidates = await loadCandidates(opts.rules, io, opts.lang);
+  if (!candidates) return 1;
+  const { all, dir } = candidates;
   let selected = all;
   if (opts.occupation !== undefined) {
     selected = requireOccupations(all, opts.occupation);

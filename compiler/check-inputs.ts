@@ -20,7 +20,6 @@ export interface InputRecorder {
   list(dir: string, result: { files: string[] } | { error: string }): void;
 }
 
-
 /** Rule files of a directory: its *.yaml and *.yml files except the vocabulary, sorted. */
 export function listRuleFiles(dir: string, inputs?: InputRecorder): string[] {
   let files: string[];
