@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheDirectory, MAX_ENTRIES, openCache } from '../cli/check-cache.js';
 import { schemaComment } from '../compiler/schema-comment.js';
-import { APPRENTICESHIP_LEVEL_5, cli, levelFiveClause, ROOT, ruleFile, rulesDir, scratch, type CliResult } from './helpers.js';
+import { APPRENTICESHIP_LEVEL_5, levelFiveClause, ROOT, ruleFile, rulesDir, scratch, type CliResult } from './helpers.js';
+import { zige } from './in-process.js';
 
 const FORMATS = ['human', 'json', 'github'] as const;
 
@@ -47,11 +48,11 @@ interface Run extends CliResult {
   hit?: boolean;
 }
 
-function run(args: string[], options: { cacheDir?: string; cwd?: string; debug?: boolean; env?: Record<string, string> } = {}): Run {
+async function run(args: string[], options: { cacheDir?: string; cwd?: string; debug?: boolean; env?: Record<string, string> } = {}): Promise<Run> {
   const env: Record<string, string> = { ...options.env };
   if (options.cacheDir) env.ZIGE_CACHE_DIR = options.cacheDir;
   if (options.debug) env.ZIGE_DEBUG = '1';
-  const r = cli(args, { cwd: options.cwd, env });
+  const r = await zige(args, { cwd: options.cwd, env });
   if (!options.debug) return r;
   return { ...r, hit: /zige: 缓存 cache: 命中 hit: /.test(r.stderr) };
 }
@@ -77,63 +78,63 @@ describe('zige check: a cache hit prints what a check prints', { timeout: 120_00
     ['a directory with warnings', warningsDir, 0],
     ['a directory with errors', errorsDir, 1],
   ] as const) {
-    it(`${name}, in every format`, () => {
+    it(`${name}, in every format`, async () => {
       const dir = make();
       const cacheDir = join(scratch('cache'), 'c');
-      const fill = run(['check', dir], { cacheDir });
+      const fill = await run(['check', dir], { cacheDir });
       expect(fill.code).toBe(code);
       const written = entry(cacheDir);
       for (const format of FORMATS) {
-        const reference = run(['check', dir, '--format', format, '--no-cache']);
-        const cached = run(['check', dir, '--format', format], { cacheDir });
+        const reference = await run(['check', dir, '--format', format, '--no-cache']);
+        const cached = await run(['check', dir, '--format', format], { cacheDir });
         expect(same(cached)).toEqual(same(reference));
         expect(reference.code).toBe(code);
       }
       for (const lang of ['zh', 'en']) {
-        expect(same(run(['check', dir, '--lang', lang], { cacheDir }))).toEqual(same(run(['check', dir, '--lang', lang, '--no-cache'])));
+        expect(same(await run(['check', dir, '--lang', lang], { cacheDir }))).toEqual(same(await run(['check', dir, '--lang', lang, '--no-cache'])));
       }
       // Served from the entry: it was not written again.
       const after = entry(cacheDir);
       expect(after).toEqual(written);
-      expect(run(['check', dir], { cacheDir, debug: true }).hit).toBe(true);
+      expect((await run(['check', dir], { cacheDir, debug: true })).hit).toBe(true);
     });
   }
 
-  it('from another working directory (paths in messages depend on it), and the bundled rules', () => {
+  it('from another working directory (paths in messages depend on it), and the bundled rules', async () => {
     const dir = errorsDir();
     const cacheDir = join(scratch('cache'), 'c');
     for (const cwd of [ROOT, dir]) {
-      const reference = run(['check', dir, '--no-cache'], { cwd });
-      expect(same(run(['check', dir], { cacheDir, cwd }))).toEqual(same(reference));
-      expect(same(run(['check', dir], { cacheDir, cwd }))).toEqual(same(reference));
+      const reference = await run(['check', dir, '--no-cache'], { cwd });
+      expect(same(await run(['check', dir], { cacheDir, cwd }))).toEqual(same(reference));
+      expect(same(await run(['check', dir], { cacheDir, cwd }))).toEqual(same(reference));
     }
     expect(entries(cacheDir)).toHaveLength(2);
-    const bundled = run(['check'], { cacheDir });
+    const bundled = await run(['check'], { cacheDir });
     expect(bundled.code).toBe(0);
-    expect(run(['check'], { cacheDir, debug: true }).hit).toBe(true);
+    expect((await run(['check'], { cacheDir, debug: true })).hit).toBe(true);
   });
 });
 
 describe('zige check: any changed input is a miss', { timeout: 120_000 }, () => {
   /** Fills the cache, applies a change, and expects a miss whose result is a real check's. */
-  function missAfter(dir: string, change: () => void, expectAfter: (r: CliResult) => void): void {
+  async function missAfter(dir: string, change: () => void, expectAfter: (r: CliResult) => void): Promise<void> {
     const cacheDir = join(scratch('cache'), 'c');
-    run(['check', dir], { cacheDir });
-    expect(run(['check', dir], { cacheDir, debug: true }).hit).toBe(true);
+    await run(['check', dir], { cacheDir });
+    expect((await run(['check', dir], { cacheDir, debug: true })).hit).toBe(true);
     change();
-    const reference = run(['check', dir, '--no-cache']);
-    const debugged = run(['check', dir], { cacheDir, debug: true });
+    const reference = await run(['check', dir, '--no-cache']);
+    const debugged = await run(['check', dir], { cacheDir, debug: true });
     expect(debugged.hit).toBe(false);
     expectAfter(reference);
     // The miss stored the new result: now a hit, printing the new result.
-    expect(same(run(['check', dir], { cacheDir }))).toEqual(same(reference));
-    expect(run(['check', dir], { cacheDir, debug: true }).hit).toBe(true);
+    expect(same(await run(['check', dir], { cacheDir }))).toEqual(same(reference));
+    expect((await run(['check', dir], { cacheDir, debug: true })).hit).toBe(true);
   }
 
-  it('editing a rule file', () => {
+  it('editing a rule file', async () => {
     const dir = cleanDir();
     const file = join(dir, 'sample.yaml');
-    missAfter(
+    await missAfter(
       dir,
       () => writeFileSync(file, readFileSync(file, 'utf8').replace('when: 学徒期满 本职业或相关职业', 'when: 学徒期满 且')),
       (r) => {
@@ -143,10 +144,10 @@ describe('zige check: any changed input is a miss', { timeout: 120_000 }, () => 
     );
   });
 
-  it('editing the vocabulary', () => {
+  it('editing the vocabulary', async () => {
     const dir = cleanDir();
     const vocabulary = join(dir, 'vocabulary.yaml');
-    missAfter(
+    await missAfter(
       dir,
       () => writeFileSync(vocabulary, readFileSync(vocabulary, 'utf8').replace(/^tracks:/m, 'tracks: 3\nold-tracks:')),
       (r) => {
@@ -156,22 +157,22 @@ describe('zige check: any changed input is a miss', { timeout: 120_000 }, () => 
     );
   });
 
-  it('adding a vocabulary where the bundled one was used', () => {
+  it('adding a vocabulary where the bundled one was used', async () => {
     const dir = cleanDir();
     const vocabulary = join(dir, 'vocabulary.yaml');
     const text = readFileSync(vocabulary, 'utf8');
     rmSync(vocabulary);
-    missAfter(
+    await missAfter(
       dir,
       () => writeFileSync(vocabulary, text.replace(/^tracks:/m, 'tracks: 3\nold-tracks:')),
       (r) => expect(r.stderr).toContain('E_VOCABULARY'),
     );
   });
 
-  it('editing the cited source document', () => {
+  it('editing the cited source document', async () => {
     const dir = cleanDir();
     const source = join(dir, 'sources', 'guizhou-2023-09-registration-conditions.txt');
-    missAfter(
+    await missAfter(
       dir,
       () => {
         chmodSync(source, 0o644);
@@ -184,9 +185,9 @@ describe('zige check: any changed input is a miss', { timeout: 120_000 }, () => 
     );
   });
 
-  it('adding a rule file', () => {
+  it('adding a rule file', async () => {
     const dir = cleanDir();
-    missAfter(
+    await missAfter(
       dir,
       () => writeFileSync(join(dir, 'other.yml'), withSchemaLine(join(dir, 'other.yml'), ruleFile({ id: 'other', conditions: APPRENTICESHIP_LEVEL_5 }))),
       (r) => {
@@ -196,9 +197,9 @@ describe('zige check: any changed input is a miss', { timeout: 120_000 }, () => 
     );
   });
 
-  it('removing a rule file', () => {
+  it('removing a rule file', async () => {
     const dir = errorsDir();
-    missAfter(
+    await missAfter(
       dir,
       () => rmSync(join(dir, 'b.yaml')),
       (r) => {
@@ -208,12 +209,12 @@ describe('zige check: any changed input is a miss', { timeout: 120_000 }, () => 
     );
   });
 
-  it('creating the schema a schema line points to', () => {
+  it('creating the schema a schema line points to', async () => {
     const dir = rulesDir({});
     const file = join(dir, 'sample.yaml');
     writeFileSync(file, `# yaml-language-server: $schema=./schema/rule-file.schema.json\n${ruleFile({ conditions: APPRENTICESHIP_LEVEL_5 })}`);
-    expect(run(['check', dir, '--no-cache']).stderr).toContain('W_SCHEMA_COMMENT_PATH');
-    missAfter(
+    expect((await run(['check', dir, '--no-cache'])).stderr).toContain('W_SCHEMA_COMMENT_PATH');
+    await missAfter(
       dir,
       () => {
         mkdirSync(join(dir, 'schema'));
@@ -223,9 +224,9 @@ describe('zige check: any changed input is a miss', { timeout: 120_000 }, () => 
     );
   });
 
-  it('a rules directory that appears', () => {
+  it('a rules directory that appears', async () => {
     const dir = join(scratch('later'), 'rules');
-    missAfter(
+    await missAfter(
       dir,
       () => {
         mkdirSync(dir);
@@ -239,11 +240,11 @@ describe('zige check: any changed input is a miss', { timeout: 120_000 }, () => 
 });
 
 describe('zige check: a broken cache is harmless', { timeout: 120_000 }, () => {
-  it('a corrupt, truncated or tampered entry is a miss, then replaced', () => {
+  it('a corrupt, truncated or tampered entry is a miss, then replaced', async () => {
     const dir = errorsDir();
     const cacheDir = join(scratch('cache'), 'c');
-    const reference = run(['check', dir, '--no-cache']);
-    run(['check', dir], { cacheDir });
+    const reference = await run(['check', dir, '--no-cache']);
+    await run(['check', dir], { cacheDir });
     const { path } = entry(cacheDir);
     const good = readFileSync(path, 'utf8');
     const corruptions = [
@@ -258,65 +259,65 @@ describe('zige check: a broken cache is harmless', { timeout: 120_000 }, () => {
     ];
     for (const bad of corruptions) {
       writeFileSync(path, bad);
-      const r = run(['check', dir], { cacheDir, debug: true });
+      const r = await run(['check', dir], { cacheDir, debug: true });
       expect(r.hit).toBe(false);
       expect(r.code).toBe(reference.code);
-      expect(same(run(['check', dir], { cacheDir }))).toEqual(same(reference));
+      expect(same(await run(['check', dir], { cacheDir }))).toEqual(same(reference));
       expect(readFileSync(path, 'utf8')).toBe(good);
     }
   });
 
-  it('an entry that is a directory, or a cache directory that cannot be created', () => {
+  it('an entry that is a directory, or a cache directory that cannot be created', async () => {
     const dir = warningsDir();
-    const reference = run(['check', dir, '--no-cache']);
+    const reference = await run(['check', dir, '--no-cache']);
     const cacheDir = join(scratch('cache'), 'c');
-    run(['check', dir], { cacheDir });
+    await run(['check', dir], { cacheDir });
     const { path } = entry(cacheDir);
     rmSync(path);
     mkdirSync(path);
-    expect(same(run(['check', dir], { cacheDir }))).toEqual(same(reference));
-    expect(same(run(['check', dir], { cacheDir }))).toEqual(same(reference));
+    expect(same(await run(['check', dir], { cacheDir }))).toEqual(same(reference));
+    expect(same(await run(['check', dir], { cacheDir }))).toEqual(same(reference));
 
     const file = join(scratch('cache'), 'a-file');
     writeFileSync(file, '');
     const under = join(file, 'cache');
-    expect(same(run(['check', dir], { cacheDir: under }))).toEqual(same(reference));
-    const debugged = run(['check', dir], { cacheDir: under, debug: true });
+    expect(same(await run(['check', dir], { cacheDir: under }))).toEqual(same(reference));
+    const debugged = await run(['check', dir], { cacheDir: under, debug: true });
     expect(debugged.stderr).toMatch(/zige: 缓存 cache: 未写入 not stored: /);
     expect(debugged.code).toBe(reference.code);
   });
 
-  it.runIf(process.getuid?.() === 0)('an entry written by another user is not trusted', () => {
+  it.runIf(process.getuid?.() === 0)('an entry written by another user is not trusted', async () => {
     const dir = cleanDir();
     const cacheDir = join(scratch('cache'), 'c');
-    run(['check', dir], { cacheDir });
+    await run(['check', dir], { cacheDir });
     const { path } = entry(cacheDir);
     chownSync(path, 12345, 12345);
-    expect(run(['check', dir], { cacheDir, debug: true }).hit).toBe(false);
+    expect((await run(['check', dir], { cacheDir, debug: true })).hit).toBe(false);
   });
 });
 
 describe('zige check: options and location', { timeout: 60_000 }, () => {
-  it('--no-cache reads and writes nothing', () => {
+  it('--no-cache reads and writes nothing', async () => {
     const dir = cleanDir();
     const cacheDir = join(scratch('cache'), 'c');
-    const r = run(['check', dir, '--no-cache'], { cacheDir, debug: true });
+    const r = await run(['check', dir, '--no-cache'], { cacheDir, debug: true });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('缓存 cache');
     expect(existsSync(cacheDir)).toBe(false);
     // … and ignores an entry that exists.
-    run(['check', dir], { cacheDir });
+    await run(['check', dir], { cacheDir });
     const { path } = entry(cacheDir);
     writeFileSync(path, 'not a cache entry');
-    run(['check', dir, '--no-cache'], { cacheDir });
+    await run(['check', dir, '--no-cache'], { cacheDir });
     expect(readFileSync(path, 'utf8')).toBe('not a cache entry');
   });
 
-  it('--cache-dir wins over ZIGE_CACHE_DIR', () => {
+  it('--cache-dir wins over ZIGE_CACHE_DIR', async () => {
     const dir = cleanDir();
     const fromEnv = join(scratch('cache'), 'env');
     const fromFlag = join(scratch('cache'), 'flag');
-    run(['check', dir, '--cache-dir', fromFlag], { cacheDir: fromEnv });
+    await run(['check', dir, '--cache-dir', fromFlag], { cacheDir: fromEnv });
     expect(entries(fromFlag)).toHaveLength(1);
     expect(existsSync(fromEnv)).toBe(false);
   });
@@ -342,10 +343,10 @@ describe('zige check: options and location', { timeout: 60_000 }, () => {
     expect(existsSync(cacheDir)).toBe(false);
   });
 
-  it('the entry is keyed by the build (dist/build-id) and lists what the check read', () => {
+  it('the entry is keyed by the build (dist/build-id) and lists what the check read', async () => {
     const dir = cleanDir();
     const cacheDir = join(scratch('cache'), 'c');
-    run(['check', dir], { cacheDir });
+    await run(['check', dir], { cacheDir });
     const text = readFileSync(entry(cacheDir).path, 'utf8');
     const body = JSON.parse(text.slice(text.indexOf('\n') + 1));
     // (dist/build-id itself is compared in the next test, on a copy no one else rebuilds)
@@ -363,7 +364,7 @@ describe('zige check: options and location', { timeout: 60_000 }, () => {
     expect(body.inputs).toContainEqual(['list', dir, JSON.stringify(['sample.yaml'])]);
   });
 
-  it('a rebuilt compiler uses none of the old entries, with or without the build-id step', () => {
+  it('a rebuilt compiler uses none of the old entries, with or without the build-id step', async () => {
     // A copy of the built package (without the compiled rules), with its own dist/build-id.
     const root = scratch('built');
     cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true, filter: (src) => !src.startsWith(join(ROOT, 'dist', 'evaluators')) });
@@ -419,7 +420,7 @@ describe('zige check: options and location', { timeout: 60_000 }, () => {
     expect(entries(cacheDir)).toHaveLength(2);
   });
 
-  it('the default location: node_modules/.cache/zige of the nearest package, else the temporary directory', () => {
+  it('the default location: node_modules/.cache/zige of the nearest package, else the temporary directory', async () => {
     expect(cacheDirectory(join(ROOT, 'rules'))).toBe(join(ROOT, 'node_modules', '.cache', 'zige'));
     expect(cacheDirectory(join(ROOT, '.tmp', 'no', 'such', 'dir'))).toBe(join(ROOT, 'node_modules', '.cache', 'zige'));
     const outside = mkdtempSync(join(tmpdir(), 'zige-no-package-'));
@@ -439,17 +440,17 @@ describe('zige check: options and location', { timeout: 60_000 }, () => {
     expect(cacheDirectory(join(ROOT, 'rules'), 'x/y')).toBe(resolve('x/y'));
   });
 
-  it('the default location is used by the CLI', () => {
+  it('the default location is used by the CLI', async () => {
     const dir = cleanDir();
-    const r = run(['check', dir], { debug: true, env: { ZIGE_CACHE_DIR: '' } });
+    const r = await run(['check', dir], { debug: true, env: { ZIGE_CACHE_DIR: '' } });
     expect(r.stderr).toContain(`已写入 stored: ${join(ROOT, 'node_modules', '.cache', 'zige', 'check-')}`);
   });
 
-  it('running from sources (no dist/build-id beside the code) caches nothing', () => {
+  it('running from sources (no dist/build-id beside the code) caches nothing', async () => {
     expect(openCache(undefined, { enabled: true }, () => undefined)).toBeUndefined();
   });
 
-  it(`keeps at most ${MAX_ENTRIES} entries`, () => {
+  it(`keeps at most ${MAX_ENTRIES} entries`, async () => {
     const cacheDir = join(scratch('cache'), 'c');
     mkdirSync(cacheDir);
     const old = Array.from({ length: MAX_ENTRIES + 5 }, (_, i) => `check-${i.toString(16).padStart(32, '0')}.json`);
@@ -457,7 +458,7 @@ describe('zige check: options and location', { timeout: 60_000 }, () => {
       writeFileSync(join(cacheDir, f), 'old');
       utimesSync(join(cacheDir, f), 1_000_000 + i, 1_000_000 + i);
     });
-    run(['check', cleanDir()], { cacheDir });
+    await run(['check', cleanDir()], { cacheDir });
     const kept = entries(cacheDir);
     expect(kept).toHaveLength(MAX_ENTRIES);
     // the new entry and the most recent old ones stay
