@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodingProblem } from '../compiler/encoding.js';
 import { cli, RULES, rulesDir, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 /** 互联网营销师 in GBK: BB A5 C1 AA CD F8 D3 AA CF FA CA A6 (0xBB cannot start a UTF-8 character). */
 const GBK_MARKETER = Buffer.from([0xbb, 0xa5, 0xc1, 0xaa, 0xcd, 0xf8, 0xd3, 0xaa, 0xcf, 0xfa, 0xca, 0xa6]);
@@ -13,14 +14,14 @@ const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
 const OCC = ['--occupation', '互联网营销师', '--as-of', '2026-11-28'];
 
 describe('encodingProblem', () => {
-  it('accepts UTF-8, with a byte order mark or a real U+FFFD', () => {
+  it('accepts UTF-8, with a byte order mark or a real U+FFFD', async () => {
     expect(encodingProblem(utf8('name: 互联网营销师\n'))).toBeNull();
     expect(encodingProblem(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('a: 1\n')]))).toBeNull();
     expect(encodingProblem(utf8('a: \uFFFD\n'))).toBeNull();
     expect(encodingProblem(Buffer.alloc(0))).toBeNull();
   });
 
-  it('names the line, the column in code points and the byte of the first byte that is not UTF-8', () => {
+  it('names the line, the column in code points and the byte of the first byte that is not UTF-8', async () => {
     const text = Buffer.concat([utf8('id: x\nname: 职业'), GBK_MARKETER, utf8('\n')]);
     expect(encodingProblem(text)).toEqual({ code: 'E_ENCODING', line: 2, col: 9, byte: '0xBB' });
     // After a byte order mark, and a real U+FFFD before the bad byte.
@@ -30,21 +31,21 @@ describe('encodingProblem', () => {
     expect(encodingProblem(Buffer.concat([utf8('ab'), utf8('职').subarray(0, 2)]))).toEqual({ code: 'E_ENCODING', line: 1, col: 3, byte: '0xE8' });
   });
 
-  it('recognises UTF-16 by its byte order mark', () => {
+  it('recognises UTF-16 by its byte order mark', async () => {
     expect(encodingProblem(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"work": []}', 'utf16le')]))?.code).toBe('E_ENCODING_UTF16');
     expect(encodingProblem(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('{}', 'utf16le').swap16()]))?.code).toBe('E_ENCODING_UTF16');
   });
 });
 
 describe('files that are not UTF-8', () => {
-  it('zige check: a GBK rule file is E_ENCODING at its first such byte; a GBK source file is E_SOURCE_ENCODING where it is cited', () => {
+  it('zige check: a GBK rule file is E_ENCODING at its first such byte; a GBK source file is E_SOURCE_ENCODING where it is cited', async () => {
     const text = readFileSync(join(RULES, 'internet-marketer.yaml'), 'utf8');
     const line = text.split('\n').findIndex((l) => l.startsWith('name: ')) + 1;
     const gbk = Buffer.from(text.replace(/^name: .*$/m, 'name: @@'), 'utf8');
     const at = gbk.indexOf('@@');
     const dir = rulesDir({});
     writeFileSync(join(dir, 'internet-marketer.yaml'), Buffer.concat([gbk.subarray(0, at), GBK_MARKETER, gbk.subarray(at + 2)]));
-    const r = cli(['check', dir, '--format', 'json', '--no-cache']);
+    const r = await zige(['check', dir, '--format', 'json', '--no-cache']);
     expect(r.code).toBe(1);
     const errors = (JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string; line: number; col: number }[] }).diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.code, d.line, d.col])).toEqual([['E_ENCODING', line, 7]]);
@@ -52,39 +53,39 @@ describe('files that are not UTF-8', () => {
     const sources = rulesDir({ 'internet-marketer.yaml': text });
     const source = join(sources, 'sources', 'guizhou-2023-09-registration-conditions.txt');
     writeFileSync(source, Buffer.concat([utf8('第一行\n'), GBK_MARKETER, readFileSync(source)]));
-    const s = cli(['check', sources, '--format', 'json', '--no-cache']);
+    const s = await zige(['check', sources, '--format', 'json', '--no-cache']);
     expect(s.code).toBe(1);
     const codes = (JSON.parse(s.stdout) as { diagnostics: { code: string; severity: string }[] }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
     expect(codes).toEqual(['E_SOURCE_ENCODING']); // not one E_SOURCE_MISSING per citation
   });
 
-  it('zige fmt reports a GBK rule file and leaves every byte of it', () => {
+  it('zige fmt reports a GBK rule file and leaves every byte of it', async () => {
     const dir = scratch('fmt-gbk');
     const file = join(dir, 'sample.yaml');
     const bytes = Buffer.concat([utf8('id: x\nname: '), GBK_MARKETER, utf8('\nwhen: 从业>=1年\n')]);
     writeFileSync(file, bytes);
-    const r = cli(['fmt', file]);
+    const r = await zige(['fmt', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('sample.yaml:2:7: error[E_ENCODING]');
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
-  it('zige eval: a GBK or UTF-16 profile, from a file or stdin', () => {
+  it('zige eval: a GBK or UTF-16 profile, from a file or stdin', async () => {
     const dir = scratch('eval-gbk');
     const gbk = join(dir, 'gbk.yaml');
     writeFileSync(gbk, Buffer.concat([utf8('work:\n  - occupation: '), GBK_MARKETER, utf8('\n    from: 2020-01-01\n')]));
-    const r = cli(['eval', gbk, ...OCC]);
+    const r = await zige(['eval', gbk, ...OCC]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('gbk.yaml:2:17: error[E_ENCODING]');
     expect(cli(['eval', '-', ...OCC], { stdin: readFileSync(gbk) }).stderr).toContain('<stdin>:2:17: error[E_ENCODING]');
     const utf16 = join(dir, 'utf16.json');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"work": []}', 'utf16le')]));
-    const u = cli(['eval', utf16, ...OCC]);
+    const u = await zige(['eval', utf16, ...OCC]);
     expect(u.code).toBe(1);
     expect(u.stderr).toContain('utf16.json: error[E_ENCODING_UTF16]');
   });
 
-  it('zige eval --batch skips only the records that are not UTF-8, with their line numbers, with or without worker threads', () => {
+  it('zige eval --batch skips only the records that are not UTF-8, with their line numbers, with or without worker threads', async () => {
     const dir = scratch('batch-gbk');
     const profile = (occupation: Buffer): Buffer => Buffer.concat([utf8('{"work": [{"occupation": "'), occupation, utf8('", "from": "2020-01-01"}]}')]);
     const jsonl = join(dir, 'in.jsonl');
@@ -115,7 +116,7 @@ describe('files that are not UTF-8', () => {
     // A UTF-16 file has no line that is UTF-8: one error for the file, nothing judged.
     const utf16 = join(dir, 'utf16.jsonl');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"work": []}\n{"work": []}\n', 'utf16le')]));
-    const u = cli(['eval', '--batch', utf16, ...OCC, '--out', join(dir, 'out.jsonl')]);
+    const u = await zige(['eval', '--batch', utf16, ...OCC, '--out', join(dir, 'out.jsonl')]);
     expect(u.code).toBe(1);
     expect(u.stderr).toContain('utf16.jsonl: error[E_ENCODING_UTF16]');
     expect(u.stderr).not.toContain('batch:');

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { instantiate } from '../compiler/instantiate.js';
 import { formatReport } from '../cli/report.js';
 import { evaluateOccupation, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
-import { check, cli, RULES, scratch } from './helpers.js';
+import { check, RULES, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 const { rules } = check(RULES);
 const occ = (id: string) => instantiate(rules!.occupations.find((o) => o.id === id)!);
@@ -22,7 +23,7 @@ const leapDay: Profile = {
 };
 
 describe('shortfall and earliest date', () => {
-  it('names the closest route, what it lacks and by how much', () => {
+  it('names the closest route, what it lacks and by how much', async () => {
     const r = level('ai-trainer', leapDay, '2026-11-28', 3);
     expect(r.status).toBe('ineligible');
     const [closest] = r.missing;
@@ -36,24 +37,24 @@ describe('shortfall and earliest date', () => {
     });
   });
 
-  it('gives the exact earliest date, counting from a leap-day certificate (2024-02-29 + 3 years → 2027-02-27)', () => {
+  it('gives the exact earliest date, counting from a leap-day certificate (2024-02-29 + 3 years → 2027-02-27)', async () => {
     expect(level('ai-trainer', leapDay, '2026-11-28', 3).earliest).toBe('2027-02-27');
     expect(level('ai-trainer', leapDay, '2027-02-26', 3)).toMatchObject({ status: 'ineligible', earliest: '2027-02-27' });
     expect(level('ai-trainer', leapDay, '2027-02-27', 3)).toMatchObject({ status: 'eligible', earliest: '2027-02-27' });
   });
 
-  it('gives null when the job has ended: waiting alone cannot make any clause true', () => {
+  it('gives null when the job has ended: waiting alone cannot make any clause true', async () => {
     const ended: Profile = { ...leapDay, work: [{ occupation: '人工智能训练师', from: '2024-02-29', to: '2026-06-30' }] };
     expect(level('ai-trainer', ended, '2026-11-28', 3)).toMatchObject({ status: 'ineligible', earliest: null });
   });
 
-  it('gives null when a certificate, not time, is missing', () => {
+  it('gives null when a certificate, not time, is missing', async () => {
     const noCertificate: Profile = { ...leapDay, certificates: [] };
     const r = level('internet-marketer', { ...noCertificate, work: [{ occupation: '互联网营销师', from: '2020-01-01' }] }, '2026-11-28', 2);
     expect(r).toMatchObject({ status: 'ineligible', earliest: null });
   });
 
-  it('respects a planned end date: work that stops before the threshold gives null', () => {
+  it('respects a planned end date: work that stops before the threshold gives null', async () => {
     const planned: Profile = { ...leapDay, work: [{ occupation: '人工智能训练师', from: '2024-02-29', to: '2027-02-26' }] };
     expect(level('ai-trainer', planned, '2026-11-28', 3).earliest).toBeNull();
     const longer: Profile = { ...leapDay, work: [{ occupation: '人工智能训练师', from: '2024-02-29', to: '2027-12-31' }] };
@@ -62,7 +63,7 @@ describe('shortfall and earliest date', () => {
 });
 
 describe('matched routes', () => {
-  it('lists every route that holds, not just the first', () => {
+  it('lists every route that holds, not just the first', async () => {
     const profile: Profile = {
       education: [{ level: '高中', status: '毕业' }],
       certificates: [{ occupation: '互联网营销师', level: 4, kind: '技能等级证书', date: '2020-01-01' }],
@@ -81,7 +82,7 @@ describe('matched routes', () => {
 });
 
 describe('unknown: what to ask', () => {
-  it('asks for the dates of an undated work entry', () => {
+  it('asks for the dates of an undated work entry', async () => {
     const profile: Profile = {
       education: [{ level: '初中', status: '毕业' }],
       certificates: [{ occupation: '人工智能训练师', level: 4, kind: '技能等级证书', date: '2022-01-01' }],
@@ -93,7 +94,7 @@ describe('unknown: what to ask', () => {
     expect(r.earliest).toBeNull();
   });
 
-  it('asks for education when the key is absent, and for a missing training flag', () => {
+  it('asks for education when the key is absent, and for a missing training flag', async () => {
     const profile: Profile = {
       work: [{ occupation: '互联网营销师', from: '2020-01-01' }],
       training: [{ occupation: '互联网营销师', level: 4, date: '2021-01-01' }],
@@ -113,14 +114,14 @@ describe('reports', () => {
     certificates: [{ occupation: '人工智能训练师', level: 4, kind: '技能等级证书', date: '2024-02-29' }],
     work: [{ occupation: '人工智能训练师', from: '2024-02-29' }, { occupation: '人工智能训练师', years: 1 }],
   };
-  const run = (lang: 'zh' | 'en') => {
+  const run = async (lang: 'zh' | 'en') => {
     const file = join(scratch('report'), 'p.json');
     writeFileSync(file, JSON.stringify(profile));
-    return cli(['eval', file, '--occupation', 'ai-trainer', '--as-of', '2026-11-28', '--lang', lang]);
+    return await zige(['eval', file, '--occupation', 'ai-trainer', '--as-of', '2026-11-28', '--lang', lang]);
   };
 
-  it('prints the Chinese report: status, route, shortfall, earliest date, asks', () => {
-    const r = run('zh');
+  it('prints the Chinese report: status, route, shortfall, earliest date, asks', async () => {
+    const r = await run('zh');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatchSnapshot();
     expect(r.stdout).toContain('三级/高级工');
@@ -129,8 +130,8 @@ describe('reports', () => {
     expect(r.stdout).toContain('/work/1/from');
   });
 
-  it('prints the English report with no Chinese keyword', () => {
-    const r = run('en');
+  it('prints the English report with no Chinese keyword', async () => {
+    const r = await run('en');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatchSnapshot();
     expect(r.stdout).toContain('Level 3 (advanced)');
@@ -140,7 +141,7 @@ describe('reports', () => {
     }
   });
 
-  it('formats the same results in memory', () => {
+  it('formats the same results in memory', async () => {
     const results = evaluateOccupation(occ('ai-trainer'), leapDay, { asOf: '2026-11-28' });
     const zh = formatReport({ asOf: '2026-11-28', results }, 'zh');
     expect(zh).toContain('还差 3 个月 1 天');
@@ -151,7 +152,7 @@ describe('reports', () => {
 });
 
 describe('the fast path', () => {
-  it('explain: false returns the v1 fields only, with the same statuses', () => {
+  it('explain: false returns the v1 fields only, with the same statuses', async () => {
     const full = evaluateOccupation(occ('ai-trainer'), leapDay, { asOf: '2026-11-28' });
     const fast = evaluateOccupation(occ('ai-trainer'), leapDay, { asOf: '2026-11-28', explain: false });
     expect(fast.map((r) => r.status)).toEqual(full.map((r) => r.status));

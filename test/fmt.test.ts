@@ -8,7 +8,8 @@ import { stripRanges } from '../compiler/expression-lang.js';
 import { formatRuleText } from '../compiler/format.js';
 import { parseVocabulary } from '../compiler/vocabulary.js';
 import { lexer } from '../grammar/tokens.js';
-import { check, cli, ROOT, RULES, ruleFile, rulesDir } from './helpers.js';
+import { check, ROOT, RULES, ruleFile, rulesDir } from './helpers.js';
+import { zige } from './in-process.js';
 
 const vocabulary = parseVocabulary(readFileSync(join(RULES, 'vocabulary.yaml'), 'utf8'));
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -106,26 +107,26 @@ conditions:
 `;
 
 describe('zige fmt', { timeout: 60_000 }, () => {
-  it('finds the bundled rules canonical: zige fmt --check rules', () => {
-    const r = cli(['fmt', '--check', 'rules']);
+  it('finds the bundled rules canonical: zige fmt --check rules', async () => {
+    const r = await zige(['fmt', '--check', 'rules']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`✓ ${listRuleFiles(RULES).length} 个文件格式规范`);
   });
 
-  it('reformats a hand-written file, changing only the expressions, in their own scalar style', () => {
+  it('reformats a hand-written file, changing only the expressions, in their own scalar style', async () => {
     const dir = rulesDir({ 'sample.yaml': MESSY });
     const file = join(dir, 'sample.yaml');
     const shown = relative(ROOT, file);
 
-    const checked = cli(['fmt', '--check', dir]);
+    const checked = await zige(['fmt', '--check', dir]);
     expect(checked.code).toBe(1);
     expect(checked.stdout.split('\n')).toContain(shown);
     expect(checked.stderr).toContain('1 file(s) not formatted');
     expect(readFileSync(file, 'utf8')).toBe(MESSY); // --check writes nothing
 
     const before = meaning(dir);
-    const r = cli(['fmt', dir]);
+    const r = await zige(['fmt', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`formatted: ${shown}`);
     const after = readFileSync(file, 'utf8');
@@ -137,29 +138,29 @@ describe('zige fmt', { timeout: 60_000 }, () => {
     // atomically: no temporary file left beside it
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
 
-    expect(cli(['fmt', '--check', dir]).code).toBe(0);
-    expect(cli(['fmt', dir]).stdout).not.toContain('formatted: ');
+    expect((await zige(['fmt', '--check', dir])).code).toBe(0);
+    expect((await zige(['fmt', dir])).stdout).not.toContain('formatted: ');
   }, 60_000);
 
-  it('writes through a symbolic link: the file it points to is reformatted, the link stays a link', () => {
+  it('writes through a symbolic link: the file it points to is reformatted, the link stays a link', async () => {
     const dir = rulesDir({});
     const real = join(rulesDir({}), 'shared.yaml');
     writeFileSync(real, MESSY);
     symlinkSync(real, join(dir, 'sample.yaml'));
-    const r = cli(['fmt', join(dir, 'sample.yaml')]);
+    const r = await zige(['fmt', join(dir, 'sample.yaml')]);
     expect(r.code, r.stderr).toBe(0);
     expect(lstatSync(join(dir, 'sample.yaml')).isSymbolicLink()).toBe(true);
     expect(readFileSync(real, 'utf8')).toBe(CANONICAL);
     expect(readdirSync(join(real, '..')).filter((f) => f.includes('.tmp'))).toEqual([]);
   }, 60_000);
 
-  it('quotes a plain scalar only when its new text would not read back as a string', () => {
+  it('quotes a plain scalar only when its new text would not read back as a string', async () => {
     const text = 'conditions:\n  - clauses:\n      - when: (true)\n      - when: "(false)"\n      - when: (从业 >= 1年)\n';
     const out = formatRuleText(text).text;
     expect(out).toBe('conditions:\n  - clauses:\n      - when: "true"\n      - when: "false"\n      - when: 从业 >= 1年\n');
   });
 
-  it('leaves a file with an expression syntax error unchanged and points at the error', () => {
+  it('leaves a file with an expression syntax error unchanged and points at the error', async () => {
     const text = ruleFile({
       conditions: `  - level: 5
     source: 五级/初级工
@@ -169,26 +170,26 @@ describe('zige fmt', { timeout: 60_000 }, () => {
         when: 学徒期满  且`,
     });
     const dir = rulesDir({ 'sample.yaml': text });
-    const r = cli(['fmt', dir]);
+    const r = await zige(['fmt', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${relative(ROOT, join(dir, 'sample.yaml'))}:15:22: error[E_SYNTAX_EOF]`);
     expect(readFileSync(join(dir, 'sample.yaml'), 'utf8')).toBe(text);
   });
 
-  it('rejects --lang both and unknown paths', () => {
-    expect(cli(['fmt', '--lang', 'both', 'rules']).code).toBe(2);
-    const r = cli(['fmt', '--check', 'no-such-dir']);
+  it('rejects --lang both and unknown paths', async () => {
+    expect((await zige(['fmt', '--lang', 'both', 'rules'])).code).toBe(2);
+    const r = await zige(['fmt', '--check', 'no-such-dir']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('E_READ');
   }, 30_000);
 });
 
 describe('zige fmt --lang', { timeout: 60_000 }, () => {
-  it('zh → en → zh gives back every bundled rule file byte for byte; English has no Chinese keyword', () => {
+  it('zh → en → zh gives back every bundled rule file byte for byte; English has no Chinese keyword', async () => {
     const { dir, files } = copyOfBundled();
     const zhMeaning = meaning(dir);
 
-    expect(cli(['fmt', '--lang', 'en', dir]).code).toBe(0);
+    expect((await zige(['fmt', '--lang', 'en', dir])).code).toBe(0);
     for (const f of files) {
       const en = readFileSync(join(dir, f), 'utf8');
       const zh = readFileSync(join(RULES, f), 'utf8');
@@ -206,13 +207,13 @@ describe('zige fmt --lang', { timeout: 60_000 }, () => {
     }
     // the English files check clean and mean exactly what the Chinese ones mean
     expect(meaning(dir)).toEqual(zhMeaning);
-    expect(cli(['fmt', '--check', '--lang', 'en', dir]).code).toBe(0);
+    expect((await zige(['fmt', '--check', '--lang', 'en', dir])).code).toBe(0);
 
-    expect(cli(['fmt', '--lang', 'zh', dir]).code).toBe(0);
+    expect((await zige(['fmt', '--lang', 'zh', dir])).code).toBe(0);
     for (const f of files) expect(readFileSync(join(dir, f), 'utf8'), f).toBe(readFileSync(join(RULES, f), 'utf8'));
   }, 60_000);
 
-  it('converts losslessly what has one spelling each way, and keeps as written what has not', () => {
+  it('converts losslessly what has one spelling each way, and keeps as written what has not', async () => {
     const lines = [
       // canonical names convert
       '取得 本职业或相关职业 四级 后 从业 本职业或相关职业 >= 3年',
@@ -244,7 +245,7 @@ describe('zige fmt --lang', { timeout: 60_000 }, () => {
     expect(formatRuleText(en.text, { lang: 'en', vocabulary }).text).toBe(en.text);
   });
 
-  it('round-trips the invented occupation that uses every vocabulary construct', () => {
+  it('round-trips the invented occupation that uses every vocabulary construct', async () => {
     const fixture = join(ROOT, 'test', 'fixtures', 'invented');
     for (const f of readdirSync(fixture).filter((f) => f.endsWith('.yaml') && statSync(join(fixture, f)).isFile())) {
       const zh = formatRuleText(readFileSync(join(fixture, f), 'utf8'), { lang: 'zh', vocabulary }).text;
@@ -254,18 +255,18 @@ describe('zige fmt --lang', { timeout: 60_000 }, () => {
     }
   });
 
-  it('keeps each file’s keyword language without --lang', () => {
+  it('keeps each file’s keyword language without --lang', async () => {
     const en = 'conditions:\n  - clauses:\n      - when: experience   same >= 3 years and holds same 四级\n';
     const out = formatRuleText(en);
     expect(out.lang).toBe('en');
     expect(out.text).toBe('conditions:\n  - clauses:\n      - when: experience same >= 3 years and holds same 四级\n');
   });
 
-  it('writes English in place of a scratch copy, then `zige check` accepts it', () => {
+  it('writes English in place of a scratch copy, then `zige check` accepts it', async () => {
     const dir = rulesDir({ 'sample.yaml': MESSY });
     writeFileSync(join(dir, 'sample.yaml'), CANONICAL);
-    expect(cli(['fmt', '--lang', 'en', dir]).code).toBe(0);
-    const r = cli(['check', dir]);
+    expect((await zige(['fmt', '--lang', 'en', dir])).code).toBe(0);
+    const r = await zige(['check', dir]);
     expect(r.code).toBe(0);
     expect(whens(readFileSync(join(dir, 'sample.yaml'), 'utf8'))[1]).toBe('        when:   experience same-or-related >= 1 year    # one year');
   }, 30_000);

@@ -8,7 +8,8 @@ import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../com
 import type { Diagnostic } from '../compiler/diagnostics.js';
 import { schemaCommentDiagnostic } from '../compiler/schema-comment.js';
 import { printDiagnostics, type Io } from '../cli/commands.js';
-import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, levelFiveClause, ROOT, ruleFile, RULES, rulesDir } from './helpers.js';
+import { APPRENTICESHIP_LEVEL_5, FAILING_TEST_CASE, levelFiveClause, ROOT, ruleFile, RULES, rulesDir } from './helpers.js';
+import { zige } from './in-process.js';
 
 const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/rule-file.schema.json';
 
@@ -23,9 +24,9 @@ function broken(): { dir: string; file: string } {
 }
 
 describe('--format json', { timeout: 60_000 }, () => {
-  it('check prints one JSON document with positions and both languages', () => {
+  it('check prints one JSON document with positions and both languages', async () => {
     const { dir, file } = broken();
-    const r = cli(['check', dir, '--format', 'json']);
+    const r = await zige(['check', dir, '--format', 'json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout);
@@ -60,17 +61,17 @@ describe('--format json', { timeout: 60_000 }, () => {
     });
   });
 
-  it('check is an empty document on the bundled rules; compile and test print one document too', () => {
-    const check = cli(['check', 'rules', '--format', 'json']);
+  it('check is an empty document on the bundled rules; compile and test print one document too', async () => {
+    const check = await zige(['check', 'rules', '--format', 'json']);
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout)).toEqual({ diagnostics: [], errors: 0, warnings: 0 });
 
     const { dir } = broken();
-    const compile = cli(['compile', dir, '--out', join(dir, 'out'), '--format', 'json']);
+    const compile = await zige(['compile', dir, '--out', join(dir, 'out'), '--format', 'json']);
     expect(compile.code).toBe(1);
     expect(JSON.parse(compile.stdout).errors).toBe(1);
 
-    const test = cli(['test', 'rules', '--occupation', 'tech-consultant', '--format', 'json']);
+    const test = await zige(['test', 'rules', '--occupation', 'tech-consultant', '--format', 'json']);
     expect(test.code).toBe(0);
     const doc = JSON.parse(test.stdout);
     expect(doc.failed).toBe(0);
@@ -80,9 +81,9 @@ describe('--format json', { timeout: 60_000 }, () => {
 });
 
 describe('--format github', { timeout: 60_000 }, () => {
-  it('check prints workflow-command annotations on a broken file', () => {
+  it('check prints workflow-command annotations on a broken file', async () => {
     const { dir, file } = broken();
-    const r = cli(['check', dir, '--format', 'github']);
+    const r = await zige(['check', dir, '--format', 'github']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines[1]).toBe(
@@ -92,7 +93,7 @@ describe('--format github', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('1 error(s), 1 warning(s)');
   });
 
-  it('escapes % CR LF in data and also : , in properties', () => {
+  it('escapes % CR LF in data and also : , in properties', async () => {
     expect(escapeGithubData('100% a\r\nb: c, d')).toBe('100%25 a%0D%0Ab: c, d');
     expect(escapeGithubProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
     const d: Diagnostic = {
@@ -108,14 +109,14 @@ describe('--format github', { timeout: 60_000 }, () => {
     );
   });
 
-  it('annotates a failing test case at its line', () => {
+  it('annotates a failing test case at its line', async () => {
     const dir = rulesDir({
       'sample.yaml': ruleFile({
         conditions: APPRENTICESHIP_LEVEL_5,
         extra: FAILING_TEST_CASE,
       }),
     });
-    const r = cli(['test', dir, '--format', 'github']);
+    const r = await zige(['test', dir, '--format', 'github']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
       `::error file=${relative(ROOT, join(dir, 'sample.yaml'))},line=9,title=zige test%3A sample › wrong on purpose::level 5: expected eligible, got ineligible`,
@@ -140,7 +141,7 @@ describe('human output', { timeout: 60_000 }, () => {
     else process.env.NO_COLOR = saved;
   });
 
-  it('is coloured only when stderr is a terminal, and never with NO_COLOR', () => {
+  it('is coloured only when stderr is a terminal, and never with NO_COLOR', async () => {
     const tty = io(true);
     printDiagnostics([d], tty, 'both');
     expect(tty.lines.join('\n')).toContain('\x1b[');
@@ -153,7 +154,7 @@ describe('human output', { timeout: 60_000 }, () => {
     expect(noColor.lines.join('\n')).not.toContain('\x1b[');
   });
 
-  it('sorts by position, shows the first 50 and counts the rest', () => {
+  it('sorts by position, shows the first 50 and counts the rest', async () => {
     const clauses = Array.from(
       { length: 60 },
       (_, i) => `      - id: "${i + 1}"
@@ -163,7 +164,7 @@ describe('human output', { timeout: 60_000 }, () => {
     const dir = rulesDir({ 'sample.yaml': ruleFile({ conditions: `  - level: 5\n    source: 五级/初级工\n    clauses:\n${clauses}` }) });
     const schema = relative(dir, join(ROOT, 'schema', 'rule-file.schema.json'));
     writeFileSync(join(dir, 'sample.yaml'), `# yaml-language-server: $schema=${schema}\n${readFileSync(join(dir, 'sample.yaml'), 'utf8')}`);
-    const r = cli(['check', dir, '--lang', 'en']);
+    const r = await zige(['check', dir, '--lang', 'en']);
     expect(r.code).toBe(1);
     const heads = r.stderr.split('\n').filter((l) => /error\[E_UNKNOWN_LEVEL\]/.test(l));
     expect(heads).toHaveLength(50);
@@ -175,11 +176,11 @@ describe('human output', { timeout: 60_000 }, () => {
 });
 
 describe('editor schema line', { timeout: 60_000 }, () => {
-  it('starts every bundled rule file', () => {
+  it('starts every bundled rule file', async () => {
     for (const f of listRuleFiles(RULES)) expect(readFileSync(join(RULES, f), 'utf8').split('\n')[0], f).toBe(SCHEMA_LINE);
   });
 
-  it('is checked: missing, pointing nowhere, or fine', () => {
+  it('is checked: missing, pointing nowhere, or fine', async () => {
     const file = join(RULES, 'sample.yaml');
     expect(schemaCommentDiagnostic(file, 'id: x\n')).toMatchObject({ code: 'W_SCHEMA_COMMENT', severity: 'warning', args: { expected: SCHEMA_LINE } });
     expect(schemaCommentDiagnostic(file, '# yaml-language-server: $schema=../schemas/rule.json\nid: x\n')).toMatchObject({
@@ -190,16 +191,16 @@ describe('editor schema line', { timeout: 60_000 }, () => {
     expect(schemaCommentDiagnostic(file, `# yaml-language-server: $schema=https://example.org/zige/schema/rule-file.schema.json\n`)).toBeUndefined();
   });
 
-  it('is a warning of zige check: the exit code stays 0', () => {
+  it('is a warning of zige check: the exit code stays 0', async () => {
     const dir = rulesDir({
       'sample.yaml': ruleFile({
         conditions: APPRENTICESHIP_LEVEL_5,
       }),
     });
-    const r = cli(['check', dir]);
+    const r = await zige(['check', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning[W_SCHEMA_COMMENT]');
     writeFileSync(join(dir, 'sample.yaml'), `# yaml-language-server: $schema=${relative(dir, join(ROOT, 'schema', 'rule-file.schema.json'))}\n${readFileSync(join(dir, 'sample.yaml'), 'utf8')}`);
-    expect(cli(['check', dir]).stderr).toBe('');
+    expect((await zige(['check', dir])).stderr).toBe('');
   });
 });

@@ -17,7 +17,8 @@ import { evaluateOccupation, type Profile } from '../runtime/index.js';
 import { runAll, runCli, STACK, type Run } from './async-cli.js';
 import { profileArb, type ProfileWorld } from './oracle/arbitraries.js';
 import { loadOracleVocabulary } from './oracle/interpreter.js';
-import { APPRENTICESHIP_LEVEL_5, check, cli, ruleFile, rulesDir, scratch } from './helpers.js';
+import { APPRENTICESHIP_LEVEL_5, check, ruleFile, rulesDir, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 const EVIL = [
   '"); process.exit(1); ("',
@@ -142,7 +143,7 @@ describe('hostile text in every free-text field of a rule file', () => {
     }
   });
 
-  it('reaches the generated module verbatim, in every field', () => {
+  it('reaches the generated module verbatim, in every field', async () => {
     const meta = instantiate(occ.evil).meta;
     expect([meta.name, ...meta.aliases, meta.version]).toEqual([evil(0), evil(1), evil(2), evil(3)]);
     expect(meta.workTypes.map((w) => w.name)).toEqual([evil(9), evil(12)]);
@@ -152,7 +153,7 @@ describe('hostile text in every free-text field of a rule file', () => {
     expect(meta.clauses[0].note).toBe(evil(19));
   });
 
-  it('judges every random profile exactly like its clean twin', () => {
+  it('judges every random profile exactly like its clean twin', async () => {
     // Profiles are generated with the clean names and given to the evil twin with evil names.
     const spell = [0, 1, 2, 13, 14, 15];
     const toEvil = new Map(spell.map((i) => [plain(i), evil(i)]));
@@ -175,11 +176,11 @@ describe('hostile text in every free-text field of a rule file', () => {
     expect(eligible).toBeGreaterThan(10);
   }, 30_000);
 
-  it('compiles to modules that Node imports and runs without executing any of it', () => {
+  it('compiles to modules that Node imports and runs without executing any of it', async () => {
     const outputs: string[] = [];
     for (const kind of ['clean', 'evil'] as const) {
       const out = join(scratch(`twin-${kind}`), 'gen');
-      const r = cli(['compile', dirs[kind], '--out', out, '--js']);
+      const r = await zige(['compile', dirs[kind], '--out', out, '--js']);
       expect(r.code, r.stderr).toBe(0);
       const t = kind === 'evil' ? evil : plain;
       const profiles = [
@@ -200,8 +201,8 @@ describe('hostile text in every free-text field of a rule file', () => {
     expect(JSON.parse(outputs[0]).rows[0][0]).toEqual([5, 'eligible', 'met', ['twin/5/1']]);
   }, 30_000);
 
-  it('`zige test` runs a test case with a hostile name as data', () => {
-    const r = cli(['test', dirs.evil]);
+  it('`zige test` runs a test case with a hostile name as data', async () => {
+    const r = await zige(['test', dirs.evil]);
     // (exit 1 only because the twin's other clauses have no test making them true)
     expect(r.stdout.trim().split('\n').pop()).toBe('1 passed, 0 failed');
     expect(r.stdout + r.stderr).not.toMatch(STACK);
@@ -216,14 +217,14 @@ describe('file names from rule files stay inside --out', () => {
       conditions: APPRENTICESHIP_LEVEL_5,
     });
 
-  it('a version label with ../ or / names a file in --out, not outside it', () => {
+  it('a version label with ../ or / names a file in --out, not outside it', async () => {
     const dir = rulesDir({
       'a.yaml': version('../../../../pwned', '{from: 2020-01-01, to: 2022-12-31}'),
       'b.yaml': version('x/../../y\\z', '{from: 2023-01-01}'),
     });
     const base = scratch('labels');
     const out = join(base, 'one', 'two', 'gen');
-    const r = cli(['compile', dir, '--out', out, '--js']);
+    const r = await zige(['compile', dir, '--out', out, '--js']);
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(base)).toEqual(['one']);
     expect(readdirSync(join(base, 'one'))).toEqual(['two']);
@@ -236,10 +237,10 @@ describe('file names from rule files stay inside --out', () => {
     expect(JSON.parse(run.stdout)).toEqual([['../../../../pwned', 'x/../../y\\z'], '../../../../pwned']);
   });
 
-  it('an occupation with id `index` does not overwrite the generated index', () => {
+  it('an occupation with id `index` does not overwrite the generated index', async () => {
     const dir = rulesDir({ 'index.yaml': version('1', '{from: 2020-01-01}').replace('id: sample', 'id: index') });
     const out = join(scratch('index-id'), 'gen');
-    expect(cli(['compile', dir, '--out', out, '--js']).code).toBe(0);
+    expect((await zige(['compile', dir, '--out', out, '--js'])).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['index.js', 'index~2.js']);
     const script = `const m = await import(${JSON.stringify(pathToFileURL(join(out, 'index.js')).href)});
       console.log(JSON.stringify(m.occupations.map((o) => o.meta.id)));`;
@@ -269,7 +270,7 @@ describe('YAML that is not plain data is refused by `zige check`', () => {
   }, 60_000);
 
   cases.forEach((c, i) => {
-    it(`${c.name}: exit 1, ${c.code} at sample.yaml:${c.line}, with a code frame, no stack trace`, () => {
+    it(`${c.name}: exit 1, ${c.code} at sample.yaml:${c.line}, with a code frame, no stack trace`, async () => {
       const r = results[i];
       expect(r.code, r.stderr).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`sample\\.yaml:${c.line}:\\d+: error\\[${c.code}`));

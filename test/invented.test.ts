@@ -3,7 +3,8 @@
 import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT, scratch } from './helpers.js';
+import { ROOT, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'invented', 'driving-coach.yaml');
 
@@ -18,26 +19,26 @@ function alone(): string {
 }
 
 describe('an invented occupation, as data only', () => {
-  it('checks clean alone in an empty folder', () => {
-    const r = cli(['check', alone()]);
+  it('checks clean alone in an empty folder', async () => {
+    const r = await zige(['check', alone()]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
 
-  it('passes its own test cases, covering every clause', () => {
-    const r = cli(['test', alone()]);
+  it('passes its own test cases, covering every clause', async () => {
+    const r = await zige(['test', alone()]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('uncovered');
     expect(r.stdout.trim().split('\n').pop()).toBe('15 passed, 0 failed');
   });
 
-  it('compiles to a module and an index', () => {
+  it('compiles to a module and an index', async () => {
     const out = join(scratch('invented-out'), 'gen');
-    expect(cli(['compile', alone(), '--out', out]).code).toBe(0);
+    expect((await zige(['compile', alone(), '--out', out])).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['index.ts', 'invented-coach.ts']);
   });
 
-  it('evaluates a profile through every new construct', () => {
+  it('evaluates a profile through every new construct', async () => {
     const dir = alone();
     const profile = join(dir, 'applicant.json');
     writeFileSync(
@@ -53,7 +54,7 @@ describe('an invented occupation, as data only', () => {
         facts: { 拟从事本职业或相关职业工作: true, 安全行车里程: 150000, 项目数: 6 },
       }),
     );
-    const r = cli(['eval', profile, '--rules', dir, '--occupation', '虚构驾驶教练员', '--as-of', '2026-11-28', '--json']);
+    const r = await zige(['eval', profile, '--rules', dir, '--occupation', '虚构驾驶教练员', '--as-of', '2026-11-28', '--json']);
     expect(r.stderr).toBe('');
     const results = JSON.parse(r.stdout).results as { level: number; status: string; matched: string[] }[];
     expect(results.map((x) => [x.level, x.status, x.matched])).toEqual([
@@ -64,7 +65,7 @@ describe('an invented occupation, as data only', () => {
     ]);
   });
 
-  it('is mentioned by no code (comments aside)', () => {
+  it('is mentioned by no code (comments aside)', async () => {
     const names = ['invented-coach', '虚构驾驶教练员', '安全行车里程', '项目数', '拟从事本职业或相关职业工作', '见习'];
     const files: string[] = [];
     const walk = (dir: string): void => {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { involvesLevel } from '../cli/rule-tests.js';
 import { casesWithoutExpect, insertExpectations } from '../compiler/update-tests.js';
-import { check, cli, RULES, ruleFile, rulesDir } from './helpers.js';
+import { check, RULES, ruleFile, rulesDir } from './helpers.js';
+import { zige } from './in-process.js';
 
 const { rules } = check(RULES);
 const CASE = /^[✓✗] (\S+) › (.+?)(?:  （待复核 unreviewed）)?(?:  \(.*\))?$/;
@@ -19,18 +20,18 @@ const reported = (stdout: string): [string, string][] =>
     .map((m) => [m[1], m[2]]);
 
 describe('zige test filters', { timeout: 60_000 }, () => {
-  it('--occupation runs one occupation’s cases, by name or id', () => {
+  it('--occupation runs one occupation’s cases, by name or id', async () => {
     const occ = rules!.occupations.find((o) => o.id === 'internet-marketer')!;
     for (const query of ['互联网营销师', 'internet-marketer']) {
-      const r = cli(['test', 'rules', '--occupation', query]);
+      const r = await zige(['test', 'rules', '--occupation', query]);
       expect(r.code).toBe(0);
       expect(reported(r.stdout)).toEqual(occ.tests.map((t) => ['internet-marketer', t.name]));
       expect(r.stdout.trim().split('\n').pop()).toBe(`${occ.tests.length} passed, 0 failed`);
     }
   });
 
-  it('--level runs only cases whose expectations involve the level', () => {
-    const r = cli(['test', 'rules', '--level', '2']);
+  it('--level runs only cases whose expectations involve the level', async () => {
+    const r = await zige(['test', 'rules', '--level', '2']);
     expect(r.code).toBe(0);
     const want = [...rules!.occupations]
       .sort((a, b) => (a.file < b.file ? -1 : 1))
@@ -42,9 +43,9 @@ describe('zige test filters', { timeout: 60_000 }, () => {
     expect(r.stdout.trim().split('\n').pop()).toBe(`${want.length} passed, 0 failed`);
   });
 
-  it('exits 2 for an unknown occupation or level', () => {
-    expect(cli(['test', 'rules', '--occupation', '宇航员']).code).toBe(2);
-    expect(cli(['test', 'rules', '--level', '6']).code).toBe(2);
+  it('exits 2 for an unknown occupation or level', async () => {
+    expect((await zige(['test', 'rules', '--occupation', '宇航员'])).code).toBe(2);
+    expect((await zige(['test', 'rules', '--level', '6'])).code).toBe(2);
   });
 });
 
@@ -82,19 +83,19 @@ const TESTS = `tests:
     only: [4/1]`;
 
 describe('zige test --update', { timeout: 60_000 }, () => {
-  it('records the actual results of cases without expect, once, touching nothing else', () => {
+  it('records the actual results of cases without expect, once, touching nothing else', async () => {
     const text = ruleFile({ levels: '[5, 4]', conditions: CONDITIONS, extra: TESTS });
     const dir = rulesDir({ 'sample.yaml': text });
     const file = join(dir, 'sample.yaml');
 
     // before: the cases without any expectation fail, and check warns about them
-    const before = cli(['test', dir]);
+    const before = await zige(['test', dir]);
     expect(before.code).toBe(1);
     expect(before.stdout).toContain('no expectation (expect, only or clauses)');
     expect(before.stdout.trim().split('\n').pop()).toBe('2 passed, 2 failed');
-    expect(cli(['check', dir]).stderr).toContain('warning[W_TEST_NO_EXPECTATION]');
+    expect((await zige(['check', dir])).stderr).toContain('warning[W_TEST_NO_EXPECTATION]');
 
-    const r = cli(['test', dir, '--update']);
+    const r = await zige(['test', dir, '--update']);
     expect(r.stdout).toContain('（3 个用例 case(s)，reviewed: false）');
     const after = readFileSync(file, 'utf8');
     expect(after).toBe(
@@ -114,12 +115,12 @@ describe('zige test --update', { timeout: 60_000 }, () => {
     expect(r.stdout.trim().split('\n').pop()).toBe('4 passed, 0 failed');
 
     // once: a second --update finds nothing to record
-    const again = cli(['test', dir, '--update']);
+    const again = await zige(['test', dir, '--update']);
     expect(again.stdout).not.toContain('recorded:');
     expect(readFileSync(file, 'utf8')).toBe(after);
   }, 30_000);
 
-  it('never overwrites an existing expect', () => {
+  it('never overwrites an existing expect', async () => {
     const text = 'tests:\n  - name: a\n    expect: {}\n  - name: b\n    profile: {}\n';
     expect(casesWithoutExpect(text)).toEqual([1]);
     expect(insertExpectations(text, [{ index: 0, expect: [[5, 'eligible']] }])).toBe(text);
@@ -131,6 +132,6 @@ describe('zige test --update', { timeout: 60_000 }, () => {
       'tests:\n  - name: b\n    expect: {4: unknown}\n    reviewed: false',
     );
     // an unknown occupation is bad usage, before anything is written
-    expect(cli(['test', 'rules', '--update', '--occupation', '宇航员']).code).toBe(2);
+    expect((await zige(['test', 'rules', '--update', '--occupation', '宇航员'])).code).toBe(2);
   });
 });

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { traceSources, type TraceResult } from '../compiler/trace.js';
-import { check, cli, ROOT, RULES, rulesDir } from './helpers.js';
+import { check, ROOT, RULES, rulesDir } from './helpers.js';
+import { zige } from './in-process.js';
 
 const SOURCE = 'sources/guizhou-2023-09-registration-conditions.txt';
 const DOC = readFileSync(join(RULES, SOURCE), 'utf8');
@@ -78,11 +79,11 @@ describe('the bundled rules', () => {
   const { rules } = check(RULES);
   const result = traceDir(RULES);
 
-  it('trace clean', () => {
+  it('trace clean', async () => {
     expect(result.diagnostics).toEqual([]);
   });
 
-  it('list every numbered clause of the source exactly once', () => {
+  it('list every numbered clause of the source exactly once', async () => {
     const counts: Record<string, Record<number, number>> = {};
     for (const r of result.rows) {
       counts[r.section] ??= {};
@@ -102,7 +103,7 @@ describe('the bundled rules', () => {
     }
   });
 
-  it('match every rule clause to exactly one source clause of its own section and level', () => {
+  it('match every rule clause to exactly one source clause of its own section and level', async () => {
     const all = rules!.occupations.flatMap((o) => o.clauses.map((c) => c.id)).sort();
     const traced = result.rows.flatMap((r) => r.rules.map((x) => x.id)).sort();
     expect(traced).toEqual(all);
@@ -114,7 +115,7 @@ describe('the bundled rules', () => {
     }
   });
 
-  it('read split alternatives, repeated page headers and mis-numbered sections as printed', () => {
+  it('read split alternatives, repeated page headers and mis-numbered sections as printed', async () => {
     const row = (section: string, level: number, clause: number) => result.rows.find((r) => r.section === section && r.level === level && r.clause === clause)!;
     expect(row('一、互联网营销师', 4, 4).rules.map((x) => x.id)).toEqual(['internet-marketer/4/4a', 'internet-marketer/4/4b']);
     expect(row('一、互联网营销师', 4, 4).rules[0]).toEqual({ id: 'internet-marketer/4/4a', file: 'internet-marketer.yaml', line: 60 });
@@ -128,7 +129,7 @@ describe('the bundled rules', () => {
 });
 
 describe('traceSources on a document alone', () => {
-  it('joins wrapped clause lines and stops at blank lines, headings and page headers', () => {
+  it('joins wrapped clause lines and stops at blank lines, headings and page headers', async () => {
     const doc = [
       '目录',
       '一、甲职业.....\t01',
@@ -170,7 +171,7 @@ describe('traceSources on a document alone', () => {
 });
 
 describe('errors and warnings', () => {
-  it('reports a source clause no rule clause encodes, at its line in the source', () => {
+  it('reports a source clause no rule clause encodes, at its line in the source', async () => {
     const dir = bundledWith({ 'internet-marketer.yaml': (t) => replaceOnce(t, IM_4_2, '') }, { noTests: ['internet-marketer.yaml'] });
     const r = traceDir(dir);
     expect(codes(r)).toEqual(['E_TRACE_UNENCODED']);
@@ -182,7 +183,7 @@ describe('errors and warnings', () => {
     expect(r.rows.length).toBe(69);
   });
 
-  it('reports a clause whose source is a sentence of another section: encoded twice, and the own clause unencoded', () => {
+  it('reports a clause whose source is a sentence of another section: encoded twice, and the own clause unencoded', async () => {
     const dir = bundledWith({
       'internet-marketer.yaml': (t) =>
         replaceOnce(t, 'source: 累计从事本职业或相关职业工作2年(含)以上，经本职业四级/中级工正规培训达规定标准学时，并取得结业证书。', 'source: 具有大学本科及以上学历。'),
@@ -200,7 +201,7 @@ describe('errors and warnings', () => {
     expect(row.rules.map((x) => x.id)).toEqual(['internet-marketer/4/3', 'tech-consultant/3/3']);
   });
 
-  it('reports a clause citing another section that nothing else encodes as misplaced', () => {
+  it('reports a clause citing another section that nothing else encodes as misplaced', async () => {
     const dir = bundledWith(
       { 'internet-marketer.yaml': (t) => replaceOnce(t, 'source: 累计从事本职业或相关职业工作2年(含)以上，经本职业四级/中级工正规培训达规定标准学时，并取得结业证书。', 'source: 具有大学本科及以上学历。') },
       { only: ['internet-marketer.yaml'] },
@@ -213,7 +214,7 @@ describe('errors and warnings', () => {
     expect(r.diagnostics.filter((d) => d.code === 'E_TRACE_UNENCODED').length).toBe(69 - 16 + 1 - 1);
   });
 
-  it('reports a source sentence that is no numbered clause as invented', () => {
+  it('reports a source sentence that is no numbered clause as invented', async () => {
     const dir = bundledWith(
       { 'internet-marketer.yaml': (t) => replaceOnce(t, 'source: 本职业或相关职业学徒期满。\n        when: 学徒期满', 'source: 学历要求：初中毕业(或相当文化程度)\n        when: 学徒期满') },
       { only: ['internet-marketer.yaml'] },
@@ -224,19 +225,19 @@ describe('errors and warnings', () => {
     expect(r.diagnostics.filter((d) => d.code === 'E_TRACE_UNENCODED').map((d) => d.args?.section)).toContain('一、互联网营销师');
   });
 
-  it('reports a section heading the document does not have, and still traces by name', () => {
+  it('reports a section heading the document does not have, and still traces by name', async () => {
     const dir = bundledWith({ 'internet-marketer.yaml': (t) => replaceOnce(t, 'section: 一、互联网营销师', 'section: 一、互联网营销') });
     const r = traceDir(dir);
     expect(codes(r)).toEqual(['E_TRACE_SECTION']);
     expect(r.diagnostics[0].range?.start.line).toBe(11);
   });
 
-  it('accepts the mis-numbered heading of a repeated page as the same section', () => {
+  it('accepts the mis-numbered heading of a repeated page as the same section', async () => {
     const dir = bundledWith({ 'ai-trainer.yaml': (t) => replaceOnce(t, 'section: 八、人工智能训练师', 'section: 七、人工智能训练师') });
     expect(traceDir(dir).diagnostics).toEqual([]);
   });
 
-  it('warns when split alternatives leave part of the source clause uncited', () => {
+  it('warns when split alternatives leave part of the source clause uncited', async () => {
     const dir = bundledWith({
       'internet-marketer.yaml': (t) =>
         replaceOnce(
@@ -253,7 +254,7 @@ describe('errors and warnings', () => {
     expect(r.diagnostics[0].args?.text).toBe('取得经评估论证');
   });
 
-  it('warns when a rule clause id and the source clause number differ', () => {
+  it('warns when a rule clause id and the source clause number differ', async () => {
     const dir = bundledWith({ 'internet-marketer.yaml': (t) => replaceOnce(t, '      - id: "3"\n        source: 本职业或相关职业学徒期满。', '      - id: "4"\n        source: 本职业或相关职业学徒期满。') }, { noTests: ['internet-marketer.yaml'] });
     const r = traceDir(dir);
     expect(r.diagnostics.map((d) => [d.code, d.args?.id, d.args?.clause])).toEqual([['W_TRACE_NUMBER', 'internet-marketer/5/4', 3]]);
@@ -269,7 +270,7 @@ describe('notEncoded', () => {
 conditions:
 `;
 
-  it('suppresses the unencoded error and carries its reason', () => {
+  it('suppresses the unencoded error and carries its reason', async () => {
     const dir = bundledWith(
       { 'internet-marketer.yaml': (t) => replaceOnce(replaceOnce(t, IM_4_2, ''), '\nconditions:\n', `\n${notEncoded(2)}`) },
       { noTests: ['internet-marketer.yaml'] },
@@ -280,15 +281,15 @@ conditions:
     expect(row.rules).toEqual([]);
     expect(row.notEncoded).toMatchObject({ reason: '测试用：有意不编码', file: 'internet-marketer.yaml' });
 
-    const c = cli(['trace', dir]);
+    const c = await zige(['trace', dir]);
     expect(c.code).toBe(0);
     expect(c.stdout).toMatch(/一、互联网营销师 +四级\/中级工 +2 +累计从事.*不编码: 测试用：有意不编码 +\S*internet-marketer\.yaml:\d+/);
     expect(c.stdout).toContain('1 条有意不编码');
-    const json = JSON.parse(cli(['trace', dir, '--json']).stdout) as { notEncoded?: { reason: string } }[];
+    const json = JSON.parse((await zige(['trace', dir, '--json'])).stdout) as { notEncoded?: { reason: string } }[];
     expect(json.filter((x) => x.notEncoded).map((x) => x.notEncoded!.reason)).toEqual(['测试用：有意不编码']);
   }, CLI_TIMEOUT);
 
-  it('is an error when it names a clause that does not exist or is encoded after all', () => {
+  it('is an error when it names a clause that does not exist or is encoded after all', async () => {
     const missing = traceDir(bundledWith({ 'internet-marketer.yaml': (t) => replaceOnce(t, '\nconditions:\n', `\n${notEncoded(9)}`) }));
     expect(codes(missing)).toEqual(['E_TRACE_NOT_ENCODED_UNKNOWN']);
     expect(missing.diagnostics[0].file).toBe('internet-marketer.yaml');
@@ -297,7 +298,7 @@ conditions:
     expect(String(encoded.diagnostics[0].args?.ids)).toContain('internet-marketer/4/2');
   });
 
-  it('is checked by the rule-file schema', () => {
+  it('is checked by the rule-file schema', async () => {
     const dir = bundledWith({ 'internet-marketer.yaml': (t) => replaceOnce(t, '\nconditions:\n', '\nnotEncoded:\n  - section: 一、互联网营销师\n    level: 4\n    clause: 2\nconditions:\n') });
     const { sink } = check(dir);
     expect(sink.items.map((d) => [d.code, d.args?.property])).toEqual([['E_SCHEMA_REQUIRED', 'reason']]);
@@ -305,8 +306,8 @@ conditions:
 });
 
 describe('zige trace (CLI)', () => {
-  it('prints every numbered clause once and exits 0 on the bundled rules', () => {
-    const r = cli(['trace', 'rules']);
+  it('prints every numbered clause once and exits 0 on the bundled rules', async () => {
+    const r = await zige(['trace', 'rules']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
@@ -319,8 +320,8 @@ describe('zige trace (CLI)', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toContain('69 source clauses: 69 encoded');
   }, CLI_TIMEOUT);
 
-  it('writes JSON rows with --json', () => {
-    const r = cli(['trace', 'rules', '--json']);
+  it('writes JSON rows with --json', async () => {
+    const r = await zige(['trace', 'rules', '--json']);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as { section: string; level: number; clause: number; text: string; rules: { id: string; file: string; line: number }[] }[];
     expect(rows.length).toBe(69);
@@ -333,9 +334,9 @@ describe('zige trace (CLI)', () => {
     });
   }, CLI_TIMEOUT);
 
-  it('exits 1 with positioned errors, 1 on invalid rules, 2 on bad usage', () => {
+  it('exits 1 with positioned errors, 1 on invalid rules, 2 on bad usage', async () => {
     const dir = bundledWith({ 'internet-marketer.yaml': (t) => replaceOnce(t, IM_4_2, '') }, { noTests: ['internet-marketer.yaml'] });
-    const r = cli(['trace', dir]);
+    const r = await zige(['trace', dir]);
     expect(r.code).toBe(1);
     const source = relative(ROOT, join(dir, SOURCE));
     expect(r.stderr).toContain(`${source}:${docLine('2. 累计从事本职业或相关职业工作 4 年')}:1: error[E_TRACE_UNENCODED]`);
@@ -343,11 +344,11 @@ describe('zige trace (CLI)', () => {
     expect(r.stdout).toMatch(/一、互联网营销师 +四级\/中级工 +2 +.*✗ 未编码/);
 
     const broken = bundledWith({ 'internet-marketer.yaml': (t) => replaceOnce(t, IM_4_2, '') }); // its tests name 4/2
-    const b = cli(['trace', broken]);
+    const b = await zige(['trace', broken]);
     expect(b.code).toBe(1);
     expect(b.stderr).toContain('E_TEST_CLAUSE');
     expect(b.stdout).toBe('');
 
-    expect(cli(['trace', 'rules', 'rules']).code).toBe(2);
+    expect((await zige(['trace', 'rules', 'rules'])).code).toBe(2);
   }, CLI_TIMEOUT);
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluateOccupation, type EvaluateOptions, type Profile } from '../runtime/index.js';
-import { check, cli, ruleFile, rulesDir, scratch } from './helpers.js';
+import { check, ruleFile, rulesDir, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 const version = (label: string, inForce: string, years: number) =>
   ruleFile({
@@ -20,10 +21,10 @@ const version = (label: string, inForce: string, years: number) =>
 
 const profile = { education: [{ level: '初中', status: '毕业' }], work: [{ occupation: '样例职业', from: '2024-06-01', to: '2025-09-30' }] };
 
-function evalAt(dir: string, asOf: string) {
+async function evalAt(dir: string, asOf: string) {
   const file = join(scratch('profile'), 'p.json');
   writeFileSync(file, JSON.stringify(profile));
-  return cli(['eval', file, '--rules', dir, '--occupation', 'sample', '--as-of', asOf, '--json']);
+  return await zige(['eval', file, '--rules', dir, '--occupation', 'sample', '--as-of', asOf, '--json']);
 }
 
 describe('versions in force', () => {
@@ -32,19 +33,19 @@ describe('versions in force', () => {
     'sample-2026.yaml': version('2026', '{from: 2026-01-01}', 2),
   });
 
-  it('check accepts two versions with adjacent periods', () => {
+  it('check accepts two versions with adjacent periods', async () => {
     expect(check(dir).sink.sorted()).toEqual([]);
   });
 
-  it('evaluates with the version in force on the as-of date and names it', () => {
-    const old = JSON.parse(evalAt(dir, '2025-12-31').stdout).results[0];
+  it('evaluates with the version in force on the as-of date and names it', async () => {
+    const old = JSON.parse((await evalAt(dir, '2025-12-31')).stdout).results[0];
     expect(old).toMatchObject({ version: '2023', status: 'eligible' });
-    const next = JSON.parse(evalAt(dir, '2026-01-01').stdout).results[0];
+    const next = JSON.parse((await evalAt(dir, '2026-01-01')).stdout).results[0];
     expect(next).toMatchObject({ version: '2026', status: 'ineligible' });
   });
 
-  it('reports a date no version covers, naming the nearest versions', () => {
-    const r = evalAt(dir, '2023-08-31');
+  it('reports a date no version covers, naming the nearest versions', async () => {
+    const r = await evalAt(dir, '2023-08-31');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('E_NO_VERSION');
     expect(r.stderr).toContain('2023-09-01');
@@ -52,13 +53,13 @@ describe('versions in force', () => {
       'sample-2023.yaml': version('2023', '{from: 2023-09-01, to: 2024-12-31}', 1),
       'sample-2026.yaml': version('2026', '{from: 2026-01-01}', 2),
     });
-    const between = evalAt(gap, '2025-06-01');
+    const between = await evalAt(gap, '2025-06-01');
     expect(between.code).toBe(1);
     expect(between.stderr).toMatch(/2024-12-31/);
     expect(between.stderr).toMatch(/2026-01-01/);
   });
 
-  it('rejects overlapping versions at the later file’s period', () => {
+  it('rejects overlapping versions at the later file’s period', async () => {
     const overlap = rulesDir({
       'sample-2023.yaml': version('2023', '{from: 2023-09-01, to: 2025-12-31}', 1),
       'sample-2025.yaml': version('2025', '{from: 2025-06-01}', 2),
@@ -67,7 +68,7 @@ describe('versions in force', () => {
     expect(codes).toEqual([['E_VERSION_OVERLAP', true, 9]]);
   });
 
-  it('rejects a second file of one occupation without a period, and a period that ends before it starts', () => {
+  it('rejects a second file of one occupation without a period, and a period that ends before it starts', async () => {
     const undated = rulesDir({
       'sample-a.yaml': version('a', '{from: 2023-09-01}', 1),
       'sample-b.yaml': ruleFile({ levels: '[5]', conditions: `  - level: 5
@@ -84,7 +85,7 @@ describe('versions in force', () => {
 
   it('compiles one module per version and an index that selects by date', async () => {
     const out = join(scratch('versions'), 'gen');
-    expect(cli(['compile', dir, '--out', out, '--js']).code).toBe(0);
+    expect((await zige(['compile', dir, '--out', out, '--js'])).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['index.js', 'sample@2023.js', 'sample@2026.js']);
     const index = await import(pathToFileURL(join(out, 'index.js')).href);
     expect(index.occupationInForce('sample', '2025-01-01').meta.version).toBe('2023');
