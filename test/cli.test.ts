@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { todayInShanghai } from '../runtime/index.js';
 import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, levelFiveClause, ROOT, ruleFile, rulesDir, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 const examples = JSON.parse(readFileSync(join(ROOT, 'examples', 'examples.json'), 'utf8')) as {
   profile: string;
@@ -25,19 +26,19 @@ addFormats.default(ajv);
 const validateResult = ajv.compile(resultSchema);
 
 describe('zige check', () => {
-  it('is clean on the bundled rules', () => {
-    const r = cli(['check', 'rules']);
+  it('is clean on the bundled rules', async () => {
+    const r = await zige(['check', 'rules']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
 
-  it('points a typo at file:line:col with a code frame, exit 1', () => {
+  it('points a typo at file:line:col with a code frame, exit 1', async () => {
     const dir = rulesDir({
       'sample.yaml': ruleFile({
         conditions: levelFiveClause('学徒期满 本职业或相关职业 且 持有 五纪'),
       }),
     });
-    const r = cli(['check', dir]);
+    const r = await zige(['check', dir]);
     expect(r.code).toBe(1);
     const file = relative(ROOT, join(dir, 'sample.yaml'));
     expect(r.stderr).toContain(`${file}:15:34: error[E_UNKNOWN_LEVEL]`);
@@ -47,8 +48,8 @@ describe('zige check', () => {
     noStackTrace(r.stderr);
   });
 
-  it('reports a missing rules directory without a stack trace', () => {
-    const r = cli(['check', join(scratch('none'), 'nope')]);
+  it('reports a missing rules directory without a stack trace', async () => {
+    const r = await zige(['check', join(scratch('none'), 'nope')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('E_READ');
     noStackTrace(r.stderr);
@@ -57,8 +58,8 @@ describe('zige check', () => {
 
 describe('zige eval', () => {
   for (const ex of examples) {
-    it(`${ex.profile} ${ex.args.join(' ')} equals ${ex.expected}`, () => {
-      const r = cli(['eval', join('examples', ex.profile), ...ex.args, '--json']);
+    it(`${ex.profile} ${ex.args.join(' ')} equals ${ex.expected}`, async () => {
+      const r = await zige(['eval', join('examples', ex.profile), ...ex.args, '--json']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const actual = JSON.parse(r.stdout);
@@ -90,9 +91,9 @@ describe('zige eval', () => {
     expect(loaded(['eval', '--batch', batch, '--occupation', '互联网营销师', '--as-of', '2026-11-28', '--out', join(dir, 'out.jsonl')]).filter(checker)).toEqual([]);
   });
 
-  it('reads the profile from stdin with `-`, YAML or JSON; errors name <stdin>', () => {
+  it('reads the profile from stdin with `-`, YAML or JSON; errors name <stdin>', async () => {
     const args = ['--occupation', '互联网营销师', '--as-of', '2026-11-28', '--json'];
-    const fromFile = cli(['eval', 'examples/applicant-live-streamer.yaml', ...args]);
+    const fromFile = await zige(['eval', 'examples/applicant-live-streamer.yaml', ...args]);
     const yaml = cli(['eval', '-', ...args], { stdin: readFileSync(join(ROOT, 'examples/applicant-live-streamer.yaml')) });
     expect(yaml.code, yaml.stderr).toBe(0);
     expect(yaml.stdout).toBe(fromFile.stdout);
@@ -103,8 +104,8 @@ describe('zige eval', () => {
     expect(bad.stderr).toContain('<stdin>: error[E_PROFILE_DATE] at /work/0/from');
   });
 
-  it('prints levels 5..1 with the v1 fields, in order', () => {
-    const r = cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', '互联网营销师', '--as-of', '2026-11-28', '--json']);
+  it('prints levels 5..1 with the v1 fields, in order', async () => {
+    const r = await zige(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', '互联网营销师', '--as-of', '2026-11-28', '--json']);
     const out = JSON.parse(r.stdout);
     expect(out.asOf).toBe('2026-11-28');
     expect(out.results.map((x: { level: number }) => x.level)).toEqual([5, 4, 3, 2, 1]);
@@ -116,8 +117,8 @@ describe('zige eval', () => {
     expect(five.clauses[0]).toEqual({ id: 'internet-marketer/5/1', text: '累计从事本职业或相关职业1年(含)以上。', status: 'met' });
   });
 
-  it('judges every bundled occupation by default, ordered by id then level 5→1', () => {
-    const r = cli(['eval', 'examples/applicant-no-education.json', '--as-of', '2026-11-28', '--json']);
+  it('judges every bundled occupation by default, ordered by id then level 5→1', async () => {
+    const r = await zige(['eval', 'examples/applicant-no-education.json', '--as-of', '2026-11-28', '--json']);
     expect(r.code).toBe(0);
     const results = JSON.parse(r.stdout).results as { id: string; level: number }[];
     const keys = results.map((x) => `${x.id}/${x.level}`);
@@ -126,30 +127,30 @@ describe('zige eval', () => {
     expect(new Set(results.map((x) => x.id)).size).toBe(8);
   });
 
-  it('reports an entry of unknown relation as a warning naming it, valid against the schema', () => {
+  it('reports an entry of unknown relation as a warning naming it, valid against the schema', async () => {
     const file = join(scratch('warn'), 'p.json');
     writeFileSync(file, JSON.stringify({ education: [], work: [{ occupation: '厨师', from: '2020-01-01' }] }));
-    const r = cli(['eval', file, '--occupation', 'internet-marketer', '--as-of', '2026-11-28', '--json']);
+    const r = await zige(['eval', file, '--occupation', 'internet-marketer', '--as-of', '2026-11-28', '--json']);
     const out = JSON.parse(r.stdout);
     expect(validateResult(out), JSON.stringify(validateResult.errors)).toBe(true);
     expect(out.results[0].warnings).toMatchObject([{ code: 'W_UNRELATED', path: '/work/0' }]);
     expect(out.results[0].clauses[0].status).toBe('unmet');
   });
 
-  it('defaults the as-of date to today in Asia/Shanghai', () => {
-    const r = cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', 'internet-marketer', '--json']);
+  it('defaults the as-of date to today in Asia/Shanghai', async () => {
+    const r = await zige(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', 'internet-marketer', '--json']);
     expect(JSON.parse(r.stdout).asOf).toBe(todayInShanghai());
   });
 
-  it('filters by level and work type', () => {
-    const byLevel = JSON.parse(cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', 'internet-marketer', '--level', '3', '--as-of', '2026-11-28', '--json']).stdout);
+  it('filters by level and work type', async () => {
+    const byLevel = JSON.parse((await zige(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', 'internet-marketer', '--level', '3', '--as-of', '2026-11-28', '--json'])).stdout);
     expect(byLevel.results.map((x: { level: number }) => x.level)).toEqual([3]);
-    const byType = JSON.parse(cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', 'internet-marketer', '--work-type', '平台管理员', '--as-of', '2026-11-28', '--json']).stdout);
+    const byType = JSON.parse((await zige(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', 'internet-marketer', '--work-type', '平台管理员', '--as-of', '2026-11-28', '--json'])).stdout);
     expect(byType.results.map((x: { level: number }) => x.level)).toEqual([5, 4, 3]);
   });
 
-  it('prints a readable Chinese report by default', () => {
-    const r = cli(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', '互联网营销师', '--as-of', '2026-11-28']);
+  it('prints a readable Chinese report by default', async () => {
+    const r = await zige(['eval', 'examples/applicant-live-streamer.yaml', '--occupation', '互联网营销师', '--as-of', '2026-11-28']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('互联网营销师（internet-marketer）');
     expect(r.stdout).toContain('五级/初级工');
@@ -157,34 +158,34 @@ describe('zige eval', () => {
     expect(r.stdout).toContain('✗ 不符合');
   });
 
-  it('names the field path of an invalid profile, exit 1', () => {
+  it('names the field path of an invalid profile, exit 1', async () => {
     const file = join(scratch('bad-profile'), 'p.yaml');
     writeFileSync(file, 'work:\n  - occupation: 互联网营销师\n    from: 2023-02-30\n');
-    const r = cli(['eval', file, '--as-of', '2026-11-28']);
+    const r = await zige(['eval', file, '--as-of', '2026-11-28']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('/work/0/from');
     noStackTrace(r.stderr);
   });
 
-  it('rejects an unknown field by its path', () => {
+  it('rejects an unknown field by its path', async () => {
     const file = join(scratch('bad-profile'), 'p.json');
     writeFileSync(file, JSON.stringify({ work: [{ occupation: 'x', from: '2020-01-01', salary: 3 }] }));
-    const r = cli(['eval', file]);
+    const r = await zige(['eval', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('/work/0/salary');
   });
 
-  it('needs a map relation when several occupations are judged', () => {
+  it('needs a map relation when several occupations are judged', async () => {
     const file = join(scratch('rel'), 'p.yaml');
     writeFileSync(file, 'education: []\nwork:\n  - {occupation: 互联网营销师, from: 2020-01-01, relation: 本职业}\n');
-    const r = cli(['eval', file, '--as-of', '2026-11-28']);
+    const r = await zige(['eval', file, '--as-of', '2026-11-28']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('E_PROFILE_RELATION');
     expect(r.stderr).toContain('/work/0/relation');
-    expect(cli(['eval', file, '--occupation', '互联网营销师', '--as-of', '2026-11-28']).code).toBe(0);
+    expect((await zige(['eval', file, '--occupation', '互联网营销师', '--as-of', '2026-11-28'])).code).toBe(0);
   });
 
-  it('exits 2 on bad usage', () => {
+  it('exits 2 on bad usage', async () => {
     const p = 'examples/applicant-live-streamer.yaml';
     for (const args of [
       ['frobnicate'],
@@ -196,13 +197,13 @@ describe('zige eval', () => {
       ['compile', 'rules'],
       [],
     ]) {
-      const r = cli(args);
+      const r = await zige(args);
       expect(r.code, args.join(' ')).toBe(2);
       noStackTrace(r.stderr);
     }
   });
 
-  it('refuses an option its command does not read, naming it (it would be ignored without a word)', () => {
+  it('refuses an option its command does not read, naming it (it would be ignored without a word)', async () => {
     const p = 'examples/applicant-live-streamer.yaml';
     for (const [args, stray] of [
       [['eval', p, '--out', 'results.json'], 'out'],
@@ -215,31 +216,31 @@ describe('zige eval', () => {
       [['test', 'rules', '--out', 'x'], 'out'],
       [['trace', 'rules', '--format', 'json'], 'format'],
     ] as const) {
-      const r = cli([...args]);
+      const r = await zige([...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.split('\n')[0], args.join(' ')).toContain(`does not take --${stray}`);
       noStackTrace(r.stderr);
     }
     // What each command does read is still accepted.
-    expect(cli(['eval', p, '--occupation', '互联网营销师', '--as-of', '2026-11-28', '--json', '--lang', 'en']).code).toBe(0);
-    expect(cli(['trace', 'rules', '--json']).code).toBe(0);
+    expect((await zige(['eval', p, '--occupation', '互联网营销师', '--as-of', '2026-11-28', '--json', '--lang', 'en'])).code).toBe(0);
+    expect((await zige(['trace', 'rules', '--json'])).code).toBe(0);
   });
 
-  it('exits 1 for a missing profile file', () => {
-    const r = cli(['eval', 'examples/nope.json']);
+  it('exits 1 for a missing profile file', async () => {
+    const r = await zige(['eval', 'examples/nope.json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('E_READ');
   });
 });
 
 describe('zige test', () => {
-  it('runs the bundled rules’ tests and ends with N passed, N failed', () => {
-    const r = cli(['test', 'rules']);
+  it('runs the bundled rules’ tests and ends with N passed, N failed', async () => {
+    const r = await zige(['test', 'rules']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed$/);
   });
 
-  it('never sends control characters from a test name to the terminal', () => {
+  it('never sends control characters from a test name to the terminal', async () => {
     const dir = rulesDir({
       'sample.yaml': ruleFile({
         conditions: APPRENTICESHIP_LEVEL_5,
@@ -250,19 +251,19 @@ describe('zige test', () => {
     expect: {5: ineligible}`,
       }),
     });
-    const r = cli(['test', dir]);
+    const r = await zige(['test', dir]);
     expect(r.stdout).not.toContain('\x1b');
     expect(r.stdout).toContain('✗ sample › \ufffd[2J\ufffd[31mred\ufffd\ufffdfake ✓ line');
   });
 
-  it('prints the profile, expected and actual of a failing case, exit 1', () => {
+  it('prints the profile, expected and actual of a failing case, exit 1', async () => {
     const dir = rulesDir({
       'sample.yaml': ruleFile({
         conditions: APPRENTICESHIP_LEVEL_5,
         extra: FAILING_TEST_CASE,
       }),
     });
-    const r = cli(['test', dir]);
+    const r = await zige(['test', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗ sample › wrong on purpose');
     expect(r.stdout).toContain('level 5: expected eligible, got ineligible');
