@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, scratch } from './helpers.js';
 
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -41,16 +41,46 @@ describe('docs/api.md', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(6);
   });
 
-  // Inside the repository, `zige` resolves to the built package by self-reference.
+  // Inside the repository, `zige` resolves to the built package by self-reference. All examples
+  // run in one tsx process (one start instead of one per example), each imported in turn with
+  // what it writes to stderr and what it throws recorded apart.
   const dir = scratch('api-docs');
-  blocks.forEach(({ heading, code }, i) => {
+  let outcomes: { stderr: string; error: string | null; exitCode: number }[] = [];
+  beforeAll(() => {
+    blocks.forEach(({ code }, i) => writeFileSync(join(dir, `example-${i + 1}.ts`), code));
+    const runner = join(dir, 'run-examples.ts');
+    writeFileSync(
+      runner,
+      `import { pathToFileURL } from 'node:url';
+const outcomes = [];
+const write = process.stderr.write.bind(process.stderr);
+for (let i = 1; i <= ${blocks.length}; i++) {
+  let stderr = '';
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  let error: string | null = null;
+  process.exitCode = 0;
+  try {
+    await import(pathToFileURL(${JSON.stringify(dir)} + '/example-' + i + '.ts').href);
+  } catch (e) {
+    error = String((e as Error).stack ?? e);
+  } finally {
+    process.stderr.write = write;
+  }
+  outcomes.push({ stderr, error, exitCode: Number(process.exitCode ?? 0) });
+}
+process.exitCode = 0;
+console.log('OUTCOMES ' + JSON.stringify(outcomes));
+`,
+    );
+    const r = spawnSync(process.execPath, [TSX, runner], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const line = r.stdout.split('\n').find((l) => l.startsWith('OUTCOMES '));
+    expect(line, r.stderr).toBeDefined();
+    outcomes = JSON.parse(line!.slice('OUTCOMES '.length));
+  }, 60_000);
+  blocks.forEach(({ heading }, i) => {
     it(`example ${i + 1} (${heading}) runs`, () => {
-      const file = join(dir, `example-${i + 1}.ts`);
-      writeFileSync(file, code);
-      const r = spawnSync(process.execPath, [TSX, file], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(0);
-    }, 60_000);
+      expect(outcomes[i]).toEqual({ stderr: '', error: null, exitCode: 0 });
+    });
   });
 
   it('examples type-check under tsc --strict against the built declarations', () => {
