@@ -2,6 +2,7 @@
 // answer; unknown only where a missing fact decides it (docs/language.md, "Three values").
 import { mergedPeriods, Status, type Facts, type Period } from './facts.js';
 import { compareRange, F, T, U, type Comparator, type Tri } from './tri.js';
+import type { SchoolSpec, TestedLeaf } from './plan.js';
 
 function totalDays(periods: Period[]): number {
   let n = 0;
@@ -210,24 +211,6 @@ export function apprenticeship(f: Facts, scope: number): Tri {
 
 export const SchoolMode = { Graduated: 0, Degree: 1, Enrolled: 2 } as const;
 
-export interface SchoolSpec {
-  /** 0 毕业 (school kind), 1 学历 (ladder), 2 在校 (enrolled). */
-  mode: 0 | 1 | 2;
-  /** School kinds that match (毕业, 在校), already expanded from groups and 及以上. */
-  names: readonly string[] | null;
-  /** Ladder rank to reach (学历). */
-  rank: number;
-  orHigher: boolean;
-  /** 技工院校 tracks that match, or null for any. */
-  tracks: readonly string[] | null;
-  target: string | null;
-  /** Major scope mask; 0 means any major. */
-  major: number;
-  finalYear: boolean;
-  /** Education requirement: enrolment at a rank implies completion of the rank below. */
-  gate: boolean;
-}
-
 export function school(f: Facts, s: SchoolSpec): Tri {
   if (f.education === null) return U;
   return matchSchool(f, s) >= 0 ? T : F;
@@ -287,4 +270,46 @@ export function fact(f: Facts, name: string, cmp: Comparator, value: number): Tr
   const v = f.facts.get(name);
   if (typeof v !== 'number') return U;
   return compareRange(v, v, cmp, value);
+}
+
+/**
+ * A condition other than experience as a function of the facts, its parameters bound: the atom
+ * the compiled predicate calls for it. (The explainer calls the experience atoms itself, to read
+ * the bounds they measured.)
+ */
+export function leafTest(p: TestedLeaf): (f: Facts) => Tri {
+  switch (p.op) {
+    case 'holds': {
+      const { scope, level } = p;
+      return (f) => holds(f, scope, level);
+    }
+    case 'holdsPrepTechnician': {
+      const { scope } = p;
+      return (f) => holdsPrepTechnician(f, scope);
+    }
+    case 'training': {
+      const { scope, level, exam } = p;
+      return (f) => training(f, scope, level, exam);
+    }
+    case 'apprenticeship': {
+      const { scope } = p;
+      return (f) => apprenticeship(f, scope);
+    }
+    case 'school': {
+      const { spec } = p;
+      return (f) => school(f, spec);
+    }
+    case 'age': {
+      const { cmp, years } = p;
+      return (f) => age(f, cmp, years);
+    }
+    case 'flag': {
+      const { name } = p;
+      return (f) => flag(f, name);
+    }
+    case 'fact': {
+      const { name, cmp, value } = p;
+      return (f) => fact(f, name, cmp, value);
+    }
+  }
 }

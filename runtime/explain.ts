@@ -1,12 +1,12 @@
 // Explanations: why a level holds or not, what is missing and by how much, what to ask for when
 // the answer is unknown, and which documents prove a matched route. Built from each clause's
 // plan (metadata) with the same atom functions the compiled predicates call.
-import { ageOn, experience, experienceAfter, matchSchool, measured, measuredFromCertificate, SchoolMode, type SchoolSpec } from './atoms.js';
+import { ageOn, experience, experienceAfter, leafTest, matchSchool, measured, measuredFromCertificate, SchoolMode } from './atoms.js';
 import { formatDay } from './dates.js';
 import { keep } from './memo.js';
 import { Status, type Facts } from './facts.js';
 import type { OccupationMeta } from './meta.js';
-import { leafTest, type Plan, type TestedLeaf } from './plan.js';
+import type { Plan, SchoolSpec, TestedLeaf } from './plan.js';
 import { and, F, T, triName, U, type Comparator, type Tri } from './tri.js';
 
 export interface Text {

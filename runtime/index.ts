@@ -14,7 +14,6 @@ export {
   flag,
   fact,
   SchoolMode,
-  type SchoolSpec,
 } from './atoms.js';
 export {
   evaluateOccupation,
@@ -36,6 +35,6 @@ export type { OccupationMeta, ClauseMeta, WorkTypeMeta, Level } from './meta.js'
 export type * from './profile.js';
 export { versionInForce, overlappingVersions, type VersionChoice } from './versions.js';
 export { Explainer, formatDays, type Ask, type Text, type ConditionExplanation, type ClauseShortfall } from './explain.js';
-export type { Plan } from './plan.js';
+export type { Plan, PlanLeaf, SchoolSpec } from './plan.js';
 export { prepareFacts as prepare, projectFacts } from './facts.js';
 export { measureExperience, measureExperienceAfter, matchSchool, ageOn } from './atoms.js';

@@ -1,9 +1,26 @@
-// A clause's condition as data (the checked IR without source ranges), carried in generated
-// metadata so that the runtime can explain a result atom by atom with the same atom functions
-// the compiled predicate uses.
-import { age, apprenticeship, fact, flag, holds, holdsPrepTechnician, school, training, type SchoolSpec } from './atoms.js';
-import type { Facts } from './facts.js';
-import type { Comparator, Tri } from './tri.js';
+// The condition language, declared once: a clause's condition as data. The compiler's checked
+// form is this plus source ranges (compiler/ir.ts); generated metadata carries it so that the
+// runtime explains a result atom by atom with the same atom functions the compiled predicate uses.
+import type { Comparator } from './tri.js';
+
+/** What a school condition (毕业, 学历, 在校) accepts, resolved against the vocabulary. */
+export interface SchoolSpec {
+  /** 0 毕业 (school kind), 1 学历 (ladder), 2 在校 (enrolled). */
+  mode: 0 | 1 | 2;
+  /** School kinds that match (毕业, 在校), already expanded from groups and 及以上. */
+  names: readonly string[] | null;
+  /** Ladder rank to reach (学历). */
+  rank: number;
+  orHigher: boolean;
+  /** 技工院校 tracks that match, or null for any. */
+  tracks: readonly string[] | null;
+  target: string | null;
+  /** Major scope mask; 0 means any major. */
+  major: number;
+  finalYear: boolean;
+  /** Education requirement: enrolment at a rank implies completion of the rank below. */
+  gate: boolean;
+}
 
 export type Plan =
   | { op: 'or'; items: Plan[] }
@@ -25,45 +42,3 @@ export type PlanLeaf = Exclude<Plan, { op: 'and' | 'or' | 'not' }>;
 
 /** A condition other than experience: its status is all its atom returns (experience atoms also measure). */
 export type TestedLeaf = Exclude<PlanLeaf, { op: 'experience' | 'experienceAfter' }>;
-
-/**
- * A condition other than experience as a function of the facts, its parameters bound: the atom
- * the compiled predicate calls for it. (The explainer calls the experience atoms itself, to read
- * the bounds they measured.)
- */
-export function leafTest(p: TestedLeaf): (f: Facts) => Tri {
-  switch (p.op) {
-    case 'holds': {
-      const { scope, level } = p;
-      return (f) => holds(f, scope, level);
-    }
-    case 'holdsPrepTechnician': {
-      const { scope } = p;
-      return (f) => holdsPrepTechnician(f, scope);
-    }
-    case 'training': {
-      const { scope, level, exam } = p;
-      return (f) => training(f, scope, level, exam);
-    }
-    case 'apprenticeship': {
-      const { scope } = p;
-      return (f) => apprenticeship(f, scope);
-    }
-    case 'school': {
-      const { spec } = p;
-      return (f) => school(f, spec);
-    }
-    case 'age': {
-      const { cmp, years } = p;
-      return (f) => age(f, cmp, years);
-    }
-    case 'flag': {
-      const { name } = p;
-      return (f) => flag(f, name);
-    }
-    case 'fact': {
-      const { name, cmp, value } = p;
-      return (f) => fact(f, name, cmp, value);
-    }
-  }
-}

@@ -2,7 +2,8 @@
 // imports only the runtime. Output is deterministic: no dates, no absolute paths, stable order.
 // Every string from a rule file enters the code through `literal`, never pasted.
 import type { CheckedOccupation } from '../checked.js';
-import { toPlan, type Cond, type SchoolSpecIR } from '../ir.js';
+import { toPlan, type Cond } from '../ir.js';
+import type { SchoolSpec } from '../../runtime/plan.js';
 
 export interface GenerateOptions {
   /** Module specifier of the runtime. */
@@ -46,10 +47,10 @@ function propertyKey(k: string): string {
 export function generateModule(occ: CheckedOccupation, options: GenerateOptions): string {
   const ts = options.lang === 'ts';
   const type = (t: string): string => (ts ? `: ${t}` : '');
-  const specs: SchoolSpecIR[] = [];
+  const specs: SchoolSpec[] = [];
   const helpers: string[] = [];
 
-  const specName = (spec: SchoolSpecIR): string => {
+  const specName = (spec: SchoolSpec): string => {
     const key = JSON.stringify(spec);
     let i = specs.findIndex((s) => JSON.stringify(s) === key);
     if (i < 0) i = specs.push(spec) - 1;
