@@ -117,6 +117,19 @@ const norm = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
 /** One key per document however rule files spell its path (`./sources/a.txt`, `sources\\a.txt`). */
 const docKey = (file: string): string => posix.normalize(file.replace(/\\/g, '/'));
 
+/** What tracing learns on the way: the documents, and which rule clauses cite which source clauses. */
+interface Tracing {
+  sink: DiagnosticSink;
+  show: (f: string) => string;
+  docs: Map<string, ParsedDocument>;
+  matches: Map<SourceClause, Match[]>;
+  notEncoded: Map<SourceClause, { occ: CheckedOccupation; entry: NotEncoded }>;
+  ownSection: Map<CheckedOccupation, Section>;
+}
+
+const ruleRange = (c: { line: number; range?: Range; sourceRange?: Range }): Range =>
+  c.sourceRange ?? c.range ?? { start: { line: c.line, col: 1 }, end: { line: c.line, col: 1 } };
+
 /** Splits the source documents into numbered clauses and matches the rule clauses to them. */
 export function traceSources(input: TraceInput): TraceResult {
   const sink = new DiagnosticSink();
@@ -124,94 +137,91 @@ export function traceSources(input: TraceInput): TraceResult {
   const texts = input.sources instanceof Map ? [...input.sources] : Object.entries(input.sources as Record<string, string>);
   const docs = new Map<string, ParsedDocument>();
   for (const [file, text] of texts) if (!docs.has(docKey(file))) docs.set(docKey(file), parseDocument(file, text, sink, show));
+  const t: Tracing = { sink, show, docs, matches: new Map(), notEncoded: new Map(), ownSection: new Map() };
+  for (const occ of input.occupations) matchOccupation(t, occ);
+  return { rows: traceRows(t), diagnostics: sink.sorted() };
+}
 
-  const matches = new Map<SourceClause, Match[]>();
-  const notEncoded = new Map<SourceClause, { occ: CheckedOccupation; entry: NotEncoded }>();
-  const ownSection = new Map<CheckedOccupation, Section>();
-  const ruleRange = (c: { line: number; range?: Range; sourceRange?: Range }): Range =>
-    c.sourceRange ?? c.range ?? { start: { line: c.line, col: 1 }, end: { line: c.line, col: 1 } };
-
-  for (const occ of input.occupations) {
-    if (!occ.source) continue;
-    const doc = docs.get(docKey(occ.source.file));
-    if (!doc) continue;
-    let section = resolveSection(doc, occ.source.section);
-    if (!section) {
-      sink.report({
-        code: 'E_TRACE_SECTION',
-        file: show(occ.file),
-        range: occ.source.sectionRange,
-        args: { file: occ.source.file, section: occ.source.section, known: doc.sections.map((s) => s.heading).join('、') },
+/** Matches an occupation's clauses and its not-encoded entries to the clauses of its source document. */
+function matchOccupation(t: Tracing, occ: CheckedOccupation): void {
+  if (!occ.source) return;
+  const doc = t.docs.get(docKey(occ.source.file));
+  if (!doc) return;
+  let section = resolveSection(doc, occ.source.section);
+  if (!section) {
+    t.sink.report({
+      code: 'E_TRACE_SECTION',
+      file: t.show(occ.file),
+      range: occ.source.sectionRange,
+      args: { file: occ.source.file, section: occ.source.section, known: doc.sections.map((s) => s.heading).join('、') },
+    });
+    // keep tracing by the occupation's name, so one wrong heading is one error
+    const names = new Set([occ.name, ...occ.aliases].map(norm));
+    section = doc.sections.find((s) => names.has(s.key));
+  }
+  if (section) {
+    t.ownSection.set(occ, section);
+    for (const clause of occ.clauses) matchClause(t, occ, doc, section, clause);
+  } // else no section at all: reported above; the not-encoded entries name their own sections
+  for (const entry of occ.notEncoded ?? []) {
+    const s = resolveSection(doc, entry.section);
+    const sc = s?.levels.get(entry.level)?.clauses.find((c) => c.number === entry.clause);
+    if (!sc) {
+      t.sink.report({
+        code: 'E_TRACE_NOT_ENCODED_UNKNOWN',
+        file: t.show(occ.file),
+        range: ruleRange(entry),
+        args: { section: entry.section, level: s?.levels.get(entry.level)?.heading ?? LEVEL_NAMES[entry.level], clause: entry.clause },
       });
-      // keep tracing by the occupation's name, so one wrong heading is one error
-      const names = new Set([occ.name, ...occ.aliases].map(norm));
-      section = doc.sections.find((s) => names.has(s.key));
-    }
-    if (section) ownSection.set(occ, section);
-
-    for (const clause of occ.clauses) {
-      const contains = (sc: SourceClause): boolean => sc.text.includes(clause.text);
-      const number = parseInt(clause.localId, 10);
-      const own = section?.levels.get(clause.level)?.clauses.filter(contains) ?? [];
-      let target: SourceClause | undefined;
-      let foreign = false;
-      if (own.length > 0) {
-        target = own.find((sc) => sc.number === number) ?? own[0];
-        if (target.number !== number) {
-          sink.report({ code: 'W_TRACE_NUMBER', severity: 'warning', file: show(occ.file), range: ruleRange(clause), args: { id: clause.id, clause: target.number } });
-        }
-      } else if (section) {
-        const anywhere = doc.sections.flatMap((s) => [...s.levels.values()].flatMap((l) => l.clauses)).filter(contains);
-        target = anywhere.find((sc) => sc.section === section && sc.number === number) ?? anywhere.find((sc) => sc.section === section) ?? anywhere.find((sc) => sc.number === number) ?? anywhere[0];
-        foreign = true;
-      } else {
-        continue; // no section at all: reported above
-      }
-      if (!target) {
-        sink.report({ code: 'E_TRACE_INVENTED', file: show(occ.file), range: ruleRange(clause), args: { id: clause.id, file: occ.source.file } });
-        continue;
-      }
-      matches.set(target, [...(matches.get(target) ?? []), { occ, clause, foreign }]);
-    }
-
-    for (const entry of occ.notEncoded ?? []) {
-      const s = resolveSection(doc, entry.section);
-      const sc = s?.levels.get(entry.level)?.clauses.find((c) => c.number === entry.clause);
-      if (!sc) {
-        sink.report({
-          code: 'E_TRACE_NOT_ENCODED_UNKNOWN',
-          file: show(occ.file),
-          range: ruleRange(entry),
-          args: { section: entry.section, level: s?.levels.get(entry.level)?.heading ?? LEVEL_NAMES[entry.level], clause: entry.clause },
-        });
-      } else if (!notEncoded.has(sc)) {
-        notEncoded.set(sc, { occ, entry });
-      }
+    } else if (!t.notEncoded.has(sc)) {
+      t.notEncoded.set(sc, { occ, entry });
     }
   }
+}
 
+/** The source clause a rule clause cites: in its own section and level by number, else anywhere (foreign). */
+function matchClause(t: Tracing, occ: CheckedOccupation, doc: ParsedDocument, section: Section, clause: CheckedClause): void {
+  const contains = (sc: SourceClause): boolean => sc.text.includes(clause.text);
+  const number = parseInt(clause.localId, 10);
+  const own = section.levels.get(clause.level)?.clauses.filter(contains) ?? [];
+  let target: SourceClause | undefined;
+  let foreign = false;
+  if (own.length > 0) {
+    target = own.find((sc) => sc.number === number) ?? own[0];
+    if (target.number !== number) {
+      t.sink.report({ code: 'W_TRACE_NUMBER', severity: 'warning', file: t.show(occ.file), range: ruleRange(clause), args: { id: clause.id, clause: target.number } });
+    }
+  } else {
+    const anywhere = doc.sections.flatMap((s) => [...s.levels.values()].flatMap((l) => l.clauses)).filter(contains);
+    target = anywhere.find((sc) => sc.section === section && sc.number === number) ?? anywhere.find((sc) => sc.section === section) ?? anywhere.find((sc) => sc.number === number) ?? anywhere[0];
+    foreign = true;
+  }
+  if (!target) {
+    t.sink.report({ code: 'E_TRACE_INVENTED', file: t.show(occ.file), range: ruleRange(clause), args: { id: clause.id, file: occ.source!.file } });
+    return;
+  }
+  t.matches.set(target, [...(t.matches.get(target) ?? []), { occ, clause, foreign }]);
+}
+
+/** One row per numbered source clause, in document order, with the errors of its matches. */
+function traceRows(t: Tracing): TraceRow[] {
   const rows: TraceRow[] = [];
-  const ref = (m: Match): string => `${m.clause.id} (${show(m.occ.file)}:${m.clause.line})`;
-  for (const doc of docs.values()) {
+  const ref = (m: Match): string => `${m.clause.id} (${t.show(m.occ.file)}:${m.clause.line})`;
+  for (const doc of t.docs.values()) {
     for (const section of doc.sections) {
       for (const level of section.levels.values()) {
         for (const sc of level.clauses) {
           const where = { section: section.heading, level: level.heading, clause: sc.number };
-          const ms = matches.get(sc) ?? [];
-          const ne = notEncoded.get(sc);
+          const ms = t.matches.get(sc) ?? [];
+          const ne = t.notEncoded.get(sc);
           if (ms.length === 0 && !ne) {
-            sink.report({ code: 'E_TRACE_UNENCODED', file: show(doc.file), range: doc.range(sc.numberStart, sc.firstLineEnd), args: where });
+            t.sink.report({ code: 'E_TRACE_UNENCODED', file: t.show(doc.file), range: doc.range(sc.numberStart, sc.firstLineEnd), args: where });
           }
           if (ms.length > 0 && ne) {
-            sink.report({
-              code: 'E_TRACE_NOT_ENCODED_ENCODED',
-              file: show(ne.occ.file),
-              range: ruleRange(ne.entry),
-              args: { ...where, ids: ms.map(ref).join(', ') },
-            });
+            t.sink.report({ code: 'E_TRACE_NOT_ENCODED_ENCODED', file: t.show(ne.occ.file), range: ruleRange(ne.entry), args: { ...where, ids: ms.map(ref).join(', ') } });
           }
-          reportTwice(ms, where, ownSection, sink, show, ref, ruleRange);
-          if (ms.length > 0) reportUncited(doc, sc, ms, where, sink, show);
+          reportTwice(ms, where, t.ownSection, t.sink, t.show, ref, ruleRange);
+          if (ms.length > 0) reportUncited(doc, sc, ms, where, t.sink, t.show);
           rows.push({
             section: section.heading,
             level: level.level,
@@ -227,7 +237,7 @@ export function traceSources(input: TraceInput): TraceResult {
       }
     }
   }
-  return { rows, diagnostics: sink.sorted() };
+  return rows;
 }
 
 /**
