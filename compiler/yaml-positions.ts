@@ -535,31 +535,10 @@ function mapBlock(text: string, start: number, end: number, literal: boolean, pa
   const raw = text.slice(start, end);
   const nl = raw.indexOf('\n');
   const headerEnd = nl === -1 ? raw.length : nl + 1;
-  const header = /^[|>]([-+0-9]*)/.exec(raw)?.[1] ?? '';
-  let chomp = '';
-  let explicit = 0;
-  for (const ch of header) {
-    if (!chomp && (ch === '-' || ch === '+')) chomp = ch;
-    else if (!explicit && Number(ch)) explicit = Number(ch);
-  }
+  const { chomp, explicit } = blockHeader(raw);
   const contentBase = start + headerEnd;
-  const src = raw.slice(headerEnd);
   const b = new Builder();
-  // lines as [indent, content], as yaml splits them, with absolute line offsets
-  const lines: { indent: string; content: string; off: number }[] = [];
-  if (src) {
-    const split = src.split(/\n( *)/);
-    const first = split[0];
-    const lead = /^( *)/.exec(first)?.[1] ?? '';
-    lines.push({ indent: lead, content: first.slice(lead.length), off: contentBase });
-    let off = contentBase + first.length + 1;
-    for (let i = 1; i < split.length; i += 2) {
-      const indent = split[i];
-      const content = split[i + 1];
-      lines.push({ indent, content, off });
-      off += indent.length + content.length + 1;
-    }
-  }
+  const lines = blockLines(raw.slice(headerEnd), contentBase);
   const lineEnd = (i: number): number => lines[i].off + lines[i].indent.length + lines[i].content.length;
   let chompStart = lines.length;
   for (let i = lines.length - 1; i >= 0; --i) {
@@ -572,18 +551,7 @@ function mapBlock(text: string, start: number, end: number, literal: boolean, pa
     b.emit(value, contentBase, end);
     return b;
   }
-  let trimIndent = parentIndent + explicit;
-  let contentStart = 0;
-  for (let i = 0; i < chompStart; ++i) {
-    const { indent, content } = lines[i];
-    if (content === '' || content === '\r') {
-      if (explicit === 0 && indent.length > trimIndent) trimIndent = indent.length;
-    } else {
-      if (explicit === 0) trimIndent = indent.length;
-      contentStart = i;
-      break;
-    }
-  }
+  const { trimIndent, contentStart } = blockIndent(lines, chompStart, parentIndent + explicit, explicit === 0);
   for (let i = lines.length - 1; i >= chompStart; --i) {
     if (lines[i].indent.length > trimIndent) chompStart = i + 1;
   }
@@ -630,20 +598,57 @@ function mapBlock(text: string, start: number, end: number, literal: boolean, pa
     }
     sepAt = contentOff + content.length;
   }
-  switch (chomp) {
-    case '-':
-      break;
-    case '+':
-      for (let i = chompStart; i < lines.length; ++i) {
-        b.emit('\n', i > 0 ? lineEnd(i - 1) : contentBase, lines[i].off);
-        b.copy(lines[i].indent.slice(trimIndent), lines[i].off + trimIndent);
-      }
-      if (b.value[b.value.length - 1] !== '\n') b.emit('\n', sepAt, sepAt + 1);
-      break;
-    default:
-      b.emit('\n', sepAt, sepAt + 1);
+  if (chomp === '+') {
+    for (let i = chompStart; i < lines.length; ++i) {
+      b.emit('\n', i > 0 ? lineEnd(i - 1) : contentBase, lines[i].off);
+      b.copy(lines[i].indent.slice(trimIndent), lines[i].off + trimIndent);
+    }
+    if (b.value[b.value.length - 1] !== '\n') b.emit('\n', sepAt, sepAt + 1);
+  } else if (chomp !== '-') {
+    b.emit('\n', sepAt, sepAt + 1);
   }
   return b;
+}
+
+/** The indentation a block scalar's content lines lose, and its first content line (yaml's rules). */
+function blockIndent(lines: { indent: string; content: string }[], chompStart: number, base: number, detect: boolean): { trimIndent: number; contentStart: number } {
+  let trimIndent = base;
+  for (let i = 0; i < chompStart; ++i) {
+    const { indent, content } = lines[i];
+    if (content !== '' && content !== '\r') return { trimIndent: detect ? indent.length : trimIndent, contentStart: i };
+    if (detect && indent.length > trimIndent) trimIndent = indent.length;
+  }
+  return { trimIndent, contentStart: 0 };
+}
+
+/** A block scalar header's chomping indicator (-, + or none) and explicit indentation (0: none). */
+function blockHeader(raw: string): { chomp: string; explicit: number } {
+  const header = /^[|>]([-+0-9]*)/.exec(raw)?.[1] ?? '';
+  let chomp = '';
+  let explicit = 0;
+  for (const ch of header) {
+    if (!chomp && (ch === '-' || ch === '+')) chomp = ch;
+    else if (!explicit && Number(ch)) explicit = Number(ch);
+  }
+  return { chomp, explicit };
+}
+
+/** A block scalar's lines as [indent, content], as yaml splits them, with absolute line offsets. */
+function blockLines(src: string, contentBase: number): { indent: string; content: string; off: number }[] {
+  const lines: { indent: string; content: string; off: number }[] = [];
+  if (!src) return lines;
+  const split = src.split(/\n( *)/);
+  const first = split[0];
+  const lead = /^( *)/.exec(first)?.[1] ?? '';
+  lines.push({ indent: lead, content: first.slice(lead.length), off: contentBase });
+  let off = contentBase + first.length + 1;
+  for (let i = 1; i < split.length; i += 2) {
+    const indent = split[i];
+    const content = split[i + 1];
+    lines.push({ indent, content, off });
+    off += indent.length + content.length + 1;
+  }
+  return lines;
 }
 
 /** Fallback: aligns value characters with the source greedily (used only if decoding disagrees). */
