@@ -279,37 +279,21 @@ export function fact(f: Facts, name: string, cmp: Comparator, value: number): Tr
  */
 export function leafTest(p: TestedLeaf): (f: Facts) => Tri {
   switch (p.op) {
-    case 'holds': {
-      const { scope, level } = p;
-      return (f) => holds(f, scope, level);
-    }
-    case 'holdsPrepTechnician': {
-      const { scope } = p;
-      return (f) => holdsPrepTechnician(f, scope);
-    }
-    case 'training': {
-      const { scope, level, exam } = p;
-      return (f) => training(f, scope, level, exam);
-    }
-    case 'apprenticeship': {
-      const { scope } = p;
-      return (f) => apprenticeship(f, scope);
-    }
-    case 'school': {
-      const { spec } = p;
-      return (f) => school(f, spec);
-    }
-    case 'age': {
-      const { cmp, years } = p;
-      return (f) => age(f, cmp, years);
-    }
-    case 'flag': {
-      const { name } = p;
-      return (f) => flag(f, name);
-    }
-    case 'fact': {
-      const { name, cmp, value } = p;
-      return (f) => fact(f, name, cmp, value);
-    }
+    case 'holds':
+      return (f) => holds(f, p.scope, p.level);
+    case 'holdsPrepTechnician':
+      return (f) => holdsPrepTechnician(f, p.scope);
+    case 'training':
+      return (f) => training(f, p.scope, p.level, p.exam);
+    case 'apprenticeship':
+      return (f) => apprenticeship(f, p.scope);
+    case 'school':
+      return (f) => school(f, p.spec);
+    case 'age':
+      return (f) => age(f, p.cmp, p.years);
+    case 'flag':
+      return (f) => flag(f, p.name);
+    case 'fact':
+      return (f) => fact(f, p.name, p.cmp, p.value);
   }
 }
