@@ -7,7 +7,7 @@ import { listRuleFiles } from '../compiler/check-rules.js';
 import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../compiler/diagnostic-formats.js';
 import type { Diagnostic } from '../compiler/diagnostics.js';
 import { schemaCommentDiagnostic } from '../compiler/schema-comment.js';
-import { printDiagnostics, type Io } from '../cli/commands.js';
+import { printDiagnostics, type Io } from '../cli/output.js';
 import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, levelFiveClause, ROOT, ruleFile, RULES, rulesDir } from './helpers.js';
 
 const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/rule-file.schema.json';
