@@ -1,7 +1,8 @@
 // Shared test helpers: temporary rule directories, the built CLI, checked rule sets.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { main } from '../cli/main.js';
 import { checkRules, type RuleSet } from '../compiler/check-rules.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
 
@@ -85,4 +86,18 @@ ${body.extra ?? ''}
 conditions:
 ${body.conditions}
 `;
+}
+
+/** The CLI's entry point `main` run in this process (fast), with the Io of dist/cli/bin.js and the given terminal flags. */
+export async function runMain(args: string[], tty: { isTTY?: boolean; errIsTTY?: boolean } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    out: (s) => void (stdout += `${s}\n`),
+    err: (s) => void (stderr += `${s}\n`),
+    readFile: (p) => readFileSync(p, 'utf8'),
+    isTTY: tty.isTTY ?? false,
+    errIsTTY: tty.errIsTTY ?? tty.isTTY ?? false,
+  });
+  return { code, stdout, stderr };
 }
