@@ -20,7 +20,7 @@ export function mainHelp(): string {
 export function commandHelp(command: Command): string {
   const { lang, help } = GLOBAL_OPTIONS;
   const options = optionLines({ ...command.options, lang: command.lang ?? lang, help });
-  return `用法 Usage:\n${command.usage}\n\nOptions:\n${options}\n\nExit codes: ${command.exits}`;
+  return `用法 Usage:\n${command.usage}\n\nOptions:\n${options}\n\nExit codes: ${command.exits.split('\n').join('\n            ')}`;
 }
 
 /** `  --name VALUE        help`, the help on the next line when the name is long. */

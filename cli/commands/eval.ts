@@ -33,7 +33,7 @@ export const evalCommand: Command = {
     { name: 'eval --batch', when: 'batch', options: ['batch', 'out', 'jobs', 'explain', 'bom', ...JUDGING] },
     { name: 'eval', options: [...JUDGING, 'json'] },
   ],
-  exits: '0 whatever the eligibility · 1 invalid profile/rules (--batch: some line skipped) · 2 bad usage\n· 130/143 interrupted',
+  exits: '0 whatever the eligibility · 1 invalid profile/rules (--batch: some line skipped)\n· 2 bad usage · 130/143 interrupted (--batch)',
   async run({ rest, values, lang }, io) {
     const judging = { occupation: text(values, 'occupation'), workType: text(values, 'work-type'), level: text(values, 'level'), asOf: text(values, 'as-of'), rules: text(values, 'rules'), lang };
     const input = text(values, 'batch');
