@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { followLinks } from '../compiler/atomic-write.js';
 import { OutputError } from '../compiler/compile.js';
@@ -14,7 +14,7 @@ import { bomLength, hasUtf16Bom } from '../compiler/encoding.js';
 import { functionBody } from '../compiler/instantiate.js';
 import { createProcessor, CSV_COLUMNS, csvFields, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
 import { asOfOption, levelOption, loadCandidates, requireOccupations, versionsInForce } from './eval.js';
-import { printDiagnostics, useColor, type Io, type Lang } from './output.js';
+import { display, printDiagnostics, useColor, type Io, type Lang } from './output.js';
 import { UsageError } from './usage-error.js';
 
 export interface BatchOptions {
@@ -44,11 +44,6 @@ const BLOCK_BYTES = 256 * 1024;
 const IN_FLIGHT = 3;
 /** Invalid lines reported in detail on stderr; the rest are counted (and recorded in the output). */
 const MAX_REPORTS = 100;
-
-function display(p: string): string {
-  const r = relative(process.cwd(), p);
-  return r && !r.startsWith('..') ? r : p;
-}
 
 /** Number of lines of a file (newline count, plus a last line without one), read in blocks. */
 function countLines(path: string): number {

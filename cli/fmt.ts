@@ -2,7 +2,7 @@
 // (compiler/format.ts does the work). A directory means its rule files (*.yaml, *.yml, the
 // vocabulary excepted); default: the bundled rules. Files are replaced atomically.
 import { statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { listRuleFiles, loadVocabulary, vocabularyPath } from '../compiler/check-rules.js';
 import { writeFileAtomic } from '../compiler/atomic-write.js';
 import { readText } from '../compiler/check-inputs.js';
@@ -11,7 +11,8 @@ import { EncodingError, encodingDiagnostic } from '../compiler/encoding.js';
 import type { ExprLang } from '../compiler/expression-lang.js';
 import { formatRuleText } from '../compiler/format.js';
 import type { VocabularyIndex } from '../compiler/vocabulary.js';
-import { bundledRulesDir, printDiagnostics, type Io, type Lang } from './commands.js';
+import { bundledRulesDir } from '../compiler/package-root.js';
+import { display, printDiagnostics, type Io, type Lang } from './output.js';
 
 export interface FmtOptions {
   paths: string[];
@@ -21,11 +22,6 @@ export interface FmtOptions {
   lang?: ExprLang;
   /** Language of diagnostics. */
   messages: Lang;
-}
-
-function display(p: string): string {
-  const r = relative(process.cwd(), p);
-  return r && !r.startsWith('..') ? r : p;
 }
 
 export function runFmt(opts: FmtOptions, io: Io): number {

@@ -33,8 +33,14 @@ export function display(p: string): string {
   return r && !r.startsWith('..') ? r : p;
 }
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+/**
+ * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). FORCE_COLOR
+ * decides over both, as in Node and chalk: 0 or false turns colour off, any other value on, also
+ * off a terminal (a CI log that shows colours). An empty variable counts as unset.
+ */
 export function useColor(io: Io): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force) return force !== '0' && force !== 'false';
   return (io.errIsTTY ?? io.isTTY) && !process.env.NO_COLOR;
 }
 

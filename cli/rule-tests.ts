@@ -3,7 +3,7 @@
 // and a last line `N passed, N failed`. Filters select cases by occupation and level; `--update`
 // records the actual results of cases that have no `expect` yet (compiler/update-tests.ts).
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { sanitize } from '../compiler/render.js';
 import type { RuleSet } from '../compiler/check-rules.js';
@@ -14,7 +14,7 @@ import { errorCode, type Diagnostic } from '../compiler/diagnostics.js';
 import { instantiate } from '../compiler/instantiate.js';
 import { casesWithoutExpect, insertExpectations, type TestUpdate } from '../compiler/update-tests.js';
 import { evaluateOccupation, normalizeName, ProfileError, type LevelResult, type Profile } from '../runtime/index.js';
-import type { Io } from './commands.js';
+import { display, type Io } from './output.js';
 
 export interface CaseOutcome {
   occupation: string;
@@ -88,12 +88,6 @@ export function selectOccupations(rules: RuleSet, query: string | undefined): Ch
 
 function byFile(a: CheckedOccupation, b: CheckedOccupation): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-}
-
-/** Paths in messages: relative to the working directory when inside it. */
-function display(p: string): string {
-  const r = relative(process.cwd(), p);
-  return r && !r.startsWith('..') ? r : p;
 }
 
 export interface UpdateReport {

@@ -1,21 +1,16 @@
 // `zige trace [DIR] [--json]`: every numbered clause of the source documents, once, with the rule
 // clauses that encode it (compiler/trace.ts does the work). Exit 0 when every clause is encoded
 // exactly once (or deliberately not encoded), 1 otherwise or when the rules do not check.
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { checkRules } from '../compiler/check-rules.js';
 import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { displayWidth } from '../compiler/render.js';
 import { traceSources, type TraceRow } from '../compiler/trace.js';
-import { bundledRulesDir, printDiagnostics, type Io, type Lang } from './commands.js';
+import { bundledRulesDir } from '../compiler/package-root.js';
+import { display, printDiagnostics, type Io, type Lang } from './output.js';
 
 /** Source text wider than this many terminal columns is cut with `…` in the table. */
 const TEXT_WIDTH = 40;
-
-/** Paths in messages: relative to the working directory when inside it. */
-function display(p: string): string {
-  const r = relative(process.cwd(), p);
-  return r && !r.startsWith('..') ? r : p;
-}
 
 export function runTrace(opts: { dir?: string; json: boolean; lang: Lang }, io: Io): number {
   const dir = opts.dir ?? bundledRulesDir();

@@ -3,18 +3,15 @@
 // save is often several file-system events); the screen is cleared before each report only when
 // stdout is a terminal.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { join, relative } from 'node:path';
-import { bundledRulesDir, runCheck, type Io, type OutputOptions } from './commands.js';
+import { join } from 'node:path';
+import { bundledRulesDir } from '../compiler/package-root.js';
+import { checkOutcome } from './collect.js';
+import { display, printCheck, type Io, type OutputOptions } from './output.js';
 
 /** Quiet time after the last change before checking again. */
 export const DEBOUNCE_MS = 150;
 
 const CLEAR = '\x1b[2J\x1b[3J\x1b[H';
-
-function display(p: string): string {
-  const r = relative(process.cwd(), p);
-  return r && !r.startsWith('..') ? r : p;
-}
 
 function time(): string {
   return new Date().toTimeString().slice(0, 8);
@@ -31,7 +28,7 @@ export function runCheckWatch(opts: { dir?: string } & OutputOptions, io: Io, co
     if (io.isTTY) io.out(CLEAR);
     io.err(`[${time()}] zige check ${display(dir)}`);
     try {
-      runCheck({ ...opts, dir }, io);
+      printCheck(checkOutcome(dir), io, opts);
     } catch (e) {
       io.err(`zige: 内部错误 internal error: ${(e as Error).message}`);
     }

@@ -1,5 +1,6 @@
 // Rendering a diagnostic for a terminal: `file:line:col: error[CODE]: message`, an optional English
 // line, and a code frame whose caret is aligned by display width (CJK characters are two columns).
+import { styleText } from 'node:util';
 import type { Diagnostic } from './diagnostics.js';
 import { formatMessage } from './messages.js';
 
@@ -134,17 +135,15 @@ export function sanitize(s: string): string {
   return s.replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 
-const ANSI = {
-  reset: '\x1b[0m',
-  bold: '\x1b[1m',
-  red: '\x1b[31m',
-  yellow: '\x1b[33m',
-  blue: '\x1b[34m',
-  dim: '\x1b[2m',
-};
+type Style = 'bold' | 'red' | 'yellow' | 'blue' | 'dim';
 
-function paint(on: boolean, codes: string, s: string): string {
-  return on ? `${codes}${s}${ANSI.reset}` : s;
+/**
+ * `s` in the given styles when `on`, through Node's styleText. Whether to colour is the caller's
+ * decision (the CLI's is cli/output.ts useColor), so styleText's own check of stdout is off; one
+ * style per call, as arrays of styles need a newer Node than 20.12.
+ */
+function paint(on: boolean, styles: readonly Style[], s: string): string {
+  return on ? styles.reduceRight((t, style) => styleText(style, t, { validateStream: false }), s) : s;
 }
 
 function sourceLine(source: string, line: number): string | undefined {
@@ -167,10 +166,10 @@ function codeFrame(d: Diagnostic, source: string, color: boolean): string[] {
   const under = Math.max(1, displayWidth(cps.slice(startIdx, endIdx).join('')));
   const gutter = String(r.start.line);
   const pad = ' '.repeat(gutter.length);
-  const caretColor = d.severity === 'warning' ? ANSI.yellow : ANSI.red;
+  const caretColor = d.severity === 'warning' ? 'yellow' : 'red';
   return [
-    `${paint(color, ANSI.blue, `${gutter} |`)} ${sanitize(text)}`,
-    `${paint(color, ANSI.blue, `${pad} |`)} ${' '.repeat(before)}${paint(color, ANSI.bold + caretColor, '^' + '~'.repeat(under - 1))}`,
+    `${paint(color, ['blue'], `${gutter} |`)} ${sanitize(text)}`,
+    `${paint(color, ['blue'], `${pad} |`)} ${' '.repeat(before)}${paint(color, ['bold', caretColor], '^' + '~'.repeat(under - 1))}`,
   ];
 }
 
@@ -181,20 +180,20 @@ function codeFrame(d: Diagnostic, source: string, color: boolean): string[] {
 export function renderDiagnostic(d: Diagnostic, options: RenderOptions): string {
   const { lang, color } = options;
   const primary = sanitize(formatMessage(d, lang === 'en' ? 'en' : 'zh'));
-  const severity = paint(color, ANSI.bold + (d.severity === 'warning' ? ANSI.yellow : ANSI.red), `${d.severity}[${d.code}]`);
+  const severity = paint(color, ['bold', d.severity === 'warning' ? 'yellow' : 'red'], `${d.severity}[${d.code}]`);
   const file = d.file !== undefined ? sanitize(d.file) : undefined;
   let head: string;
   if (d.range) {
     const where = `${file !== undefined ? `${file}:` : ''}${d.range.start.line}:${d.range.start.col}`;
-    head = `${paint(color, ANSI.bold, where)}: ${severity}: ${paint(color, ANSI.bold, primary)}`;
+    head = `${paint(color, ['bold'], where)}: ${severity}: ${paint(color, ['bold'], primary)}`;
   } else if (d.path !== undefined) {
     const at = d.path === '' ? '(root)' : sanitize(d.path);
-    head = `${file !== undefined ? `${paint(color, ANSI.bold, file)}: ` : ''}${severity} at ${paint(color, ANSI.bold, at)}: ${paint(color, ANSI.bold, primary)}`;
+    head = `${file !== undefined ? `${paint(color, ['bold'], file)}: ` : ''}${severity} at ${paint(color, ['bold'], at)}: ${paint(color, ['bold'], primary)}`;
   } else {
-    head = `${file !== undefined ? `${paint(color, ANSI.bold, file)}: ` : ''}${severity}: ${paint(color, ANSI.bold, primary)}`;
+    head = `${file !== undefined ? `${paint(color, ['bold'], file)}: ` : ''}${severity}: ${paint(color, ['bold'], primary)}`;
   }
   const lines = [head];
-  if (lang === 'both') lines.push(`    ${paint(color, ANSI.dim, sanitize(formatMessage(d, 'en')))}`);
+  if (lang === 'both') lines.push(`    ${paint(color, ['dim'], sanitize(formatMessage(d, 'en')))}`);
   if (d.suggestions && d.suggestions.length > 0) {
     const names = d.suggestions.map(sanitize);
     const zh = `是否想写：${names.join('、')}？`;

@@ -7,7 +7,7 @@ import { listRuleFiles } from '../compiler/check-rules.js';
 import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../compiler/diagnostic-formats.js';
 import type { Diagnostic } from '../compiler/diagnostics.js';
 import { schemaCommentDiagnostic } from '../compiler/schema-comment.js';
-import { printDiagnostics, type Io } from '../cli/commands.js';
+import { printDiagnostics, type Io } from '../cli/output.js';
 import { APPRENTICESHIP_LEVEL_5, FAILING_TEST_CASE, levelFiveClause, ROOT, ruleFile, RULES, rulesDir } from './helpers.js';
 import { zige } from './in-process.js';
 

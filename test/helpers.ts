@@ -1,6 +1,6 @@
 // Shared test helpers: temporary rule directories, the built CLI, checked rule sets.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkRules, type RuleSet } from '../compiler/check-rules.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';

@@ -19,29 +19,36 @@ async function mainOfBuild(): Promise<Main> {
 
 /**
  * Runs `zige ARGS` in process, as a child would run it: from `cwd` (default the repo), with
- * NO_COLOR set and `env` added, stdout and stderr captured. Calls are serialised: the working
+ * NO_COLOR set and `env` added (undefined: unset), stdout and stderr captured, not on a terminal
+ * unless said. Calls are serialised: the working
  * directory and the environment belong to the whole process.
  */
-export async function zige(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function zige(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; isTTY?: boolean; errIsTTY?: boolean } = {},
+): Promise<CliResult> {
   const main = await mainOfBuild();
   const previous = queue;
   let release = (): void => {};
   queue = new Promise<void>((r) => (release = r));
   await previous;
   const savedCwd = process.cwd();
-  const env: Record<string, string> = { NO_COLOR: '1', ZIGE_DEBUG: '', ...options.env };
+  const env: Record<string, string | undefined> = { NO_COLOR: '1', ZIGE_DEBUG: '', ...options.env };
   const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   let stdout = '';
   let stderr = '';
   try {
-    for (const [k, v] of Object.entries(env)) process.env[k] = v;
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
     process.chdir(options.cwd ?? ROOT);
     const code = await main(args, {
       out: (s) => void (stdout += s + '\n'),
       err: (s) => void (stderr += s + '\n'),
       readFile: (p) => readFileSync(p, 'utf8'),
-      isTTY: false,
-      errIsTTY: false,
+      isTTY: options.isTTY ?? false,
+      errIsTTY: options.errIsTTY ?? options.isTTY ?? false,
     });
     return { code, stdout, stderr };
   } finally {

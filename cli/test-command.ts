@@ -1,49 +1,9 @@
-// The CLI's commands that check rules: compile and test (`check` is cli/check-cache.ts, `eval`
-// cli/eval.ts). Each takes parsed options and an Io, returns an exit code.
-import { compileToStrings, OutputError, writeOutput } from '../compiler/compile.js';
-import { bundledRulesDir } from '../compiler/package-root.js';
-import { diagnosticsDocument } from '../compiler/diagnostic-formats.js';
+// `zige test`: runs the test cases inside rule files (cli/rule-tests.ts), optionally recording the
+// results of cases without `expect` first.
 import { UsageError } from './usage-error.js';
-import { checkOutcome, collectRules } from './collect.js';
-import { printCheck, printDiagnostics, type Io, type OutputOptions } from './output.js';
+import { collectRules } from './collect.js';
+import { printDiagnostics, type Io, type OutputOptions } from './output.js';
 import { runRuleTests, selectOccupations, updateExpectations } from './rule-tests.js';
-
-export { printDiagnostics, useColor, type Io, type Lang, type OutputOptions } from './output.js';
-export { bundledRulesDir, collectRules };
-
-export { UsageError };
-
-/**
- * `zige check`: every rule file of the directory, and each file's editor schema line, checked now
- * (the cached command is cli/check-cache.ts; `--watch` uses this).
- */
-export function runCheck(opts: { dir?: string } & OutputOptions, io: Io): number {
-  return printCheck(checkOutcome(opts.dir), io, opts);
-}
-
-export function runCompile(opts: { dir?: string; out: string; js: boolean; runtime?: string } & OutputOptions, io: Io): number {
-  const { rules, diagnostics } = collectRules(opts.dir);
-  if (!rules) {
-    printDiagnostics(diagnostics, io, opts.lang, opts.format);
-    return 1;
-  }
-  const files = compileToStrings(rules.occupations, { lang: opts.js ? 'js' : 'ts', runtime: opts.runtime });
-  try {
-    writeOutput(opts.out, files);
-  } catch (e) {
-    if (!(e instanceof OutputError)) throw e;
-    const failed = [...diagnostics, { code: e.code, severity: 'error' as const, file: e.file, args: e.args }];
-    printDiagnostics(failed, io, opts.lang, opts.format);
-    return 1;
-  }
-  if (opts.format === 'json') {
-    io.out(JSON.stringify({ ...diagnosticsDocument(diagnostics), out: opts.out, files: files.map((f) => f.path) }, null, 2));
-    return 0;
-  }
-  printDiagnostics(diagnostics, io, opts.lang, opts.format);
-  io.out(`✓ 已生成 ${files.length} 个文件到 ${opts.out} / wrote ${files.length} files to ${opts.out}`);
-  return 0;
-}
 
 export interface TestOptions extends OutputOptions {
   dir?: string;
