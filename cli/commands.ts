@@ -8,7 +8,8 @@ import { checkOutcome, collectRules } from './collect.js';
 import { printCheck, printDiagnostics, type Io, type OutputOptions } from './output.js';
 import { runRuleTests, selectOccupations, updateExpectations } from './rule-tests.js';
 
-export { printDiagnostics, useColor, type Io, type Lang, type OutputOptions } from './output.js';
+export { printDiagnostics, useColor, type Io, type OutputOptions } from './output.js';
+export type { OutputLang } from '../runtime/words.js';
 export { bundledRulesDir, collectRules };
 
 export { UsageError };

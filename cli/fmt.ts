@@ -8,19 +8,19 @@ import { writeFileAtomic } from '../compiler/atomic-write.js';
 import { readText } from '../compiler/check-inputs.js';
 import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { EncodingError, encodingDiagnostic } from '../compiler/encoding.js';
-import type { ExprLang } from '../compiler/expression-lang.js';
 import { formatRuleText } from '../compiler/format.js';
 import type { VocabularyIndex } from '../compiler/vocabulary.js';
-import { bundledRulesDir, printDiagnostics, type Io, type Lang } from './commands.js';
+import { bundledRulesDir, printDiagnostics, type Io, type OutputLang } from './commands.js';
+import type { MessageLang } from '../runtime/words.js';
 
 export interface FmtOptions {
   paths: string[];
   /** Only report files that are not formatted (exit 1 if any); write nothing. */
   check: boolean;
   /** Convert keywords, names and units to this language; default: keep each file's. */
-  lang?: ExprLang;
+  lang?: MessageLang;
   /** Language of diagnostics. */
-  messages: Lang;
+  messages: OutputLang;
 }
 
 function display(p: string): string {

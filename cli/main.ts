@@ -5,6 +5,7 @@ import { packageVersion } from '../compiler/package-root.js';
 import type { Io } from './output.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../compiler/diagnostic-formats.js';
 import { UsageError } from './usage-error.js';
+import { isOutputLang, type MessageLang } from '../runtime/words.js';
 
 const HELP = `zige ${'{version}'} — 职业技能等级认定报名条件：规则检查、编译与判定
 zige — exam-registration eligibility rules: check, compile, evaluate
@@ -92,7 +93,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return command === undefined && !values.help ? 2 : 0;
   }
   const lang = values.lang ?? 'both';
-  if (lang !== 'zh' && lang !== 'en' && lang !== 'both') {
+  if (!isOutputLang(lang)) {
     io.err(`zige: --lang 只能是 zh、en 或 both / --lang must be zh, en or both`);
     return 2;
   }
@@ -119,7 +120,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return (await commands()).runCompile({ dir: one(rest, 'DIR'), out: values.out, js: values.js ?? false, runtime: values.runtime, lang, format }, io);
       case 'fmt':
         if (values.lang === 'both') throw new UsageError('fmt 的 --lang 只能是 zh 或 en / fmt --lang must be zh or en');
-        return (await import('./fmt.js')).runFmt({ paths: rest, check: values.check ?? false, lang: values.lang as 'zh' | 'en' | undefined, messages: lang }, io);
+        return (await import('./fmt.js')).runFmt({ paths: rest, check: values.check ?? false, lang: values.lang as MessageLang | undefined, messages: lang }, io);
       case 'eval': {
         if (values.batch !== undefined) {
           if (rest.length > 0) throw new UsageError('--batch 与 PROFILE 不能同时给出 / give --batch or a PROFILE, not both');

@@ -3,7 +3,8 @@
 import { join, sep } from 'node:path';
 import { isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { parseExpression, printExpression } from '../grammar/index.js';
-import type { CheckedClause, CheckedOccupation, CheckedTest, Level } from './checked.js';
+import type { CheckedClause, CheckedOccupation, CheckedTest } from './checked.js';
+import type { Level } from '../runtime/words.js';
 import { fileError, type DiagnosticSink, type Range } from './diagnostics.js';
 import type { Cond } from './ir.js';
 import { overlappingVersions } from '../runtime/versions.js';

@@ -2,9 +2,10 @@
 // line, and a code frame whose caret is aligned by display width (CJK characters are two columns).
 import type { Diagnostic } from './diagnostics.js';
 import { formatMessage } from './messages.js';
+import type { OutputLang } from '../runtime/words.js';
 
 export interface RenderOptions {
-  lang: 'zh' | 'en' | 'both';
+  lang: OutputLang;
   /** The text of the file the diagnostic's range refers to; enables the code frame. */
   source?: string;
   color: boolean;

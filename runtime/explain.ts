@@ -8,6 +8,7 @@ import { Status, type Facts } from './facts.js';
 import type { OccupationMeta } from './meta.js';
 import { leafTest, type Plan, type TestedLeaf } from './plan.js';
 import { and, F, T, triName, U, type Comparator, type Tri } from './tri.js';
+import { LEVEL_NAMES, levelNumberText, scopeText, type Level } from './words.js';
 
 export interface Text {
   zh: string;
@@ -122,10 +123,11 @@ function said(status: Tri, failing: ConditionExplanation[], holding: Proof[], as
   return status;
 }
 
-const LEVEL_ZH = ['', '一级', '二级', '三级', '四级', '五级'];
-const SCOPE_ZH = ['', '本职业', '相关职业', '本职业或相关职业'];
+const LEVEL_ZH = ['', ...([1, 2, 3, 4, 5] as const).map((l: Level) => LEVEL_NAMES[l].zh)];
+// Indexed by the scope mask of a plan (1 本…, 2 相关…, 3 both; 0 none).
+const SCOPE_ZH = [0, 1, 2, 3].map((mask) => scopeText('occupation', mask, 'zh'));
 const SCOPE_EN = ['', 'this occupation', 'a related occupation', 'this or a related occupation'];
-const MAJOR_ZH = ['', '本专业', '相关专业', '本专业或相关专业'];
+const MAJOR_ZH = [0, 1, 2, 3].map((mask) => scopeText('major', mask, 'zh'));
 const MAJOR_EN = ['', 'the same major', 'a related major', 'the same or a related major'];
 const CMP_ZH: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 
@@ -181,7 +183,7 @@ function shortfallText(days: number, need: number, lo: number, hi: number): Text
 function noCertificateText(level: number): Text {
   return (
     NO_CERTIFICATE_TEXTS.get(level) ??
-    keep(NO_CERTIFICATE_TEXTS, level, Object.freeze({ zh: `尚未取得${LEVEL_ZH[level]}或更高等级的证书`, en: `no level ${level} or higher certificate yet` }))
+    keep(NO_CERTIFICATE_TEXTS, level, Object.freeze({ zh: `尚未取得${LEVEL_ZH[level]}或更高等级的证书`, en: `no ${levelNumberText(level)} or higher certificate yet` }))
   );
 }
 
@@ -202,7 +204,7 @@ export class Explainer {
   }
 
   private levelText(level: number): Text {
-    return { zh: LEVEL_ZH[level], en: `level ${level}` };
+    return { zh: LEVEL_ZH[level], en: levelNumberText(level) };
   }
 
   /** What a condition requires, in both languages. */

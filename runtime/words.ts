@@ -7,11 +7,17 @@
 // and must import nothing of the project, since generated modules ship with it alone. grammar/
 // may import runtime/ (a downward import); runtime/ importing grammar/ would be upward.
 
-/** A language of messages, reports and keywords. */
-export type MessageLang = 'zh' | 'en';
+/** The languages of messages, reports and keywords. */
+export const MESSAGE_LANGS = ['zh', 'en'] as const;
+export type MessageLang = (typeof MESSAGE_LANGS)[number];
 
-/** What a diagnostic is printed in: one language or both (`--lang zh|en|both`). */
-export type OutputLang = MessageLang | 'both';
+/** What diagnostics are printed in: one language or both (`--lang zh|en|both`). */
+export const OUTPUT_LANGS = [...MESSAGE_LANGS, 'both'] as const;
+export type OutputLang = (typeof OUTPUT_LANGS)[number];
+
+export function isOutputLang(s: string): s is OutputLang {
+  return (OUTPUT_LANGS as readonly string[]).includes(s);
+}
 
 /** Skill level: 1 = 一级/高级技师 … 5 = 五级/初级工. */
 export type Level = 1 | 2 | 3 | 4 | 5;

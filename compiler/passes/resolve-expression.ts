@@ -4,6 +4,7 @@ import type * as A from '../../grammar/index.js';
 import { splitKeyword } from '../../grammar/index.js';
 import { kindMask, type Cond } from '../ir.js';
 import type { VocabularyIndex } from '../vocabulary.js';
+import { BUILT_IN_NAMES, LEVEL_NAMES, levelNumberText, scopeWords, spelling, UNITS, type Level, type UnitWords } from '../../runtime/words.js';
 
 export interface ExprDiagnostic {
   code: string;
@@ -21,22 +22,29 @@ export interface ResolveContext {
   gate?: boolean;
 }
 
-const OCCUPATION_SCOPES: Record<string, number> = { same: 1, related: 2, 'same-or-related': 3 };
-const MAJOR_SCOPES: Record<string, number> = { 'same-major': 1, 'related-major': 2, 'same-or-related-major': 3 };
-const SCOPE_TEXT: Record<string, string> = {
-  same: '本职业',
-  related: '相关职业',
-  'same-or-related': '本职业或相关职业',
-  'same-major': '本专业',
-  'related-major': '相关专业',
-  'same-or-related-major': '本专业或相关专业',
-};
-const YEAR_UNITS = new Set(['年', 'year', 'years']);
-const DAY_UNITS = new Set(['天', '日', 'day', 'days']);
-const AGE_UNITS = new Set(['岁', '周岁', 'year', 'years']);
-const PREP_TECHNICIAN = new Set(['预备技师证书', 'prep-technician']);
-const AGE = new Set(['年龄', 'age']);
-const LEVEL_NAMES = ['五级', '四级', '三级', '二级', '一级'];
+/** A scope family's masks by scope value, and its spellings for messages (本职业、相关职业、…). */
+function scopeFamily(family: 'occupation' | 'major'): { masks: Map<string, number>; zh: string; en: string } {
+  const scopes = scopeWords()
+    .filter((s) => s.scope.family === family)
+    .sort((a, b) => a.scope.mask - b.scope.mask);
+  return {
+    masks: new Map(scopes.map((s) => [s.scope.value, s.scope.mask])),
+    zh: scopes.map((s) => spelling(s.name, 'zh')).join('、'),
+    en: scopes.map((s) => spelling(s.name, 'en')).join(', '),
+  };
+}
+const OCCUPATION_SCOPES = scopeFamily('occupation');
+const MAJOR_SCOPES = scopeFamily('major');
+const SCOPE_TEXT = new Map(scopeWords().map((s) => [s.scope.value, spelling(s.name, 'zh')]));
+const unitSpellings = (u: UnitWords): string[] => [...u.zh, u.one, u.many];
+const YEAR_UNITS = new Set(unitSpellings(UNITS.years));
+const DAY_UNITS = new Set(unitSpellings(UNITS.days));
+const AGE_UNITS = new Set(unitSpellings(UNITS.age));
+const DURATION_UNITS_TEXT = [UNITS.years.zh[0], UNITS.days.zh[0], UNITS.years.many, UNITS.days.many].join(' ');
+const AGE_UNITS_TEXT = [...UNITS.age.zh, UNITS.age.many].join(' ');
+const PREP_TECHNICIAN = new Set<string>(Object.values(BUILT_IN_NAMES.prepTechnician));
+const AGE = new Set<string>(Object.values(BUILT_IN_NAMES.age));
+const levelName = (level: number): string => LEVEL_NAMES[level as Level].zh;
 
 type UnknownCode = 'E_UNKNOWN_LEVEL' | 'E_UNKNOWN_SCHOOL' | 'E_UNKNOWN_DEGREE' | 'E_UNKNOWN_TRACK' | 'E_UNKNOWN_FACT' | 'E_UNKNOWN_WORK_KIND';
 
@@ -48,7 +56,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     return undefined;
   };
 
-  const refText = (r: A.Ref): string => (r.kind === 'LevelNumber' ? `level ${r.level}` : r.alt ? `${r.text}/${r.alt}` : r.text);
+  const refText = (r: A.Ref): string => (r.kind === 'LevelNumber' ? levelNumberText(r.level) : r.alt ? `${r.text}/${r.alt}` : r.text);
 
   const unknown = (code: UnknownCode, r: A.Ref, known: Iterable<string>): undefined => {
     const text = refText(r);
@@ -77,17 +85,17 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
   const offered = (scope: A.Scope | null, lvl: number, r: A.Ref): void => {
     if (scope?.value === 'same' && !ctx.levels.includes(lvl)) {
       report('E_LEVEL_NOT_OFFERED', r.range, {
-        level: LEVEL_NAMES[5 - lvl],
-        offered: [...ctx.levels].sort((a, b) => b - a).map((l) => LEVEL_NAMES[5 - l]).join('、'),
+        level: levelName(lvl),
+        offered: [...ctx.levels].sort((a, b) => b - a).map(levelName).join('、'),
       });
     }
   };
 
   const occupationScope = (s: A.Scope | null, atom: string): number => {
     if (s === null) return 3;
-    const mask = OCCUPATION_SCOPES[s.value];
+    const mask = OCCUPATION_SCOPES.masks.get(s.value);
     if (mask === undefined) {
-      report('E_SCOPE_OCCUPATION', s.range, { atom, scope: SCOPE_TEXT[s.value] });
+      report('E_SCOPE_OCCUPATION', s.range, { atom, scope: SCOPE_TEXT.get(s.value)!, scopes: OCCUPATION_SCOPES.zh, scopesEn: OCCUPATION_SCOPES.en });
       return 3;
     }
     return mask;
@@ -95,9 +103,9 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
 
   const majorScope = (s: A.Scope | null, atom: string): number => {
     if (s === null) return 0;
-    const mask = MAJOR_SCOPES[s.value];
+    const mask = MAJOR_SCOPES.masks.get(s.value);
     if (mask === undefined) {
-      report('E_SCOPE_MAJOR', s.range, { atom, scope: SCOPE_TEXT[s.value] });
+      report('E_SCOPE_MAJOR', s.range, { atom, scope: SCOPE_TEXT.get(s.value)!, scopes: MAJOR_SCOPES.zh, scopesEn: MAJOR_SCOPES.en });
       return 0;
     }
     return mask;
@@ -110,7 +118,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     // N years = 365 × N days exactly (1.5年 = 547.5 days), to a millionth of a day against float noise.
     if (v.unit !== null && YEAR_UNITS.has(v.unit)) return Math.round(v.value * 365 * 1e6) / 1e6;
     if (v.unit !== null && DAY_UNITS.has(v.unit)) return v.value;
-    return report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: '年 天 years days' });
+    return report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: DURATION_UNITS_TEXT });
   };
 
   const allKinds = ctx.vocabulary.vocabulary.workKinds.map((k) => k.name);
@@ -248,7 +256,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
       if (e.cmp === null || e.value === null) return report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
       if (e.value.kind !== 'Quantity') return report('E_TYPE_AGE', e.value.range, { subject, actual: refText(e.value) });
       if (e.value.unit === null || !AGE_UNITS.has(e.value.unit)) {
-        return report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: '岁 周岁 years' });
+        return report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: AGE_UNITS_TEXT });
       }
       return { op: 'age', cmp: e.cmp, years: e.value.value, range: e.range };
     }
