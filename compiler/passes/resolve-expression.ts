@@ -124,7 +124,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
   const allKinds = ctx.vocabulary.vocabulary.workKinds.map((k) => k.name);
   const defaultKinds = ctx.vocabulary.vocabulary.workKinds.filter((k) => k.default).map((k) => k.name);
   const experience = (e: A.Experience): Extract<Cond, { op: 'experience' }> | undefined => {
-    const scope = occupationScope(e.scope, '从业');
+    const scope = occupationScope(e.scope, spelling('Experience', 'zh'));
     let kinds = kindMask(defaultKinds, allKinds);
     if (e.workKind) {
       const w = e.workKind;
@@ -132,7 +132,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
       if (!k) return unknown('E_UNKNOWN_WORK_KIND', w, ctx.vocabulary.workKinds.keys());
       kinds = kindMask([k.name], allKinds);
     }
-    const days = duration(e.value, e.explicitMode ? (e.mode === 'continuous' ? '连续从业' : '累计从业') : '从业');
+    const days = duration(e.value, spelling(e.explicitMode ? (e.mode === 'continuous' ? 'ContinuousExperience' : 'CumulativeExperience') : 'Experience', 'zh'));
     if (days === undefined) return undefined;
     return { op: 'experience', scope, kinds, continuous: e.mode === 'continuous', cmp: e.cmp, days, range: e.range };
   };
@@ -154,7 +154,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
   };
 
   const school = (s: A.School): Cond | undefined => {
-    const atom = s.mode === 'graduated' ? '毕业' : s.mode === 'degree' ? '学历' : '在校';
+    const atom = spelling(s.mode === 'graduated' ? 'Graduated' : s.mode === 'degree' ? 'Degree' : 'Enrolled', 'zh');
     let names: string[] | null = null;
     let rank = 0;
     if (s.mode === 'degree') {
@@ -225,7 +225,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
         };
       }
       case 'Holds': {
-        const scope = occupationScope(e.scope, '持有');
+        const scope = occupationScope(e.scope, spelling('Holds', 'zh'));
         if (e.what.kind === 'Name' && PREP_TECHNICIAN.has(e.what.text)) {
           return { op: 'holdsPrepTechnician', scope, range: e.range };
         }
@@ -235,14 +235,14 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
         return { op: 'holds', scope, level: lvl, range: e.range };
       }
       case 'Training': {
-        const scope = occupationScope(e.scope, '培训');
+        const scope = occupationScope(e.scope, spelling('Training', 'zh'));
         const lvl = level(e.level);
         if (lvl === undefined) return undefined;
         offered(e.scope, lvl, e.level);
         return { op: 'training', scope, level: lvl, exam: e.proof === 'exam', range: e.range };
       }
       case 'Apprenticeship':
-        return { op: 'apprenticeship', scope: occupationScope(e.scope, '学徒期满'), range: e.range };
+        return { op: 'apprenticeship', scope: occupationScope(e.scope, spelling('Apprenticeship', 'zh')), range: e.range };
       case 'School':
         return school(e);
       case 'Compare':
@@ -261,7 +261,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
       return { op: 'age', cmp: e.cmp, years: e.value.value, range: e.range };
     }
     const decl = e.subject.kind === 'Name' && e.subject.alt === undefined ? ctx.vocabulary.facts.get(e.subject.text) : undefined;
-    if (!decl) return unknown('E_UNKNOWN_FACT', e.subject, ['年龄', ...ctx.vocabulary.facts.keys()]);
+    if (!decl) return unknown('E_UNKNOWN_FACT', e.subject, [BUILT_IN_NAMES.age.zh, ...ctx.vocabulary.facts.keys()]);
     if (decl.type === 'boolean') {
       if (e.cmp !== null) return report('E_FACT_BOOLEAN', e.range, { name: subject });
       return { op: 'flag', name: decl.name, range: e.range };
