@@ -31,7 +31,7 @@ export const zh: Table = {
   E_SCOPE_OCCUPATION: '范围不适用：“{atom}”只能用职业范围（{scopes}），这里是“{scope}”',
   E_SCOPE_MAJOR: '范围不适用：“{atom}”只能用专业范围（{scopes}），这里是“{scope}”',
   E_UNIT: '未知的单位“{unit}”（可用：{allowed}）',
-  E_ORDER_HIGHER: '“及以上”不能用于“{name}”',
+  E_ORDER_HIGHER: '“{keyword}”不能用于“{name}”',
   E_NOT_TARGET: '培养目标只能是 中级 或 高级，这里是“{name}”',
   // rule files
   E_YAML: 'YAML 语法错误：{detail}',

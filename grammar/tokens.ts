@@ -5,6 +5,8 @@
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { WORDS, type Word, type WordName } from '../runtime/words.js';
 
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 
 export const WhiteSpace = createToken({
@@ -14,11 +16,11 @@ export const WhiteSpace = createToken({
   line_breaks: true,
 });
 
-/** A run of Chinese characters. It never contains 及以上, so `大专及以上` lexes as `大专` `及以上`. */
+/** A run of Chinese characters. It never contains OrHigher (及以上), so `大专及以上` lexes as `大专` `及以上`. */
 export const Name = createToken({
   name: 'Name',
   label: '名称 name',
-  pattern: new RegExp(`(?:(?!及以上)[${CJK}])+`),
+  pattern: new RegExp(`(?:(?!${WORDS.OrHigher.zh.map(escape).join('|')})[${CJK}])+`),
 });
 
 export const Identifier = createToken({
@@ -28,8 +30,6 @@ export const Identifier = createToken({
 });
 
 const alt = [Name, Identifier];
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 const longestFirst = (spellings: readonly string[]): string[] => [...spellings].sort((a, b) => b.length - a.length);
 

@@ -142,7 +142,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     if (r.kind !== 'Name' || r.alt !== undefined) return unknown('E_UNKNOWN_SCHOOL', r, ctx.vocabulary.education.keys());
     const group = ctx.vocabulary.groups.get(r.text);
     if (group) {
-      if (s.orHigher) return report('E_ORDER_HIGHER', r.range, { name: r.text });
+      if (s.orHigher) return report('E_ORDER_HIGHER', r.range, { name: r.text, keyword: spelling('OrHigher', 'zh') });
       return [...group];
     }
     const entry = ctx.vocabulary.education.get(r.text);
@@ -207,7 +207,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
       case 'Experience':
         return experience(e);
       case 'ExperienceAfter': {
-        const certScope = occupationScope(e.certScope, '取得证书');
+        const certScope = occupationScope(e.certScope, `${spelling('After', 'zh')}证书`);
         const lvl = level(e.level);
         const inner = experience(e.experience);
         if (lvl === undefined || inner === undefined) return undefined;
