@@ -15,7 +15,7 @@
 // rule clause's id), then anywhere in the document (which is then an error: encoded twice, or
 // misplaced). Alternatives 3a/3b all match source clause 3; together they should cite all of it.
 import type { CheckedClause, CheckedOccupation, NotEncoded } from './checked.js';
-import { LEVEL_NAMES, type Level } from '../runtime/words.js';
+import { LEVEL_NAMES as LEVEL_WORDS, LEVELS, type Level } from '../runtime/words.js';
 import { DiagnosticSink, type Diagnostic, type Range } from './diagnostics.js';
 import { posix } from 'node:path';
 import { lineCountFor, rangeOfOffsets } from './yaml-positions.js';
@@ -65,6 +65,7 @@ export interface TraceResult {
 const UNCITED_HAN = 4;
 
 const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
+const LEVEL_NAMES: Record<number, string> = Object.fromEntries(LEVELS.map((l) => [l, LEVEL_WORDS[l].zh]));
 
 const SECTION_HEADING = /^([一二三四五六七八九十]+)\s*[、．.]\s*(\S.*)$/;
 const TOC_ENTRY = /(?:\.{2,}|…|·{2,})[\s.…·]*\d+$/;
@@ -182,7 +183,7 @@ export function traceSources(input: TraceInput): TraceResult {
           code: 'E_TRACE_NOT_ENCODED_UNKNOWN',
           file: show(occ.file),
           range: ruleRange(entry),
-          args: { section: entry.section, level: s?.levels.get(entry.level)?.heading ?? LEVEL_NAMES[entry.level].zh, clause: entry.clause },
+          args: { section: entry.section, level: s?.levels.get(entry.level)?.heading ?? LEVEL_NAMES[entry.level], clause: entry.clause },
         });
       } else if (!notEncoded.has(sc)) {
         notEncoded.set(sc, { occ, entry });
@@ -262,7 +263,7 @@ function reportTwice(
             ...where,
             id: m.clause.id,
             ownSection: own?.heading ?? m.occ.source?.section ?? '',
-            ownLevel: own?.levels.get(m.clause.level)?.heading ?? LEVEL_NAMES[m.clause.level].zh,
+            ownLevel: own?.levels.get(m.clause.level)?.heading ?? LEVEL_NAMES[m.clause.level],
           },
         });
       }
