@@ -25,7 +25,7 @@ export const zh: Table = {
   E_FACT_NEEDS_COMPARISON: '“{name}”须与数值比较（如 {name} >= 100000km）',
   E_TYPE_FACT: '类型不匹配：“{subject}”须与数值比较，这里是“{actual}”',
   E_LEVEL_MISMATCH: '等级写法前后不一致：“{left}”是 {leftLevel} 级，“{right}”是 {rightLevel} 级',
-  E_LEVEL_NOT_OFFERED: '本职业不设{level}，“本职业”范围内不能引用该等级（本职业设有：{offered}）',
+  E_LEVEL_NOT_OFFERED: '本职业不设{level}，“{scope}”范围内不能引用该等级（本职业设有：{offered}）',
   E_TYPE_DURATION: '类型不匹配：“{subject}”须与时长比较（如 3年），这里是“{actual}”',
   E_TYPE_AGE: '类型不匹配：“{subject}”须与岁数比较（如 16岁），这里是“{actual}”',
   E_SCOPE_OCCUPATION: '范围不适用：“{atom}”只能用职业范围（{scopes}），这里是“{scope}”',

@@ -86,6 +86,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     if (scope?.value === 'same' && !ctx.levels.includes(lvl)) {
       report('E_LEVEL_NOT_OFFERED', r.range, {
         level: levelName(lvl),
+        scope: SCOPE_TEXT.get(scope.value)!,
         offered: [...ctx.levels].sort((a, b) => b - a).map(levelName).join('、'),
       });
     }
