@@ -19,7 +19,8 @@ export type * from './grammar/ast.js';
 
 // Diagnostics: data, messages, rendering.
 export { DiagnosticSink, compareDiagnostics, type Diagnostic, type Position, type Range, type Severity } from './compiler/diagnostics.js';
-export { formatMessage, type Lang as MessageLang } from './compiler/messages.js';
+export { formatMessage } from './compiler/messages.js';
+export type { MessageLang, OutputLang } from './runtime/words.js';
 export { renderDiagnostic, displayWidth, type RenderOptions } from './compiler/render.js';
 export {
   diagnosticsDocument,
@@ -32,10 +33,13 @@ export {
 
 // Rules: checking, compiling, formatting.
 export { checkRules, listRuleFiles, type RuleSet } from './compiler/check-rules.js';
-export type { CheckedOccupation, CheckedClause, CheckedTest, Level } from './compiler/checked.js';
+export type { CheckedOccupation, CheckedClause, CheckedTest } from './compiler/checked.js';
+export type { Level } from './runtime/words.js';
 export { compileToStrings, writeOutput, OutputError, type CompileOptions, type OutputFile } from './compiler/compile.js';
 export { formatRuleText, type FormatOptions, type FormatResult } from './compiler/format.js';
-export { convertExpression, langTables, type ExprLang } from './compiler/expression-lang.js';
+export { convertExpression, langTables } from './compiler/expression-lang.js';
+/** The language `convertExpression` writes; the same type as MessageLang. */
+export type { MessageLang as ExprLang } from './runtime/words.js';
 export { parseVocabulary, type VocabularyIndex } from './compiler/vocabulary.js';
 export { schemaComment, schemaCommentDiagnostic } from './compiler/schema-comment.js';
 export { loadProfile } from './compiler/load-profile.js';

@@ -14,8 +14,8 @@ import { renderDiagnostic } from '../compiler/render.js';
 import { pushResultsLine, Utf8Lines } from './result-json.js';
 import * as runtime from '../runtime/index.js';
 import { EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult } from '../runtime/index.js';
+import type { OutputLang } from '../runtime/words.js';
 
-export type Lang = 'zh' | 'en' | 'both';
 
 export interface LineOptions {
   /** The input as shown in messages. */
@@ -30,7 +30,7 @@ export interface LineOptions {
   workType?: string;
   /** One occupation judged: `relation: 本职业` (one value) is allowed. */
   single: boolean;
-  lang: Lang;
+  lang: OutputLang;
   color: boolean;
   /** Detailed stderr reports for at most this many invalid lines per chunk processor. */
   maxReports: number;

@@ -14,7 +14,8 @@ import { bomLength, hasUtf16Bom } from '../compiler/encoding.js';
 import { functionBody } from '../compiler/instantiate.js';
 import { createProcessor, CSV_COLUMNS, csvFields, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
 import { asOfOption, levelOption, loadCandidates, requireOccupations, versionsInForce } from './eval.js';
-import { display, printDiagnostics, useColor, type Io, type Lang } from './output.js';
+import { display, printDiagnostics, useColor, type Io } from './output.js';
+import type { OutputLang } from '../runtime/words.js';
 import { UsageError } from './usage-error.js';
 
 export interface BatchOptions {
@@ -33,7 +34,7 @@ export interface BatchOptions {
   explain?: boolean;
   /** Start a CSV output with a UTF-8 byte-order mark: Excel then reads it as UTF-8, not as the system code page. */
   bom?: boolean;
-  lang: Lang;
+  lang: OutputLang;
 }
 
 /** Inputs at least this large use worker threads unless --jobs says otherwise. */

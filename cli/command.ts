@@ -2,7 +2,8 @@
 // that imports its implementation only when called, so that reading the table (for `--help`, a
 // usage error, or choosing the command) loads no command module.
 import type { OutputFormat } from '../compiler/diagnostic-formats.js';
-import type { Io, Lang } from './output.js';
+import type { Io } from './output.js';
+import type { OutputLang } from '../runtime/words.js';
 import { UsageError } from './usage-error.js';
 
 export interface OptionSpec {
@@ -21,7 +22,7 @@ export interface RunArgs {
   /** The positionals after the command's name. */
   rest: string[];
   values: Values;
-  lang: Lang;
+  lang: OutputLang;
   format: OutputFormat;
 }
 

@@ -11,7 +11,8 @@ import { bundledRulesDir } from '../compiler/package-root.js';
 import { evaluateOccupation, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult } from '../runtime/index.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
-import { display, printDiagnostics, type Io, type Lang } from './output.js';
+import { display, printDiagnostics, type Io } from './output.js';
+import type { OutputLang } from '../runtime/words.js';
 import { formatReport } from './report.js';
 
 /** The occupations to choose from, and where they come from. */
@@ -30,7 +31,7 @@ export interface Candidates {
  * (cli/bundled.ts); else the directory's rules, checked now: their diagnostics printed, undefined
  * when they have errors. The checker is loaded only then (cold start).
  */
-export async function loadCandidates(rulesDir: string | undefined, io: Io, lang: Lang): Promise<Candidates | undefined> {
+export async function loadCandidates(rulesDir: string | undefined, io: Io, lang: OutputLang): Promise<Candidates | undefined> {
   const precompiled = rulesDir === undefined ? await precompiledBundled() : null;
   if (precompiled) return { all: precompiled.occupations.map(fromCompiled), dir: bundledRulesDir(), precompiled, checked: null };
   const [{ collectRules }, { instantiate }] = await Promise.all([import('./collect.js'), import('../compiler/instantiate.js')]);
@@ -54,7 +55,7 @@ export interface EvalOptions {
   asOf?: string;
   rules?: string;
   json: boolean;
-  lang: Lang;
+  lang: OutputLang;
 }
 
 export function findOccupations<T extends Pick<Candidate, 'id' | 'name' | 'aliases'>>(all: T[], query: string): T[] {

@@ -8,20 +8,20 @@ import { writeFileAtomic } from '../compiler/atomic-write.js';
 import { readText } from '../compiler/check-inputs.js';
 import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { EncodingError, encodingDiagnostic } from '../compiler/encoding.js';
-import type { ExprLang } from '../compiler/expression-lang.js';
 import { formatRuleText } from '../compiler/format.js';
 import type { VocabularyIndex } from '../compiler/vocabulary.js';
 import { bundledRulesDir } from '../compiler/package-root.js';
-import { display, printDiagnostics, type Io, type Lang } from './output.js';
+import { display, printDiagnostics, type Io } from './output.js';
+import type { MessageLang, OutputLang } from '../runtime/words.js';
 
 export interface FmtOptions {
   paths: string[];
   /** Only report files that are not formatted (exit 1 if any); write nothing. */
   check: boolean;
   /** Convert keywords, names and units to this language; default: keep each file's. */
-  lang?: ExprLang;
+  lang?: MessageLang;
   /** Language of diagnostics. */
-  messages: Lang;
+  messages: OutputLang;
 }
 
 export function runFmt(opts: FmtOptions, io: Io): number {

@@ -11,6 +11,7 @@ import { COMMANDS, findCommand } from './commands/index.js';
 import { commandHelp, mainHelp } from './help.js';
 import type { Io } from './output.js';
 import { UsageError } from './usage-error.js';
+import { isOutputLang } from '../runtime/words.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
@@ -43,8 +44,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     (name === undefined && !values.help ? io.err : io.out)(mainHelp());
     return name === undefined && !values.help ? 2 : 0;
   }
-  const lang = values.lang ?? 'both';
-  if (lang !== 'zh' && lang !== 'en' && lang !== 'both') {
+  const lang = String(values.lang ?? 'both');
+  if (!isOutputLang(lang)) {
     io.err(`zige: --lang 只能是 zh、en 或 both / --lang must be zh, en or both`);
     return 2;
   }

@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../compiler/diagnostics.js';
 import { diagnosticsDocument, githubAnnotation, type OutputFormat } from '../compiler/diagnostic-formats.js';
 import { renderDiagnostic } from '../compiler/render.js';
+import type { OutputLang } from '../runtime/words.js';
 
 export interface Io {
   out(s: string): void;
@@ -16,10 +17,9 @@ export interface Io {
   errIsTTY?: boolean;
 }
 
-export type Lang = 'zh' | 'en' | 'both';
 
 export interface OutputOptions {
-  lang: Lang;
+  lang: OutputLang;
   /** human (default), json or github. */
   format?: OutputFormat;
 }
@@ -49,7 +49,7 @@ export function useColor(io: Io): boolean {
  * MAX_SHOWN and a count of the rest; github: workflow-command annotations to stdout (a summary to
  * stderr); json: one document {diagnostics, errors, warnings} to stdout.
  */
-export function printDiagnostics(items: Diagnostic[], io: Io, lang: Lang, format: OutputFormat = 'human'): void {
+export function printDiagnostics(items: Diagnostic[], io: Io, lang: OutputLang, format: OutputFormat = 'human'): void {
   if (format === 'json') {
     io.out(JSON.stringify(diagnosticsDocument(items), null, 2));
     return;

@@ -2,16 +2,16 @@
 // status, the routes that hold, else the closest route and what it lacks, the earliest date,
 // what to ask for, and the documents that prove the route.
 import type { ExplainedLevelResult } from '../runtime/index.js';
+import { LEVEL_NAMES, levelNumberText, type Level, type MessageLang } from '../runtime/words.js';
 
-type Lang = 'zh' | 'en';
 
-const LEVEL_NAMES: Record<number, { zh: string; en: string }> = {
-  5: { zh: '五级/初级工', en: 'Level 5 (entry)' },
-  4: { zh: '四级/中级工', en: 'Level 4 (intermediate)' },
-  3: { zh: '三级/高级工', en: 'Level 3 (advanced)' },
-  2: { zh: '二级/技师', en: 'Level 2 (technician)' },
-  1: { zh: '一级/高级技师', en: 'Level 1 (senior technician)' },
-};
+/** A level's heading: 五级/初级工, Level 5 (entry). */
+function levelHeading(level: Level, lang: MessageLang): string {
+  const n = LEVEL_NAMES[level];
+  if (lang === 'zh') return `${n.zh}/${n.title}`;
+  const text = levelNumberText(level);
+  return `${text[0].toUpperCase()}${text.slice(1)} (${n.en})`;
+}
 
 const WORDS = {
   zh: {
@@ -60,7 +60,7 @@ function local(id: string): string {
   return id.split('/').slice(1).join('/');
 }
 
-export function formatReport(report: { asOf: string; results: ExplainedLevelResult[] }, lang: Lang): string {
+export function formatReport(report: { asOf: string; results: ExplainedLevelResult[] }, lang: MessageLang): string {
   const w = WORDS[lang];
   const lines: string[] = [];
   let current = '';
@@ -75,7 +75,7 @@ export function formatReport(report: { asOf: string; results: ExplainedLevelResu
       }
     }
     const wt = r.workTypes.length > 0 ? (lang === 'zh' ? `（${w.workTypes}：${r.workTypes.join('、')}）` : ` (${r.workTypes.length} ${w.workTypes})`) : '';
-    lines.push(`  ${LEVEL_NAMES[r.level][lang]}${wt}  ${w[r.status]}`);
+    lines.push(`  ${levelHeading(r.level, lang)}${wt}  ${w[r.status]}`);
     const req = r.education === 'met' ? w.met : r.education === 'unmet' ? w.unmet : w.unknownCondition;
     lines.push(`    ${w.requirement}: ${req}`);
     if (r.requirement && r.education === 'unmet') {

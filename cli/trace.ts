@@ -7,12 +7,13 @@ import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { displayWidth } from '../compiler/render.js';
 import { traceSources, type TraceRow } from '../compiler/trace.js';
 import { bundledRulesDir } from '../compiler/package-root.js';
-import { display, printDiagnostics, type Io, type Lang } from './output.js';
+import { display, printDiagnostics, type Io } from './output.js';
+import type { OutputLang } from '../runtime/words.js';
 
 /** Source text wider than this many terminal columns is cut with `…` in the table. */
 const TEXT_WIDTH = 40;
 
-export function runTrace(opts: { dir?: string; json: boolean; lang: Lang }, io: Io): number {
+export function runTrace(opts: { dir?: string; json: boolean; lang: OutputLang }, io: Io): number {
   const dir = opts.dir ?? bundledRulesDir();
   const sink = new DiagnosticSink();
   const rules = checkRules(dir, sink, display);
@@ -67,7 +68,7 @@ const HEADERS = {
 };
 
 /** One line per source clause (a further line per extra rule clause), columns padded by width. */
-export function formatTable(rows: TraceRow[], lang: Lang, show: (file: string) => string): string {
+export function formatTable(rows: TraceRow[], lang: OutputLang, show: (file: string) => string): string {
   const zh = lang !== 'en';
   const table: string[][] = [HEADERS[zh ? 'zh' : 'en']];
   for (const r of rows) {

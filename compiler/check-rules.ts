@@ -3,7 +3,8 @@
 import { join, sep } from 'node:path';
 import { isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { parseExpression, printExpression } from '../grammar/index.js';
-import type { CheckedClause, CheckedOccupation, CheckedTest, Level } from './checked.js';
+import type { CheckedClause, CheckedOccupation, CheckedTest } from './checked.js';
+import { LEVEL_NAMES, type Level } from '../runtime/words.js';
 import { fileError, type DiagnosticSink, type Range } from './diagnostics.js';
 import type { Cond } from './ir.js';
 import { overlappingVersions } from '../runtime/versions.js';
@@ -294,8 +295,8 @@ function englishNames(v: VocabularyIndex['vocabulary']): Record<string, string> 
   for (const list of [v.education, v.tracks, v.groups, v.workKinds, v.facts]) for (const x of list) out[x.name] = x.en;
   const four = v.levels.find((l) => l.level === 4);
   const three = v.levels.find((l) => l.level === 3);
-  if (four) out[four.old] = 'intermediate';
-  if (three) out[three.old] = 'advanced';
+  if (four) out[four.old] = LEVEL_NAMES[4].en;
+  if (three) out[three.old] = LEVEL_NAMES[3].en;
   return out;
 }
 

@@ -1,8 +1,7 @@
 // The result of checking one rule file: everything code generation and `zige test` need.
 import type { Range } from './diagnostics.js';
 import type { Cond } from './ir.js';
-
-export type Level = 1 | 2 | 3 | 4 | 5;
+import type { Level } from '../runtime/words.js';
 
 export interface CheckedClause {
   id: string;

@@ -3,6 +3,7 @@
 import type { Diagnostic } from './diagnostics.js';
 import { compareDiagnostics } from './diagnostics.js';
 import { formatMessage } from './messages.js';
+import type { OutputLang } from '../runtime/words.js';
 
 export type OutputFormat = 'human' | 'json' | 'github';
 
@@ -66,7 +67,7 @@ export function escapeGithubProperty(s: string): string {
  * endColumn=C2,title=CODE::message` (`::warning` for warnings). With `lang` both, the message is
  * the Chinese line, then the English one.
  */
-export function githubAnnotation(d: Diagnostic, lang: 'zh' | 'en' | 'both' = 'both'): string {
+export function githubAnnotation(d: Diagnostic, lang: OutputLang = 'both'): string {
   const props: string[] = [];
   if (d.file !== undefined) props.push(`file=${escapeGithubProperty(d.file)}`);
   if (d.range) {

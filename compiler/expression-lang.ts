@@ -12,9 +12,8 @@
 // converts to English and back byte for byte.
 import type * as A from '../grammar/ast.js';
 import { lexer } from '../grammar/tokens.js';
+import { BUILT_IN_NAMES, LEVEL_NAMES, LEVELS, levelNumberText, UNITS, WORDS, type MessageLang, type UnitWords, type Word } from '../runtime/words.js';
 import type { VocabularyIndex } from './vocabulary.js';
-
-export type ExprLang = 'zh' | 'en';
 
 /** A two-way table of one kind of name: canonical Chinese ⇄ canonical English. */
 class Table {
@@ -29,7 +28,7 @@ class Table {
   }
 
   /** The spelling in `lang`, or undefined when the word does not convert losslessly. */
-  convert(word: string, lang: ExprLang): string | undefined {
+  convert(word: string, lang: MessageLang): string | undefined {
     const there = (lang === 'en' ? this.toEn : this.toZh).get(word);
     if (there === undefined) return undefined;
     const back = (lang === 'en' ? this.toZh : this.toEn).get(there);
@@ -37,26 +36,14 @@ class Table {
   }
 }
 
-/** Units: one canonical Chinese spelling ⇄ English singular/plural. */
-interface UnitPair {
-  zh: string;
-  one: string;
-  many: string;
-}
-
-const YEARS: UnitPair = { zh: '年', one: 'year', many: 'years' };
-const DAYS: UnitPair = { zh: '天', one: 'day', many: 'days' };
-const AGE_YEARS: UnitPair = { zh: '岁', one: 'year', many: 'years' };
-
-function convertUnit(unit: string, value: number, pairs: readonly UnitPair[], lang: ExprLang): string {
+/** A unit in `lang`: the first Chinese spelling ⇄ English singular/plural; other spellings kept. */
+function convertUnit(unit: string, value: number, pairs: readonly UnitWords[], lang: MessageLang): string {
   for (const p of pairs) {
-    if (lang === 'en' && unit === p.zh) return value === 1 ? p.one : p.many;
-    if (lang === 'zh' && (unit === p.one || unit === p.many)) return p.zh;
+    if (lang === 'en' && unit === p.zh[0]) return value === 1 ? p.one : p.many;
+    if (lang === 'zh' && (unit === p.one || unit === p.many)) return p.zh[0];
   }
   return unit;
 }
-
-const isCjk = (s: string): boolean => /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(s);
 
 export interface LangTables {
   level: Table;
@@ -77,11 +64,11 @@ export function langTables(vocabulary: VocabularyIndex): LangTables {
   const level = new Table();
   const levelNames = new Map<number, string>();
   for (const l of v.levels) {
-    level.add(l.name, `level ${l.level}`);
+    level.add(l.name, levelNumberText(l.level));
     levelNames.set(l.level, l.name);
   }
-  const holds = new Table().add('预备技师证书', 'prep-technician');
-  for (const l of v.levels) holds.add(l.name, `level ${l.level}`);
+  const holds = new Table().add(BUILT_IN_NAMES.prepTechnician.zh, BUILT_IN_NAMES.prepTechnician.en);
+  for (const l of v.levels) holds.add(l.name, levelNumberText(l.level));
   const degree = new Table();
   for (const e of v.education) degree.add(e.name, e.en);
   const school = new Table();
@@ -92,9 +79,9 @@ export function langTables(vocabulary: VocabularyIndex): LangTables {
   const target = new Table();
   const four = v.levels.find((l) => l.level === 4);
   const three = v.levels.find((l) => l.level === 3);
-  if (four) target.add(four.old, 'intermediate');
-  if (three) target.add(three.old, 'advanced');
-  const subject = new Table().add('年龄', 'age');
+  if (four) target.add(four.old, LEVEL_NAMES[4].en);
+  if (three) target.add(three.old, LEVEL_NAMES[3].en);
+  const subject = new Table().add(BUILT_IN_NAMES.age.zh, BUILT_IN_NAMES.age.en);
   // A fact's units are written as the vocabulary declares them, in either language (km and 公里
   // both): converting them could not be undone, so they stay as written.
   for (const f of v.facts ?? []) subject.add(f.name, f.en);
@@ -106,30 +93,30 @@ export function langTables(vocabulary: VocabularyIndex): LangTables {
 type Role = Exclude<keyof LangTables, 'levelNames'>;
 
 /** A copy of the expression with its names and units spelled in `lang` where that is lossless. */
-export function convertExpression(expr: A.Expr, lang: ExprLang, tables: LangTables): A.Expr {
+export function convertExpression(expr: A.Expr, lang: MessageLang, tables: LangTables): A.Expr {
   const ref = (r: A.Ref, role: Role): A.Ref => {
     if (r.kind === 'LevelNumber') {
       if (lang === 'en' || (role !== 'level' && role !== 'holds')) return r;
       const name = tables.levelNames.get(r.level);
       // `level N` → N级 only when N级 converts back to `level N`
-      if (name === undefined || tables[role].convert(name, 'en') !== `level ${r.level}`) return r;
+      if (name === undefined || tables[role].convert(name, 'en') !== levelNumberText(r.level)) return r;
       return { kind: 'Name', text: name, range: r.range };
     }
     if (r.alt !== undefined) return r; // 四级/中级工: kept as written
     const out = tables[role].convert(r.text, lang);
     if (out === undefined) return r;
-    const m = /^level (\d)$/.exec(out);
-    if (m && (role === 'level' || role === 'holds')) return { kind: 'LevelNumber', level: Number(m[1]), range: r.range };
+    const level = LEVELS.find((n) => levelNumberText(n) === out);
+    if (level !== undefined && (role === 'level' || role === 'holds')) return { kind: 'LevelNumber', level, range: r.range };
     return { kind: 'Name', text: out, range: r.range };
   };
-  const quantity = (v: A.Value, pairs: readonly UnitPair[]): A.Value => {
+  const quantity = (v: A.Value, pairs: readonly UnitWords[]): A.Value => {
     if (v.kind !== 'Quantity' || v.unit === null) return v;
     return { ...v, unit: convertUnit(v.unit, v.value, pairs, lang) };
   };
   const experience = (e: A.Experience): A.Experience => ({
     ...e,
     ...('workKind' in e && e.workKind ? { workKind: ref(e.workKind, 'workKind') } : {}),
-    value: quantity(e.value, [YEARS, DAYS]),
+    value: quantity(e.value, [UNITS.years, UNITS.days]),
   });
   const visit = (e: A.Expr): A.Expr => {
     switch (e.kind) {
@@ -158,7 +145,7 @@ export function convertExpression(expr: A.Expr, lang: ExprLang, tables: LangTabl
       case 'Compare': {
         const subject = e.subject;
         const name = subject.kind === 'Name' && subject.alt === undefined ? subject.text : undefined;
-        const pairs = name === '年龄' || name === 'age' ? [AGE_YEARS] : [];
+        const pairs = name === BUILT_IN_NAMES.age.zh || name === BUILT_IN_NAMES.age.en ? [UNITS.age] : [];
         return { ...e, subject: ref(subject, 'subject'), value: e.value === null ? null : quantity(e.value, pairs) };
       }
       default:
@@ -168,20 +155,20 @@ export function convertExpression(expr: A.Expr, lang: ExprLang, tables: LangTabl
   return visit(expr);
 }
 
-const NEUTRAL_TOKENS = new Set(['Name', 'Identifier', 'Number', 'Level', 'LParen', 'RParen', 'Slash', 'GreaterEq', 'LessEq', 'Greater', 'Less', 'Equal']);
-
 /**
  * The keyword language of some expressions: English when more of their keywords are spelled in
- * English than in Chinese, else Chinese (names, numbers and operators do not count).
+ * English than in Chinese, else Chinese (names, numbers, operators and `level` do not count).
  */
-export function keywordLanguage(texts: readonly string[]): ExprLang {
+export function keywordLanguage(texts: readonly string[]): MessageLang {
+  const words: Readonly<Record<string, Word>> = WORDS;
   let zh = 0;
   let en = 0;
   for (const text of texts) {
     for (const t of lexer.tokenize(text).tokens) {
-      if (NEUTRAL_TOKENS.has(t.tokenType.name)) continue;
-      if (isCjk(t.image)) zh++;
-      else en++;
+      const word = Object.hasOwn(words, t.tokenType.name) ? words[t.tokenType.name] : undefined;
+      if (word === undefined || word.role === 'level') continue;
+      if (word.en.includes(t.image)) en++;
+      else zh++;
     }
   }
   return en > zh ? 'en' : 'zh';

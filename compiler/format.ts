@@ -8,13 +8,14 @@
 import { isScalar, type Scalar } from 'yaml';
 import { parseExpression, printExpression, type Expr } from '../grammar/index.js';
 import type { Diagnostic } from './diagnostics.js';
-import { convertExpression, keywordLanguage, langTables, stripRanges, type ExprLang } from './expression-lang.js';
+import { convertExpression, keywordLanguage, langTables, stripRanges } from './expression-lang.js';
 import type { VocabularyIndex } from './vocabulary.js';
 import { findPath, parseYaml, rangeOfOffsets, scalarSpanRange, type PathSegment } from './yaml-positions.js';
+import type { MessageLang } from '../runtime/words.js';
 
 export interface FormatOptions {
   /** Spell keywords, names and units in this language; default: keep each file's keyword language. */
-  lang?: ExprLang;
+  lang?: MessageLang;
   /** Needed to convert names (`--lang`); without it only keywords and spacing change. */
   vocabulary?: VocabularyIndex;
   /** The file name put into diagnostics. */
@@ -26,7 +27,7 @@ export interface FormatResult {
   text: string;
   changed: boolean;
   /** Keyword language the expressions were printed in. */
-  lang: ExprLang;
+  lang: MessageLang;
   /** YAML or expression syntax errors; when there are any the text is returned unchanged. */
   diagnostics: Diagnostic[];
 }

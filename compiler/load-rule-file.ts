@@ -15,8 +15,8 @@ import {
   rangeOfOffsets,
   scalarSpanRange,
 } from './yaml-positions.js';
+import type { Level } from '../runtime/words.js';
 
-export type LevelNumber = 1 | 2 | 3 | 4 | 5;
 export type LevelStatus = 'eligible' | 'ineligible' | 'unknown';
 export type ClauseStatus = 'met' | 'unmet' | 'unknown';
 
@@ -39,7 +39,7 @@ export interface RuleEducation {
 
 export interface RuleWorkType {
   name: string;
-  levels?: LevelNumber[];
+  levels?: Level[];
   source?: string;
   note?: string;
 }
@@ -59,7 +59,7 @@ export interface RuleClause {
 }
 
 export interface RuleCondition {
-  level: LevelNumber;
+  level: Level;
   source: string;
   clauses: RuleClause[];
 }
@@ -84,7 +84,7 @@ export interface RuleTest {
 export interface RuleNotEncoded {
   /** The section heading, e.g. `一、互联网营销师`. */
   section: string;
-  level: LevelNumber;
+  level: Level;
   /** The clause's number in the source (`3` for `3. …`). */
   clause: number;
   reason: string;
@@ -100,7 +100,7 @@ export interface RuleFileData {
   source: RuleSource;
   education?: RuleEducation;
   workTypes?: RuleWorkType[];
-  levels: LevelNumber[];
+  levels: Level[];
   related?: RuleRelated;
   notes?: string[];
   /** Numbered source clauses left out on purpose, each with the reason (`zige trace`). */

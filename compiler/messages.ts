@@ -1,8 +1,7 @@
 // One message table per language, keyed by diagnostic code. Templates use {name} placeholders
 // filled from Diagnostic.args. Adding a code means adding it to both tables (a test checks this).
 import type { Diagnostic } from './diagnostics.js';
-
-export type Lang = 'zh' | 'en';
+import type { MessageLang } from '../runtime/words.js';
 
 type Table = Record<string, string>;
 
@@ -26,13 +25,13 @@ export const zh: Table = {
   E_FACT_NEEDS_COMPARISON: '“{name}”须与数值比较（如 {name} >= 100000km）',
   E_TYPE_FACT: '类型不匹配：“{subject}”须与数值比较，这里是“{actual}”',
   E_LEVEL_MISMATCH: '等级写法前后不一致：“{left}”是 {leftLevel} 级，“{right}”是 {rightLevel} 级',
-  E_LEVEL_NOT_OFFERED: '本职业不设{level}，“本职业”范围内不能引用该等级（本职业设有：{offered}）',
+  E_LEVEL_NOT_OFFERED: '本职业不设{level}，“{scope}”范围内不能引用该等级（本职业设有：{offered}）',
   E_TYPE_DURATION: '类型不匹配：“{subject}”须与时长比较（如 3年），这里是“{actual}”',
   E_TYPE_AGE: '类型不匹配：“{subject}”须与岁数比较（如 16岁），这里是“{actual}”',
-  E_SCOPE_OCCUPATION: '范围不适用：“{atom}”只能用职业范围（本职业、相关职业、本职业或相关职业），这里是“{scope}”',
-  E_SCOPE_MAJOR: '范围不适用：“{atom}”只能用专业范围（本专业、相关专业、本专业或相关专业），这里是“{scope}”',
+  E_SCOPE_OCCUPATION: '范围不适用：“{atom}”只能用职业范围（{scopes}），这里是“{scope}”',
+  E_SCOPE_MAJOR: '范围不适用：“{atom}”只能用专业范围（{scopes}），这里是“{scope}”',
   E_UNIT: '未知的单位“{unit}”（可用：{allowed}）',
-  E_ORDER_HIGHER: '“及以上”不能用于“{name}”',
+  E_ORDER_HIGHER: '“{keyword}”不能用于“{name}”',
   E_NOT_TARGET: '培养目标只能是 中级 或 高级，这里是“{name}”',
   // rule files
   E_YAML: 'YAML 语法错误：{detail}',
@@ -133,8 +132,8 @@ export const en: Table = {
   E_LEVEL_NOT_OFFERED: 'this occupation does not offer {level}; it cannot be used in the "same occupation" scope (offered: {offered})',
   E_TYPE_DURATION: 'type mismatch: "{subject}" compares with a duration (e.g. 3 years), not "{actual}"',
   E_TYPE_AGE: 'type mismatch: "{subject}" compares with an age (e.g. 16 years), not "{actual}"',
-  E_SCOPE_OCCUPATION: 'scope does not apply: "{atom}" takes an occupation scope (same, related, same-or-related), not "{scope}"',
-  E_SCOPE_MAJOR: 'scope does not apply: "{atom}" takes a major scope (same-major, related-major, same-or-related-major), not "{scope}"',
+  E_SCOPE_OCCUPATION: 'scope does not apply: "{atom}" takes an occupation scope ({scopesEn}), not "{scope}"',
+  E_SCOPE_MAJOR: 'scope does not apply: "{atom}" takes a major scope ({scopesEn}), not "{scope}"',
   E_UNIT: 'unknown unit "{unit}" (allowed: {allowed})',
   E_ORDER_HIGHER: '"or higher" cannot be used with "{name}"',
   E_NOT_TARGET: 'a training target is intermediate or advanced, not "{name}"',
@@ -209,10 +208,10 @@ export const en: Table = {
   W_TRACE_DUPLICATE_CLAUSE: 'clause {clause} of {section} {level} occurs more than once in the source document, with different text',
 };
 
-const tables: Record<Lang, Table> = { zh, en };
+const tables: Record<MessageLang, Table> = { zh, en };
 
 /** Fills a code's template in one language; unknown codes fall back to the code itself. */
-export function formatMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: Lang): string {
+export function formatMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: MessageLang): string {
   const template = tables[lang][d.code] ?? d.code;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => {
     const v = d.args?.[key];

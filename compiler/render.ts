@@ -3,9 +3,10 @@
 import { styleText } from 'node:util';
 import type { Diagnostic } from './diagnostics.js';
 import { formatMessage } from './messages.js';
+import type { OutputLang } from '../runtime/words.js';
 
 export interface RenderOptions {
-  lang: 'zh' | 'en' | 'both';
+  lang: OutputLang;
   /** The text of the file the diagnostic's range refers to; enables the code frame. */
   source?: string;
   color: boolean;

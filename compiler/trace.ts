@@ -14,7 +14,8 @@
 // looked for in its rule file's section and level first (preferring the clause numbered like the
 // rule clause's id), then anywhere in the document (which is then an error: encoded twice, or
 // misplaced). Alternatives 3a/3b all match source clause 3; together they should cite all of it.
-import type { CheckedClause, CheckedOccupation, Level, NotEncoded } from './checked.js';
+import type { CheckedClause, CheckedOccupation, NotEncoded } from './checked.js';
+import { LEVEL_NAMES as LEVEL_WORDS, LEVELS, type Level } from '../runtime/words.js';
 import { DiagnosticSink, type Diagnostic, type Range } from './diagnostics.js';
 import { posix } from 'node:path';
 import { lineCountFor, rangeOfOffsets } from './yaml-positions.js';
@@ -64,7 +65,7 @@ export interface TraceResult {
 const UNCITED_HAN = 4;
 
 const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
-const LEVEL_NAMES: Record<number, string> = { 5: '五级', 4: '四级', 3: '三级', 2: '二级', 1: '一级' };
+const LEVEL_NAMES: Record<number, string> = Object.fromEntries(LEVELS.map((l) => [l, LEVEL_WORDS[l].zh]));
 
 const SECTION_HEADING = /^([一二三四五六七八九十]+)\s*[、．.]\s*(\S.*)$/;
 const TOC_ENTRY = /(?:\.{2,}|…|·{2,})[\s.…·]*\d+$/;

@@ -1,6 +1,7 @@
 // The vocabulary (rules/vocabulary.yaml): education names, 技工院校 tracks, groups and level
 // names. Expressions refer to these by name; the checker resolves them here.
 import { parse } from 'yaml';
+import { LEVEL_NAMES } from '../runtime/words.js';
 
 export interface EducationName {
   name: string;
@@ -118,7 +119,7 @@ export function parseVocabulary(text: string): VocabularyIndex {
   }
   const four = vocabulary.levels.find((l) => l.level === 4);
   const three = vocabulary.levels.find((l) => l.level === 3);
-  if (four) for (const key of [four.old, 'intermediate']) index.targets.set(key, four.old);
-  if (three) for (const key of [three.old, 'advanced']) index.targets.set(key, three.old);
+  if (four) for (const key of [four.old, LEVEL_NAMES[4].en]) index.targets.set(key, four.old);
+  if (three) for (const key of [three.old, LEVEL_NAMES[3].en]) index.targets.set(key, three.old);
   return index;
 }

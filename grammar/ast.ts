@@ -1,5 +1,6 @@
 // The typed AST built from the CST. Every node keeps the offsets of the text it came from, so
 // diagnostics raised by later stages point back at the exact characters of the rule.
+import type { ScopeValue } from '../runtime/words.js';
 
 /** UTF-16 offsets into the expression text; end is exclusive. */
 export interface OffsetRange {
@@ -7,13 +8,8 @@ export interface OffsetRange {
   end: number;
 }
 
-export type ScopeValue =
-  | 'same'
-  | 'related'
-  | 'same-or-related'
-  | 'same-major'
-  | 'related-major'
-  | 'same-or-related-major';
+/** Scopes are declared with their spellings in the word table. */
+export type { ScopeValue };
 
 export interface Scope {
   kind: 'Scope';

@@ -4,6 +4,7 @@ import type { Expr, OffsetRange } from './ast.js';
 import { lexer } from './tokens.js';
 import { parser } from './parser.js';
 import { buildAst } from './visitor.js';
+import { WORDS } from '../runtime/words.js';
 
 /** A problem found by the grammar, located by offsets into the expression text. */
 export interface GrammarDiagnostic {
@@ -65,11 +66,9 @@ export function parseExpression(text: string): ParseResult {
 }
 
 /** Chinese keywords, longest first: a name that starts or ends with one was likely meant as two words. */
-const KEYWORDS = [
-  '本职业或相关职业', '本专业或相关专业', '学徒期满', '考试合格', '累计从业', '连续从业', '本职业', '相关职业',
-  '本专业', '相关专业', '含应届', '及以上', '并且', '取得', '从业', '累计', '连续', '持有', '培训', '结业', '毕业',
-  '学历', '在校', '目标', '且', '或', '非', '后',
-];
+const KEYWORDS = Object.values(WORDS)
+  .flatMap((w) => w.zh)
+  .sort((a, b) => b.length - a.length);
 
 /** `非学徒期满` → `非 学徒期满`; undefined when the word neither starts nor ends with a keyword. */
 export function splitKeyword(word: string): string | undefined {

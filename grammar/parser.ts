@@ -3,6 +3,9 @@
 // the first error, exactly placed, is what policy staff need.
 import { CstParser, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
+import { scopeWords } from '../runtime/words.js';
+
+const K = T.K;
 
 /** Error details travel as JSON so the caller can render them from its message tables. */
 const errorMessageProvider: IParserErrorMessageProvider = {
@@ -28,14 +31,8 @@ function labelOf(t: TokenType): string {
   return t.LABEL ?? t.name;
 }
 
-const scopeTokens = [
-  T.ScopeSameOrRelatedMajor,
-  T.ScopeSameOrRelated,
-  T.ScopeSameMajor,
-  T.ScopeRelatedMajor,
-  T.ScopeSame,
-  T.ScopeRelated,
-];
+// Every scope of the word table is one alternative of `scope`.
+const scopeTokens = scopeWords().map((s) => K[s.name]);
 
 export class RuleParser extends CstParser {
   /**
@@ -59,30 +56,31 @@ export class RuleParser extends CstParser {
     this.SUBRULE(this.orExpr);
   });
 
-  // orExpr = andExpr { ("或" | "or") andExpr }
+  // Grammar comments name words by their entry in runtime/words.ts (Or, And, …), not a spelling.
+  // orExpr = andExpr { Or andExpr }
   public orExpr = this.RULE('orExpr', () => {
     this.SUBRULE(this.andExpr);
     this.MANY(() => {
-      this.CONSUME(T.Or);
+      this.CONSUME(K.Or);
       this.SUBRULE2(this.andExpr);
     });
   });
 
-  // andExpr = notExpr { ("且" | "并且" | "and") notExpr }
+  // andExpr = notExpr { And notExpr }
   public andExpr = this.RULE('andExpr', () => {
     this.SUBRULE(this.notExpr);
     this.MANY(() => {
-      this.CONSUME(T.And);
+      this.CONSUME(K.And);
       this.SUBRULE2(this.notExpr);
     });
   });
 
-  // notExpr = ("非" | "not") notExpr | primary
+  // notExpr = Not notExpr | primary
   public notExpr = this.RULE('notExpr', () => {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(T.Not);
+          this.CONSUME(K.Not);
           this.SUBRULE(this.notExpr);
         },
       },
@@ -117,25 +115,25 @@ export class RuleParser extends CstParser {
     ]);
   });
 
-  // experienceAfter = ("取得" | "after") [scope] levelRef ["后"] experience
+  // experienceAfter = After [scope] ref [AfterEnd] experience
   public experienceAfter = this.RULE('experienceAfter', () => {
-    this.CONSUME(T.After);
+    this.CONSUME(K.After);
     this.OPTION(() => this.SUBRULE(this.scope));
     this.SUBRULE(this.ref);
-    this.OPTION2(() => this.CONSUME(T.AfterEnd));
+    this.OPTION2(() => this.CONSUME(K.AfterEnd));
     this.SUBRULE(this.experience);
   });
 
-  // experience = (["累计" | "连续"] "从业" | "累计从业" | "连续从业") [kind] [scope] comparator value
+  // experience = ([Cumulative | Continuous] Experience | CumulativeExperience | ContinuousExperience) [kind] [scope] comparator value
   // kind = ref (a kind of work from the vocabulary, e.g. 见习)
   public experience = this.RULE('experience', () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.CumulativeExperience) },
-      { ALT: () => this.CONSUME(T.ContinuousExperience) },
+      { ALT: () => this.CONSUME(K.CumulativeExperience) },
+      { ALT: () => this.CONSUME(K.ContinuousExperience) },
       {
         ALT: () => {
-          this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Cumulative) }, { ALT: () => this.CONSUME(T.Continuous) }]));
-          this.CONSUME(T.ExperienceKw);
+          this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(K.Cumulative) }, { ALT: () => this.CONSUME(K.Continuous) }]));
+          this.CONSUME(K.Experience);
         },
       },
     ]);
@@ -145,46 +143,46 @@ export class RuleParser extends CstParser {
     this.SUBRULE(this.value);
   });
 
-  // holds = ("持有" | "holds") [scope] ref
+  // holds = Holds [scope] ref
   public holds = this.RULE('holds', () => {
-    this.CONSUME(T.HoldsKw);
+    this.CONSUME(K.Holds);
     this.OPTION(() => this.SUBRULE(this.scope));
     this.SUBRULE(this.ref);
   });
 
-  // training = ("培训" | "training") [scope] ref ("结业" | "考试合格")
+  // training = Training [scope] ref (Completed | ExamPassed)
   public training = this.RULE('training', () => {
-    this.CONSUME(T.TrainingKw);
+    this.CONSUME(K.Training);
     this.OPTION(() => this.SUBRULE(this.scope));
     this.SUBRULE(this.ref);
-    this.OR([{ ALT: () => this.CONSUME(T.Completed) }, { ALT: () => this.CONSUME(T.ExamPassed) }]);
+    this.OR([{ ALT: () => this.CONSUME(K.Completed) }, { ALT: () => this.CONSUME(K.ExamPassed) }]);
   });
 
-  // apprenticeship = ("学徒期满" | "apprenticeship") [scope]
+  // apprenticeship = Apprenticeship [scope]
   public apprenticeship = this.RULE('apprenticeship', () => {
-    this.CONSUME(T.ApprenticeshipKw);
+    this.CONSUME(K.Apprenticeship);
     this.OPTION(() => this.SUBRULE(this.scope));
   });
 
-  // school = ("毕业" | "学历" | "在校") ref ["及以上"] [ref ["及以上"]] ["目标" ref] [scope] ["含应届"]
+  // school = (Graduated | Degree | Enrolled) ref [OrHigher] [ref [OrHigher]] [Target ref] [scope] [InclFinalYear]
   public school = this.RULE('school', () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.Graduated) },
-      { ALT: () => this.CONSUME(T.Degree) },
-      { ALT: () => this.CONSUME(T.Enrolled) },
+      { ALT: () => this.CONSUME(K.Graduated) },
+      { ALT: () => this.CONSUME(K.Degree) },
+      { ALT: () => this.CONSUME(K.Enrolled) },
     ]);
     this.SUBRULE(this.ref);
-    this.OPTION(() => this.CONSUME(T.OrHigher));
+    this.OPTION(() => this.CONSUME(K.OrHigher));
     this.OPTION2(() => {
       this.SUBRULE2(this.ref, { LABEL: 'track' });
-      this.OPTION3(() => this.CONSUME2(T.OrHigher, { LABEL: 'trackOrHigher' }));
+      this.OPTION3(() => this.CONSUME2(K.OrHigher, { LABEL: 'trackOrHigher' }));
     });
     this.OPTION4(() => {
-      this.CONSUME(T.Target);
+      this.CONSUME(K.Target);
       this.SUBRULE3(this.ref, { LABEL: 'target' });
     });
     this.OPTION5(() => this.SUBRULE(this.scope));
-    this.OPTION6(() => this.CONSUME(T.InclFinalYear));
+    this.OPTION6(() => this.CONSUME(K.InclFinalYear));
   });
 
   // fact = ref [comparator value]   (a declared fact: boolean alone, numeric compared)
@@ -196,17 +194,17 @@ export class RuleParser extends CstParser {
     });
   });
 
-  // scope = "本职业" | "相关职业" | "本职业或相关职业" | "本专业" | "相关专业" | "本专业或相关专业"
+  // scope = any word of role scope (ScopeSame, ScopeSameMajor, …)
   public scope = this.RULE('scope', () => {
     this.OR(scopeTokens.map((t) => ({ ALT: () => this.CONSUME(t) })));
   });
 
-  // ref = "level" number | name ["/" name] | identifier
+  // ref = Level number | name ["/" name] | identifier
   public ref = this.RULE('ref', () => {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(T.LevelKw);
+          this.CONSUME(K.Level);
           this.CONSUME(T.NumberLit);
         },
       },

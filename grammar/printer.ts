@@ -3,52 +3,36 @@
 // translates them, which is how `zige fmt --lang` converts between keyword sets.
 import type * as A from './ast.js';
 import { MAX_NESTING } from './parse.js';
+import { levelNumberText, scopeWords, spelling, type MessageLang, type WordName } from '../runtime/words.js';
 
 export interface PrintOptions {
-  lang?: 'zh' | 'en';
+  lang?: MessageLang;
   /** Rewrites a level or vocabulary name for the target language; default keeps it. */
-  renameRef?: (ref: A.Ref, lang: 'zh' | 'en') => A.Ref;
+  renameRef?: (ref: A.Ref, lang: MessageLang) => A.Ref;
   /** Rewrites a unit (年 ⇄ years); default keeps it. */
-  renameUnit?: (unit: string, value: number, lang: 'zh' | 'en') => string;
+  renameUnit?: (unit: string, value: number, lang: MessageLang) => string;
 }
 
-const words = {
-  zh: {
-    or: '或', and: '且', not: '非', after: '取得', afterEnd: '后', experience: '从业',
-    cumulative: '累计从业', continuous: '连续从业', holds: '持有', training: '培训',
-    completed: '结业', exam: '考试合格', apprenticeship: '学徒期满', graduated: '毕业',
-    degree: '学历', enrolled: '在校', orHigher: '及以上', target: '目标', finalYear: '含应届',
-  },
-  en: {
-    or: 'or', and: 'and', not: 'not', after: 'after', afterEnd: '', experience: 'experience',
-    cumulative: 'cumulative experience', continuous: 'continuous experience', holds: 'holds',
-    training: 'training', completed: 'completed', exam: 'exam-passed', apprenticeship: 'apprenticeship',
-    graduated: 'graduated', degree: 'education', enrolled: 'enrolled', orHigher: 'or-higher',
-    target: 'target', finalYear: 'incl-final-year',
-  },
-} as const;
+const scopeNames = new Map<A.ScopeValue, WordName>(scopeWords().map((s) => [s.scope.value as A.ScopeValue, s.name]));
 
-const scopes: Record<A.ScopeValue, { zh: string; en: string }> = {
-  same: { zh: '本职业', en: 'same' },
-  related: { zh: '相关职业', en: 'related' },
-  'same-or-related': { zh: '本职业或相关职业', en: 'same-or-related' },
-  'same-major': { zh: '本专业', en: 'same-major' },
-  'related-major': { zh: '相关专业', en: 'related-major' },
-  'same-or-related-major': { zh: '本专业或相关专业', en: 'same-or-related-major' },
-};
+/** The mode written out: 累计从业, or where a language has no one word for it, `cumulative experience`. */
+function explicitMode(mode: A.ExperienceMode, lang: MessageLang): string {
+  const [joined, modifier]: [WordName, WordName] = mode === 'continuous' ? ['ContinuousExperience', 'Continuous'] : ['CumulativeExperience', 'Cumulative'];
+  return spelling(joined, lang) || `${spelling(modifier, lang)} ${spelling('Experience', lang)}`;
+}
 
 export function printExpression(expr: A.Expr, options: PrintOptions = {}): string {
   const lang = options.lang ?? 'zh';
-  const w = words[lang];
+  const w = (name: WordName): string => spelling(name, lang);
   const rename = options.renameRef ?? ((r: A.Ref) => r);
   const renameUnit = options.renameUnit ?? ((u: string) => u);
 
   const ref = (r: A.Ref): string => {
     const out = rename(r, lang);
-    if (out.kind === 'LevelNumber') return `level ${plainNumber(out.level)}`;
+    if (out.kind === 'LevelNumber') return levelNumberText(plainNumber(out.level));
     return out.alt ? `${out.text}/${out.alt}` : out.text;
   };
-  const scope = (s: A.Scope | null): string[] => (s ? [scopes[s.value][lang]] : []);
+  const scope = (s: A.Scope | null): string[] => (s ? [w(scopeNames.get(s.value)!)] : []);
   const value = (v: A.Value): string => {
     if (v.kind !== 'Quantity') return ref(v);
     if (v.unit === null) return plainNumber(v.value);
@@ -60,7 +44,7 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
 
   const experience = (e: A.Experience): string =>
     join([
-      e.explicitMode ? (e.mode === 'continuous' ? w.continuous : w.cumulative) : w.experience,
+      e.explicitMode ? explicitMode(e.mode, lang) : w('Experience'),
       e.workKind ? ref(e.workKind) : '',
       ...scope(e.scope),
       e.cmp,
@@ -72,22 +56,22 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
       case 'Experience':
         return experience(e);
       case 'ExperienceAfter':
-        return join([w.after, ...scope(e.certScope), ref(e.level), w.afterEnd, experience(e.experience)]);
+        return join([w('After'), ...scope(e.certScope), ref(e.level), w('AfterEnd'), experience(e.experience)]);
       case 'Holds':
-        return join([w.holds, ...scope(e.scope), ref(e.what)]);
+        return join([w('Holds'), ...scope(e.scope), ref(e.what)]);
       case 'Training':
-        return join([w.training, ...scope(e.scope), ref(e.level), e.proof === 'exam' ? w.exam : w.completed]);
+        return join([w('Training'), ...scope(e.scope), ref(e.level), w(e.proof === 'exam' ? 'ExamPassed' : 'Completed')]);
       case 'Apprenticeship':
-        return join([w.apprenticeship, ...scope(e.scope)]);
+        return join([w('Apprenticeship'), ...scope(e.scope)]);
       case 'School':
         return join([
-          e.mode === 'graduated' ? w.graduated : e.mode === 'degree' ? w.degree : w.enrolled,
+          w(e.mode === 'graduated' ? 'Graduated' : e.mode === 'degree' ? 'Degree' : 'Enrolled'),
           ref(e.name),
-          e.orHigher ? w.orHigher : '',
-          ...(e.track ? [ref(e.track.name), e.track.orHigher ? w.orHigher : ''] : []),
-          ...(e.target ? [w.target, ref(e.target)] : []),
+          e.orHigher ? w('OrHigher') : '',
+          ...(e.track ? [ref(e.track.name), e.track.orHigher ? w('OrHigher') : ''] : []),
+          ...(e.target ? [w('Target'), ref(e.target)] : []),
           ...scope(e.scope),
-          e.includeFinalYear ? w.finalYear : '',
+          e.includeFinalYear ? w('InclFinalYear') : '',
         ]);
       case 'Compare':
         return e.cmp !== null && e.value !== null ? join([ref(e.subject), e.cmp, value(e.value)]) : ref(e.subject);
@@ -102,11 +86,11 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
     const text = (() => {
       switch (e.kind) {
         case 'Or':
-          return e.items.map((i) => print(i, 2)).join(` ${w.or} `);
+          return e.items.map((i) => print(i, 2)).join(` ${w('Or')} `);
         case 'And':
-          return e.items.map((i) => print(i, 3)).join(` ${w.and} `);
+          return e.items.map((i) => print(i, 3)).join(` ${w('And')} `);
         case 'Not':
-          return `${w.not} ${chain + 1 >= MAX_NESTING ? `(${print(e.expr, 0)})` : print(e.expr, 3, chain + 1)}`;
+          return `${w('Not')} ${chain + 1 >= MAX_NESTING ? `(${print(e.expr, 0)})` : print(e.expr, 3, chain + 1)}`;
         default:
           return atom(e);
       }

@@ -1,7 +1,11 @@
-// Tokens of the rule language. Chinese and English spellings of a keyword are one token type.
+// Tokens of the rule language, built from the word table (runtime/words.ts): Chinese and English
+// spellings of a keyword are one token type.
 // Every keyword names `Name`/`Identifier` as longer_alt, so a keyword inside a longer word
 // (非 in 非织造, 技师 in 技师学院, or in order) never splits it: words are separated by spaces.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { WORDS, type Word, type WordName } from '../runtime/words.js';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 
@@ -12,11 +16,11 @@ export const WhiteSpace = createToken({
   line_breaks: true,
 });
 
-/** A run of Chinese characters. It never contains 及以上, so `大专及以上` lexes as `大专` `及以上`. */
+/** A run of Chinese characters. It never contains OrHigher (及以上), so `大专及以上` lexes as `大专` `及以上`. */
 export const Name = createToken({
   name: 'Name',
   label: '名称 name',
-  pattern: new RegExp(`(?:(?!及以上)[${CJK}])+`),
+  pattern: new RegExp(`(?:(?!${WORDS.OrHigher.zh.map(escape).join('|')})[${CJK}])+`),
 });
 
 export const Identifier = createToken({
@@ -27,41 +31,41 @@ export const Identifier = createToken({
 
 const alt = [Name, Identifier];
 
+const longestFirst = (spellings: readonly string[]): string[] => [...spellings].sort((a, b) => b.length - a.length);
+
 /** Labels name every spelling (`并且/且/and`), so syntax errors read the same in both languages. */
-function keyword(name: string, _zh: string, pattern: RegExp): TokenType {
-  return createToken({ name, label: pattern.source.replace(/\|/g, '/'), pattern, longer_alt: alt });
+function keyword(name: string, word: Word): TokenType {
+  // Longest first, so a spelling that begins another (且 in 并且) does not cut it short.
+  const pattern = new RegExp(longestFirst([...word.zh, ...word.en]).map(escape).join('|'));
+  const label = [...longestFirst(word.zh), ...longestFirst(word.en)].join('/');
+  return createToken({ name, label, pattern, longer_alt: alt });
 }
 
-// Longer spellings first where one is a prefix of another.
-export const ScopeSameOrRelatedMajor = keyword('ScopeSameOrRelatedMajor', '本专业或相关专业', /本专业或相关专业|same-or-related-major/);
-export const ScopeSameOrRelated = keyword('ScopeSameOrRelated', '本职业或相关职业', /本职业或相关职业|same-or-related/);
-export const ScopeSameMajor = keyword('ScopeSameMajor', '本专业', /本专业|same-major/);
-export const ScopeRelatedMajor = keyword('ScopeRelatedMajor', '相关专业', /相关专业|related-major/);
-export const ScopeSame = keyword('ScopeSame', '本职业', /本职业|same/);
-export const ScopeRelated = keyword('ScopeRelated', '相关职业', /相关职业|related/);
+/**
+ * Keyword tokens in table order, except that a token is tried before any token with a spelling
+ * that begins one of its own (本职业或相关职业 before 本职业, 累计从业 before 累计): the lexer
+ * takes the first token that matches.
+ */
+function orderedKeywords(): Record<WordName, TokenType> & { list: TokenType[] } {
+  const entries = Object.entries(WORDS) as [WordName, Word][];
+  const spellings = (w: Word): string[] => [...w.zh, ...w.en];
+  const mustPrecede = (a: Word, b: Word): boolean =>
+    spellings(a).some((x) => spellings(b).some((y) => x.length > y.length && x.startsWith(y)));
+  const left = [...entries];
+  const list: TokenType[] = [];
+  const byName = {} as Record<WordName, TokenType>;
+  while (left.length > 0) {
+    const i = left.findIndex(([, w]) => !left.some(([, other]) => other !== w && mustPrecede(other, w)));
+    if (i < 0) throw new Error(`keyword spellings begin each other in a cycle: ${left.map(([n]) => n).join(', ')}`);
+    const [[name, word]] = left.splice(i, 1);
+    byName[name] = keyword(name, word);
+    list.push(byName[name]);
+  }
+  return Object.assign(byName, { list });
+}
 
-export const CumulativeExperience = keyword('CumulativeExperience', '累计从业', /累计从业/);
-export const ContinuousExperience = keyword('ContinuousExperience', '连续从业', /连续从业/);
-export const Cumulative = keyword('Cumulative', '累计', /累计|cumulative/);
-export const Continuous = keyword('Continuous', '连续', /连续|continuous/);
-export const ExperienceKw = keyword('Experience', '从业', /从业|experience/);
-export const After = keyword('After', '取得', /取得|after/);
-export const AfterEnd = keyword('AfterEnd', '后', /后/);
-export const HoldsKw = keyword('Holds', '持有', /持有|holds/);
-export const TrainingKw = keyword('Training', '培训', /培训|training/);
-export const Completed = keyword('Completed', '结业', /结业|completed/);
-export const ExamPassed = keyword('ExamPassed', '考试合格', /考试合格|exam-passed/);
-export const ApprenticeshipKw = keyword('Apprenticeship', '学徒期满', /学徒期满|apprenticeship/);
-export const Graduated = keyword('Graduated', '毕业', /毕业|graduated/);
-export const Degree = keyword('Degree', '学历', /学历|education/);
-export const Enrolled = keyword('Enrolled', '在校', /在校|enrolled/);
-export const OrHigher = keyword('OrHigher', '及以上', /及以上|or-higher/);
-export const Target = keyword('Target', '目标', /目标|target/);
-export const InclFinalYear = keyword('InclFinalYear', '含应届', /含应届|incl-final-year/);
-export const LevelKw = keyword('Level', 'level', /level/);
-export const And = keyword('And', '且', /并且|且|and/);
-export const Or = keyword('Or', '或', /或|or/);
-export const Not = keyword('Not', '非', /非|not/);
+/** One token per keyword of runtime/words.ts, by the keyword's name there. */
+export const K = orderedKeywords();
 
 export const LParen = createToken({ name: 'LParen', label: '(', pattern: /[(（]/ });
 export const RParen = createToken({ name: 'RParen', label: ')', pattern: /[)）]/ });
@@ -75,34 +79,7 @@ export const NumberLit = createToken({ name: 'Number', label: '数字 number', p
 
 export const allTokens: TokenType[] = [
   WhiteSpace,
-  ScopeSameOrRelatedMajor,
-  ScopeSameOrRelated,
-  ScopeSameMajor,
-  ScopeRelatedMajor,
-  ScopeSame,
-  ScopeRelated,
-  CumulativeExperience,
-  ContinuousExperience,
-  Cumulative,
-  Continuous,
-  ExperienceKw,
-  After,
-  AfterEnd,
-  HoldsKw,
-  TrainingKw,
-  Completed,
-  ExamPassed,
-  ApprenticeshipKw,
-  Graduated,
-  Degree,
-  Enrolled,
-  OrHigher,
-  Target,
-  InclFinalYear,
-  LevelKw,
-  And,
-  Or,
-  Not,
+  ...K.list,
   LParen,
   RParen,
   Slash,

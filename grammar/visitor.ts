@@ -2,6 +2,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { parser } from './parser.js';
 import type * as A from './ast.js';
+import { scopeWords } from '../runtime/words.js';
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
@@ -28,14 +29,7 @@ function cstRange(n: CstNode): A.OffsetRange {
   return { start: startOffset, end: (endOffset ?? startOffset) + 1 };
 }
 
-const scopeByToken: Record<string, A.ScopeValue> = {
-  ScopeSame: 'same',
-  ScopeRelated: 'related',
-  ScopeSameOrRelated: 'same-or-related',
-  ScopeSameMajor: 'same-major',
-  ScopeRelatedMajor: 'related-major',
-  ScopeSameOrRelatedMajor: 'same-or-related-major',
-};
+const scopeByToken = new Map<string, A.ScopeValue>(scopeWords().map((s) => [s.name, s.scope.value as A.ScopeValue]));
 
 const comparatorByToken: Record<string, A.Comparator> = {
   GreaterEq: '>=',
@@ -155,7 +149,7 @@ class AstBuilder extends BaseVisitor {
 
   scope(c: Children, range: A.OffsetRange): A.Scope {
     const [t] = Object.values(c).flat() as IToken[];
-    return { kind: 'Scope', value: scopeByToken[t.tokenType.name], range };
+    return { kind: 'Scope', value: scopeByToken.get(t.tokenType.name)!, range };
   }
 
   ref(c: Children, range: A.OffsetRange): A.Ref {

@@ -2,7 +2,8 @@
 import { formatDay } from './dates.js';
 import { dedupeAsks, explained, Explainer, type Ask, type Explained, type ExplainPlan, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
 import { prepareFacts, projectFacts, type Facts, type Warning } from './facts.js';
-import type { ClauseMeta, Level, OccupationMeta } from './meta.js';
+import type { ClauseMeta, OccupationMeta } from './meta.js';
+import type { Level } from './words.js';
 import type { Profile } from './profile.js';
 import { and, F, or, T, U, triName, type Tri } from './tri.js';
 

@@ -8,6 +8,7 @@ import { Status, type Facts } from './facts.js';
 import type { OccupationMeta } from './meta.js';
 import type { Plan, SchoolSpec, TestedLeaf } from './plan.js';
 import { and, F, T, triName, U, type Comparator, type Tri } from './tri.js';
+import { LEVEL_NAMES, levelNumberText, scopeText, spelling, UNITS, type Level, type MessageLang } from './words.js';
 
 export interface Text {
   zh: string;
@@ -122,11 +123,14 @@ function said(status: Tri, failing: ConditionExplanation[], holding: Proof[], as
   return status;
 }
 
-const LEVEL_ZH = ['', '一级', '二级', '三级', '四级', '五级'];
-const SCOPE_ZH = ['', '本职业', '相关职业', '本职业或相关职业'];
+const levelZh = (level: number): string => LEVEL_NAMES[level as Level].zh;
+// Indexed by the scope mask of a plan (1 本…, 2 相关…, 3 both; 0 none).
+const SCOPE_ZH = [0, 1, 2, 3].map((mask) => scopeText('occupation', mask, 'zh'));
 const SCOPE_EN = ['', 'this occupation', 'a related occupation', 'this or a related occupation'];
-const MAJOR_ZH = ['', '本专业', '相关专业', '本专业或相关专业'];
+const MAJOR_ZH = [0, 1, 2, 3].map((mask) => scopeText('major', mask, 'zh'));
 const MAJOR_EN = ['', 'the same major', 'a related major', 'the same or a related major'];
+/** 累计 / continuous: how an experience condition counts, in the words of the language. */
+const mode = (continuous: boolean, lang: MessageLang): string => spelling(continuous ? 'Continuous' : 'Cumulative', lang);
 const CMP_ZH: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 
 /** 2 年 5 个月 / 2 years 5 months: whole years of 365 days, then months of 30 days (display only). */
@@ -148,9 +152,9 @@ function formatWholeDays(d: number): Text {
     zh += `${zh ? ' ' : ''}${n} ${zhUnit}`;
     en += `${en ? ' ' : ''}${n} ${enUnit}${n === 1 ? '' : 's'}`;
   };
-  if (years) part(years, '年', 'year');
+  if (years) part(years, UNITS.years.zh[0], UNITS.years.one);
   if (months) part(months, '个月', 'month');
-  if (left || (!years && !months)) part(left, '天', 'day');
+  if (left || (!years && !months)) part(left, UNITS.days.zh[0], UNITS.days.one);
   return Object.freeze({ zh, en });
 }
 
@@ -181,7 +185,7 @@ function shortfallText(days: number, need: number, lo: number, hi: number): Text
 function noCertificateText(level: number): Text {
   return (
     NO_CERTIFICATE_TEXTS.get(level) ??
-    keep(NO_CERTIFICATE_TEXTS, level, Object.freeze({ zh: `尚未取得${LEVEL_ZH[level]}或更高等级的证书`, en: `no level ${level} or higher certificate yet` }))
+    keep(NO_CERTIFICATE_TEXTS, level, Object.freeze({ zh: `尚未取得${levelZh(level)}或更高等级的证书`, en: `no ${levelNumberText(level)} or higher certificate yet` }))
   );
 }
 
@@ -202,7 +206,7 @@ export class Explainer {
   }
 
   private levelText(level: number): Text {
-    return { zh: LEVEL_ZH[level], en: `level ${level}` };
+    return { zh: levelZh(level), en: levelNumberText(level) };
   }
 
   /** What a condition requires, in both languages. */
@@ -220,15 +224,15 @@ export class Explainer {
       case 'experience': {
         const k = this.kindText(p.kinds);
         return {
-          zh: `${p.continuous ? '连续' : '累计'}从事${SCOPE_ZH[p.scope]}${k.zh} ${CMP_ZH[p.cmp]} ${formatDays(p.days).zh}`,
-          en: `${p.continuous ? 'continuous' : 'cumulative'} ${k.en} in ${SCOPE_EN[p.scope]} ${p.cmp} ${formatDays(p.days).en}`,
+          zh: `${mode(p.continuous, 'zh')}从事${SCOPE_ZH[p.scope]}${k.zh} ${CMP_ZH[p.cmp]} ${formatDays(p.days).zh}`,
+          en: `${mode(p.continuous, 'en')} ${k.en} in ${SCOPE_EN[p.scope]} ${p.cmp} ${formatDays(p.days).en}`,
         };
       }
       case 'experienceAfter': {
         const k = this.kindText(p.kinds);
         const l = this.levelText(p.level);
         return {
-          zh: `取得${SCOPE_ZH[p.certScope]}${l.zh}（或更高）证书后，${p.continuous ? '连续' : '累计'}从事${SCOPE_ZH[p.scope]}${k.zh} ${CMP_ZH[p.cmp]} ${formatDays(p.days).zh}`,
+          zh: `取得${SCOPE_ZH[p.certScope]}${l.zh}（或更高）证书后，${mode(p.continuous, 'zh')}从事${SCOPE_ZH[p.scope]}${k.zh} ${CMP_ZH[p.cmp]} ${formatDays(p.days).zh}`,
           en: `${k.en} in ${SCOPE_EN[p.scope]} after a ${l.en} (or higher) certificate of ${SCOPE_EN[p.certScope]} ${p.cmp} ${formatDays(p.days).en}`,
         };
       }
@@ -284,7 +288,7 @@ export class Explainer {
     if (s.mode === SchoolMode.Degree) {
       const rankName = Object.keys(this.meta.ranks).find((n) => this.meta.ranks[n] === s.rank) ?? String(s.rank);
       return {
-        zh: `${rankName}${s.orHigher ? '及以上' : ''}学历${major.zh}毕业证书${finalYear.zh}`,
+        zh: `${rankName}${s.orHigher ? spelling('OrHigher', 'zh') : ''}学历${major.zh}毕业证书${finalYear.zh}`,
         en: `a diploma at the level of ${this.en(rankName)}${s.orHigher ? ' or higher' : ''}${major.en}${finalYear.en}`,
       };
     }

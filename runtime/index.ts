@@ -31,7 +31,8 @@ export {
   type Status,
   type ConditionStatus,
 } from './evaluate.js';
-export type { OccupationMeta, ClauseMeta, WorkTypeMeta, Level } from './meta.js';
+export type { OccupationMeta, ClauseMeta, WorkTypeMeta } from './meta.js';
+export type { Level, MessageLang } from './words.js';
 export type * from './profile.js';
 export { versionInForce, overlappingVersions, type VersionChoice } from './versions.js';
 export { Explainer, formatDays, type Ask, type Text, type ConditionExplanation, type ClauseShortfall } from './explain.js';

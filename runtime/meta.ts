@@ -1,7 +1,7 @@
 import type { Plan } from './plan.js';
 // What a generated module tells the runtime about its occupation: data only, no behaviour.
 
-export type Level = 1 | 2 | 3 | 4 | 5;
+import type { Level } from './words.js';
 
 export interface ClauseMeta {
   /** Full id: `<occupation>/<level>/<clause>`. */

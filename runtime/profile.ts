@@ -1,12 +1,13 @@
 // The applicant profile (fact model v1), as validated by schema/profile.schema.json and described
 // in docs/profile.md. These names are the public contract: fields may be added, never renamed.
 // Hand-written to mirror the schema; no third-party imports (runtime/ is dependency-free).
+import type { Level } from './words.js';
 
 /** A calendar date `YYYY-MM-DD`, no time zone. */
 export type DateString = string;
 
-/** Skill level: 1 = 一级/高级技师 … 5 = 五级/初级工. */
-export type SkillLevel = 1 | 2 | 3 | 4 | 5;
+/** Skill level (runtime/words.ts), under the name the profile's public contract gives it. */
+export type { Level as SkillLevel };
 
 /** Relation of a fact to the occupation being judged. */
 export type RelationValue = '本职业' | '相关职业' | '无关';
@@ -62,7 +63,7 @@ export interface EducationEntry {
 export interface CertificateEntry {
   occupation: string;
   /** Required unless `kind` is 预备技师证书 (which has no level). */
-  level?: SkillLevel;
+  level?: Level;
   kind: CertificateKind;
   date?: DateString;
   relation?: Relation;
@@ -82,7 +83,7 @@ export interface WorkEntry {
 
 export interface TrainingEntry {
   occupation: string;
-  level: SkillLevel;
+  level: Level;
   date?: DateString;
   /** Completion certificate (结业证书) obtained; absent = unknown. */
   certificate?: boolean;

@@ -5,6 +5,7 @@ import { splitKeyword } from '../../grammar/index.js';
 import { closest } from '../closest.js';
 import { kindMask, type Cond } from '../ir.js';
 import type { VocabularyIndex } from '../vocabulary.js';
+import { BUILT_IN_NAMES, LEVEL_NAMES, levelNumberText, scopeWords, spelling, UNITS, type Level, type UnitWords } from '../../runtime/words.js';
 
 export interface ExprDiagnostic {
   code: string;
@@ -22,22 +23,29 @@ export interface ResolveContext {
   gate?: boolean;
 }
 
-const OCCUPATION_SCOPES: Record<string, number> = { same: 1, related: 2, 'same-or-related': 3 };
-const MAJOR_SCOPES: Record<string, number> = { 'same-major': 1, 'related-major': 2, 'same-or-related-major': 3 };
-const SCOPE_TEXT: Record<string, string> = {
-  same: '本职业',
-  related: '相关职业',
-  'same-or-related': '本职业或相关职业',
-  'same-major': '本专业',
-  'related-major': '相关专业',
-  'same-or-related-major': '本专业或相关专业',
-};
-const YEAR_UNITS = new Set(['年', 'year', 'years']);
-const DAY_UNITS = new Set(['天', '日', 'day', 'days']);
-const AGE_UNITS = new Set(['岁', '周岁', 'year', 'years']);
-const PREP_TECHNICIAN = new Set(['预备技师证书', 'prep-technician']);
-const AGE = new Set(['年龄', 'age']);
-const LEVEL_NAMES = ['五级', '四级', '三级', '二级', '一级'];
+/** A scope family's masks by scope value, and its spellings for messages (本职业、相关职业、…). */
+function scopeFamily(family: 'occupation' | 'major'): { masks: Map<string, number>; zh: string; en: string } {
+  const scopes = scopeWords()
+    .filter((s) => s.scope.family === family)
+    .sort((a, b) => a.scope.mask - b.scope.mask);
+  return {
+    masks: new Map(scopes.map((s) => [s.scope.value, s.scope.mask])),
+    zh: scopes.map((s) => spelling(s.name, 'zh')).join('、'),
+    en: scopes.map((s) => spelling(s.name, 'en')).join(', '),
+  };
+}
+const OCCUPATION_SCOPES = scopeFamily('occupation');
+const MAJOR_SCOPES = scopeFamily('major');
+const SCOPE_TEXT = new Map(scopeWords().map((s) => [s.scope.value, spelling(s.name, 'zh')]));
+const unitSpellings = (u: UnitWords): string[] => [...u.zh, u.one, u.many];
+const YEAR_UNITS = new Set(unitSpellings(UNITS.years));
+const DAY_UNITS = new Set(unitSpellings(UNITS.days));
+const AGE_UNITS = new Set(unitSpellings(UNITS.age));
+const DURATION_UNITS_TEXT = [UNITS.years.zh[0], UNITS.days.zh[0], UNITS.years.many, UNITS.days.many].join(' ');
+const AGE_UNITS_TEXT = [...UNITS.age.zh, UNITS.age.many].join(' ');
+const PREP_TECHNICIAN = new Set<string>(Object.values(BUILT_IN_NAMES.prepTechnician));
+const AGE = new Set<string>(Object.values(BUILT_IN_NAMES.age));
+const levelName = (level: number): string => LEVEL_NAMES[level as Level].zh;
 
 type UnknownCode = 'E_UNKNOWN_LEVEL' | 'E_UNKNOWN_SCHOOL' | 'E_UNKNOWN_DEGREE' | 'E_UNKNOWN_TRACK' | 'E_UNKNOWN_FACT' | 'E_UNKNOWN_WORK_KIND';
 
@@ -49,7 +57,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     return undefined;
   };
 
-  const refText = (r: A.Ref): string => (r.kind === 'LevelNumber' ? `level ${r.level}` : r.alt ? `${r.text}/${r.alt}` : r.text);
+  const refText = (r: A.Ref): string => (r.kind === 'LevelNumber' ? levelNumberText(r.level) : r.alt ? `${r.text}/${r.alt}` : r.text);
 
   const unknown = (code: UnknownCode, r: A.Ref, known: Iterable<string>): undefined => {
     const text = refText(r);
@@ -78,17 +86,18 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
   const offered = (scope: A.Scope | null, lvl: number, r: A.Ref): void => {
     if (scope?.value === 'same' && !ctx.levels.includes(lvl)) {
       report('E_LEVEL_NOT_OFFERED', r.range, {
-        level: LEVEL_NAMES[5 - lvl],
-        offered: [...ctx.levels].sort((a, b) => b - a).map((l) => LEVEL_NAMES[5 - l]).join('、'),
+        level: levelName(lvl),
+        scope: SCOPE_TEXT.get(scope.value)!,
+        offered: [...ctx.levels].sort((a, b) => b - a).map(levelName).join('、'),
       });
     }
   };
 
   const occupationScope = (s: A.Scope | null, atom: string): number => {
     if (s === null) return 3;
-    const mask = OCCUPATION_SCOPES[s.value];
+    const mask = OCCUPATION_SCOPES.masks.get(s.value);
     if (mask === undefined) {
-      report('E_SCOPE_OCCUPATION', s.range, { atom, scope: SCOPE_TEXT[s.value] });
+      report('E_SCOPE_OCCUPATION', s.range, { atom, scope: SCOPE_TEXT.get(s.value)!, scopes: OCCUPATION_SCOPES.zh, scopesEn: OCCUPATION_SCOPES.en });
       return 3;
     }
     return mask;
@@ -96,9 +105,9 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
 
   const majorScope = (s: A.Scope | null, atom: string): number => {
     if (s === null) return 0;
-    const mask = MAJOR_SCOPES[s.value];
+    const mask = MAJOR_SCOPES.masks.get(s.value);
     if (mask === undefined) {
-      report('E_SCOPE_MAJOR', s.range, { atom, scope: SCOPE_TEXT[s.value] });
+      report('E_SCOPE_MAJOR', s.range, { atom, scope: SCOPE_TEXT.get(s.value)!, scopes: MAJOR_SCOPES.zh, scopesEn: MAJOR_SCOPES.en });
       return 0;
     }
     return mask;
@@ -111,13 +120,13 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     // N years = 365 × N days exactly (1.5年 = 547.5 days), to a millionth of a day against float noise.
     if (v.unit !== null && YEAR_UNITS.has(v.unit)) return Math.round(v.value * 365 * 1e6) / 1e6;
     if (v.unit !== null && DAY_UNITS.has(v.unit)) return v.value;
-    return report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: '年 天 years days' });
+    return report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: DURATION_UNITS_TEXT });
   };
 
   const allKinds = ctx.vocabulary.vocabulary.workKinds.map((k) => k.name);
   const defaultKinds = ctx.vocabulary.vocabulary.workKinds.filter((k) => k.default).map((k) => k.name);
   const experience = (e: A.Experience): Extract<Cond, { op: 'experience' }> | undefined => {
-    const scope = occupationScope(e.scope, '从业');
+    const scope = occupationScope(e.scope, spelling('Experience', 'zh'));
     let kinds = kindMask(defaultKinds, allKinds);
     if (e.workKind) {
       const w = e.workKind;
@@ -125,7 +134,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
       if (!k) return unknown('E_UNKNOWN_WORK_KIND', w, ctx.vocabulary.workKinds.keys());
       kinds = kindMask([k.name], allKinds);
     }
-    const days = duration(e.value, e.explicitMode ? (e.mode === 'continuous' ? '连续从业' : '累计从业') : '从业');
+    const days = duration(e.value, spelling(e.explicitMode ? (e.mode === 'continuous' ? 'ContinuousExperience' : 'CumulativeExperience') : 'Experience', 'zh'));
     if (days === undefined) return undefined;
     return { op: 'experience', scope, kinds, continuous: e.mode === 'continuous', cmp: e.cmp, days, range: e.range };
   };
@@ -135,7 +144,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
     if (r.kind !== 'Name' || r.alt !== undefined) return unknown('E_UNKNOWN_SCHOOL', r, ctx.vocabulary.education.keys());
     const group = ctx.vocabulary.groups.get(r.text);
     if (group) {
-      if (s.orHigher) return report('E_ORDER_HIGHER', r.range, { name: r.text });
+      if (s.orHigher) return report('E_ORDER_HIGHER', r.range, { name: r.text, keyword: spelling('OrHigher', 'zh') });
       return [...group];
     }
     const entry = ctx.vocabulary.education.get(r.text);
@@ -147,7 +156,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
   };
 
   const school = (s: A.School): Cond | undefined => {
-    const atom = s.mode === 'graduated' ? '毕业' : s.mode === 'degree' ? '学历' : '在校';
+    const atom = spelling(s.mode === 'graduated' ? 'Graduated' : s.mode === 'degree' ? 'Degree' : 'Enrolled', 'zh');
     let names: string[] | null = null;
     let rank = 0;
     if (s.mode === 'degree') {
@@ -200,7 +209,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
       case 'Experience':
         return experience(e);
       case 'ExperienceAfter': {
-        const certScope = occupationScope(e.certScope, '取得证书');
+        const certScope = occupationScope(e.certScope, `${spelling('After', 'zh')}证书`);
         const lvl = level(e.level);
         const inner = experience(e.experience);
         if (lvl === undefined || inner === undefined) return undefined;
@@ -218,7 +227,7 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
         };
       }
       case 'Holds': {
-        const scope = occupationScope(e.scope, '持有');
+        const scope = occupationScope(e.scope, spelling('Holds', 'zh'));
         if (e.what.kind === 'Name' && PREP_TECHNICIAN.has(e.what.text)) {
           return { op: 'holdsPrepTechnician', scope, range: e.range };
         }
@@ -228,14 +237,14 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
         return { op: 'holds', scope, level: lvl, range: e.range };
       }
       case 'Training': {
-        const scope = occupationScope(e.scope, '培训');
+        const scope = occupationScope(e.scope, spelling('Training', 'zh'));
         const lvl = level(e.level);
         if (lvl === undefined) return undefined;
         offered(e.scope, lvl, e.level);
         return { op: 'training', scope, level: lvl, exam: e.proof === 'exam', range: e.range };
       }
       case 'Apprenticeship':
-        return { op: 'apprenticeship', scope: occupationScope(e.scope, '学徒期满'), range: e.range };
+        return { op: 'apprenticeship', scope: occupationScope(e.scope, spelling('Apprenticeship', 'zh')), range: e.range };
       case 'School':
         return school(e);
       case 'Compare':
@@ -249,12 +258,12 @@ export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDi
       if (e.cmp === null || e.value === null) return report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
       if (e.value.kind !== 'Quantity') return report('E_TYPE_AGE', e.value.range, { subject, actual: refText(e.value) });
       if (e.value.unit === null || !AGE_UNITS.has(e.value.unit)) {
-        return report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: '岁 周岁 years' });
+        return report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: AGE_UNITS_TEXT });
       }
       return { op: 'age', cmp: e.cmp, years: e.value.value, range: e.range };
     }
     const decl = e.subject.kind === 'Name' && e.subject.alt === undefined ? ctx.vocabulary.facts.get(e.subject.text) : undefined;
-    if (!decl) return unknown('E_UNKNOWN_FACT', e.subject, ['年龄', ...ctx.vocabulary.facts.keys()]);
+    if (!decl) return unknown('E_UNKNOWN_FACT', e.subject, [BUILT_IN_NAMES.age.zh, ...ctx.vocabulary.facts.keys()]);
     if (decl.type === 'boolean') {
       if (e.cmp !== null) return report('E_FACT_BOOLEAN', e.range, { name: subject });
       return { op: 'flag', name: decl.name, range: e.range };

@@ -1,0 +1,144 @@
+// The words of the rule language, declared once: keywords and scopes with their Chinese and
+// English spellings, units, built-in names, level names, and the two message languages. The
+// lexer, parser, visitor and printer (grammar/), the checker and `zige fmt --lang` (compiler/),
+// the explanations (runtime/) and the report (cli/) all derive from these tables.
+//
+// Why runtime/: the runtime prints some of these words (level and scope names in explanations)
+// and must import nothing of the project, since generated modules ship with it alone. grammar/
+// may import runtime/ (a downward import); runtime/ importing grammar/ would be upward.
+
+/** The languages of messages, reports and keywords. */
+export const MESSAGE_LANGS = ['zh', 'en'] as const;
+export type MessageLang = (typeof MESSAGE_LANGS)[number];
+
+/** What diagnostics are printed in: one language or both (`--lang zh|en|both`). */
+export const OUTPUT_LANGS = [...MESSAGE_LANGS, 'both'] as const;
+export type OutputLang = (typeof OUTPUT_LANGS)[number];
+
+export function isOutputLang(s: string): s is OutputLang {
+  return (OUTPUT_LANGS as readonly string[]).includes(s);
+}
+
+/** Skill level: 1 = 一级/高级技师 … 5 = 五级/初级工. */
+export type Level = 1 | 2 | 3 | 4 | 5;
+
+/** Levels in report order: 五级 first. */
+export const LEVELS: readonly Level[] = [5, 4, 3, 2, 1];
+
+/** Each level's 等级 name, its 职业资格 title, and its English name. */
+export const LEVEL_NAMES: Readonly<Record<Level, { readonly zh: string; readonly title: string; readonly en: string }>> = {
+  5: { zh: '五级', title: '初级工', en: 'entry' },
+  4: { zh: '四级', title: '中级工', en: 'intermediate' },
+  3: { zh: '三级', title: '高级工', en: 'advanced' },
+  2: { zh: '二级', title: '技师', en: 'technician' },
+  1: { zh: '一级', title: '高级技师', en: 'senior technician' },
+};
+
+/** What a word does in an expression. */
+export type WordRole = 'connective' | 'atom' | 'modifier' | 'scope' | 'level';
+
+/** The family of a scope and its mask: 1 本职业/本专业, 2 相关, 3 both. */
+export interface ScopeMeaning {
+  readonly value: string;
+  readonly family: 'occupation' | 'major';
+  readonly mask: 1 | 2 | 3;
+}
+
+export interface Word {
+  readonly role: WordRole;
+  /** Chinese spellings; the first is the one printed. */
+  readonly zh: readonly string[];
+  /** English spellings; the first is the one printed; none: English writes nothing (后). */
+  readonly en: readonly string[];
+  /** For a scope: the AST value it stands for. */
+  readonly scope?: ScopeMeaning;
+}
+
+/**
+ * Every keyword, by token name (the parser and visitor refer to a word by this name). A keyword
+ * with two spellings in a language is one entry; the lexer orders the spellings itself (a
+ * spelling that begins another is tried after it), so a new spelling is one more string here.
+ */
+const TABLE = {
+  ScopeSameOrRelatedMajor: { role: 'scope', zh: ['本专业或相关专业'], en: ['same-or-related-major'], scope: { value: 'same-or-related-major', family: 'major', mask: 3 } },
+  ScopeSameOrRelated: { role: 'scope', zh: ['本职业或相关职业'], en: ['same-or-related'], scope: { value: 'same-or-related', family: 'occupation', mask: 3 } },
+  ScopeSameMajor: { role: 'scope', zh: ['本专业'], en: ['same-major'], scope: { value: 'same-major', family: 'major', mask: 1 } },
+  ScopeRelatedMajor: { role: 'scope', zh: ['相关专业'], en: ['related-major'], scope: { value: 'related-major', family: 'major', mask: 2 } },
+  ScopeSame: { role: 'scope', zh: ['本职业'], en: ['same'], scope: { value: 'same', family: 'occupation', mask: 1 } },
+  ScopeRelated: { role: 'scope', zh: ['相关职业'], en: ['related'], scope: { value: 'related', family: 'occupation', mask: 2 } },
+  // English writes these two as two words: `cumulative experience`.
+  CumulativeExperience: { role: 'atom', zh: ['累计从业'], en: [] },
+  ContinuousExperience: { role: 'atom', zh: ['连续从业'], en: [] },
+  Cumulative: { role: 'modifier', zh: ['累计'], en: ['cumulative'] },
+  Continuous: { role: 'modifier', zh: ['连续'], en: ['continuous'] },
+  Experience: { role: 'atom', zh: ['从业'], en: ['experience'] },
+  After: { role: 'atom', zh: ['取得'], en: ['after'] },
+  AfterEnd: { role: 'modifier', zh: ['后'], en: [] },
+  Holds: { role: 'atom', zh: ['持有'], en: ['holds'] },
+  Training: { role: 'atom', zh: ['培训'], en: ['training'] },
+  Completed: { role: 'modifier', zh: ['结业'], en: ['completed'] },
+  ExamPassed: { role: 'modifier', zh: ['考试合格'], en: ['exam-passed'] },
+  Apprenticeship: { role: 'atom', zh: ['学徒期满'], en: ['apprenticeship'] },
+  Graduated: { role: 'atom', zh: ['毕业'], en: ['graduated'] },
+  Degree: { role: 'atom', zh: ['学历'], en: ['education'] },
+  Enrolled: { role: 'atom', zh: ['在校'], en: ['enrolled'] },
+  OrHigher: { role: 'modifier', zh: ['及以上'], en: ['or-higher'] },
+  Target: { role: 'modifier', zh: ['目标'], en: ['target'] },
+  InclFinalYear: { role: 'modifier', zh: ['含应届'], en: ['incl-final-year'] },
+  // `level 4`: the same in both languages, so it tells nothing about a text's language.
+  Level: { role: 'level', zh: [], en: ['level'] },
+  And: { role: 'connective', zh: ['且', '并且'], en: ['and'] },
+  Or: { role: 'connective', zh: ['或'], en: ['or'] },
+  Not: { role: 'connective', zh: ['非'], en: ['not'] },
+} as const satisfies Record<string, Word>;
+
+export type WordName = keyof typeof TABLE;
+
+export const WORDS: Readonly<Record<WordName, Word>> = TABLE;
+
+type ScopeOf<W> = W extends { scope: { value: infer V } } ? V : never;
+
+/** What a scope means in the AST: same, related, same-or-related, same-major, … */
+export type ScopeValue = ScopeOf<(typeof TABLE)[WordName]>;
+
+/** The printed spelling of a word in `lang`; '' when that language writes nothing. */
+export function spelling(name: WordName, lang: MessageLang): string {
+  return WORDS[name][lang][0] ?? '';
+}
+
+/** `level 4` in every language: how expressions and English texts name a level by number. */
+export function levelNumberText(level: number | string): string {
+  return `${spelling('Level', 'en')} ${level}`;
+}
+
+/** The words for each scope value (same, related-major, …), in table order. */
+export function scopeWords(): { name: WordName; scope: ScopeMeaning }[] {
+  const out: { name: WordName; scope: ScopeMeaning }[] = [];
+  for (const [name, word] of Object.entries(WORDS) as [WordName, Word][]) if (word.scope) out.push({ name, scope: word.scope });
+  return out;
+}
+
+/** The printed spelling of a scope, by family and mask (explanations index scopes by mask). */
+export function scopeText(family: ScopeMeaning['family'], mask: number, lang: MessageLang): string {
+  const found = scopeWords().find((s) => s.scope.family === family && s.scope.mask === mask);
+  return found ? spelling(found.name, lang) : '';
+}
+
+/** Units of durations and ages: Chinese spellings (the first printed), English singular and plural. */
+export interface UnitWords {
+  readonly zh: readonly string[];
+  readonly one: string;
+  readonly many: string;
+}
+
+export const UNITS = {
+  years: { zh: ['年'], one: 'year', many: 'years' },
+  days: { zh: ['天', '日'], one: 'day', many: 'days' },
+  age: { zh: ['岁', '周岁'], one: 'year', many: 'years' },
+} as const satisfies Record<string, UnitWords>;
+
+/** Names the language knows without the vocabulary. */
+export const BUILT_IN_NAMES = {
+  age: { zh: '年龄', en: 'age' },
+  prepTechnician: { zh: '预备技师证书', en: 'prep-technician' },
+} as const;
