@@ -50,233 +50,246 @@ const levelName = (level: number): string => LEVEL_NAMES[level as Level].zh;
 type UnknownCode = 'E_UNKNOWN_LEVEL' | 'E_UNKNOWN_SCHOOL' | 'E_UNKNOWN_DEGREE' | 'E_UNKNOWN_TRACK' | 'E_UNKNOWN_FACT' | 'E_UNKNOWN_WORK_KIND';
 
 export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDiagnostic[]): Cond | undefined {
-  let ok = true;
-  const report = (code: string, range: A.OffsetRange, args: Record<string, string | number> = {}, suggestions?: string[]): undefined => {
-    ok = false;
-    out.push(suggestions && suggestions.length > 0 ? { code, range, args, suggestions } : { code, range, args });
+  return new Resolver(ctx, out).resolve(expr);
+}
+
+/** One expression's resolution: each node kind a method; problems collected into `out`. */
+class Resolver {
+  private ok = true;
+  private readonly allKinds: string[];
+  private readonly defaultKinds: string[];
+
+  constructor(
+    private readonly ctx: ResolveContext,
+    private readonly out: ExprDiagnostic[],
+  ) {
+    this.allKinds = ctx.vocabulary.vocabulary.workKinds.map((k) => k.name);
+    this.defaultKinds = ctx.vocabulary.vocabulary.workKinds.filter((k) => k.default).map((k) => k.name);
+  }
+
+  resolve(expr: A.Expr): Cond | undefined {
+    const result = this.visit(expr);
+    return this.ok ? result : undefined;
+  }
+
+  private report(code: string, range: A.OffsetRange, args: Record<string, string | number> = {}, suggestions?: string[]): undefined {
+    this.ok = false;
+    this.out.push(suggestions && suggestions.length > 0 ? { code, range, args, suggestions } : { code, range, args });
     return undefined;
-  };
+  }
 
-  const refText = (r: A.Ref): string => (r.kind === 'LevelNumber' ? levelNumberText(r.level) : r.alt ? `${r.text}/${r.alt}` : r.text);
-
-  const unknown = (code: UnknownCode, r: A.Ref, known: Iterable<string>): undefined => {
+  private unknown(code: UnknownCode, r: A.Ref, known: Iterable<string>): undefined {
     const text = refText(r);
     // 非学徒期满: a keyword run into a word, since Chinese is written without spaces.
     const split = r.kind === 'Name' && r.alt === undefined ? splitKeyword(r.text) : undefined;
-    if (split) return report('E_JOINED_WORDS', r.range, { word: text, split });
-    return report(code, r.range, { name: text }, closest(text, known));
-  };
+    if (split) return this.report('E_JOINED_WORDS', r.range, { word: text, split });
+    return this.report(code, r.range, { name: text }, closest(text, known));
+  }
 
-  const level = (r: A.Ref): number | undefined => {
+  private level(r: A.Ref): number | undefined {
     if (r.kind === 'LevelNumber') {
-      return r.level >= 1 && r.level <= 5 && Number.isInteger(r.level) ? r.level : unknown('E_UNKNOWN_LEVEL', r, []);
+      return r.level >= 1 && r.level <= 5 && Number.isInteger(r.level) ? r.level : this.unknown('E_UNKNOWN_LEVEL', r, []);
     }
-    const first = ctx.vocabulary.levels.get(r.text);
-    if (first === undefined) return unknown('E_UNKNOWN_LEVEL', { ...r, alt: undefined }, ctx.vocabulary.levels.keys());
+    const levels = this.ctx.vocabulary.levels;
+    const first = levels.get(r.text);
+    if (first === undefined) return this.unknown('E_UNKNOWN_LEVEL', { ...r, alt: undefined }, levels.keys());
     if (r.alt !== undefined) {
-      const second = ctx.vocabulary.levels.get(r.alt);
-      if (second === undefined) return unknown('E_UNKNOWN_LEVEL', { ...r, text: r.alt, alt: undefined }, ctx.vocabulary.levels.keys());
+      const second = levels.get(r.alt);
+      if (second === undefined) return this.unknown('E_UNKNOWN_LEVEL', { ...r, text: r.alt, alt: undefined }, levels.keys());
       if (second !== first) {
-        return report('E_LEVEL_MISMATCH', r.range, { left: r.text, leftLevel: first, right: r.alt, rightLevel: second });
+        return this.report('E_LEVEL_MISMATCH', r.range, { left: r.text, leftLevel: first, right: r.alt, rightLevel: second });
       }
     }
     return first;
-  };
+  }
 
-  const offered = (scope: A.Scope | null, lvl: number, r: A.Ref): void => {
-    if (scope?.value === 'same' && !ctx.levels.includes(lvl)) {
-      report('E_LEVEL_NOT_OFFERED', r.range, {
+  private offered(scope: A.Scope | null, lvl: number, r: A.Ref): void {
+    if (scope?.value === 'same' && !this.ctx.levels.includes(lvl)) {
+      this.report('E_LEVEL_NOT_OFFERED', r.range, {
         level: levelName(lvl),
         scope: SCOPE_TEXT.get(scope.value)!,
-        offered: [...ctx.levels].sort((a, b) => b - a).map(levelName).join('、'),
+        offered: [...this.ctx.levels].sort((a, b) => b - a).map(levelName).join('、'),
       });
     }
-  };
+  }
 
-  const occupationScope = (s: A.Scope | null, atom: string): number => {
+  private occupationScope(s: A.Scope | null, atom: string): number {
     if (s === null) return 3;
     const mask = OCCUPATION_SCOPES.masks.get(s.value);
-    if (mask === undefined) {
-      report('E_SCOPE_OCCUPATION', s.range, { atom, scope: SCOPE_TEXT.get(s.value)!, scopes: OCCUPATION_SCOPES.zh, scopesEn: OCCUPATION_SCOPES.en });
-      return 3;
-    }
-    return mask;
-  };
+    if (mask !== undefined) return mask;
+    this.report('E_SCOPE_OCCUPATION', s.range, { atom, scope: SCOPE_TEXT.get(s.value)!, scopes: OCCUPATION_SCOPES.zh, scopesEn: OCCUPATION_SCOPES.en });
+    return 3;
+  }
 
-  const majorScope = (s: A.Scope | null, atom: string): number => {
+  private majorScope(s: A.Scope | null, atom: string): number {
     if (s === null) return 0;
     const mask = MAJOR_SCOPES.masks.get(s.value);
-    if (mask === undefined) {
-      report('E_SCOPE_MAJOR', s.range, { atom, scope: SCOPE_TEXT.get(s.value)!, scopes: MAJOR_SCOPES.zh, scopesEn: MAJOR_SCOPES.en });
-      return 0;
-    }
-    return mask;
-  };
+    if (mask !== undefined) return mask;
+    this.report('E_SCOPE_MAJOR', s.range, { atom, scope: SCOPE_TEXT.get(s.value)!, scopes: MAJOR_SCOPES.zh, scopesEn: MAJOR_SCOPES.en });
+    return 0;
+  }
 
-  const duration = (v: A.Value, subject: string): number | undefined => {
-    if (v.kind !== 'Quantity') {
-      return report('E_TYPE_DURATION', v.range, { subject, actual: refText(v) });
-    }
+  private duration(v: A.Value, subject: string): number | undefined {
+    if (v.kind !== 'Quantity') return this.report('E_TYPE_DURATION', v.range, { subject, actual: refText(v) });
     // N years = 365 × N days exactly (1.5年 = 547.5 days), to a millionth of a day against float noise.
     if (v.unit !== null && YEAR_UNITS.has(v.unit)) return Math.round(v.value * 365 * 1e6) / 1e6;
     if (v.unit !== null && DAY_UNITS.has(v.unit)) return v.value;
-    return report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: DURATION_UNITS_TEXT });
-  };
+    return this.report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: DURATION_UNITS_TEXT });
+  }
 
-  const allKinds = ctx.vocabulary.vocabulary.workKinds.map((k) => k.name);
-  const defaultKinds = ctx.vocabulary.vocabulary.workKinds.filter((k) => k.default).map((k) => k.name);
-  const experience = (e: A.Experience): Extract<Cond, { op: 'experience' }> | undefined => {
-    const scope = occupationScope(e.scope, spelling('Experience', 'zh'));
-    let kinds = kindMask(defaultKinds, allKinds);
+  private visit(e: A.Expr): Cond | undefined {
+    switch (e.kind) {
+      case 'Or':
+      case 'And': {
+        const items = e.items.map((item) => this.visit(item));
+        if (items.some((i) => i === undefined)) return undefined;
+        return { op: e.kind === 'Or' ? 'or' : 'and', items: items as Cond[], range: e.range };
+      }
+      case 'Not': {
+        const item = this.visit(e.expr);
+        return item && { op: 'not', item, range: e.range };
+      }
+      case 'Experience':
+        return this.experience(e);
+      case 'ExperienceAfter':
+        return this.experienceAfter(e);
+      case 'Holds':
+        return this.holds(e);
+      case 'Training': {
+        const scope = this.occupationScope(e.scope, spelling('Training', 'zh'));
+        const lvl = this.level(e.level);
+        if (lvl === undefined) return undefined;
+        this.offered(e.scope, lvl, e.level);
+        return { op: 'training', scope, level: lvl, exam: e.proof === 'exam', range: e.range };
+      }
+      case 'Apprenticeship':
+        return { op: 'apprenticeship', scope: this.occupationScope(e.scope, spelling('Apprenticeship', 'zh')), range: e.range };
+      case 'School':
+        return this.school(e);
+      case 'Compare':
+        return this.fact(e);
+    }
+  }
+
+  private experience(e: A.Experience): Extract<Cond, { op: 'experience' }> | undefined {
+    const scope = this.occupationScope(e.scope, spelling('Experience', 'zh'));
+    let kinds = kindMask(this.defaultKinds, this.allKinds);
     if (e.workKind) {
       const w = e.workKind;
-      const k = w.kind === 'Name' && w.alt === undefined ? ctx.vocabulary.workKinds.get(w.text) : undefined;
-      if (!k) return unknown('E_UNKNOWN_WORK_KIND', w, ctx.vocabulary.workKinds.keys());
-      kinds = kindMask([k.name], allKinds);
+      const k = w.kind === 'Name' && w.alt === undefined ? this.ctx.vocabulary.workKinds.get(w.text) : undefined;
+      if (!k) return this.unknown('E_UNKNOWN_WORK_KIND', w, this.ctx.vocabulary.workKinds.keys());
+      kinds = kindMask([k.name], this.allKinds);
     }
-    const days = duration(e.value, spelling(e.explicitMode ? (e.mode === 'continuous' ? 'ContinuousExperience' : 'CumulativeExperience') : 'Experience', 'zh'));
+    const days = this.duration(e.value, spelling(e.explicitMode ? (e.mode === 'continuous' ? 'ContinuousExperience' : 'CumulativeExperience') : 'Experience', 'zh'));
     if (days === undefined) return undefined;
     return { op: 'experience', scope, kinds, continuous: e.mode === 'continuous', cmp: e.cmp, days, range: e.range };
-  };
+  }
 
-  const schoolNames = (s: A.School): string[] | null | undefined => {
+  private experienceAfter(e: A.ExperienceAfter): Cond | undefined {
+    const certScope = this.occupationScope(e.certScope, `${spelling('After', 'zh')}证书`);
+    const lvl = this.level(e.level);
+    const inner = this.experience(e.experience);
+    if (lvl === undefined || inner === undefined) return undefined;
+    this.offered(e.certScope, lvl, e.level);
+    const { scope, kinds, continuous, cmp, days } = inner;
+    return { op: 'experienceAfter', certScope, level: lvl, scope, kinds, continuous, cmp, days, range: e.range };
+  }
+
+  private holds(e: A.Holds): Cond | undefined {
+    const scope = this.occupationScope(e.scope, spelling('Holds', 'zh'));
+    if (e.what.kind === 'Name' && PREP_TECHNICIAN.has(e.what.text)) return { op: 'holdsPrepTechnician', scope, range: e.range };
+    const lvl = this.level(e.what);
+    if (lvl === undefined) return undefined;
+    this.offered(e.scope, lvl, e.what);
+    return { op: 'holds', scope, level: lvl, range: e.range };
+  }
+
+  private schoolNames(s: A.School): string[] | null | undefined {
     const r = s.name;
-    if (r.kind !== 'Name' || r.alt !== undefined) return unknown('E_UNKNOWN_SCHOOL', r, ctx.vocabulary.education.keys());
-    const group = ctx.vocabulary.groups.get(r.text);
+    const v = this.ctx.vocabulary;
+    if (r.kind !== 'Name' || r.alt !== undefined) return this.unknown('E_UNKNOWN_SCHOOL', r, v.education.keys());
+    const group = v.groups.get(r.text);
     if (group) {
-      if (s.orHigher) return report('E_ORDER_HIGHER', r.range, { name: r.text, keyword: spelling('OrHigher', 'zh') });
+      if (s.orHigher) return this.report('E_ORDER_HIGHER', r.range, { name: r.text, keyword: spelling('OrHigher', 'zh') });
       return [...group];
     }
-    const entry = ctx.vocabulary.education.get(r.text);
-    if (!entry) return unknown('E_UNKNOWN_SCHOOL', r, [...ctx.vocabulary.education.keys(), ...ctx.vocabulary.groups.keys()]);
+    const entry = v.education.get(r.text);
+    if (!entry) return this.unknown('E_UNKNOWN_SCHOOL', r, [...v.education.keys(), ...v.groups.keys()]);
     if (!s.orHigher) return [entry.name];
-    return ctx.vocabulary.vocabulary.education
-      .filter((e) => e.family === entry.family && e.order >= entry.order)
-      .map((e) => e.name);
-  };
+    return v.vocabulary.education.filter((e) => e.family === entry.family && e.order >= entry.order).map((e) => e.name);
+  }
 
-  const school = (s: A.School): Cond | undefined => {
+  private school(s: A.School): Cond | undefined {
+    const v = this.ctx.vocabulary;
     const atom = spelling(s.mode === 'graduated' ? 'Graduated' : s.mode === 'degree' ? 'Degree' : 'Enrolled', 'zh');
     let names: string[] | null = null;
     let rank = 0;
     if (s.mode === 'degree') {
       const r = s.name;
-      const entry = r.kind === 'Name' && r.alt === undefined ? ctx.vocabulary.education.get(r.text) : undefined;
-      if (!entry) return unknown('E_UNKNOWN_DEGREE', r, ctx.vocabulary.education.keys());
+      const entry = r.kind === 'Name' && r.alt === undefined ? v.education.get(r.text) : undefined;
+      if (!entry) return this.unknown('E_UNKNOWN_DEGREE', r, v.education.keys());
       rank = entry.rank;
     } else {
-      const found = schoolNames(s);
+      const found = this.schoolNames(s);
       if (found === undefined) return undefined;
       names = found;
     }
-    let tracks: string[] | null = null;
-    if (s.track) {
-      const r = s.track.name;
-      const t = r.kind === 'Name' && r.alt === undefined ? ctx.vocabulary.tracks.get(r.text) : undefined;
-      if (!t) return unknown('E_UNKNOWN_TRACK', r, ctx.vocabulary.tracks.keys());
-      tracks = s.track.orHigher
-        ? ctx.vocabulary.vocabulary.tracks.filter((x) => x.rank >= t.rank).map((x) => x.name)
-        : [t.name];
-    }
+    const tracks = this.tracks(s);
+    if (tracks === undefined) return undefined;
     let target: string | null = null;
     if (s.target) {
       const r = s.target;
-      const t = r.kind === 'Name' && r.alt === undefined ? ctx.vocabulary.targets.get(r.text) : undefined;
-      if (!t) return report('E_NOT_TARGET', r.range, { name: refText(r) });
+      const t = r.kind === 'Name' && r.alt === undefined ? v.targets.get(r.text) : undefined;
+      if (!t) return this.report('E_NOT_TARGET', r.range, { name: refText(r) });
       target = t;
     }
-    const major = majorScope(s.scope, atom);
+    const major = this.majorScope(s.scope, atom);
     const mode = s.mode === 'graduated' ? 0 : s.mode === 'degree' ? 1 : 2;
     return {
       op: 'school',
-      spec: { mode, names, rank, orHigher: s.orHigher, tracks, target, major, finalYear: s.includeFinalYear, gate: ctx.gate === true },
+      spec: { mode, names, rank, orHigher: s.orHigher, tracks, target, major, finalYear: s.includeFinalYear, gate: this.ctx.gate === true },
       range: s.range,
     };
-  };
+  }
 
-  const visit = (e: A.Expr): Cond | undefined => {
-    switch (e.kind) {
-      case 'Or':
-      case 'And': {
-        const items = e.items.map(visit);
-        if (items.some((i) => i === undefined)) return undefined;
-        return { op: e.kind === 'Or' ? 'or' : 'and', items: items as Cond[], range: e.range };
-      }
-      case 'Not': {
-        const item = visit(e.expr);
-        return item && { op: 'not', item, range: e.range };
-      }
-      case 'Experience':
-        return experience(e);
-      case 'ExperienceAfter': {
-        const certScope = occupationScope(e.certScope, `${spelling('After', 'zh')}证书`);
-        const lvl = level(e.level);
-        const inner = experience(e.experience);
-        if (lvl === undefined || inner === undefined) return undefined;
-        offered(e.certScope, lvl, e.level);
-        return {
-          op: 'experienceAfter',
-          certScope,
-          level: lvl,
-          scope: inner.scope,
-          kinds: inner.kinds,
-          continuous: inner.continuous,
-          cmp: inner.cmp,
-          days: inner.days,
-          range: e.range,
-        };
-      }
-      case 'Holds': {
-        const scope = occupationScope(e.scope, spelling('Holds', 'zh'));
-        if (e.what.kind === 'Name' && PREP_TECHNICIAN.has(e.what.text)) {
-          return { op: 'holdsPrepTechnician', scope, range: e.range };
-        }
-        const lvl = level(e.what);
-        if (lvl === undefined) return undefined;
-        offered(e.scope, lvl, e.what);
-        return { op: 'holds', scope, level: lvl, range: e.range };
-      }
-      case 'Training': {
-        const scope = occupationScope(e.scope, spelling('Training', 'zh'));
-        const lvl = level(e.level);
-        if (lvl === undefined) return undefined;
-        offered(e.scope, lvl, e.level);
-        return { op: 'training', scope, level: lvl, exam: e.proof === 'exam', range: e.range };
-      }
-      case 'Apprenticeship':
-        return { op: 'apprenticeship', scope: occupationScope(e.scope, spelling('Apprenticeship', 'zh')), range: e.range };
-      case 'School':
-        return school(e);
-      case 'Compare':
-        return fact(e);
-    }
-  };
+  /** The 技工院校 tracks a school condition accepts (null: any); undefined after an error. */
+  private tracks(s: A.School): string[] | null | undefined {
+    if (!s.track) return null;
+    const r = s.track.name;
+    const v = this.ctx.vocabulary;
+    const t = r.kind === 'Name' && r.alt === undefined ? v.tracks.get(r.text) : undefined;
+    if (!t) return this.unknown('E_UNKNOWN_TRACK', r, v.tracks.keys());
+    return s.track.orHigher ? v.vocabulary.tracks.filter((x) => x.rank >= t.rank).map((x) => x.name) : [t.name];
+  }
 
-  const fact = (e: A.Compare): Cond | undefined => {
+  private fact(e: A.Compare): Cond | undefined {
     const subject = refText(e.subject);
-    if (e.subject.kind === 'Name' && AGE.has(e.subject.text)) {
-      if (e.cmp === null || e.value === null) return report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
-      if (e.value.kind !== 'Quantity') return report('E_TYPE_AGE', e.value.range, { subject, actual: refText(e.value) });
-      if (e.value.unit === null || !AGE_UNITS.has(e.value.unit)) {
-        return report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: AGE_UNITS_TEXT });
-      }
-      return { op: 'age', cmp: e.cmp, years: e.value.value, range: e.range };
-    }
-    const decl = e.subject.kind === 'Name' && e.subject.alt === undefined ? ctx.vocabulary.facts.get(e.subject.text) : undefined;
-    if (!decl) return unknown('E_UNKNOWN_FACT', e.subject, [BUILT_IN_NAMES.age.zh, ...ctx.vocabulary.facts.keys()]);
+    if (e.subject.kind === 'Name' && AGE.has(e.subject.text)) return this.age(e, subject);
+    const decl = e.subject.kind === 'Name' && e.subject.alt === undefined ? this.ctx.vocabulary.facts.get(e.subject.text) : undefined;
+    if (!decl) return this.unknown('E_UNKNOWN_FACT', e.subject, [BUILT_IN_NAMES.age.zh, ...this.ctx.vocabulary.facts.keys()]);
     if (decl.type === 'boolean') {
-      if (e.cmp !== null) return report('E_FACT_BOOLEAN', e.range, { name: subject });
+      if (e.cmp !== null) return this.report('E_FACT_BOOLEAN', e.range, { name: subject });
       return { op: 'flag', name: decl.name, range: e.range };
     }
-    if (e.cmp === null || e.value === null) return report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
-    if (e.value.kind !== 'Quantity') return report('E_TYPE_FACT', e.value.range, { subject, actual: refText(e.value) });
+    if (e.cmp === null || e.value === null) return this.report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
+    if (e.value.kind !== 'Quantity') return this.report('E_TYPE_FACT', e.value.range, { subject, actual: refText(e.value) });
     const allowed = decl.units;
     if (allowed.length > 0 ? e.value.unit === null || !allowed.includes(e.value.unit) : e.value.unit !== null) {
-      return report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: allowed.join(' ') || '—' });
+      return this.report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: allowed.join(' ') || '—' });
     }
     return { op: 'fact', name: decl.name, cmp: e.cmp, value: e.value.value, range: e.range };
-  };
+  }
 
-  const result = visit(expr);
-  return ok ? result : undefined;
+  private age(e: A.Compare, subject: string): Cond | undefined {
+    if (e.cmp === null || e.value === null) return this.report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
+    if (e.value.kind !== 'Quantity') return this.report('E_TYPE_AGE', e.value.range, { subject, actual: refText(e.value) });
+    if (e.value.unit === null || !AGE_UNITS.has(e.value.unit)) {
+      return this.report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: AGE_UNITS_TEXT });
+    }
+    return { op: 'age', cmp: e.cmp, years: e.value.value, range: e.range };
+  }
+}
+
+function refText(r: A.Ref): string {
+  return r.kind === 'LevelNumber' ? levelNumberText(r.level) : r.alt ? `${r.text}/${r.alt}` : r.text;
 }
