@@ -309,18 +309,13 @@ export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] 
   // A profile asks for a few (kinds, scope) pairs: a flat list of key, periods beats a Map.
   const cache = f.merged;
   if (cache !== null) for (let i = 0; i < cache.length; i += 2) if (cache[i] === key) return cache[i + 1] as Period[];
-  // In scope, by start then end: an insertion sort (few periods; Array#sort allocates).
+  // In scope, by start then end.
   let n = 0;
   for (const w of f.work) if ((w.rel & scope) !== 0 && (w.kind & kinds) !== 0) n++;
   const periods = new Array<Period>(n);
   n = 0;
-  for (const w of f.work) {
-    if ((w.rel & scope) === 0 || (w.kind & kinds) === 0) continue;
-    const p = w.period;
-    let k = n++;
-    for (; k > 0 && (periods[k - 1].start > p.start || (periods[k - 1].start === p.start && periods[k - 1].end > p.end)); k--) periods[k] = periods[k - 1];
-    periods[k] = p;
-  }
+  for (const w of f.work) if ((w.rel & scope) !== 0 && (w.kind & kinds) !== 0) periods[n++] = w.period;
+  sortPeriods(periods);
   // Merged in place: entries' periods are kept as they are (never written to); a merge makes a new one.
   let merged = 0;
   for (let i = 0; i < n; i++) {
@@ -333,6 +328,26 @@ export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] 
   if (merged < n) periods.length = merged;
   (f.merged ??= []).push(key, periods);
   return periods;
+}
+
+/** Periods up to this many are sorted by insertion (most profiles have a handful: Array#sort allocates and calls a comparator); more by Array#sort, O(n log n). */
+const INSERTION_SORT_MAX = 16;
+
+const byStartThenEnd = (a: Period, b: Period): number => a.start - b.start || a.end - b.end;
+
+/** Sorts periods in place by start, then end. */
+function sortPeriods(periods: Period[]): void {
+  const n = periods.length;
+  if (n > INSERTION_SORT_MAX) {
+    periods.sort(byStartThenEnd);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const p = periods[i];
+    let k = i;
+    for (; k > 0 && (periods[k - 1].start > p.start || (periods[k - 1].start === p.start && periods[k - 1].end > p.end)); k--) periods[k] = periods[k - 1];
+    periods[k] = p;
+  }
 }
 
 /**
