@@ -48,6 +48,8 @@ export { instantiate } from './compiler/instantiate.js';
 // Evaluation (the runtime generated modules import).
 export {
   evaluateOccupation,
+  evaluateProfile,
+  addWarnings,
   normalizeName,
   todayInShanghai,
   ProfileError,
@@ -55,6 +57,9 @@ export {
   type CompiledOccupation,
   type EvaluateOptions,
   type LevelResult,
+  type ExplainedLevelResult,
+  type Evaluation,
+  type Warning,
   type ClauseResult,
   type Status,
   type Profile,

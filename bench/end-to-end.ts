@@ -49,7 +49,7 @@ function contenders(occ: CompiledOccupation): (Contender<Profile> & { note: stri
     { name: 'zige, statuses only', note: 'prepareFacts + the requirement + runtime `levelStatus` per level (generated clause functions, no result objects)', run: statusEvaluator(occ) },
     {
       name: 'zige, full results',
-      note: '`evaluateOccupation(…, {explain: false})`: LevelResult objects with clause statuses, matched routes, warnings',
+      note: '`evaluateOccupation(…, {explain: false})`: LevelResult objects with clause statuses and matched routes (the profile’s warnings once, beside them)',
       run: (p) => evaluateOccupation(occ, p, { asOf: AS_OF, single: true, explain: false }),
     },
     {

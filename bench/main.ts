@@ -33,7 +33,7 @@ const only = values.only ? new Set(values.only.split(',')) : null;
 const want = (s: string): boolean => only === null || only.has(s);
 
 const SIZES = quick
-  ? { predicate: 2000, endToEnd: 2000, rounds: 5, minMs: 15, spawn: 3, compile: 3, batch: 20_000, growth: [1, 10, 100, 1000], copies: [{ copies: 1, runs: 2 }, { copies: 10, runs: 1 }] }
+  ? { predicate: 2000, endToEnd: 2000, rounds: 5, minMs: 15, spawn: 3, compile: 3, batch: 20_000, growth: [1, 10, 100, 1000, 10_000, 50_000], copies: [{ copies: 1, runs: 2 }, { copies: 10, runs: 1 }] }
   : {
       predicate: 5000,
       endToEnd: 5000,
@@ -42,7 +42,7 @@ const SIZES = quick
       spawn: 7,
       compile: 5,
       batch: 100_000,
-      growth: [1, 10, 100, 1000],
+      growth: [1, 10, 100, 1000, 10_000, 50_000],
       copies: [
         { copies: 1, runs: 5 },
         { copies: 10, runs: 2 },

@@ -188,9 +188,12 @@ export function population(seed: number, count: number, options: PopulationOptio
 export function workProfile(n: number, overlapping: boolean, seed = 7): Profile {
   const g = new Gen(prng(seed + n));
   const work: WorkEntry[] = [];
-  const span = AS_OF_DAY - Date.UTC(2000, 0, 1) / DAY_MS;
+  // From 2000 on; a profile too large for that (3 days per entry: a day, the day after, a gap)
+  // starts earlier, so that every entry starts by the as-of date and counts.
+  const first = Math.min(Date.UTC(2000, 0, 1) / DAY_MS, AS_OF_DAY - 3 * n);
+  const span = AS_OF_DAY - first;
   const step = Math.max(2, Math.floor(span / n));
-  let start = Date.UTC(2000, 0, 1) / DAY_MS;
+  let start = first;
   for (let i = 0; i < n; i++) {
     const len = overlapping ? step * 2 + g.int(0, step) : Math.max(0, step - 2 - g.int(0, Math.floor(step / 4)));
     work.push({ occupation: OCCUPATION, relation: '本职业', from: day(start), to: day(Math.min(start + len, AS_OF_DAY)) });

@@ -13,7 +13,7 @@ import { formatMessage } from '../compiler/messages.js';
 import { renderDiagnostic } from '../compiler/render.js';
 import { pushResultsLine, Utf8Lines } from './result-json.js';
 import * as runtime from '../runtime/index.js';
-import { EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult } from '../runtime/index.js';
+import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Warning } from '../runtime/index.js';
 import type { OutputLang } from '../runtime/words.js';
 
 
@@ -50,7 +50,7 @@ export interface ChunkResult {
   reports: string[];
 }
 
-export const CSV_COLUMNS = ['line', 'occupation', 'occupation_id', 'level', 'status', 'education', 'matched', 'error'];
+export const CSV_COLUMNS = ['line', 'occupation', 'occupation_id', 'level', 'status', 'education', 'matched', 'error', 'warnings'];
 
 export function csvField(v: string | number): string {
   const s = String(v);
@@ -149,6 +149,7 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
       let text = texts[k];
       const sink = new DiagnosticSink();
       let results: LevelResult[] | undefined;
+      let warnings: Warning[] = [];
       if (notUtf8 !== null) {
         // A record (CSV: over several lines) with a line that is not UTF-8.
         const next = k + 1 < lines.length ? lines[k + 1] : Infinity;
@@ -174,7 +175,10 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
               try {
                 results = [];
                 for (const occ of occupations) {
-                  results.push(...runtime.evaluateOccupation(occ, profile, { asOf: o.asOf, level: o.level, workType: o.workType, single: o.single, explain: o.explain }));
+                  const judged = runtime.evaluateProfile(occ, profile, { asOf: o.asOf, level: o.level, workType: o.workType, single: o.single, explain: o.explain });
+                  results.push(...judged.results);
+                  // Said once per profile: each level of each occupation shared them.
+                  warnings = occupations.length === 1 ? judged.warnings : addWarnings(warnings, judged.warnings);
                 }
               } catch (e) {
                 results = undefined;
@@ -191,7 +195,7 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
         r.skipped++;
         const first = errors[0] ?? { code: 'E_PROFILE_PARSE', severity: 'error', args: { detail: 'invalid' } };
         const error = { code: first.code, ...(first.path !== undefined ? { path: first.path } : {}), message: message(first) };
-        if (o.csvOutput) out.push([line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`].map(csvField).join(',') + '\n');
+        if (o.csvOutput) out.push([line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`, ''].map(csvField).join(',') + '\n');
         else out.push(JSON.stringify({ line, error }) + '\n');
         if (reported < o.maxReports) {
           reported++;
@@ -206,16 +210,23 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
         else r.unknown++;
       }
       if (o.csvOutput) {
-        for (const x of results) out.push([line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), ''].map(csvField).join(',') + '\n');
+        // The profile's warnings on its first row only, as data (codes and paths).
+        const said = csvWarnings(warnings);
+        results.forEach((x, i) => out.push([line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), '', i === 0 ? said : ''].map(csvField).join(',') + '\n'));
       } else {
         // Without explanations the results have a fixed shape: their JSON reuses encoded texts.
-        if (o.explain) out.push(JSON.stringify({ line, results }) + '\n');
-        else pushResultsLine(out, line, results);
+        if (o.explain) out.push(JSON.stringify({ line, warnings, results }) + '\n');
+        else pushResultsLine(out, line, results, warnings);
       }
     }
     return { ...r, out: out.take() };
   };
   return Object.assign(processChunk, { recycle: (bytes: Uint8Array<ArrayBuffer>) => out.recycle(bytes) });
+}
+
+/** The `warnings` cell of a CSV row: a JSON array of `{code, path, occupation?}`, empty when there are none. */
+export function csvWarnings(warnings: readonly Warning[]): string {
+  return warnings.length === 0 ? '' : JSON.stringify(warnings.map(({ code, path, occupation }) => ({ code, path, occupation })));
 }
 
 const decoder = new TextDecoder();

@@ -8,7 +8,7 @@ import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { encodingDiagnostic, encodingProblem } from '../compiler/encoding.js';
 import { loadProfile, singleRelations } from '../compiler/load-profile.js';
 import { bundledRulesDir } from '../compiler/package-root.js';
-import { evaluateOccupation, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult } from '../runtime/index.js';
+import { addWarnings, evaluateProfile, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type Warning } from '../runtime/index.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
 import { display, printDiagnostics, type Io } from './output.js';
@@ -141,13 +141,17 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     return 1;
   }
   const results: ExplainedLevelResult[] = [];
+  // The profile's warnings, once (not per level, nor again for each occupation that gives them).
+  const warnings: Warning[] = [];
   const sorted = [...inForce].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   try {
     for (const occ of sorted) {
       if (opts.workType !== undefined && !occ.workTypes.some((w) => w.name === opts.workType)) continue;
       if (level !== undefined && !occ.levels.includes(level)) continue;
       const compiled = occ.compiled();
-      results.push(...evaluateOccupation(compiled, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined }));
+      const judged = evaluateProfile(compiled, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined });
+      results.push(...judged.results);
+      addWarnings(warnings, judged.warnings);
     }
   } catch (e) {
     if (e instanceof ProfileError) {
@@ -161,8 +165,8 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   if (level !== undefined && results.length === 0) {
     throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
   }
-  if (opts.json) io.out(JSON.stringify({ asOf, results }, null, 2));
-  else io.out(formatReport({ asOf, results }, opts.lang === 'en' ? 'en' : 'zh'));
+  if (opts.json) io.out(JSON.stringify({ asOf, warnings, results }, null, 2));
+  else io.out(formatReport({ asOf, warnings, results }, opts.lang === 'en' ? 'en' : 'zh'));
   return 0;
 }
 

@@ -1,7 +1,7 @@
 // The readable report of `zige eval`, in Chinese or English: per occupation and level, the
 // status, the routes that hold, else the closest route and what it lacks, the earliest date,
 // what to ask for, and the documents that prove the route.
-import type { ExplainedLevelResult } from '../runtime/index.js';
+import type { ExplainedLevelResult, Warning } from '../runtime/index.js';
 import { LEVEL_NAMES, levelNumberText, type Level, type MessageLang } from '../runtime/words.js';
 
 
@@ -60,9 +60,13 @@ function local(id: string): string {
   return id.split('/').slice(1).join('/');
 }
 
-export function formatReport(report: { asOf: string; results: ExplainedLevelResult[] }, lang: MessageLang): string {
+export function formatReport(report: { asOf: string; warnings?: readonly Warning[]; results: ExplainedLevelResult[] }, lang: MessageLang): string {
   const w = WORDS[lang];
   const lines: string[] = [];
+  // The profile's warnings, once, before the occupations.
+  for (const warning of report.warnings ?? []) {
+    lines.push(`! ${lang === 'zh' ? warning.message.split(' / ')[0] : (warning.message.split(' / ')[1] ?? warning.code)}`);
+  }
   let current = '';
   for (const r of report.results) {
     if (r.id !== current) {
@@ -70,9 +74,6 @@ export function formatReport(report: { asOf: string; results: ExplainedLevelResu
       if (lines.length > 0) lines.push('');
       const version = r.version ? ` · ${w.version} ${r.version}` : '';
       lines.push(lang === 'zh' ? `${r.occupation}（${r.id}）${version} · ${w.asOf} ${report.asOf}` : `${r.id}${version} · ${w.asOf} ${report.asOf}`);
-      for (const warning of r.warnings) {
-        lines.push(`  ! ${lang === 'zh' ? warning.message.split(' / ')[0] : (warning.message.split(' / ')[1] ?? warning.code)}`);
-      }
     }
     const wt = r.workTypes.length > 0 ? (lang === 'zh' ? `（${w.workTypes}：${r.workTypes.join('、')}）` : ` (${r.workTypes.length} ${w.workTypes})`) : '';
     lines.push(`  ${levelHeading(r.level, lang)}${wt}  ${w[r.status]}`);

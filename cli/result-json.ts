@@ -133,11 +133,13 @@ function id(s: string): Buffer {
   return ids.get(s) ?? keep(ids, s, Buffer.from(JSON.stringify(s), 'utf8'));
 }
 
+/** A warning as JSON.stringify encodes it: its fields in their order, `occupation` when it has one. */
 function warningJson(w: Warning): string {
-  return `{"code":${JSON.stringify(w.code)},"path":${JSON.stringify(w.path)},"message":${JSON.stringify(w.message)}}`;
+  const occupation = w.occupation === undefined ? '' : `,"occupation":${JSON.stringify(w.occupation)}`;
+  return `{"code":${JSON.stringify(w.code)},"path":${JSON.stringify(w.path)}${occupation},"message":${JSON.stringify(w.message)}}`;
 }
 
-// Whole level results without their warnings, encoded once per combination of what varies in
+// Whole level results, encoded once per combination of what varies in
 // them (status, education, clause statuses, matched ids): a batch sees few combinations, and one
 // copy per level is cheaper than encoding it piece by piece. Keyed by a number: the head's serial
 // and the combination's code (2 bits per status, 1 bit per clause for `matched`).
@@ -196,7 +198,7 @@ function sameClauses(h: Head, cs: readonly ClauseResult[]): boolean {
   return true;
 }
 
-/** Appends a level result up to its warnings' opening bracket, piece by piece. */
+/** Appends a level result, piece by piece. */
 function pushLevel(out: Utf8Lines, h: Head, r: LevelResult): void {
   out.bytes(h.bytes);
   out.ascii(`"${r.status}","education":"${r.education}","clauses":[`);
@@ -209,16 +211,18 @@ function pushLevel(out: Utf8Lines, h: Head, r: LevelResult): void {
     if (k > 0) out.ascii(',');
     out.bytes(id(r.matched[k]));
   }
-  out.ascii('],"warnings":[');
+  out.ascii(']}');
 }
 
-/** Appends `{"line":…,"results":[…]}` and a newline: exactly JSON.stringify of it, as UTF-8. */
-export function pushResultsLine(out: Utf8Lines, line: number, results: readonly LevelResult[]): void {
-  out.ascii(`{"line":${line},"results":[`);
-  // The levels of an occupation share one warnings array: encoded once per line, then copied.
-  let warnings: readonly Warning[] | null = null;
-  let warningsStart = 0;
-  let warningsEnd = 0;
+/**
+ * Appends `{"line":…,"warnings":[…],"results":[…]}` and a newline: exactly JSON.stringify of it,
+ * as UTF-8. The profile's warnings are said once, not per level.
+ */
+export function pushResultsLine(out: Utf8Lines, line: number, results: readonly LevelResult[], warnings: readonly Warning[]): void {
+  out.ascii(`{"line":${line},"warnings":[`);
+  // Warnings hold the applicant's own text: not cached across lines.
+  for (let k = 0; k < warnings.length; k++) out.push((k > 0 ? ',' : '') + warningJson(warnings[k]));
+  out.ascii('],"results":[');
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
     if (i > 0) out.ascii(',');
@@ -231,17 +235,6 @@ export function pushResultsLine(out: Utf8Lines, line: number, results: readonly 
       pushLevel(out, h, r);
       if (key >= 0) keep(levels, key, out.copy(start));
     }
-    // Warnings hold the applicant's own text: not cached across lines.
-    if (r.warnings.length > 0) {
-      if (r.warnings === warnings) out.again(warningsStart, warningsEnd);
-      else {
-        warnings = r.warnings;
-        warningsStart = out.size;
-        for (let k = 0; k < r.warnings.length; k++) out.push((k > 0 ? ',' : '') + warningJson(r.warnings[k]));
-        warningsEnd = out.size;
-      }
-    }
-    out.ascii(']}');
   }
   out.ascii(']}\n');
 }

@@ -53,6 +53,11 @@ export interface LevelResult {
   clauses: ClauseResult[];
   /** Ids of every clause that holds (all routes, not just the first). */
   matched: string[];
+}
+
+/** The level results of one evaluation, and the profile's warnings: once, not per level (since 0.2.0). */
+export interface Evaluation<R extends LevelResult = ExplainedLevelResult> {
+  results: R[];
   warnings: Warning[];
 }
 
@@ -172,14 +177,26 @@ export function levelsToReport(meta: OccupationMeta, options: Pick<EvaluateOptio
   return levels.slice(); // the cached order is never handed out
 }
 
+/** The level results, without the profile's warnings (`evaluateProfile` gives both). */
 export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions & { explain: false }): LevelResult[];
 export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): ExplainedLevelResult[];
 export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): LevelResult[] {
+  return evaluateProfile(occ, profile, options).results;
+}
+
+/** Judges a profile for an occupation: every level's result, and the profile's warnings once. */
+export function evaluateProfile(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions & { explain: false }): Evaluation<LevelResult>;
+export function evaluateProfile(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): Evaluation<ExplainedLevelResult>;
+export function evaluateProfile(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): Evaluation<LevelResult> {
   const levels = levelsToReport(occ.meta, options);
   const facts = prepareFacts(profile, occ.meta, { asOf: options.asOf, single: options.single ?? true });
+  return { warnings: facts.warnings, results: levelResults(occ, levels, facts, options.explain !== false) };
+}
+
+function levelResults(occ: CompiledOccupation, levels: readonly Level[], facts: Facts, explain: boolean): LevelResult[] {
   const requirement = occ.requirement ? occ.requirement(facts) : T;
   const { byLevel, explainer } = indexed(occ);
-  if (options.explain === false) return levels.map((level) => evaluateLevel(occ, byLevel[level]!, facts, requirement, level));
+  if (!explain) return levels.map((level) => evaluateLevel(occ, byLevel[level]!, facts, requirement, level));
   // The requirement is the same for every level: explained once.
   const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
   // Levels often probe the same later days (the search horizon at least): projected once.
@@ -240,7 +257,6 @@ function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, r
     education: triName(education),
     clauses,
     matched: matchedIds(clauses, metCount),
-    warnings: facts.warnings,
   };
 }
 
@@ -518,7 +534,6 @@ function explainLevel(
     education: triName(education),
     clauses,
     matched: matchedIds(clauses, metCount),
-    warnings: facts.warnings,
     missing: copied(missing, count),
     earliest,
     ask,

@@ -14,11 +14,34 @@ export interface Period {
   end: number;
 }
 
+/**
+ * A warning about the profile: said once per profile, not per level result (since 0.2.0).
+ * W_UNRELATED and W_NO_MAJOR concern the relation to one occupation and name it; W_UNKNOWN_KIND
+ * and W_UNKNOWN_FACT concern the vocabulary and are the same for every occupation.
+ */
 export interface Warning {
   code: 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT';
   /** JSON Pointer of the entry in the profile. */
   path: string;
+  /** The id of the occupation the relation was unknown for (W_UNRELATED, W_NO_MAJOR). */
+  occupation?: string;
   message: string;
+}
+
+/**
+ * Appends to `into` the warnings of `more` it does not hold yet (same code, path and occupation):
+ * the profile's warnings over several occupations, each said once.
+ */
+export function addWarnings(into: Warning[], more: readonly Warning[]): Warning[] {
+  if (more.length === 0) return into;
+  if (into.length === 0) {
+    for (const w of more) into.push(w);
+    return into;
+  }
+  const key = (w: Warning): string => `${w.code}\n${w.path}\n${w.occupation ?? ''}`;
+  const known = new Set(into.map(key));
+  for (const w of more) if (!known.has(key(w))) into.push(w);
+  return into;
 }
 
 /** Education status: 毕业, 应届 (final year, diploma pending), 在读. */
@@ -185,6 +208,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     warnings.push({
       code: 'W_UNRELATED',
       path,
+      occupation: meta.id,
       message: `${path}（${entry.occupation}）与${meta.name}的关系未知，按无关处理 / relation of "${entry.occupation}" to ${meta.id} unknown, treated as unrelated`,
     });
     return 0;
@@ -252,6 +276,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
           warnings.push({
             code: 'W_NO_MAJOR',
             path,
+            occupation: meta.id,
             message: `${path}（专业 ${e.major}）与${meta.name}的专业关系未知，按无关处理 / major "${e.major}" not known to be related to ${meta.id}, treated as unrelated`,
           });
         }
@@ -309,18 +334,13 @@ export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] 
   // A profile asks for a few (kinds, scope) pairs: a flat list of key, periods beats a Map.
   const cache = f.merged;
   if (cache !== null) for (let i = 0; i < cache.length; i += 2) if (cache[i] === key) return cache[i + 1] as Period[];
-  // In scope, by start then end: an insertion sort (few periods; Array#sort allocates).
+  // In scope, by start then end.
   let n = 0;
   for (const w of f.work) if ((w.rel & scope) !== 0 && (w.kind & kinds) !== 0) n++;
   const periods = new Array<Period>(n);
   n = 0;
-  for (const w of f.work) {
-    if ((w.rel & scope) === 0 || (w.kind & kinds) === 0) continue;
-    const p = w.period;
-    let k = n++;
-    for (; k > 0 && (periods[k - 1].start > p.start || (periods[k - 1].start === p.start && periods[k - 1].end > p.end)); k--) periods[k] = periods[k - 1];
-    periods[k] = p;
-  }
+  for (const w of f.work) if ((w.rel & scope) !== 0 && (w.kind & kinds) !== 0) periods[n++] = w.period;
+  sortPeriods(periods);
   // Merged in place: entries' periods are kept as they are (never written to); a merge makes a new one.
   let merged = 0;
   for (let i = 0; i < n; i++) {
@@ -333,6 +353,26 @@ export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] 
   if (merged < n) periods.length = merged;
   (f.merged ??= []).push(key, periods);
   return periods;
+}
+
+/** Periods up to this many are sorted by insertion (most profiles have a handful: Array#sort allocates and calls a comparator); more by Array#sort, O(n log n). */
+const INSERTION_SORT_MAX = 16;
+
+const byStartThenEnd = (a: Period, b: Period): number => a.start - b.start || a.end - b.end;
+
+/** Sorts periods in place by start, then end. */
+function sortPeriods(periods: Period[]): void {
+  const n = periods.length;
+  if (n > INSERTION_SORT_MAX) {
+    periods.sort(byStartThenEnd);
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const p = periods[i];
+    let k = i;
+    for (; k > 0 && (periods[k - 1].start > p.start || (periods[k - 1].start === p.start && periods[k - 1].end > p.end)); k--) periods[k] = periods[k - 1];
+    periods[k] = p;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // zige runtime: what generated evaluators import. No third-party dependencies, no clock reads.
 export { F, T, U, and, or, not, compareRange, triName, TRI_BITS, bitsStatus, type Tri, type Comparator } from './tri.js';
 export { parseDay, formatDay, todayInShanghai, DAYS_PER_YEAR } from './dates.js';
-export { prepareFacts, mergedPeriods, normalizeName, ProfileError, SAME, RELATED, type Facts, type Warning, type PrepareOptions } from './facts.js';
+export { prepareFacts, mergedPeriods, addWarnings, normalizeName, ProfileError, SAME, RELATED, type Facts, type Warning, type PrepareOptions } from './facts.js';
 export {
   experience,
   experienceAfter,
@@ -17,6 +17,7 @@ export {
 } from './atoms.js';
 export {
   evaluateOccupation,
+  evaluateProfile,
   levelStatus,
   earliestDate,
   EARLIEST_HORIZON_DAYS,
@@ -27,6 +28,7 @@ export {
   type EvaluateOptions,
   type LevelResult,
   type ExplainedLevelResult,
+  type Evaluation,
   type ClauseResult,
   type Status,
   type ConditionStatus,

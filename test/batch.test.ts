@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from '../cli/batch-worker.js';
 import { pushResultsLine, Utf8Lines } from '../cli/result-json.js';
 import { instantiate } from '../compiler/instantiate.js';
-import { evaluateOccupation, type ClauseResult, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
+import { evaluateProfile, type ClauseResult, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
 import { profileArb, worldOf } from './oracle/arbitraries.js';
 import { runCli, STACK } from './async-cli.js';
 import { BIN, check, cli, ROOT, RULES, scratch } from './helpers.js';
@@ -111,7 +111,7 @@ describe('zige eval --batch', () => {
     const occ = instantiate(check(RULES).rules!.occupations.find((o) => o.id === 'internet-marketer')!);
     written.forEach((text, i) => {
       if (i === bad) expect(JSON.parse(text)).toMatchObject({ line: i + 1, error: { code: 'E_PROFILE_PARSE' } });
-      else expect(text).toBe(JSON.stringify({ line: i + 1, results: evaluateOccupation(occ, profile(i) as Profile, { asOf: '2026-11-28', explain: false }) }));
+      else expect(text).toBe(JSON.stringify({ line: i + 1, ...evaluateProfile(occ, profile(i) as Profile, { asOf: '2026-11-28', explain: false }) }));
     });
     expect(readdirSync(dir).sort()).toEqual(['many.jsonl', 'out.jsonl']);
   });
@@ -173,7 +173,7 @@ describe('zige eval --batch', () => {
     const r = cli(['eval', '--batch', join(dir, 'in.csv'), ...OCC, '--out', join(dir, 'out.csv'), '--lang', 'en']);
     expect(r.code).toBe(1);
     const rows = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('line,occupation,occupation_id,level,status,education,matched,error');
+    expect(rows[0]).toBe('line,occupation,occupation_id,level,status,education,matched,error,warnings');
     const body = rows.slice(1).map((row) => row.split(','));
     expect(body.map((f) => `${f[0]}:${f[3]}`)).toEqual(['2:5', '2:4', '2:3', '2:2', '2:1', '3:', '4:5', '4:4', '4:3', '4:2', '4:1']);
     expect(body[5][4]).toBe('error');
@@ -203,9 +203,9 @@ describe('zige eval --batch', () => {
 });
 
 /** What the batch writes for one line of results without explanations, decoded. */
-function resultsLine(line: number, results: LevelResult[]): string {
+function resultsLine(line: number, results: LevelResult[], warnings: Warning[] = []): string {
   const out = new Utf8Lines();
-  pushResultsLine(out, line, results);
+  pushResultsLine(out, line, results, warnings);
   return new TextDecoder().decode(out.take());
 }
 
@@ -347,14 +347,15 @@ describe('batch JSON of results without explanations', () => {
     fc.assert(
       fc.property(profileArb(world), ({ asOf, profile }) => {
         for (const occ of occupations) {
-          let results;
+          let judged;
           try {
-            results = evaluateOccupation(occ, profile as Profile, { asOf, explain: false });
+            judged = evaluateProfile(occ, profile as Profile, { asOf, explain: false });
           } catch {
             continue; // rejected profiles have no results
           }
-          if (results.some((r) => r.warnings.length > 0)) warned++;
-          expect(resultsLine(7, results)).toBe(JSON.stringify({ line: 7, results }) + '\n');
+          const { results, warnings } = judged;
+          if (warnings.length > 0) warned++;
+          expect(resultsLine(7, results, warnings)).toBe(JSON.stringify({ line: 7, warnings, results }) + '\n');
         }
       }),
       { numRuns: 200, seed: 20261128 },
@@ -365,10 +366,13 @@ describe('batch JSON of results without explanations', () => {
   // Levels are cached as bytes per combination of statuses and matched ids: every combination,
   // repeated in any order, must still give exactly JSON.stringify.
   it('is byte for byte JSON.stringify for any statuses, matched ids and warnings of real levels', () => {
-    const levels = occupations.flatMap((occ) => evaluateOccupation(occ, profile(3) as Profile, { asOf: '2026-11-28', explain: false }));
+    const levels = occupations.flatMap((occ) => evaluateProfile(occ, profile(3) as Profile, { asOf: '2026-11-28', explain: false }).results);
     const status = fc.constantFrom('eligible', 'ineligible', 'unknown') as fc.Arbitrary<LevelResult['status']>;
     const condition = fc.constantFrom('met', 'unmet', 'unknown') as fc.Arbitrary<ClauseResult['status']>;
-    const warning: fc.Arbitrary<Warning> = fc.record({ code: fc.constant('W_NO_MAJOR' as const), path: fc.constantFrom('/education/0', '/work/1'), message: fc.string() });
+    const warning: fc.Arbitrary<Warning> = fc.oneof(
+      fc.record({ code: fc.constant('W_NO_MAJOR' as const), path: fc.constantFrom('/education/0', '/work/1'), occupation: fc.string(), message: fc.string() }),
+      fc.record({ code: fc.constant('W_UNKNOWN_FACT' as const), path: fc.string().map((k) => `/facts/${k}`), message: fc.string() }),
+    );
     const variant = fc.nat(levels.length - 1).chain((i) => {
       const r = levels[i];
       const ids = r.clauses.map((c) => c.id);
@@ -386,16 +390,15 @@ describe('batch JSON of results without explanations', () => {
       });
     });
     fc.assert(
-      fc.property(fc.array(variant, { minLength: 1, maxLength: 6 }), fc.array(warning, { maxLength: 2 }), fc.boolean(), (vs, ws, shared) => {
-        const results = vs.map(({ r, status, education, clauseStatuses, matched }, k) => ({
+      fc.property(fc.array(variant, { minLength: 1, maxLength: 6 }), fc.array(warning, { maxLength: 3 }), (vs, warnings) => {
+        const results = vs.map(({ r, status, education, clauseStatuses, matched }) => ({
           ...r,
           status,
           education,
           clauses: r.clauses.map((c, j) => ({ ...c, status: clauseStatuses[j] })),
           matched,
-          warnings: shared ? ws : ws.map((w) => ({ ...w, path: `${w.path}/${k}` })),
         }));
-        expect(resultsLine(3, results)).toBe(JSON.stringify({ line: 3, results }) + '\n');
+        expect(resultsLine(3, results, warnings)).toBe(JSON.stringify({ line: 3, warnings, results }) + '\n');
       }),
       { numRuns: 2000, seed: 20261128 },
     );
@@ -403,20 +406,23 @@ describe('batch JSON of results without explanations', () => {
 
   it('follows a level whose clauses change, and levels of more clauses than a cache key holds', () => {
     const occ = occupations.find((o) => o.meta.id === 'internet-marketer')!;
-    const results = evaluateOccupation(occ, profile(2) as Profile, { asOf: '2026-11-28', explain: false });
+    const { results } = evaluateProfile(occ, profile(2) as Profile, { asOf: '2026-11-28', explain: false });
     const [first] = results;
     const renamed = { ...first, clauses: first.clauses.map((c) => ({ ...c, text: `${c.text}（改）` })) };
     const many = { ...first, clauses: Array.from({ length: 12 }, (_, k) => ({ ...first.clauses[0], id: `x/${k}`, status: k % 2 ? 'met' : 'unmet' }) as ClauseResult) };
-    for (const r of [first, renamed, first, many, renamed, many, first]) expect(resultsLine(1, [r])).toBe(JSON.stringify({ line: 1, results: [r] }) + '\n');
+    for (const r of [first, renamed, first, many, renamed, many, first]) expect(resultsLine(1, [r])).toBe(JSON.stringify({ line: 1, warnings: [], results: [r] }) + '\n');
   });
 
   it('hands over each chunk\'s bytes: they stay intact while the next chunk is written, and can be transferred', () => {
     const occ = occupations.find((o) => o.meta.id === 'internet-marketer')!;
     const expected = (from: number): string =>
-      Array.from({ length: 50 }, (_, k) => JSON.stringify({ line: from + k, results: evaluateOccupation(occ, profile(from + k) as Profile, { asOf: '2026-11-28', explain: false }) }) + '\n').join('');
+      Array.from({ length: 50 }, (_, k) => JSON.stringify({ line: from + k, ...evaluateProfile(occ, profile(from + k) as Profile, { asOf: '2026-11-28', explain: false }) }) + '\n').join('');
     const out = new Utf8Lines();
     const chunk = (from: number): Uint8Array<ArrayBuffer> => {
-      for (let k = 0; k < 50; k++) pushResultsLine(out, from + k, evaluateOccupation(occ, profile(from + k) as Profile, { asOf: '2026-11-28', explain: false }));
+      for (let k = 0; k < 50; k++) {
+        const { results, warnings } = evaluateProfile(occ, profile(from + k) as Profile, { asOf: '2026-11-28', explain: false });
+        pushResultsLine(out, from + k, results, warnings);
+      }
       return out.take();
     };
     const a = chunk(1);
@@ -436,9 +442,9 @@ describe('batch JSON of results without explanations', () => {
   it('escapes what the applicant wrote: quotes, backslashes, control and line-separator characters', () => {
     const occ = occupations.find((o) => o.meta.id === 'internet-marketer')!;
     const odd = 'a"b\\c\n\u0000\u2028\u2029\ud800 营销';
-    const results = evaluateOccupation(occ, { work: [{ occupation: odd, from: '2020-01-01' }], facts: { [odd]: true } } as Profile, { asOf: '2026-11-28', explain: false });
-    expect(results[0].warnings.length).toBeGreaterThan(1);
-    expect(resultsLine(1, results)).toBe(JSON.stringify({ line: 1, results }) + '\n');
+    const { results, warnings } = evaluateProfile(occ, { work: [{ occupation: odd, from: '2020-01-01' }], facts: { [odd]: true } } as Profile, { asOf: '2026-11-28', explain: false });
+    expect(warnings.length).toBeGreaterThan(1);
+    expect(resultsLine(1, results, warnings)).toBe(JSON.stringify({ line: 1, warnings, results }) + '\n');
   });
 });
 

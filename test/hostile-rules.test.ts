@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import { instantiate } from '../compiler/instantiate.js';
-import { evaluateOccupation, type Profile } from '../runtime/index.js';
+import { evaluateProfile, type Profile } from '../runtime/index.js';
 import { runAll, runCli, STACK, type Run } from './async-cli.js';
 import { profileArb, type ProfileWorld } from './oracle/arbitraries.js';
 import { loadOracleVocabulary } from './oracle/interpreter.js';
@@ -120,14 +120,17 @@ function mapStrings(v: unknown, f: (s: string) => string): unknown {
 }
 
 function results(occ: CheckedOccupation, profile: unknown, asOf: string): unknown {
-  return evaluateOccupation(instantiate(occ), profile as Profile, { asOf, single: true, explain: false }).map((r) => ({
-    level: r.level,
-    status: r.status,
-    education: r.education,
-    clauses: r.clauses.map((c) => [c.id, c.status]),
-    matched: r.matched,
-    warnings: r.warnings.map((w) => [w.code, w.path]),
-  }));
+  const { results, warnings } = evaluateProfile(instantiate(occ), profile as Profile, { asOf, single: true, explain: false });
+  return {
+    levels: results.map((r) => ({
+      level: r.level,
+      status: r.status,
+      education: r.education,
+      clauses: r.clauses.map((c) => [c.id, c.status]),
+      matched: r.matched,
+    })),
+    warnings: warnings.map((w) => [w.code, w.path]),
+  };
 }
 
 describe('hostile text in every free-text field of a rule file', () => {

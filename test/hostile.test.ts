@@ -11,7 +11,7 @@ import { main } from '../cli/main.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
 import { instantiate } from '../compiler/instantiate.js';
 import { loadProfile } from '../compiler/load-profile.js';
-import { evaluateOccupation, type Profile } from '../runtime/index.js';
+import { evaluateProfile, type Profile } from '../runtime/index.js';
 import { runAll, runCli as run, STACK, type Run } from './async-cli.js';
 import { check, RULES, scratch } from './helpers.js';
 
@@ -201,11 +201,11 @@ describe('profile keys never reach prototypes (in process)', () => {
     );
     expect(codes).toEqual([]);
     const occ = instantiate(check(RULES).rules!.occupations.find((o) => o.id === 'internet-marketer')!);
-    const [five] = evaluateOccupation(occ, profile!, { asOf: '2026-11-28', single: true });
+    const { results: [five], warnings } = evaluateProfile(occ, profile!, { asOf: '2026-11-28', single: true });
     // The work is unrelated (no key names the occupation), so 五级 needs something else.
     expect(five.status).toBe('ineligible');
     // Facts that the vocabulary does not declare are reported, whatever their names.
-    const unknownFacts = five.warnings.filter((w) => w.code === 'W_UNKNOWN_FACT').map((w) => w.path);
+    const unknownFacts = warnings.filter((w) => w.code === 'W_UNKNOWN_FACT').map((w) => w.path);
     expect(unknownFacts).toEqual(['/facts/toString', '/facts/valueOf', '/facts/hasOwnProperty', '/facts/isPrototypeOf']);
     clean();
   });

@@ -540,6 +540,7 @@ describe('messages and schemas', () => {
     const v = getValidators().result;
     const ok = {
       asOf: '2026-11-28',
+      warnings: [{ code: 'W_UNRELATED', path: '/work/0', occupation: 'internet-marketer', message: '…' }],
       results: [
         {
           occupation: '互联网营销师',
@@ -549,7 +550,6 @@ describe('messages and schemas', () => {
           status: 'eligible',
           education: 'met',
           clauses: [{ id: 'internet-marketer/4/1', text: '…', status: 'met' }],
-          warnings: [],
           version: '2023-09',
           matched: ['internet-marketer/4/1'],
           missing: [],
@@ -563,5 +563,8 @@ describe('messages and schemas', () => {
     expect(v(ok)).toBe(true);
     expect(v({ ...ok, results: [{ ...ok.results[0], status: 'maybe' }] })).toBe(false);
     expect(v({ asOf: '2026-11-28', results: [{ id: 'x' }] })).toBe(false);
+    // the profile's warnings are one list beside the results (since 0.2.0)
+    expect(v({ asOf: ok.asOf, results: ok.results })).toBe(false);
+    expect(v({ ...ok, warnings: [{ code: 'W_UNRELATED' }] })).toBe(false);
   });
 });

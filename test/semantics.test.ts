@@ -6,6 +6,7 @@ import {
   and,
   apprenticeship,
   evaluateOccupation,
+  evaluateProfile,
   EvaluationError,
   experience,
   experienceAfter,
@@ -1276,10 +1277,12 @@ describe('evaluateOccupation', () => {
     expect(() => evaluateOccupation(occ, profile, { asOf, level: 5, single: false })).toThrow(ProfileError);
   });
 
-  it('warnings from preparing the facts are reported on each level', () => {
+  it('warnings from preparing the facts are reported once, with the results, not on each level', () => {
     const profile: Profile = { education: [], work: [{ occupation: '厨师', from: '2020-01-01', to: '2020-12-31' }] };
-    const results = evaluate(occ, profile, { asOf });
-    for (const r of results) expect(r.warnings).toEqual([expect.objectContaining({ code: 'W_UNRELATED', path: '/work/0' })]);
+    const { results, warnings } = evaluateProfile(occ, profile, { asOf });
+    expect(results.length).toBeGreaterThan(1);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'W_UNRELATED', path: '/work/0', occupation: 'test-occ' })]);
+    for (const r of results) expect(r).not.toHaveProperty('warnings');
   });
 
   it('the as-of date decides: the same profile is ineligible a day earlier', () => {

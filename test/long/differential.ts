@@ -49,6 +49,8 @@ interface Summary {
   levels: Record<string, number>;
   clauses: Record<string, number>;
   education: Record<string, number>;
+  /** Warnings compared (said once per profile and occupation), by code. */
+  warnings: Record<string, number>;
 }
 
 function empty(): Summary {
@@ -63,6 +65,7 @@ function empty(): Summary {
     levels: { eligible: 0, ineligible: 0, unknown: 0 },
     clauses: { met: 0, unmet: 0, unknown: 0 },
     education: { met: 0, unmet: 0, unknown: 0 },
+    warnings: { W_UNRELATED: 0, W_NO_MAJOR: 0, W_UNKNOWN_KIND: 0, W_UNKNOWN_FACT: 0 },
   };
 }
 
@@ -107,6 +110,7 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
       return;
     }
     tally(oracle.evaluate(profile, asOf));
+    for (const w of oracle.warnings(profile)) s.warnings[w.code]++;
   };
 
   let batch = 0;
@@ -154,6 +158,7 @@ function merge(a: Summary, b: Summary): Summary {
     levels: add(a.levels, b.levels),
     clauses: add(a.clauses, b.clauses),
     education: add(a.education, b.education),
+    warnings: add(a.warnings, b.warnings),
   };
 }
 
@@ -169,6 +174,7 @@ function report(s: Summary, ms: number, workers: number): void {
     `level statuses:        ${Object.entries(s.levels).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
     `education statuses:    ${Object.entries(s.education).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
     `clause statuses:       ${Object.entries(s.clauses).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
+    `warnings compared:     ${Object.entries(s.warnings).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
     `elapsed:               ${(ms / 1000).toFixed(1)} s`,
   ];
   console.log(lines.join('\n'));

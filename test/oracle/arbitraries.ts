@@ -248,6 +248,8 @@ export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> 
               ).map((pairs) => Object.fromEntries(pairs)),
             ),
           );
+    // now and then a fact the vocabulary does not declare (a warning, ignored)
+    const undeclared = fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('未声明的事实', 'undeclared fact') });
 
     return fc
       .record({
@@ -258,8 +260,9 @@ export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> 
         training: optional(fc.array(training, { maxLength: 2 }), 2),
         apprenticeships: optional(fc.array(apprenticeship, { maxLength: 2 })),
         facts: factValues,
+        undeclared,
       })
-      .map((p) => ({ asOf: asOfText, profile: clean(p) }));
+      .map(({ undeclared, ...p }) => ({ asOf: asOfText, profile: clean(undeclared === null ? p : { ...p, facts: { ...p.facts, [undeclared]: true } }) }));
   };
   const byDate = new Map(AS_OF_DATES.map((d) => [d, build(d)]));
   return fc.constantFrom(...AS_OF_DATES).chain((d) => byDate.get(d)!);

@@ -3,15 +3,21 @@
 // from random expressions.
 import type { CheckedOccupation } from '../../compiler/checked.js';
 import { instantiate } from '../../compiler/instantiate.js';
-import { evaluateOccupation, type Profile } from '../../runtime/index.js';
-import type { Oracle, OracleLevel } from './interpreter.js';
+import { evaluateProfile, type Profile } from '../../runtime/index.js';
+import type { Oracle, OracleLevel, OracleWarning } from './interpreter.js';
 
 export interface Disagreement {
   occupation: string;
   asOf: string;
   profile: unknown;
-  generated: OracleLevel[];
-  oracle: OracleLevel[];
+  generated: OracleAnswer;
+  oracle: OracleAnswer;
+}
+
+/** The level results and the profile's warnings (said once, not per level). */
+export interface OracleAnswer {
+  levels: OracleLevel[];
+  warnings: OracleWarning[];
 }
 
 /**
@@ -19,18 +25,27 @@ export interface Disagreement {
  * default) the explanations are computed too, so a crash in them shows up here.
  */
 export function generatedLevels(occ: CheckedOccupation, profile: unknown, asOf: string, explain = false): OracleLevel[] {
-  return evaluateOccupation(instantiate(occ), profile as Profile, { asOf, single: true, explain }).map((r) => ({
-    level: r.level,
-    status: r.status,
-    education: r.education,
-    clauses: r.clauses.map((c) => ({ id: c.id, status: c.status })),
-  }));
+  return generatedAnswer(occ, profile, asOf, explain).levels;
+}
+
+/** The generated code's levels and warnings, reduced to what the oracle computes. */
+export function generatedAnswer(occ: CheckedOccupation, profile: unknown, asOf: string, explain = false): OracleAnswer {
+  const { results, warnings } = evaluateProfile(instantiate(occ), profile as Profile, { asOf, single: true, explain });
+  return {
+    levels: results.map((r) => ({
+      level: r.level,
+      status: r.status,
+      education: r.education,
+      clauses: r.clauses.map((c) => ({ id: c.id, status: c.status })),
+    })),
+    warnings: warnings.map(({ code, path, occupation }) => (occupation === undefined ? { code, path } : { code, path, occupation })),
+  };
 }
 
 /** Compares both implementations; returns the two answers when they differ. */
 export function differ(oracle: Oracle, profile: unknown, asOf: string, explain = false): Disagreement | null {
-  const generated = generatedLevels(oracle.occ, profile, asOf, explain);
-  const expected = oracle.evaluate(profile, asOf);
+  const generated = generatedAnswer(oracle.occ, profile, asOf, explain);
+  const expected: OracleAnswer = { levels: oracle.evaluate(profile, asOf), warnings: oracle.warnings(profile) };
   if (JSON.stringify(generated) === JSON.stringify(expected)) return null;
   return { occupation: oracle.occ.id, asOf, profile, generated, oracle: expected };
 }
@@ -38,8 +53,10 @@ export function differ(oracle: Oracle, profile: unknown, asOf: string, explain =
 /** Only the levels and clauses where the two answers differ, for a readable report. */
 export function explain(d: Disagreement): string {
   const lines = [`occupation ${d.occupation}, asOf ${d.asOf}`, `profile ${JSON.stringify(d.profile)}`];
-  d.oracle.forEach((o, i) => {
-    const g = d.generated[i];
+  const warnings = (a: OracleAnswer): string => JSON.stringify(a.warnings);
+  if (warnings(d.generated) !== warnings(d.oracle)) lines.push(`warnings: generated ${warnings(d.generated)}, oracle ${warnings(d.oracle)}`);
+  d.oracle.levels.forEach((o, i) => {
+    const g = d.generated.levels[i];
     if (!g) return void lines.push(`level ${o.level}: missing in generated`);
     if (g.status !== o.status || g.education !== o.education) {
       lines.push(`level ${o.level}: generated ${g.status}/${g.education}, oracle ${o.status}/${o.education}`);

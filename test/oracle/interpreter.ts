@@ -153,6 +153,13 @@ export interface OracleLevel {
   clauses: { id: string; status: OracleClauseStatus }[];
 }
 
+/** A warning about the profile: its code, the JSON Pointer of the entry, the occupation it concerns (relations only). */
+export interface OracleWarning {
+  code: 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT';
+  path: string;
+  occupation?: string;
+}
+
 const clauseName = (k: K): OracleClauseStatus => (k === 'T' ? 'met' : k === 'F' ? 'unmet' : 'unknown');
 
 // ---------------------------------------------------------------------------------------------
@@ -382,6 +389,42 @@ export class Oracle {
       facts,
       cache: new Map(),
     };
+  }
+
+  /**
+   * The profile's warnings, once per profile (not per level), in profile order: an entry whose
+   * relation to the occupation is not given and not known from its name (W_UNRELATED, whatever
+   * its date), a work kind the vocabulary does not know (W_UNKNOWN_KIND), a named major of
+   * unknown relation (W_NO_MAJOR), a fact the vocabulary does not declare (W_UNKNOWN_FACT).
+   */
+  warnings(rawProfile: unknown): OracleWarning[] {
+    const raw = rawProfile as Raw;
+    const out: OracleWarning[] = [];
+    const list = (key: string): Raw[] => (Array.isArray(raw[key]) ? (raw[key] as Raw[]) : []);
+    // Given: one value, or a map with a key naming the occupation.
+    const given = (relation: unknown): boolean =>
+      typeof relation === 'string' || (relation !== null && typeof relation === 'object' && Object.keys(relation).some((k) => this.names.has(nfkc(k))));
+    const unrelated = (key: string, i: number, e: Raw): void => {
+      if (given(e.relation)) return;
+      const name = nfkc(String(e.occupation));
+      if (!this.names.has(name) && !this.relatedOccupations.has(name)) out.push({ code: 'W_UNRELATED', path: `/${key}/${i}`, occupation: this.occ.id });
+    };
+    list('work').forEach((w, i) => {
+      unrelated('work', i, w);
+      if (w.kind !== undefined && !this.vocab.workKinds.some((k) => k.name === w.kind)) out.push({ code: 'W_UNKNOWN_KIND', path: `/work/${i}/kind` });
+    });
+    for (const key of ['certificates', 'training', 'apprenticeships']) list(key).forEach((e, i) => unrelated(key, i, e));
+    list('education').forEach((e, i) => {
+      if (given(e.majorRelation) || typeof e.major !== 'string') return;
+      const major = nfkc(e.major);
+      if (!this.sameMajors.has(major) && !this.relatedMajors.has(major)) out.push({ code: 'W_NO_MAJOR', path: `/education/${i}`, occupation: this.occ.id });
+    });
+    if (raw.facts !== null && typeof raw.facts === 'object') {
+      for (const key of Object.keys(raw.facts as Raw)) {
+        if (!this.vocab.facts.some((f) => f.name === nfkc(key) || f.en === nfkc(key))) out.push({ code: 'W_UNKNOWN_FACT', path: `/facts/${key}` });
+      }
+    }
+    return out;
   }
 
   /** Computes a value once per AST node: names resolve to the same thing for every profile. */
