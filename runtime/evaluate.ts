@@ -41,11 +41,15 @@ export interface ClauseResult {
   status: ConditionStatus;
 }
 
-export interface LevelResult {
-  occupation: string;
-  id: string;
+/**
+ * One level's result. The type parameters narrow it for one occupation: a generated module
+ * instantiates it with its id, name and levels as literal types (`Result` and `FastResult` there).
+ */
+export interface LevelResult<Id extends string = string, Name extends string = string, L extends Level = Level> {
+  occupation: Name;
+  id: Id;
   version: string | null;
-  level: Level;
+  level: L;
   workTypes: string[];
   status: Status;
   education: ConditionStatus;
@@ -55,12 +59,10 @@ export interface LevelResult {
   warnings: Warning[];
 }
 
-/** A level result with its explanation (issue 4): routes, shortfalls, the earliest date, asks, documents. */
-export interface ExplainedLevelResult extends LevelResult {
+/** The explanation of a level result (issue 4): routes, shortfalls, the earliest date, asks, documents. */
+export interface Explanation {
   /** Unmet and unknown clauses, closest route first, each with the conditions it lacks. */
   missing: ClauseShortfall[];
-  /** Eligible: the as-of date. Ineligible: the first day on which continuing ongoing work makes it eligible, or null. Unknown: null. */
-  earliest: string | null;
   /** For an unknown level: the facts that would decide it, by profile field. */
   ask: Ask[];
   /** Documents that prove the matched route (and the education requirement). */
@@ -68,6 +70,19 @@ export interface ExplainedLevelResult extends LevelResult {
   /** The education requirement with its unmet conditions; null when the occupation has none. */
   requirement: { text: string; status: ConditionStatus; conditions: ConditionExplanation[] } | null;
 }
+
+/** `earliest` by status, so that narrowing on `status` tells whether there is a date. */
+export type EarliestByStatus =
+  /** The as-of date. */
+  | { status: 'eligible'; earliest: string }
+  /** The first day on which continuing ongoing work makes the level eligible, or null. */
+  | { status: 'ineligible'; earliest: string | null }
+  | { status: 'unknown'; earliest: null };
+
+/** A level result with its explanation, discriminated on `status` (see EarliestByStatus). */
+export type ExplainedLevelResult<Id extends string = string, Name extends string = string, L extends Level = Level> = LevelResult<Id, Name, L> &
+  Explanation &
+  EarliestByStatus;
 
 export class EvaluationError extends Error {
   constructor(
@@ -172,8 +187,9 @@ export function levelsToReport(meta: OccupationMeta, options: Pick<EvaluateOptio
 }
 
 export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions & { explain: false }): LevelResult[];
-export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): ExplainedLevelResult[];
-export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): LevelResult[] {
+export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions & { explain?: true }): ExplainedLevelResult[];
+export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): LevelResult[] | ExplainedLevelResult[];
+export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): LevelResult[] | ExplainedLevelResult[] {
   const levels = levelsToReport(occ.meta, options);
   const facts = prepareFacts(profile, occ.meta, { asOf: options.asOf, single: options.single ?? true });
   const requirement = occ.requirement ? occ.requirement(facts) : T;
@@ -523,5 +539,5 @@ function explainLevel(
     ask,
     evidence,
     requirement: requirementResult,
-  };
+  } as ExplainedLevelResult; // `earliest` is set above as EarliestByStatus says for `status`
 }

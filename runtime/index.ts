@@ -28,6 +28,8 @@ export {
   type EvaluateOptions,
   type LevelResult,
   type ExplainedLevelResult,
+  type Explanation,
+  type EarliestByStatus,
   type ClauseResult,
   type Status,
   type ConditionStatus,
