@@ -8,11 +8,11 @@ import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { encodingDiagnostic, encodingProblem } from '../compiler/encoding.js';
 import { loadProfile, singleRelations } from '../compiler/load-profile.js';
 import { bundledRulesDir } from '../compiler/package-root.js';
-import { evaluateOccupation, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult } from '../runtime/index.js';
+import { evaluateOccupation, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type CompiledOccupation } from '../runtime/index.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
 import { display, printDiagnostics, type Io, type Lang } from './output.js';
-import { formatReport } from './report.js';
+import { englishClauses, formatReport } from './report.js';
 
 /** The occupations to choose from, and where they come from. */
 export interface Candidates {
@@ -140,12 +140,14 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     return 1;
   }
   const results: ExplainedLevelResult[] = [];
+  const evaluated: CompiledOccupation[] = [];
   const sorted = [...inForce].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   try {
     for (const occ of sorted) {
       if (opts.workType !== undefined && !occ.workTypes.some((w) => w.name === opts.workType)) continue;
       if (level !== undefined && !occ.levels.includes(level)) continue;
       const compiled = occ.compiled();
+      evaluated.push(compiled);
       results.push(...evaluateOccupation(compiled, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined }));
     }
   } catch (e) {
@@ -161,7 +163,8 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
   }
   if (opts.json) io.out(JSON.stringify({ asOf, results }, null, 2));
-  else io.out(formatReport({ asOf, results }, opts.lang === 'en' ? 'en' : 'zh'));
+  else if (opts.lang === 'en') io.out(formatReport({ asOf, results }, 'en', englishClauses(evaluated)));
+  else io.out(formatReport({ asOf, results }, 'zh'));
   return 0;
 }
 
