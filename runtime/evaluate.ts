@@ -84,6 +84,23 @@ export type ExplainedLevelResult<Id extends string = string, Name extends string
   Explanation &
   EarliestByStatus;
 
+/** A list with at least one item: what a generated module's `evaluate` returns (a checked occupation has a level to report, or evaluation throws). */
+export type NonEmpty<T> = [T, ...T[]];
+
+/**
+ * The results a generated `evaluate` returns for options `O`: fast results for `explain: false`,
+ * explained ones for `explain: true` or no `explain` (the default), either for a boolean only known
+ * at run time or an optional one. (Not `O extends { explain?: true }`: a type of optional
+ * properties only is a weak type, which `{ asOf }` does not extend.)
+ */
+export type ResultsFor<O extends EvaluateOptions, Fast, Explained> = O extends { explain: false }
+  ? NonEmpty<Fast>
+  : O extends { explain: true }
+    ? NonEmpty<Explained>
+    : 'explain' extends keyof O
+      ? NonEmpty<Fast> | NonEmpty<Explained>
+      : NonEmpty<Explained>;
+
 export class EvaluationError extends Error {
   constructor(
     readonly code: 'E_WORK_TYPE' | 'E_LEVEL',

@@ -30,6 +30,8 @@ export {
   type ExplainedLevelResult,
   type Explanation,
   type EarliestByStatus,
+  type NonEmpty,
+  type ResultsFor,
   type ClauseResult,
   type Status,
   type ConditionStatus,

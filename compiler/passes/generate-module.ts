@@ -303,16 +303,9 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     '};',
     '',
     `/** Evaluates ${commentSafe(occ.id)} for one applicant, level by level (五级 first). */`,
-    ...(ts
-      ? [
-          'export function evaluate(profile: R.Profile, options: R.EvaluateOptions & { explain: false }): FastResult[];',
-          'export function evaluate(profile: R.Profile, options: R.EvaluateOptions & { explain?: true }): Result[];',
-          'export function evaluate(profile: R.Profile, options: R.EvaluateOptions): FastResult[] | Result[];',
-        ]
-      : []),
-    `export function evaluate(profile${type('R.Profile')}, options${type('R.EvaluateOptions')})${type('FastResult[] | Result[]')} {`,
-    // the runtime reports meta's id, name and levels: this occupation's
-    `  return R.evaluateOccupation(occupation, profile, options)${ts ? ' as FastResult[] | Result[]' : ''};`,
+    `export function evaluate${ts ? '<O extends R.EvaluateOptions>' : ''}(profile${type('R.Profile')}, options${type('O')})${type('R.ResultsFor<O, FastResult, Result>')} {`,
+    // the runtime reports meta's id, name and levels (this occupation's), at least one level
+    `  return R.evaluateOccupation(occupation, profile, options)${ts ? ' as R.ResultsFor<O, FastResult, Result>' : ''};`,
     '}',
     '',
   );
@@ -345,14 +338,16 @@ export function generateIndex(entries: IndexEntry[], options: GenerateOptions): 
     for (const key of new Set([e.id, ...e.names])) byKey.set(key, [...(byKey.get(key) ?? []), i]);
   });
   const results = (i: number[], kind: string): string => i.map((m) => `${kind}${m}`).join(' | ');
+  const resultsFor = "R.ResultsFor<O, Results[K]['fast'], Results[K]['explained']>";
   const types = ts
     ? [
         '/** Each occupation\'s results, by every id, name and alias `evaluate` and `occupationInForce` take. */',
         'export interface Results {',
         ...[...byKey].map(([key, i]) => `  ${literal(key)}: { fast: ${results(i, 'FastResult')}; explained: ${results(i, 'Result')} };`),
         '}',
-        '/** An id, name or alias of a compiled occupation. */',
-        'export type OccupationKey = keyof Results;',
+        '/** An id, name or alias of a compiled occupation, spelled out (the keys of Results) for hovers and messages. */',
+        'export type OccupationKey =',
+        ...[...byKey.keys()].map((key, i, all) => `  | ${literal(key)}${i === all.length - 1 ? ';' : ''}`),
         '',
       ]
     : [];
@@ -378,19 +373,12 @@ export function generateIndex(entries: IndexEntry[], options: GenerateOptions): 
     '}',
     '',
     '/** Evaluates one occupation for one applicant with the version in force on `options.asOf`. */',
-    ...(ts
-      ? [
-          'export function evaluate<K extends OccupationKey>(occupation: K, profile: R.Profile, options: R.EvaluateOptions & { explain: false }): Results[K][\'fast\'][];',
-          'export function evaluate<K extends OccupationKey>(occupation: K, profile: R.Profile, options: R.EvaluateOptions & { explain?: true }): Results[K][\'explained\'][];',
-          'export function evaluate<K extends OccupationKey>(occupation: K, profile: R.Profile, options: R.EvaluateOptions): Results[K][\'fast\'][] | Results[K][\'explained\'][];',
-        ]
-      : []),
-    'export function evaluate(',
-    `  occupation${type('OccupationKey')},`,
+    `export function evaluate${ts ? '<K extends OccupationKey, O extends R.EvaluateOptions>' : ''}(`,
+    `  occupation${type('K')},`,
     `  profile${type('R.Profile')},`,
-    `  options${type('R.EvaluateOptions')},`,
-    `)${type('R.LevelResult[] | R.ExplainedLevelResult[]')} {`,
-    '  return R.evaluateOccupation(occupationInForce(occupation, options.asOf), profile, options);',
+    `  options${type('O')},`,
+    `)${type(resultsFor)} {`,
+    `  return R.evaluateOccupation(occupationInForce(occupation, options.asOf), profile, options)${ts ? ` as ${resultsFor}` : ''};`,
     '}',
     '',
   ];
