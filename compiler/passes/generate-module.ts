@@ -46,8 +46,6 @@ function propertyKey(k: string): string {
 export function generateModule(occ: CheckedOccupation, options: GenerateOptions): string {
   const ts = options.lang === 'ts';
   const type = (t: string): string => (ts ? `: ${t}` : '');
-  // An index known to be in bounds (noUncheckedIndexedAccess); nothing in JavaScript.
-  const defined = ts ? '!' : '';
   const specs: SchoolSpecIR[] = [];
   const helpers: string[] = [];
 
@@ -57,6 +55,9 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     if (i < 0) i = specs.push(spec) - 1;
     return `school${i}`;
   };
+
+  // An index known to be in bounds (noUncheckedIndexedAccess); nothing in JavaScript.
+  const defined = ts ? '!' : '';
 
   const expr = (c: Cond): string => {
     switch (c.op) {
