@@ -11,7 +11,7 @@ import { DiagnosticSink, type Diagnostic } from './compiler/diagnostics.js';
 import { instantiate } from './compiler/instantiate.js';
 import { packageRoot } from './compiler/package-root.js';
 import { checkSchemaComments } from './compiler/schema-comment.js';
-import { evaluateOccupation, normalizeName, type EvaluateOptions, type LevelResult, type Profile } from './runtime/index.js';
+import { evaluateOccupation, normalizeName, type EvaluateOptions, type ExplainedLevelResult, type LevelResult, type Profile } from './runtime/index.js';
 
 // Grammar: text ⇄ AST.
 export { parseExpression, printExpression, MAX_EXPRESSION_LENGTH, type ParseResult, type GrammarDiagnostic, type PrintOptions } from './grammar/index.js';
@@ -125,6 +125,9 @@ export function findOccupations(rules: RuleSet, query: string): CheckedOccupatio
  * `zige compile` generates. `options.asOf` is required: evaluation never reads the clock.
  * A `relation` given as one value is allowed (one occupation is judged).
  */
-export function evaluate(occupation: CheckedOccupation, profile: Profile, options: EvaluateOptions): LevelResult[] {
+export function evaluate(occupation: CheckedOccupation, profile: Profile, options: EvaluateOptions & { explain: false }): LevelResult[];
+export function evaluate(occupation: CheckedOccupation, profile: Profile, options: EvaluateOptions & { explain?: true }): ExplainedLevelResult[];
+export function evaluate(occupation: CheckedOccupation, profile: Profile, options: EvaluateOptions): LevelResult[] | ExplainedLevelResult[];
+export function evaluate(occupation: CheckedOccupation, profile: Profile, options: EvaluateOptions): LevelResult[] | ExplainedLevelResult[] {
   return evaluateOccupation(instantiate(occupation), profile, { single: true, ...options });
 }

@@ -8,12 +8,12 @@ import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { encodingDiagnostic, encodingProblem } from '../compiler/encoding.js';
 import { loadProfile, singleRelations } from '../compiler/load-profile.js';
 import { bundledRulesDir } from '../compiler/package-root.js';
-import { addWarnings, evaluateProfile, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type Warning } from '../runtime/index.js';
+import { addWarnings, evaluateProfile, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type CompiledOccupation, type Warning } from '../runtime/index.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
 import { display, printDiagnostics, type Io } from './output.js';
 import type { OutputLang } from '../runtime/words.js';
-import { formatReport } from './report.js';
+import { englishClauses, formatReport } from './report.js';
 
 /** The occupations to choose from, and where they come from. */
 export interface Candidates {
@@ -143,12 +143,14 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   const results: ExplainedLevelResult[] = [];
   // The profile's warnings, once (not per level, nor again for each occupation that gives them).
   const warnings: Warning[] = [];
+  const evaluated: CompiledOccupation[] = [];
   const sorted = [...inForce].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   try {
     for (const occ of sorted) {
       if (opts.workType !== undefined && !occ.workTypes.some((w) => w.name === opts.workType)) continue;
       if (level !== undefined && !occ.levels.includes(level)) continue;
       const compiled = occ.compiled();
+      evaluated.push(compiled);
       const judged = evaluateProfile(compiled, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined });
       results.push(...judged.results);
       addWarnings(warnings, judged.warnings);
@@ -166,7 +168,8 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
   }
   if (opts.json) io.out(JSON.stringify({ asOf, warnings, results }, null, 2));
-  else io.out(formatReport({ asOf, warnings, results }, opts.lang === 'en' ? 'en' : 'zh'));
+  else if (opts.lang === 'en') io.out(formatReport({ asOf, warnings, results }, 'en', englishClauses(evaluated)));
+  else io.out(formatReport({ asOf, warnings, results }, 'zh'));
   return 0;
 }
 

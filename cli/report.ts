@@ -1,7 +1,7 @@
 // The readable report of `zige eval`, in Chinese or English: per occupation and level, the
 // status, the routes that hold, else the closest route and what it lacks, the earliest date,
 // what to ask for, and the documents that prove the route.
-import type { ExplainedLevelResult, Warning } from '../runtime/index.js';
+import { Explainer, type CompiledOccupation, type ExplainedLevelResult, type Warning } from '../runtime/index.js';
 import { LEVEL_NAMES, levelNumberText, type Level, type MessageLang } from '../runtime/words.js';
 
 
@@ -60,7 +60,27 @@ function local(id: string): string {
   return id.split('/').slice(1).join('/');
 }
 
-export function formatReport(report: { asOf: string; warnings?: readonly Warning[]; results: ExplainedLevelResult[] }, lang: MessageLang): string {
+/**
+ * What the English report shows after a clause id, by full clause id. The Chinese report shows the
+ * clause's source sentence, but that is Chinese policy text; the `when:` printed with English
+ * keywords still carries the vocabulary's Chinese names and is rule-language syntax. The runtime's
+ * English description of the clause (from its plan) is plain English, in the words the report
+ * already uses for the conditions a route lacks, and says exactly what was evaluated.
+ */
+export function englishClauses(occupations: readonly CompiledOccupation[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const occ of occupations) {
+    const explainer = new Explainer(occ.meta);
+    for (const c of occ.meta.clauses) {
+      const en = explainer.describe(c.plan).en;
+      // a top-level 且/或 is described in parentheses, needed only inside another condition
+      texts.set(c.id, c.plan.op === 'and' || c.plan.op === 'or' ? en.slice(1, -1) : en);
+    }
+  }
+  return texts;
+}
+
+export function formatReport(report: { asOf: string; warnings?: readonly Warning[]; results: ExplainedLevelResult[] }, lang: MessageLang, english: ReadonlyMap<string, string> = new Map()): string {
   const w = WORDS[lang];
   const lines: string[] = [];
   // The profile's warnings, once, before the occupations.
@@ -82,17 +102,18 @@ export function formatReport(report: { asOf: string; warnings?: readonly Warning
     if (r.requirement && r.education === 'unmet') {
       for (const c of r.requirement.conditions) lines.push(`      ✗ ${c.text[lang]}`);
     }
+    // a clause: its local id and, in Chinese, its source sentence, in English its description
+    const clauseLine = (id: string): string => {
+      const text = lang === 'zh' ? r.clauses.find((c) => c.id === id)?.text : english.get(id);
+      return `${local(id)}${text ? `  ${text}` : ''}`;
+    };
     if (r.matched.length > 0) {
       lines.push(`    ${w.routes}:`);
-      for (const id of r.matched) {
-        const clause = r.clauses.find((c) => c.id === id);
-        lines.push(`      ✓ ${local(id)}${lang === 'zh' && clause ? `  ${clause.text}` : ''}`);
-      }
+      for (const id of r.matched) lines.push(`      ✓ ${clauseLine(id)}`);
     }
     if (r.status !== 'eligible' && r.missing.length > 0) {
       const best = r.missing[0];
-      const clause = r.clauses.find((c) => c.id === best.clause);
-      lines.push(`    ${w.closest}: ${local(best.clause)}${lang === 'zh' && clause ? `  ${clause.text}` : ''}`);
+      lines.push(`    ${w.closest}: ${clauseLine(best.clause)}`);
       for (const c of best.conditions) {
         const mark = c.status === 'unknown' ? '?' : '✗';
         lines.push(`      ${mark} ${c.text[lang]}${c.detail ? ` — ${c.detail[lang]}` : ''}`);

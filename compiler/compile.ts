@@ -41,7 +41,7 @@ export function compileToStrings(occupations: CheckedOccupation[], options: Comp
   const ext = gen.lang === 'ts' ? '.ts' : '.js';
   const count = new Map<string, number>();
   for (const o of occupations) count.set(o.id, (count.get(o.id) ?? 0) + 1);
-  const entries = occupations.map((o) => ({ id: o.id, module: moduleName(o, count.get(o.id) ?? 1), occ: o }));
+  const entries = occupations.map((o) => ({ id: o.id, names: [o.name, ...o.aliases], module: moduleName(o, count.get(o.id) ?? 1), occ: o }));
   entries.sort((a, b) => (a.module < b.module ? -1 : 1));
   // Two labels made alike by moduleName, or an occupation with id `index`, get distinct names.
   const taken = new Set(['index']);

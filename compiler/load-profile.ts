@@ -190,6 +190,8 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
   for (let k = 0; k < items.length; k++) {
     const c = items[k];
     if (c.e.keyword === 'if') c.dropped = true;
+    // why a key failed `propertyNames`: the propertyNames error itself names the key
+    if (c.e.propertyName !== undefined) c.dropped = true;
     if (c.e.keyword !== 'anyOf' && c.e.keyword !== 'oneOf') continue;
     const prefix = c.e.schemaPath + '/';
     const at = c.e.instancePath;
@@ -251,6 +253,15 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
+/** The keys an object schema allows, for messages: its properties, patterns and `propertyNames` enum. */
+function allowedKeys(schema: Record<string, unknown> | undefined): string {
+  const props = Object.keys((schema?.properties as Record<string, unknown> | undefined) ?? {});
+  const patterns = Object.keys((schema?.patternProperties as Record<string, unknown> | undefined) ?? {}).map((p) => `/${p}/`);
+  // the enum may list a key both as a string and as a number (rule-file.schema.json `expect`)
+  const names = ((schema?.propertyNames as { enum?: unknown[] } | undefined)?.enum ?? []).map(String);
+  return [...new Set([...props, ...patterns, ...names])].join('、') || '—';
+}
+
 /** Maximum schema issues reported per file. */
 export const MAX_ISSUES = 100;
 
@@ -276,13 +287,12 @@ export function schemaIssues(errors: readonly ErrorObject[] | null | undefined):
         out.push({ kind: 'REQUIRED_ANY', pointer: at, anchor: 'parent', path: at, args: { ...base, properties: props } });
         break;
       }
-      case 'additionalProperties': {
-        const property = String(e.params.additionalProperty);
+      case 'additionalProperties':
+      case 'propertyNames': {
+        // a key outside `properties`/`patternProperties`, or one its `propertyNames` rejects: an unknown field
+        const property = String(e.keyword === 'propertyNames' ? e.params.propertyName : e.params.additionalProperty);
         const path = `${at}/${escapePointer(property)}`;
-        const props = Object.keys((parent?.properties as Record<string, unknown> | undefined) ?? {});
-        const patterns = Object.keys((parent?.patternProperties as Record<string, unknown> | undefined) ?? {});
-        const allowed = [...props, ...patterns.map((p) => `/${p}/`)].join('、') || '—';
-        out.push({ kind: 'ADDITIONAL', pointer: path, anchor: 'key', path, args: { ...base, path, property: showValue(property), allowed } });
+        out.push({ kind: 'ADDITIONAL', pointer: path, anchor: 'key', path, args: { ...base, path, property: showValue(property), allowed: allowedKeys(parent) } });
         break;
       }
       case 'type': {

@@ -42,11 +42,15 @@ export interface ClauseResult {
   status: ConditionStatus;
 }
 
-export interface LevelResult {
-  occupation: string;
-  id: string;
+/**
+ * One level's result. The type parameters narrow it for one occupation: a generated module
+ * instantiates it with its id, name and levels as literal types (`Result` and `FastResult` there).
+ */
+export interface LevelResult<Id extends string = string, Name extends string = string, L extends Level = Level> {
+  occupation: Name;
+  id: Id;
   version: string | null;
-  level: Level;
+  level: L;
   workTypes: string[];
   status: Status;
   education: ConditionStatus;
@@ -61,12 +65,10 @@ export interface Evaluation<R extends LevelResult = ExplainedLevelResult> {
   warnings: Warning[];
 }
 
-/** A level result with its explanation (issue 4): routes, shortfalls, the earliest date, asks, documents. */
-export interface ExplainedLevelResult extends LevelResult {
+/** The explanation of a level result (issue 4): routes, shortfalls, the earliest date, asks, documents. */
+export interface Explanation {
   /** Unmet and unknown clauses, closest route first, each with the conditions it lacks. */
   missing: ClauseShortfall[];
-  /** Eligible: the as-of date. Ineligible: the first day on which continuing ongoing work makes it eligible, or null. Unknown: null. */
-  earliest: string | null;
   /** For an unknown level: the facts that would decide it, by profile field. */
   ask: Ask[];
   /** Documents that prove the matched route (and the education requirement). */
@@ -74,6 +76,36 @@ export interface ExplainedLevelResult extends LevelResult {
   /** The education requirement with its unmet conditions; null when the occupation has none. */
   requirement: { text: string; status: ConditionStatus; conditions: ConditionExplanation[] } | null;
 }
+
+/** `earliest` by status, so that narrowing on `status` tells whether there is a date. */
+export type EarliestByStatus =
+  /** The as-of date. */
+  | { status: 'eligible'; earliest: string }
+  /** The first day on which continuing ongoing work makes the level eligible, or null. */
+  | { status: 'ineligible'; earliest: string | null }
+  | { status: 'unknown'; earliest: null };
+
+/** A level result with its explanation, discriminated on `status` (see EarliestByStatus). */
+export type ExplainedLevelResult<Id extends string = string, Name extends string = string, L extends Level = Level> = LevelResult<Id, Name, L> &
+  Explanation &
+  EarliestByStatus;
+
+/** A list with at least one item: what a generated module's `evaluate` returns (a checked occupation has a level to report, or evaluation throws). */
+export type NonEmpty<T> = [T, ...T[]];
+
+/**
+ * The results a generated `evaluate` returns for options `O`: fast results for `explain: false`,
+ * explained ones for `explain: true` or no `explain` (the default), either for a boolean only known
+ * at run time or an optional one. (Not `O extends { explain?: true }`: a type of optional
+ * properties only is a weak type, which `{ asOf }` does not extend.)
+ */
+export type ResultsFor<O extends EvaluateOptions, Fast, Explained> = O extends { explain: false }
+  ? NonEmpty<Fast>
+  : O extends { explain: true }
+    ? NonEmpty<Explained>
+    : 'explain' extends keyof O
+      ? NonEmpty<Fast> | NonEmpty<Explained>
+      : NonEmpty<Explained>;
 
 export class EvaluationError extends Error {
   constructor(
@@ -179,15 +211,17 @@ export function levelsToReport(meta: OccupationMeta, options: Pick<EvaluateOptio
 
 /** The level results, without the profile's warnings (`evaluateProfile` gives both). */
 export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions & { explain: false }): LevelResult[];
-export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): ExplainedLevelResult[];
-export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): LevelResult[] {
+export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions & { explain?: true }): ExplainedLevelResult[];
+export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): LevelResult[] | ExplainedLevelResult[];
+export function evaluateOccupation(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): LevelResult[] | ExplainedLevelResult[] {
   return evaluateProfile(occ, profile, options).results;
 }
 
 /** Judges a profile for an occupation: every level's result, and the profile's warnings once. */
 export function evaluateProfile(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions & { explain: false }): Evaluation<LevelResult>;
-export function evaluateProfile(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): Evaluation<ExplainedLevelResult>;
-export function evaluateProfile(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): Evaluation<LevelResult> {
+export function evaluateProfile(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions & { explain?: true }): Evaluation<ExplainedLevelResult>;
+export function evaluateProfile(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): Evaluation<LevelResult> | Evaluation<ExplainedLevelResult>;
+export function evaluateProfile(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): Evaluation<LevelResult> | Evaluation<ExplainedLevelResult> {
   const levels = levelsToReport(occ.meta, options);
   const facts = prepareFacts(profile, occ.meta, { asOf: options.asOf, single: options.single ?? true });
   return { warnings: facts.warnings, results: levelResults(occ, levels, facts, options.explain !== false) };
@@ -539,5 +573,5 @@ function explainLevel(
     ask,
     evidence,
     requirement: requirementResult,
-  };
+  } as ExplainedLevelResult; // `earliest` is set above as EarliestByStatus says for `status`
 }

@@ -1114,7 +1114,7 @@ describe('evaluateOccupation', () => {
   };
 
   /** The explained results, after checking that the fast path reports the same for every field it has. */
-  const evaluate = (o: CompiledOccupation, profile: Profile, options: EvaluateOptions): ExplainedLevelResult[] => {
+  const evaluate = (o: CompiledOccupation, profile: Profile, options: EvaluateOptions & { explain?: true }): ExplainedLevelResult[] => {
     const fast = evaluateOccupation(o, profile, { ...options, explain: false });
     const explained = evaluateOccupation(o, profile, options);
     const keys = Object.keys(fast[0] ?? {}) as (keyof LevelResult)[];

@@ -57,6 +57,9 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     return `school${i}`;
   };
 
+  // An index known to be in bounds (noUncheckedIndexedAccess); nothing in JavaScript.
+  const defined = ts ? '!' : '';
+
   const expr = (c: Cond): string => {
     switch (c.op) {
       case 'experience':
@@ -133,7 +136,7 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
       functions.push(`function credential${i}(f${type('R.Facts')})${type('R.Tri')} {\n  return ${body};\n}`);
       credential = `credential${i}`;
     }
-    entries.push(`    { meta: meta.clauses[${i}], test: clause${i}, credential: ${credential} },`);
+    entries.push(`    { meta: meta.clauses[${i}]${defined}, test: clause${i}, credential: ${credential} },`);
   });
 
   // The decision over the occupation's distinct atoms, each computed once (`atoms`) into two bit
@@ -238,7 +241,19 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     '// Regenerate with `zige compile`. Imports only the zige runtime.',
     ...(asFunction ? [] : [`import * as R from ${literal(options.runtime)};`]),
     '',
-    `export const meta${type('R.OccupationMeta')} = ${dataLiteral(meta)};`,
+    ...(ts
+      ? [
+          "/** This occupation's id, name and levels as types: what `evaluate` reports in `id`, `occupation` and `level`. */",
+          `export type Id = ${literal(occ.id)};`,
+          `export type Name = ${literal(occ.name)};`,
+          `export type Level = ${[...occ.levels].sort((a, b) => b - a).join(' | ')};`,
+          '/** One level\'s result without explanations (`explain: false`), and with them (discriminated on `status`). */',
+          'export type FastResult = R.LevelResult<Id, Name, Level>;',
+          'export type Result = R.ExplainedLevelResult<Id, Name, Level>;',
+          '',
+        ]
+      : []),
+    `export const meta${type('R.OccupationMeta & { readonly id: Id; readonly name: Name; readonly levels: readonly Level[] }')} = ${dataLiteral(meta)};`,
     '',
   ];
   specs.forEach((s, i) => out.push(`const school${i}${type('R.SchoolSpec')} = ${dataLiteral(s)};`, ''));
@@ -258,7 +273,8 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     ` * [may be true, may be false] per word of ${BITS} conditions (condition i: word ⌊i/${BITS}⌋, bit i mod ${BITS}).`,
     ' */',
     `export function atoms(f${type('R.Facts')})${type('number[]')} {`,
-    `  const m${type('number[]')} = [${Array.from({ length: 2 * words }, () => '0').join(', ')}];`,
+    // a tuple type: every word's index is in bounds (noUncheckedIndexedAccess)
+    `  const m${type(`[${Array.from({ length: 2 * words }, () => 'number').join(', ')}]`)} = [${Array.from({ length: 2 * words }, () => '0').join(', ')}];`,
     `  let b${type('number')};`,
     ...atomCalls.flatMap((call, i) => {
       const w = Math.floor(i / BITS);
@@ -275,8 +291,8 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
       ...(l.routes.length === 0
         ? ['    return 2;']
         : [
-            ...wordNames('t').map((t, w) => `    const ${t} = m[${2 * w}];`),
-            ...wordNames('f').map((f, w) => `    const ${f} = m[${2 * w + 1}];`),
+            ...wordNames('t').map((t, w) => `    const ${t} = m[${2 * w}]${defined};`),
+            ...wordNames('f').map((f, w) => `    const ${f} = m[${2 * w + 1}]${defined};`),
             '    const mayBeTrue =',
             ...l.routes.map((r, i) => `      ${r.t}${i < l.routes.length - 1 ? ' ||' : ';'}`),
             '    if (!mayBeTrue) return 2; // no route may hold: every one is false',
@@ -289,8 +305,9 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     '};',
     '',
     `/** Evaluates ${commentSafe(occ.id)} for one applicant, level by level (五级 first). */`,
-    `export function evaluate(profile${type('R.Profile')}, options${type('R.EvaluateOptions')})${type('R.LevelResult[]')} {`,
-    '  return R.evaluateOccupation(occupation, profile, options);',
+    `export function evaluate${ts ? '<O extends R.EvaluateOptions>' : ''}(profile${type('R.Profile')}, options${type('O')})${type('R.ResultsFor<O, FastResult, Result>')} {`,
+    // the runtime reports meta's id, name and levels (this occupation's), at least one level
+    `  return R.evaluateOccupation(occupation, profile, options)${ts ? ' as R.ResultsFor<O, FastResult, Result>' : ''};`,
     '}',
     '',
   );
@@ -309,22 +326,44 @@ function commentSafe(text: string): string {
 export interface IndexEntry {
   id: string;
   module: string;
+  /** The occupation's name and aliases: with the id, what the index looks it up by. */
+  names: readonly string[];
 }
 
 export function generateIndex(entries: IndexEntry[], options: GenerateOptions): string {
   const ts = options.lang === 'ts';
   const type = (t: string): string => (ts ? `: ${t}` : '');
   const sorted = [...entries].sort((a, b) => (a.module < b.module ? -1 : 1));
+  // every spelling the lookup takes → the modules (versions, or occupations sharing a name) it may pick
+  const byKey = new Map<string, number[]>();
+  sorted.forEach((e, i) => {
+    for (const key of new Set([e.id, ...e.names])) byKey.set(key, [...(byKey.get(key) ?? []), i]);
+  });
+  const results = (i: number[], kind: string): string => i.map((m) => `${kind}${m}`).join(' | ');
+  const resultsFor = "R.ResultsFor<O, Results[K]['fast'], Results[K]['explained']>";
+  const types = ts
+    ? [
+        '/** Each occupation\'s results, by every id, name and alias `evaluate` and `occupationInForce` take. */',
+        'export interface Results {',
+        ...[...byKey].map(([key, i]) => `  ${literal(key)}: { fast: ${results(i, 'FastResult')}; explained: ${results(i, 'Result')} };`),
+        '}',
+        '/** An id, name or alias of a compiled occupation, spelled out (the keys of Results) for hovers and messages. */',
+        'export type OccupationKey =',
+        ...[...byKey.keys()].map((key, i, all) => `  | ${literal(key)}${i === all.length - 1 ? ';' : ''}`),
+        '',
+      ]
+    : [];
   const lines = [
     `// @generated by ${options.generator}. DO NOT EDIT.`,
     '// Every compiled occupation (each version), and evaluation by id with the version in force.',
     `import * as R from ${literal(options.runtime)};`,
-    ...sorted.map((e, i) => `import { occupation as o${i} } from ${literal(`./${e.module}.js`)};`),
+    ...sorted.map((e, i) => `import { occupation as o${i}${ts ? `, type FastResult as FastResult${i}, type Result as Result${i}` : ''} } from ${literal(`./${e.module}.js`)};`),
     '',
+    ...types,
     `export const occupations${type('readonly R.CompiledOccupation[]')} = [${sorted.map((_, i) => `o${i}`).join(', ')}];`,
     '',
     '/** The version of an occupation (by id, name or alias) in force on `asOf`. */',
-    `export function occupationInForce(occupation${type('string')}, asOf${type('string')})${type('R.CompiledOccupation')} {`,
+    `export function occupationInForce(occupation${type('OccupationKey')}, asOf${type('string')})${type('R.CompiledOccupation')} {`,
     '  const key = R.normalizeName(occupation);',
     '  const candidates = occupations.filter((o) =>',
     '    [o.meta.id, o.meta.name, ...o.meta.aliases].some((n) => R.normalizeName(n) === key),',
@@ -336,12 +375,12 @@ export function generateIndex(entries: IndexEntry[], options: GenerateOptions): 
     '}',
     '',
     '/** Evaluates one occupation for one applicant with the version in force on `options.asOf`. */',
-    'export function evaluate(',
-    `  occupation${type('string')},`,
+    `export function evaluate${ts ? '<K extends OccupationKey, O extends R.EvaluateOptions>' : ''}(`,
+    `  occupation${type('K')},`,
     `  profile${type('R.Profile')},`,
-    `  options${type('R.EvaluateOptions')},`,
-    `)${type('R.LevelResult[]')} {`,
-    '  return R.evaluateOccupation(occupationInForce(occupation, options.asOf), profile, options);',
+    `  options${type('O')},`,
+    `)${type(resultsFor)} {`,
+    `  return R.evaluateOccupation(occupationInForce(occupation, options.asOf), profile, options)${ts ? ` as ${resultsFor}` : ''};`,
     '}',
     '',
   ];
