@@ -5,6 +5,7 @@ import { packageVersion } from '../compiler/package-root.js';
 import type { Io } from './output.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../compiler/diagnostic-formats.js';
 import { UsageError } from './usage-error.js';
+import { sanitize } from '../compiler/sanitize.js';
 
 const HELP = `zige ${'{version}'} — 职业技能等级认定报名条件：规则检查、编译与判定
 zige — exam-registration eligibility rules: check, compile, evaluate
@@ -78,7 +79,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    io.err(`zige: 用法错误 usage error: ${(e as Error).message}\n\n${help()}`);
+    io.err(`zige: 用法错误 usage error: ${sanitize((e as Error).message)}\n\n${help()}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -157,11 +158,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`zige: ${e.message}\n\n${help()}`);
+      io.err(`zige: ${sanitize(e.message)}\n\n${help()}`);
       return 2;
     }
     // A bug in zige itself: say so plainly, keep the details for a report.
-    io.err(`zige: 内部错误 internal error: ${(e as Error).message}`);
+    io.err(`zige: 内部错误 internal error: ${sanitize((e as Error).message)}`);
     if (process.env.ZIGE_DEBUG) io.err(String((e as Error).stack));
     return 70;
   }

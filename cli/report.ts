@@ -1,6 +1,7 @@
 // The readable report of `zige eval`, in Chinese or English: per occupation and level, the
 // status, the routes that hold, else the closest route and what it lacks, the earliest date,
-// what to ask for, and the documents that prove the route.
+// what to ask for, and the documents that prove the route. Every line is sanitised.
+import { sanitize } from '../compiler/sanitize.js';
 import type { ExplainedLevelResult } from '../runtime/index.js';
 
 type Lang = 'zh' | 'en';
@@ -107,5 +108,6 @@ export function formatReport(report: { asOf: string; results: ExplainedLevelResu
     }
   }
   if (report.results.length === 0) lines.push(w.none);
-  return lines.join('\n');
+  // Names, fields and warnings come from the profile and the rule files: no line may drive the terminal.
+  return lines.map(sanitize).join('\n');
 }

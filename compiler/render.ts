@@ -2,6 +2,7 @@
 // line, and a code frame whose caret is aligned by display width (CJK characters are two columns).
 import type { Diagnostic } from './diagnostics.js';
 import { formatMessage } from './messages.js';
+import { sanitize } from './sanitize.js';
 
 export interface RenderOptions {
   lang: 'zh' | 'en' | 'both';
@@ -127,11 +128,6 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) w += charWidth(ch.codePointAt(0)!);
   return w;
-}
-
-/** Control characters could drive the terminal: show them as U+FFFD; tabs become one space. */
-export function sanitize(s: string): string {
-  return s.replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
 }
 
 const ANSI = {
