@@ -10,10 +10,10 @@ import { overlappingVersions } from '../runtime/versions.js';
 import { packageRoot } from './package-root.js';
 import { isFile, listRuleFiles, readText, VOCABULARY_FILE, type InputRecorder } from './check-inputs.js';
 import { EncodingError, encodingDiagnostic, type EncodingProblem } from './encoding.js';
-import { loadRuleFile, type RuleFileData } from './load-rule-file.js';
+import { loadRuleFile, valueRange, type RuleFileData } from './load-rule-file.js';
 import { resolveExpression, type ExprDiagnostic } from './passes/resolve-expression.js';
 import { parseVocabulary, VocabularyError, type VocabularyIndex } from './vocabulary.js';
-import { nodeAtPath, rangeOfOffsets, scalarSpanRange } from './yaml-positions.js';
+import { nodeAtPath, parseYaml, rangeOfOffsets, scalarSpanRange } from './yaml-positions.js';
 
 export { listRuleFiles, VOCABULARY_FILE, type InputRecorder };
 
@@ -34,17 +34,26 @@ export function bundledVocabularyPath(): string {
 }
 
 export function loadVocabulary(file: string, sink: DiagnosticSink, inputs?: InputRecorder): VocabularyIndex | undefined {
+  let text: string | undefined;
   try {
-    return parseVocabulary(readText(file, inputs));
+    text = readText(file, inputs);
+    return parseVocabulary(text);
   } catch (e) {
     if (e instanceof EncodingError) {
       sink.report(encodingDiagnostic(file, e.problem));
       return undefined;
     }
-    const detail = e instanceof VocabularyError ? e.message : (e as Error).message;
-    sink.report({ code: 'E_VOCABULARY', file, args: { detail } });
+    const own = e instanceof VocabularyError ? e.diagnostic : undefined;
+    // An entry's field: at its line and column (computed only now, for the error).
+    const range = e instanceof VocabularyError && e.pointer !== undefined && text !== undefined ? vocabularyRange(text, e.pointer) : undefined;
+    sink.report({ code: own?.code ?? 'E_VOCABULARY', file, ...(range ? { range } : {}), args: own?.args ?? { detail: (e as Error).message } });
     return undefined;
   }
+}
+
+function vocabularyRange(text: string, pointer: string): Range {
+  const { doc, lineCounter } = parseYaml(text);
+  return valueRange({ doc, lineCounter, text }, pointer);
 }
 
 /**

@@ -59,6 +59,7 @@ export const zh: Table = {
   E_OUT_IS_DIR: '输出文件 {file} 是一个目录',
   E_OUT_IS_INPUT: '输出文件 {file} 就是输入文件，结果会覆盖待判定的资料；请另选输出文件',
   E_VOCABULARY: '词表文件错误：{detail}',
+  E_VOCABULARY_RESERVED: '事实名称“{name}”是保留名（JavaScript 对象的成员名，如 constructor、__proto__、toString），申请人资料无法提供；请换一个名称',
   // profiles
   E_PROFILE_PARSE: '申请人资料无法解析：{detail}',
   E_PROFILE_SCHEMA: '申请人资料字段 {path}：{detail}',
@@ -162,6 +163,7 @@ export const en: Table = {
   E_OUT_IS_DIR: 'the output file {file} is a directory',
   E_OUT_IS_INPUT: 'the output file {file} is the input file: the results would replace the profiles; choose another output file',
   E_VOCABULARY: 'vocabulary file error: {detail}',
+  E_VOCABULARY_RESERVED: 'the fact name "{name}" is reserved (a JavaScript object member such as constructor, __proto__, toString) and no applicant profile can supply it; choose another name',
   E_PROFILE_PARSE: 'applicant profile cannot be parsed: {detail}',
   E_PROFILE_SCHEMA: 'applicant profile field {path}: {detail}',
   E_PROFILE_RELATION: 'field {path}: without --occupation, relation must be a map keyed by occupation',
