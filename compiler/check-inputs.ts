@@ -3,7 +3,7 @@
 // whether a path is a file, a directory's rule files), so that the check-result cache
 // (cli/check-cache.ts) can later make the very same calls and compare. Only node:fs here: the
 // cache's hit path loads this module without the compiler, yaml or chevrotain.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { errorCode } from './diagnostics.js';
 import { EncodingError, encodingProblem } from './encoding.js';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ export interface InputRecorder {
   probe(path: string, test: 'isFile' | 'exists', result: boolean): void;
   /** The rule files of a directory (`listRuleFiles`), or the error code when it cannot be listed. */
   list(dir: string, result: { files: string[] } | { error: string }): void;
+  /** The real path of a path (`realPath`), or the error code when it has none. */
+  resolve(path: string, result: { path: string } | { error: string }): void;
 }
 
 /** Rule files of a directory: its *.yaml and *.yml files except the vocabulary, sorted. */
@@ -76,4 +78,16 @@ export function exists(path: string, inputs?: InputRecorder): boolean {
   const result = existsSync(path);
   inputs?.probe(path, 'exists', result);
   return result;
+}
+
+/** The path with every symbolic link resolved (realpathSync), or undefined when it does not exist; reported. */
+export function realPath(path: string, inputs?: InputRecorder): string | undefined {
+  try {
+    const real = realpathSync(path);
+    inputs?.resolve(path, { path: real });
+    return real;
+  } catch (e) {
+    inputs?.resolve(path, { error: errorCode(e) });
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 // Check stage over a rules directory: vocabulary, every rule file's structure, expressions,
 // source citations and cross-references. Collects every problem into the sink.
-import { join, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { parseExpression, printExpression } from '../grammar/index.js';
 import type { CheckedClause, CheckedOccupation, CheckedTest, Level } from './checked.js';
@@ -8,7 +8,7 @@ import { fileError, type DiagnosticSink, type Range } from './diagnostics.js';
 import type { Cond } from './ir.js';
 import { overlappingVersions } from '../runtime/versions.js';
 import { packageRoot } from './package-root.js';
-import { isFile, listRuleFiles, readText, VOCABULARY_FILE, type InputRecorder } from './check-inputs.js';
+import { isFile, listRuleFiles, readText, realPath, VOCABULARY_FILE, type InputRecorder } from './check-inputs.js';
 import { EncodingError, encodingDiagnostic, type EncodingProblem } from './encoding.js';
 import { loadRuleFile, valueRange, type RuleFileData } from './load-rule-file.js';
 import { resolveExpression, type ExprDiagnostic } from './passes/resolve-expression.js';
@@ -127,7 +127,12 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
   const sourceName = data.source.file ?? '(source.text)';
   const sourcePath = data.source.file !== undefined ? join(ctx.dir, data.source.file) : `${ctx.file}#source.text`;
   if (data.source.text !== undefined) ctx.sources.set(sourcePath, data.source.text);
-  if (!ctx.sources.has(sourcePath)) {
+  // A document outside the rules directory is never read: citations checked against any readable
+  // file would reveal its contents.
+  const outside = data.source.file !== undefined && !insideRulesDir(ctx.dir, data.source.file, ctx.inputs);
+  if (outside) {
+    sink.report({ code: 'E_SOURCE_OUTSIDE', file: display, range: at(['source', 'file']), args: { file: sourceName } });
+  } else if (!ctx.sources.has(sourcePath)) {
     let content: string | EncodingProblem | null = null;
     try {
       content = readText(sourcePath, ctx.inputs);
@@ -136,12 +141,12 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
     }
     ctx.sources.set(sourcePath, content);
   }
-  const source = ctx.sources.get(sourcePath) ?? null;
+  const source = outside ? null : (ctx.sources.get(sourcePath) ?? null);
   const sourceText = typeof source === 'string' ? source : null;
   if (source !== null && typeof source === 'object') {
     // Not UTF-8: its sentences cannot be found, and saying so for each would hide why.
     sink.report({ code: 'E_SOURCE_ENCODING', file: display, range: at(['source', 'file']), args: { file: sourceName, line: source.line, col: source.col, byte: source.byte } });
-  } else if (sourceText === null) {
+  } else if (sourceText === null && !outside) {
     sink.report({ code: 'E_SOURCE_FILE', file: display, range: at(['source', 'file']), args: { file: sourceName } });
   }
   const cite = (sentence: string, path: (string | number)[]): void => {
@@ -295,6 +300,23 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
     english: englishNames(v),
     evidence: v.evidence,
   };
+}
+
+/**
+ * Whether a rule file's `source.file` names a file inside the rules directory: a relative path
+ * that stays inside it, and whose real path (symbolic links resolved) does too. A path that does
+ * not exist is inside when it is so lexically (it is then reported as not found).
+ */
+function insideRulesDir(dir: string, file: string, inputs?: InputRecorder): boolean {
+  const within = (base: string, path: string): boolean => {
+    const r = relative(base, path);
+    return r !== '' && r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r);
+  };
+  if (isAbsolute(file) || !within(resolve(dir), resolve(dir, file))) return false;
+  const real = realPath(join(dir, file), inputs);
+  if (real === undefined) return true;
+  const realDir = realPath(dir, inputs);
+  return realDir !== undefined && within(realDir, real);
 }
 
 /** English names of the vocabulary's words, for English explanations. */
