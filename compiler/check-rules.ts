@@ -8,8 +8,9 @@ import { fileError, type DiagnosticSink, type Range } from './diagnostics.js';
 import type { Cond } from './ir.js';
 import { overlappingVersions } from '../runtime/versions.js';
 import { packageRoot } from './package-root.js';
-import { isFile, listRuleFiles, readText, realPath, VOCABULARY_FILE, type InputRecorder } from './check-inputs.js';
-import { EncodingError, encodingDiagnostic, type EncodingProblem } from './encoding.js';
+import { isFile, listRuleFiles, readText, realPath, refusedFile, VOCABULARY_FILE, type InputRecorder } from './check-inputs.js';
+import { FileTooLargeError } from './read-bounded.js';
+import { EncodingError, type EncodingProblem } from './encoding.js';
 import { loadRuleFile, valueRange, type RuleFileData } from './load-rule-file.js';
 import { resolveExpression, type ExprDiagnostic } from './passes/resolve-expression.js';
 import { parseVocabulary, VocabularyError, type VocabularyIndex } from './vocabulary.js';
@@ -39,8 +40,9 @@ export function loadVocabulary(file: string, sink: DiagnosticSink, inputs?: Inpu
     text = readText(file, inputs);
     return parseVocabulary(text);
   } catch (e) {
-    if (e instanceof EncodingError) {
-      sink.report(encodingDiagnostic(file, e.problem));
+    const refused = refusedFile(file, e);
+    if (refused) {
+      sink.report(refused);
       return undefined;
     }
     const own = e instanceof VocabularyError ? e.diagnostic : undefined;
@@ -74,7 +76,7 @@ export function checkRules(dir: string, sink: DiagnosticSink, display: (f: strin
     sink.report({ code: 'E_NO_RULES', file: display(dir), args: { dir: display(dir) } });
     return undefined;
   }
-  const sources = new Map<string, string | EncodingProblem | null>();
+  const sources = new Map<string, SourceContent>();
   const occupations: CheckedOccupation[] = [];
   for (const f of files) {
     const path = join(dir, f);
@@ -82,8 +84,7 @@ export function checkRules(dir: string, sink: DiagnosticSink, display: (f: strin
     try {
       text = readText(path, inputs);
     } catch (e) {
-      if (e instanceof EncodingError) sink.report(encodingDiagnostic(display(path), e.problem));
-      else sink.report({ code: 'E_READ', file: display(path), args: { file: display(path), detail: String(e) } });
+      sink.report(refusedFile(display(path), e) ?? { code: 'E_READ', file: display(path), args: { file: display(path), detail: String(e) } });
       continue;
     }
     const checked = checkRuleFile({ dir, file: f, display: display(path), text, vocabulary, sources, sink, inputs });
@@ -93,6 +94,9 @@ export function checkRules(dir: string, sink: DiagnosticSink, display: (f: strin
   return { dir, vocabulary, occupations };
 }
 
+/** A source document as read: its text, why it is not UTF-8 or too large, or null when it cannot be read. */
+type SourceContent = string | EncodingProblem | FileTooLargeError | null;
+
 interface FileContext {
   dir: string;
   /** Path relative to the rules directory. */
@@ -101,9 +105,8 @@ interface FileContext {
   display: string;
   text: string;
   vocabulary: VocabularyIndex;
-  /** Source documents by path, read once per run. */
-  /** Source documents by path: the text, why it is not UTF-8, or null when it cannot be read. */
-  sources: Map<string, string | EncodingProblem | null>;
+  /** Source documents by path, read once per run: the text, why it was refused, or null when it cannot be read. */
+  sources: Map<string, SourceContent>;
   sink: DiagnosticSink;
   /** Receives the reads of source documents. */
   inputs?: InputRecorder;
@@ -133,17 +136,19 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
   if (outside) {
     sink.report({ code: 'E_SOURCE_OUTSIDE', file: display, range: at(['source', 'file']), args: { file: sourceName } });
   } else if (!ctx.sources.has(sourcePath)) {
-    let content: string | EncodingProblem | null = null;
+    let content: SourceContent = null;
     try {
       content = readText(sourcePath, ctx.inputs);
     } catch (e) {
-      content = e instanceof EncodingError ? e.problem : null;
+      content = e instanceof EncodingError ? e.problem : e instanceof FileTooLargeError ? e : null;
     }
     ctx.sources.set(sourcePath, content);
   }
   const source = outside ? null : (ctx.sources.get(sourcePath) ?? null);
   const sourceText = typeof source === 'string' ? source : null;
-  if (source !== null && typeof source === 'object') {
+  if (source instanceof FileTooLargeError) {
+    sink.report({ code: 'E_SOURCE_TOO_LARGE', file: display, range: at(['source', 'file']), args: { file: sourceName, size: source.size, max: source.max } });
+  } else if (source !== null && typeof source === 'object') {
     // Not UTF-8: its sentences cannot be found, and saying so for each would hide why.
     sink.report({ code: 'E_SOURCE_ENCODING', file: display, range: at(['source', 'file']), args: { file: sourceName, line: source.line, col: source.col, byte: source.byte } });
   } else if (sourceText === null && !outside) {
