@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { listRuleFiles, loadVocabulary, vocabularyPath } from '../compiler/check-rules.js';
 import { writeFileAtomic } from '../compiler/atomic-write.js';
 import { readText, refusedFile } from '../compiler/check-inputs.js';
+import { sanitize } from '../compiler/sanitize.js';
 import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import type { ExprLang } from '../compiler/expression-lang.js';
 import { formatRuleText } from '../compiler/format.js';
@@ -67,7 +68,7 @@ export function runFmt(opts: FmtOptions, io: Io): number {
     if (!result.changed) continue;
     unformatted.push(display(file));
     if (opts.check) {
-      io.out(display(file));
+      io.out(sanitize(display(file)));
     } else {
       try {
         writeFileAtomic(file, result.text);
@@ -76,7 +77,7 @@ export function runFmt(opts: FmtOptions, io: Io): number {
         continue;
       }
       written++;
-      io.out(`已格式化 formatted: ${display(file)}`);
+      io.out(sanitize(`已格式化 formatted: ${display(file)}`));
     }
   }
 

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
+import { formatTable } from '../cli/trace.js';
 import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../compiler/diagnostic-formats.js';
 import { sanitize } from '../compiler/sanitize.js';
 import { APPRENTICESHIP_LEVEL_5, ruleFile, rulesDir, scratch } from './helpers.js';
@@ -132,5 +133,27 @@ describe('--format github annotations', () => {
     // in message data `::` is harmless: only a line break could start a command, and it is %0A
     expect(r.stdout).toContain('%0A::error file=forged.yaml,line=1::forged');
     expect(r.stdout).not.toMatch(UNSAFE);
+  });
+});
+
+describe('zige trace and zige fmt', () => {
+  it('the trace table shows source text and notEncoded reasons sanitised, columns aligned', () => {
+    const table = formatTable(
+      [
+        { section: `一、${ERASE}`, level: 5, levelHeading: '五级', clause: 1, text: `clause\u202etext`, rules: [], notEncoded: { reason: `why${ERASE}`, file: 'a.yaml', line: 3 }, sourceFile: 's.txt', sourceLine: 1 },
+      ],
+      'en',
+      (f) => f,
+    );
+    expect(table).not.toMatch(UNSAFE);
+    expect(table).toContain('why\ufffd[2K');
+  });
+
+  it('fmt --check lists a file whose name holds an escape sequence sanitised', async () => {
+    const dir = rulesDir({ [`a${ERASE}.yaml`]: ruleFile({ conditions: APPRENTICESHIP_LEVEL_5.replace('学徒期满 本职业或相关职业', '学徒期满   本职业或相关职业') }) });
+    const r = await run(['fmt', '--check', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('a\ufffd[2K\ufffd[1A.yaml');
+    expect(r.stdout + r.stderr).not.toMatch(UNSAFE);
   });
 });
