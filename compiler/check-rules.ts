@@ -126,34 +126,7 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
   const levels = data.levels as Level[];
 
   // Source citations.
-  // The source document: a file beside the rules, or the text inline for a self-contained rule file.
-  const sourceName = data.source.file ?? '(source.text)';
-  const sourcePath = data.source.file !== undefined ? join(ctx.dir, data.source.file) : `${ctx.file}#source.text`;
-  if (data.source.text !== undefined) ctx.sources.set(sourcePath, data.source.text);
-  // A document outside the rules directory is never read: citations checked against any readable
-  // file would reveal its contents.
-  const outside = data.source.file !== undefined && !insideRulesDir(ctx.dir, data.source.file, ctx.inputs);
-  if (outside) {
-    sink.report({ code: 'E_SOURCE_OUTSIDE', file: display, range: at(['source', 'file']), args: { file: sourceName } });
-  } else if (!ctx.sources.has(sourcePath)) {
-    let content: SourceContent = null;
-    try {
-      content = readText(sourcePath, ctx.inputs);
-    } catch (e) {
-      content = e instanceof EncodingError ? e.problem : e instanceof FileTooLargeError ? e : null;
-    }
-    ctx.sources.set(sourcePath, content);
-  }
-  const source = outside ? null : (ctx.sources.get(sourcePath) ?? null);
-  const sourceText = typeof source === 'string' ? source : null;
-  if (source instanceof FileTooLargeError) {
-    sink.report({ code: 'E_SOURCE_TOO_LARGE', file: display, range: at(['source', 'file']), args: { file: sourceName, size: source.size, max: source.max } });
-  } else if (source !== null && typeof source === 'object') {
-    // Not UTF-8: its sentences cannot be found, and saying so for each would hide why.
-    sink.report({ code: 'E_SOURCE_ENCODING', file: display, range: at(['source', 'file']), args: { file: sourceName, line: source.line, col: source.col, byte: source.byte } });
-  } else if (sourceText === null && !outside) {
-    sink.report({ code: 'E_SOURCE_FILE', file: display, range: at(['source', 'file']), args: { file: sourceName } });
-  }
+  const { sourceName, sourcePath, sourceText } = sourceDocument(ctx, data.source, at(['source', 'file']));
   const cite = (sentence: string, path: (string | number)[]): void => {
     if (sourceText !== null && !sourceText.includes(sentence)) {
       sink.report({ code: 'E_SOURCE_MISSING', file: display, range: at(path), args: { file: sourceName } });
@@ -305,6 +278,39 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
     english: englishNames(v),
     evidence: v.evidence,
   };
+}
+
+/**
+ * The source document a rule file cites (`text` when readable): a file inside the rules directory
+ * (read once per run), or the text inline for a self-contained rule file. Why it cannot be read is
+ * reported at `fileRange` (the `file:` value).
+ */
+function sourceDocument(ctx: FileContext, cited: RuleFileData['source'], fileRange: Range | undefined): { sourceName: string; sourcePath: string; sourceText: string | null } {
+  const sourceName = cited.file ?? '(source.text)';
+  const report = (code: string, args: Record<string, string | number>): void => ctx.sink.report({ code, file: ctx.display, range: fileRange, args: { file: sourceName, ...args } });
+  const sourcePath = cited.file !== undefined ? join(ctx.dir, cited.file) : `${ctx.file}#source.text`;
+  if (cited.text !== undefined) ctx.sources.set(sourcePath, cited.text);
+  // A document outside the rules directory is never read: citations checked against any readable
+  // file would reveal its contents.
+  if (cited.file !== undefined && !insideRulesDir(ctx.dir, cited.file, ctx.inputs)) {
+    report('E_SOURCE_OUTSIDE', {});
+    return { sourceName, sourcePath, sourceText: null };
+  }
+  if (!ctx.sources.has(sourcePath)) {
+    let content: SourceContent = null;
+    try {
+      content = readText(sourcePath, ctx.inputs);
+    } catch (e) {
+      content = e instanceof EncodingError ? e.problem : e instanceof FileTooLargeError ? e : null;
+    }
+    ctx.sources.set(sourcePath, content);
+  }
+  const source = ctx.sources.get(sourcePath) ?? null;
+  if (source instanceof FileTooLargeError) report('E_SOURCE_TOO_LARGE', { size: source.size, max: source.max });
+  // Not UTF-8: its sentences cannot be found, and saying so for each would hide why.
+  else if (source !== null && typeof source === 'object') report('E_SOURCE_ENCODING', { line: source.line, col: source.col, byte: source.byte });
+  else if (source === null) report('E_SOURCE_FILE', {});
+  return { sourceName, sourcePath, sourceText: typeof source === 'string' ? source : null };
 }
 
 /**
