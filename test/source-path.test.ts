@@ -1,7 +1,7 @@
 // A rule file's `source.file` must name a file inside the rules directory, symbolic links
 // resolved: otherwise `check` would read any readable file and, by passing or failing on the
 // cited sentences, reveal what it holds. Refused with E_SOURCE_OUTSIDE at the `file:` value.
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
@@ -96,5 +96,37 @@ describe('source.file inside the rules directory', () => {
 
   it('a file that does not exist inside the directory is reported as not found', () => {
     expect(codesAndPositions(rulesCiting('sources/none.txt'))).toEqual([`E_SOURCE_FILE@${FILE_VALUE.line}:${FILE_VALUE.col}`]);
+  });
+});
+
+describe('the check cache and source.file links', () => {
+  it('a link retargeted out of the rules directory, to the same text, is checked again and refused', async () => {
+    const dir = rulesCiting('sources/link.txt');
+    const link = join(dir, 'sources', 'link.txt');
+    const inside = join(dir, 'sources', 'copy.txt');
+    const outside = join(scratch('outside'), 'copy.txt');
+    const text = readFileSync(join(dir, BUNDLED), 'utf8');
+    writeFileSync(inside, text);
+    writeFileSync(outside, text);
+    const cacheDir = scratch('cache');
+    // The built CLI: the cache is keyed by dist/build-id (off when run from the sources).
+    const built = (await import('../dist/cli/main.js')) as { main: typeof main };
+    const run = async (): Promise<{ code: number; stderr: string }> => {
+      let stderr = '';
+      const code = await built.main(['check', dir, '--cache-dir', cacheDir, '--lang', 'en'], {
+        out: () => undefined,
+        err: (x) => void (stderr += `${x}\n`),
+        readFile: (p) => readFileSync(p, 'utf8'),
+        isTTY: false,
+      });
+      return { code, stderr };
+    };
+    symlinkSync(inside, link);
+    expect((await run()).code).toBe(0);
+    rmSync(link);
+    symlinkSync(outside, link); // the same bytes behind the same name: only the real path differs
+    const again = await run();
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('E_SOURCE_OUTSIDE');
   });
 });
