@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { MAX_SHOWN_FILE_BYTES, readBounded } from '../compiler/read-bounded.js';
 import { main } from './main.js';
 
 // `zige test | head`: a reader that stops early is not an error.
@@ -13,7 +13,7 @@ for (const stream of [process.stdout, process.stderr]) {
 main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
-  readFile: (p) => readFileSync(p, 'utf8'),
+  readFile: (p) => readBounded(p, MAX_SHOWN_FILE_BYTES).toString('utf8'),
   isTTY: Boolean(process.stdout.isTTY),
   errIsTTY: Boolean(process.stderr.isTTY),
 }).then(

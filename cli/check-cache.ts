@@ -18,7 +18,7 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exists, isFile, listRuleFiles, readText, type InputRecorder } from '../compiler/check-inputs.js';
+import { exists, isFile, listRuleFiles, readText, realPath, type InputRecorder } from '../compiler/check-inputs.js';
 import { makeDirectory } from '../compiler/make-directory.js';
 import { errorCode, type Diagnostic } from '../compiler/diagnostics.js';
 import { bundledRulesDir, packageRoot, packageVersion } from '../compiler/package-root.js';
@@ -40,7 +40,7 @@ export interface CacheOptions {
   dir?: string;
 }
 
-type InputKind = 'read' | 'isFile' | 'exists' | 'list';
+type InputKind = 'read' | 'isFile' | 'exists' | 'list' | 'realpath';
 
 /** One input of a check: what it did, to which path (absolute), and what it saw. */
 type Input = [kind: InputKind, path: string, seen: string];
@@ -82,6 +82,10 @@ class Manifest implements InputRecorder {
     this.note('list', dir, 'files' in result ? JSON.stringify(result.files) : `!${result.error}`);
   }
 
+  resolve(path: string, result: { path: string } | { error: string }): void {
+    this.note('realpath', path, 'path' in result ? result.path : `!${result.error}`);
+  }
+
   inputs(): Input[] {
     return [...this.seen.values()];
   }
@@ -95,6 +99,7 @@ function seenNow(kind: InputKind, path: string): string | undefined {
     else if (kind === 'isFile') isFile(path, now);
     else if (kind === 'exists') exists(path, now);
     else if (kind === 'list') listRuleFiles(path, now);
+    else if (kind === 'realpath') realPath(path, now);
     else return undefined;
   } catch {
     /* recorded */

@@ -5,7 +5,8 @@ import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { listRuleFiles, loadVocabulary, vocabularyPath } from '../compiler/check-rules.js';
 import { writeFileAtomic } from '../compiler/atomic-write.js';
-import { readText } from '../compiler/check-inputs.js';
+import { readText, refusedFile } from '../compiler/check-inputs.js';
+import { sanitize } from '../compiler/sanitize.js';
 import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { EncodingError, encodingDiagnostic } from '../compiler/encoding.js';
 import { formatRuleText } from '../compiler/format.js';
@@ -53,9 +54,8 @@ export function runFmt(opts: FmtOptions, io: Io): number {
     try {
       text = readText(file);
     } catch (e) {
-      // Not UTF-8 (GBK, UTF-16): never rewritten, which would replace its characters.
-      if (e instanceof EncodingError) sink.report(encodingDiagnostic(display(file), e.problem));
-      else sink.report(fileError('E_READ', display(file), e));
+      // Not UTF-8 (GBK, UTF-16) or too large: never rewritten, which would replace its characters.
+      sink.report(refusedFile(display(file), e) ?? fileError('E_READ', display(file), e));
       continue;
     }
     const vocabulary = opts.lang ? vocabularyFor(file) : undefined;
@@ -65,7 +65,7 @@ export function runFmt(opts: FmtOptions, io: Io): number {
     if (!result.changed) continue;
     unformatted.push(display(file));
     if (opts.check) {
-      io.out(display(file));
+      io.out(sanitize(display(file)));
     } else {
       try {
         writeFileAtomic(file, result.text);
@@ -74,7 +74,7 @@ export function runFmt(opts: FmtOptions, io: Io): number {
         continue;
       }
       written++;
-      io.out(`已格式化 formatted: ${display(file)}`);
+      io.out(sanitize(`已格式化 formatted: ${display(file)}`));
     }
   }
 

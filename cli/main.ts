@@ -12,17 +12,18 @@ import { commandHelp, mainHelp } from './help.js';
 import type { Io } from './output.js';
 import { UsageError } from './usage-error.js';
 import { isOutputLang } from '../runtime/words.js';
+import { sanitize } from '../compiler/sanitize.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`zige: ${e.message}\n\n${mainHelp()}`);
+      io.err(`zige: ${sanitize(e.message)}\n\n${mainHelp()}`);
       return 2;
     }
     // A bug in zige itself: say so plainly, keep the details for a report.
-    io.err(`zige: 内部错误 internal error: ${(e as Error).message}`);
+    io.err(`zige: 内部错误 internal error: ${sanitize((e as Error).message)}`);
     if (process.env.ZIGE_DEBUG) io.err(String((e as Error).stack));
     return 70;
   }

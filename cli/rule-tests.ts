@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { sanitize } from '../compiler/render.js';
+import { sanitize } from '../compiler/sanitize.js';
 import type { RuleSet } from '../compiler/check-rules.js';
 import type { CheckedOccupation, CheckedTest } from '../compiler/checked.js';
 import { writeFileAtomic } from '../compiler/atomic-write.js';
@@ -175,7 +175,7 @@ export async function runRuleTests(rules: RuleSet, io: Io, options: RuleTestOpti
       records.push({ occupation: occ.id, name: test.name, file, line: test.line, status: ok ? 'passed' : 'failed', reviewed, failures: outcome.failures });
       if (ok) {
         passed++;
-        if (human) io.out(`✓ ${occ.id} › ${sanitize(test.name)}${reviewed ? '' : '  （待复核 unreviewed）'}`);
+        if (human) io.out(sanitize(`✓ ${occ.id} › ${test.name}${reviewed ? '' : '  （待复核 unreviewed）'}`));
         continue;
       }
       failed++;
@@ -184,15 +184,15 @@ export async function runRuleTests(rules: RuleSet, io: Io, options: RuleTestOpti
         const props = [`file=${escapeGithubProperty(file)}`, `line=${test.line}`, `title=${escapeGithubProperty(`zige test: ${occ.id} › ${test.name}`)}`];
         io.out(`::error ${props.join(',')}::${escapeGithubData(outcome.failures.join('\n'))}`);
       }
-      io.out(`✗ ${occ.id} › ${sanitize(test.name)}  (${file}:${test.line})`);
-      for (const f of outcome.failures) io.out(`    ${f}`);
+      io.out(sanitize(`✗ ${occ.id} › ${test.name}  (${file}:${test.line})`));
+      for (const f of outcome.failures) io.out(`    ${sanitize(f)}`);
       io.out('    profile:');
       io.out(indent(stringify(test.profile), '      '));
       io.out(`    asOf: ${test.asOf}`);
       if (outcome.results) {
         io.out('    actual:');
         for (const r of outcome.results) {
-          io.out(`      level ${r.level}: ${r.status} (education ${r.education}) ${r.clauses.map((c) => `${c.id.split('/').slice(1).join('/')}=${c.status}`).join(' ')}`);
+          io.out(sanitize(`      level ${r.level}: ${r.status} (education ${r.education}) ${r.clauses.map((c) => `${c.id.split('/').slice(1).join('/')}=${c.status}`).join(' ')}`));
         }
       }
     }
@@ -208,7 +208,7 @@ export async function runRuleTests(rules: RuleSet, io: Io, options: RuleTestOpti
   if (uncovered.length > 0) {
     io.out('');
     io.out(`未覆盖的条款（没有测试使其成立）/ uncovered clauses (no test makes them true): ${uncovered.length}`);
-    for (const u of uncovered) io.out(`  - ${u.id}  (${u.file}:${u.line})`);
+    for (const u of uncovered) io.out(sanitize(`  - ${u.id}  (${u.file}:${u.line})`));
   }
   if (filtered && selected.length > 0) {
     io.out('');
@@ -227,6 +227,6 @@ function indent(text: string, pad: string): string {
   return text
     .trimEnd()
     .split('\n')
-    .map((l) => pad + l)
+    .map((l) => pad + sanitize(l))
     .join('\n');
 }

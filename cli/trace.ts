@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { checkRules } from '../compiler/check-rules.js';
 import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { displayWidth } from '../compiler/render.js';
+import { sanitize } from '../compiler/sanitize.js';
 import { traceSources, type TraceRow } from '../compiler/trace.js';
 import { bundledRulesDir } from '../compiler/package-root.js';
 import { display, printDiagnostics, type Io } from './output.js';
@@ -81,8 +82,10 @@ export function formatTable(rows: TraceRow[], lang: OutputLang, show: (file: str
       table.push([...lead, zh ? '✗ 未编码' : '✗ not encoded', '']);
     }
   }
-  const widths = table[0].map((_, c) => Math.max(...table.map((row) => displayWidth(row[c]))));
-  const lines = table.map((row) =>
+  // Source documents and rule files are text from elsewhere: every cell sanitised, then measured.
+  const cells = table.map((row) => row.map(sanitize));
+  const widths = cells[0].map((_, c) => Math.max(...cells.map((row) => displayWidth(row[c]))));
+  const lines = cells.map((row) =>
     row
       .map((cell, c) => (c === row.length - 1 ? cell : cell + ' '.repeat(widths[c] - displayWidth(cell))))
       .join('  ')

@@ -3,9 +3,10 @@
 // whether a path is a file, a directory's rule files), so that the check-result cache
 // (cli/check-cache.ts) can later make the very same calls and compare. Only node:fs here: the
 // cache's hit path loads this module without the compiler, yaml or chevrotain.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { errorCode } from './diagnostics.js';
-import { EncodingError, encodingProblem } from './encoding.js';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { errorCode, type Diagnostic } from './diagnostics.js';
+import { EncodingError, encodingDiagnostic, encodingProblem } from './encoding.js';
+import { FileTooLargeError, MAX_RULES_INPUT_BYTES, readBounded } from './read-bounded.js';
 import { join } from 'node:path';
 
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -18,6 +19,8 @@ export interface InputRecorder {
   probe(path: string, test: 'isFile' | 'exists', result: boolean): void;
   /** The rule files of a directory (`listRuleFiles`), or the error code when it cannot be listed. */
   list(dir: string, result: { files: string[] } | { error: string }): void;
+  /** The real path of a path (`realPath`), or the error code when it has none. */
+  resolve(path: string, result: { path: string } | { error: string }): void;
 }
 
 /** Rule files of a directory: its *.yaml and *.yml files except the vocabulary, sorted. */
@@ -37,15 +40,15 @@ export function listRuleFiles(dir: string, inputs?: InputRecorder): string[] {
 }
 
 /**
- * A UTF-8 text file, reported; throws what readFileSync throws, and an EncodingError when the
- * file is not UTF-8 (GBK, UTF-16).
+ * A UTF-8 text file of at most MAX_RULES_INPUT_BYTES, reported; throws what fs throws, a
+ * FileTooLargeError (before reading it), and an EncodingError when it is not UTF-8 (GBK, UTF-16).
  */
 export function readText(path: string, inputs?: InputRecorder): string {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readBounded(path, MAX_RULES_INPUT_BYTES);
   } catch (e) {
-    inputs?.read(path, { error: errorCode(e) });
+    inputs?.read(path, { error: e instanceof FileTooLargeError ? `E_FILE_TOO_LARGE@${e.size}` : errorCode(e) });
     throw e;
   }
   const problem = encodingProblem(bytes);
@@ -76,4 +79,29 @@ export function exists(path: string, inputs?: InputRecorder): boolean {
   const result = existsSync(path);
   inputs?.probe(path, 'exists', result);
   return result;
+}
+
+/** The path with every symbolic link resolved (realpathSync), or undefined when it does not exist; reported. */
+export function realPath(path: string, inputs?: InputRecorder): string | undefined {
+  try {
+    const real = realpathSync(path);
+    inputs?.resolve(path, { path: real });
+    return real;
+  } catch (e) {
+    inputs?.resolve(path, { error: errorCode(e) });
+    return undefined;
+  }
+}
+
+/**
+ * The diagnostic for a file readText refused: not UTF-8, or too large (at line 1, column 1);
+ * undefined for other errors, which each caller words.
+ */
+export function refusedFile(file: string, e: unknown): Omit<Diagnostic, 'severity'> | undefined {
+  if (e instanceof EncodingError) return encodingDiagnostic(file, e.problem);
+  if (e instanceof FileTooLargeError) {
+    const start = { line: 1, col: 1 };
+    return { code: 'E_FILE_TOO_LARGE', file, range: { start, end: start }, args: { file, size: e.size, max: e.max } };
+  }
+  return undefined;
 }

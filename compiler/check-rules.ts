@@ -1,6 +1,6 @@
 // Check stage over a rules directory: vocabulary, every rule file's structure, expressions,
 // source citations and cross-references. Collects every problem into the sink.
-import { join, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { parseExpression, printExpression } from '../grammar/index.js';
 import type { CheckedClause, CheckedOccupation, CheckedTest } from './checked.js';
@@ -9,12 +9,13 @@ import { fileError, type DiagnosticSink, type Range } from './diagnostics.js';
 import type { Cond } from './ir.js';
 import { overlappingVersions } from '../runtime/versions.js';
 import { packageRoot } from './package-root.js';
-import { isFile, listRuleFiles, readText, VOCABULARY_FILE, type InputRecorder } from './check-inputs.js';
-import { EncodingError, encodingDiagnostic, type EncodingProblem } from './encoding.js';
-import { loadRuleFile, type RuleFileData } from './load-rule-file.js';
+import { isFile, listRuleFiles, readText, realPath, refusedFile, VOCABULARY_FILE, type InputRecorder } from './check-inputs.js';
+import { FileTooLargeError } from './read-bounded.js';
+import { EncodingError, type EncodingProblem } from './encoding.js';
+import { loadRuleFile, valueRange, type RuleFileData } from './load-rule-file.js';
 import { resolveExpression, type ExprDiagnostic } from './passes/resolve-expression.js';
 import { parseVocabulary, VocabularyError, type VocabularyIndex } from './vocabulary.js';
-import { nodeAtPath, rangeOfOffsets, scalarSpanRange } from './yaml-positions.js';
+import { nodeAtPath, parseYaml, rangeOfOffsets, scalarSpanRange } from './yaml-positions.js';
 
 export { listRuleFiles, VOCABULARY_FILE, type InputRecorder };
 
@@ -35,17 +36,27 @@ export function bundledVocabularyPath(): string {
 }
 
 export function loadVocabulary(file: string, sink: DiagnosticSink, inputs?: InputRecorder): VocabularyIndex | undefined {
+  let text: string | undefined;
   try {
-    return parseVocabulary(readText(file, inputs));
+    text = readText(file, inputs);
+    return parseVocabulary(text);
   } catch (e) {
-    if (e instanceof EncodingError) {
-      sink.report(encodingDiagnostic(file, e.problem));
+    const refused = refusedFile(file, e);
+    if (refused) {
+      sink.report(refused);
       return undefined;
     }
-    const detail = e instanceof VocabularyError ? e.message : (e as Error).message;
-    sink.report({ code: 'E_VOCABULARY', file, args: { detail } });
+    const own = e instanceof VocabularyError ? e.diagnostic : undefined;
+    // An entry's field: at its line and column (computed only now, for the error).
+    const range = e instanceof VocabularyError && e.pointer !== undefined && text !== undefined ? vocabularyRange(text, e.pointer) : undefined;
+    sink.report({ code: own?.code ?? 'E_VOCABULARY', file, ...(range ? { range } : {}), args: own?.args ?? { detail: (e as Error).message } });
     return undefined;
   }
+}
+
+function vocabularyRange(text: string, pointer: string): Range {
+  const { doc, lineCounter } = parseYaml(text);
+  return valueRange({ doc, lineCounter, text }, pointer);
 }
 
 /**
@@ -66,7 +77,7 @@ export function checkRules(dir: string, sink: DiagnosticSink, display: (f: strin
     sink.report({ code: 'E_NO_RULES', file: display(dir), args: { dir: display(dir) } });
     return undefined;
   }
-  const sources = new Map<string, string | EncodingProblem | null>();
+  const sources = new Map<string, SourceContent>();
   const occupations: CheckedOccupation[] = [];
   for (const f of files) {
     const path = join(dir, f);
@@ -74,8 +85,7 @@ export function checkRules(dir: string, sink: DiagnosticSink, display: (f: strin
     try {
       text = readText(path, inputs);
     } catch (e) {
-      if (e instanceof EncodingError) sink.report(encodingDiagnostic(display(path), e.problem));
-      else sink.report({ code: 'E_READ', file: display(path), args: { file: display(path), detail: String(e) } });
+      sink.report(refusedFile(display(path), e) ?? { code: 'E_READ', file: display(path), args: { file: display(path), detail: String(e) } });
       continue;
     }
     const checked = checkRuleFile({ dir, file: f, display: display(path), text, vocabulary, sources, sink, inputs });
@@ -85,6 +95,9 @@ export function checkRules(dir: string, sink: DiagnosticSink, display: (f: strin
   return { dir, vocabulary, occupations };
 }
 
+/** A source document as read: its text, why it is not UTF-8 or too large, or null when it cannot be read. */
+type SourceContent = string | EncodingProblem | FileTooLargeError | null;
+
 interface FileContext {
   dir: string;
   /** Path relative to the rules directory. */
@@ -93,9 +106,8 @@ interface FileContext {
   display: string;
   text: string;
   vocabulary: VocabularyIndex;
-  /** Source documents by path, read once per run. */
-  /** Source documents by path: the text, why it is not UTF-8, or null when it cannot be read. */
-  sources: Map<string, string | EncodingProblem | null>;
+  /** Source documents by path, read once per run: the text, why it was refused, or null when it cannot be read. */
+  sources: Map<string, SourceContent>;
   sink: DiagnosticSink;
   /** Receives the reads of source documents. */
   inputs?: InputRecorder;
@@ -115,27 +127,7 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
   const levels = data.levels as Level[];
 
   // Source citations.
-  // The source document: a file beside the rules, or the text inline for a self-contained rule file.
-  const sourceName = data.source.file ?? '(source.text)';
-  const sourcePath = data.source.file !== undefined ? join(ctx.dir, data.source.file) : `${ctx.file}#source.text`;
-  if (data.source.text !== undefined) ctx.sources.set(sourcePath, data.source.text);
-  if (!ctx.sources.has(sourcePath)) {
-    let content: string | EncodingProblem | null = null;
-    try {
-      content = readText(sourcePath, ctx.inputs);
-    } catch (e) {
-      content = e instanceof EncodingError ? e.problem : null;
-    }
-    ctx.sources.set(sourcePath, content);
-  }
-  const source = ctx.sources.get(sourcePath) ?? null;
-  const sourceText = typeof source === 'string' ? source : null;
-  if (source !== null && typeof source === 'object') {
-    // Not UTF-8: its sentences cannot be found, and saying so for each would hide why.
-    sink.report({ code: 'E_SOURCE_ENCODING', file: display, range: at(['source', 'file']), args: { file: sourceName, line: source.line, col: source.col, byte: source.byte } });
-  } else if (sourceText === null) {
-    sink.report({ code: 'E_SOURCE_FILE', file: display, range: at(['source', 'file']), args: { file: sourceName } });
-  }
+  const { sourceName, sourcePath, sourceText } = sourceDocument(ctx, data.source, at(['source', 'file']));
   const cite = (sentence: string, path: (string | number)[]): void => {
     if (sourceText !== null && !sourceText.includes(sentence)) {
       sink.report({ code: 'E_SOURCE_MISSING', file: display, range: at(path), args: { file: sourceName } });
@@ -287,6 +279,56 @@ export function checkRuleFile(ctx: FileContext): CheckedOccupation | undefined {
     english: englishNames(v),
     evidence: v.evidence,
   };
+}
+
+/**
+ * The source document a rule file cites (`text` when readable): a file inside the rules directory
+ * (read once per run), or the text inline for a self-contained rule file. Why it cannot be read is
+ * reported at `fileRange` (the `file:` value).
+ */
+function sourceDocument(ctx: FileContext, cited: RuleFileData['source'], fileRange: Range | undefined): { sourceName: string; sourcePath: string; sourceText: string | null } {
+  const sourceName = cited.file ?? '(source.text)';
+  const report = (code: string, args: Record<string, string | number>): void => ctx.sink.report({ code, file: ctx.display, range: fileRange, args: { file: sourceName, ...args } });
+  const sourcePath = cited.file !== undefined ? join(ctx.dir, cited.file) : `${ctx.file}#source.text`;
+  if (cited.text !== undefined) ctx.sources.set(sourcePath, cited.text);
+  // A document outside the rules directory is never read: citations checked against any readable
+  // file would reveal its contents.
+  if (cited.file !== undefined && !insideRulesDir(ctx.dir, cited.file, ctx.inputs)) {
+    report('E_SOURCE_OUTSIDE', {});
+    return { sourceName, sourcePath, sourceText: null };
+  }
+  if (!ctx.sources.has(sourcePath)) {
+    let content: SourceContent = null;
+    try {
+      content = readText(sourcePath, ctx.inputs);
+    } catch (e) {
+      content = e instanceof EncodingError ? e.problem : e instanceof FileTooLargeError ? e : null;
+    }
+    ctx.sources.set(sourcePath, content);
+  }
+  const source = ctx.sources.get(sourcePath) ?? null;
+  if (source instanceof FileTooLargeError) report('E_SOURCE_TOO_LARGE', { size: source.size, max: source.max });
+  // Not UTF-8: its sentences cannot be found, and saying so for each would hide why.
+  else if (source !== null && typeof source === 'object') report('E_SOURCE_ENCODING', { line: source.line, col: source.col, byte: source.byte });
+  else if (source === null) report('E_SOURCE_FILE', {});
+  return { sourceName, sourcePath, sourceText: typeof source === 'string' ? source : null };
+}
+
+/**
+ * Whether a rule file's `source.file` names a file inside the rules directory: a relative path
+ * that stays inside it, and whose real path (symbolic links resolved) does too. A path that does
+ * not exist is inside when it is so lexically (it is then reported as not found).
+ */
+function insideRulesDir(dir: string, file: string, inputs?: InputRecorder): boolean {
+  const within = (base: string, path: string): boolean => {
+    const r = relative(base, path);
+    return r !== '' && r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r);
+  };
+  if (isAbsolute(file) || !within(resolve(dir), resolve(dir, file))) return false;
+  const real = realPath(join(dir, file), inputs);
+  if (real === undefined) return true;
+  const realDir = realPath(dir, inputs);
+  return realDir !== undefined && within(realDir, real);
 }
 
 /** English names of the vocabulary's words, for English explanations. */

@@ -4,6 +4,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { compareDiagnostics } from './diagnostics.js';
 import { formatMessage } from './messages.js';
 import type { OutputLang } from '../runtime/words.js';
+import { sanitize } from './sanitize.js';
 
 export type OutputFormat = 'human' | 'json' | 'github';
 
@@ -52,9 +53,12 @@ export function diagnosticsDocument(items: readonly Diagnostic[]): DiagnosticsDo
   return { diagnostics: sorted.map(toJsonDiagnostic), errors, warnings: sorted.length - errors };
 }
 
-/** Workflow-command message data: `%`, CR and LF are percent-encoded. */
+/**
+ * Workflow-command message data: `%`, CR and LF are percent-encoded (so that no text starts a
+ * command line of its own), then the rest is sanitised like human output (ESC, bidi controls).
+ */
 export function escapeGithubData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return sanitize(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Workflow-command property values: as data, and `:` and `,` too. */

@@ -4,6 +4,7 @@ import { styleText } from 'node:util';
 import type { Diagnostic } from './diagnostics.js';
 import { formatMessage } from './messages.js';
 import type { OutputLang } from '../runtime/words.js';
+import { sanitize } from './sanitize.js';
 
 export interface RenderOptions {
   lang: OutputLang;
@@ -131,11 +132,6 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-/** Control characters could drive the terminal: show them as U+FFFD; tabs become one space. */
-export function sanitize(s: string): string {
-  return s.replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
-}
-
 type Style = 'bold' | 'red' | 'yellow' | 'blue' | 'dim';
 
 /**
@@ -153,6 +149,24 @@ function sourceLine(source: string, line: number): string | undefined {
   return l === undefined ? undefined : l.replace(/\r$/, '');
 }
 
+/** Code points of a source line a frame shows at most, ellipses included. */
+export const MAX_FRAME_CHARS = 200;
+/** Code points shown before the column when a long line is cut. */
+const FRAME_CONTEXT = 40;
+const ELLIPSIS = '…';
+
+/**
+ * The part of a line a frame shows: all of it when it fits, else a window around the start column
+ * cut with an ellipsis on each cut side (one long line must not print megabytes).
+ */
+function frameWindow(length: number, startIdx: number): { from: number; to: number } {
+  if (length <= MAX_FRAME_CHARS) return { from: 0, to: length };
+  const from = Math.max(0, Math.min(startIdx - FRAME_CONTEXT, length - (MAX_FRAME_CHARS - 1)));
+  let to = from + MAX_FRAME_CHARS - (from > 0 ? 1 : 0);
+  if (to < length) to -= 1;
+  return { from, to: Math.min(to, length) };
+}
+
 /** The code frame lines for a range: the source line with a gutter, and a caret under the range. */
 function codeFrame(d: Diagnostic, source: string, color: boolean): string[] {
   const r = d.range!;
@@ -163,14 +177,19 @@ function codeFrame(d: Diagnostic, source: string, color: boolean): string[] {
   let endIdx: number;
   if (r.end.line === r.start.line) endIdx = Math.max(startIdx, Math.min(r.end.col - 1, cps.length));
   else endIdx = cps.length; // a range over several lines is underlined to the end of its first line
-  const before = displayWidth(cps.slice(0, startIdx).join(''));
-  const under = Math.max(1, displayWidth(cps.slice(startIdx, endIdx).join('')));
+  const { from, to } = frameWindow(cps.length, startIdx);
+  // widths of what is printed: sanitised characters (a control shown as U+FFFD takes a column)
+  const head = from > 0 ? ELLIPSIS : '';
+  const before = head + sanitize(cps.slice(from, startIdx).join(''));
+  const range = sanitize(cps.slice(startIdx, Math.min(endIdx, to)).join(''));
+  const shown = before + range + sanitize(cps.slice(Math.min(endIdx, to), to).join('')) + (to < cps.length ? ELLIPSIS : '');
+  const under = Math.max(1, displayWidth(range));
   const gutter = String(r.start.line);
   const pad = ' '.repeat(gutter.length);
   const caretColor = d.severity === 'warning' ? 'yellow' : 'red';
   return [
-    `${paint(color, ['blue'], `${gutter} |`)} ${sanitize(text)}`,
-    `${paint(color, ['blue'], `${pad} |`)} ${' '.repeat(before)}${paint(color, ['bold', caretColor], '^' + '~'.repeat(under - 1))}`,
+    `${paint(color, ['blue'], `${gutter} |`)} ${shown}`,
+    `${paint(color, ['blue'], `${pad} |`)} ${' '.repeat(displayWidth(before))}${paint(color, ['bold', caretColor], '^' + '~'.repeat(under - 1))}`,
   ];
 }
 

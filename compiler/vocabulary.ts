@@ -2,6 +2,7 @@
 // names. Expressions refer to these by name; the checker resolves them here.
 import { parse } from 'yaml';
 import { LEVEL_NAMES } from '../runtime/words.js';
+import { normalizeName } from '../runtime/facts.js';
 
 export interface EducationName {
   name: string;
@@ -51,7 +52,35 @@ export interface VocabularyIndex {
   facts: Map<string, FactDecl>;
 }
 
-export class VocabularyError extends Error {}
+/**
+ * A problem in the vocabulary: E_VOCABULARY with the message as detail, or a code of its own with
+ * its args; `pointer` (JSON Pointer) locates it when it is one entry's field.
+ */
+export class VocabularyError extends Error {
+  constructor(
+    message: string,
+    readonly pointer?: string,
+    readonly diagnostic?: { code: string; args: Record<string, string> },
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Names no fact may take: Object.prototype's own (`constructor`, `__proto__`, `hasOwnProperty`,
+ * `toString` …) and `prototype`. Profiles cannot supply them (schema/profile.schema.json refuses
+ * some outright) and, looked up on a plain object, they would find the prototype's member.
+ */
+export const RESERVED_FACT_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** The reserved name a fact's name or English name normalises to, with the field holding it. */
+function reservedFactName(f: { name: string; en?: string }): { field: 'name' | 'en'; name: string } | undefined {
+  for (const field of ['name', 'en'] as const) {
+    const value = f[field];
+    if (value !== undefined && RESERVED_FACT_NAMES.has(normalizeName(value))) return { field, name: value };
+  }
+  return undefined;
+}
 
 export function parseVocabulary(text: string): VocabularyIndex {
   let raw: unknown;
@@ -80,9 +109,13 @@ export function parseVocabulary(text: string): VocabularyIndex {
     return { name: k.name, en: k.en ?? k.name, default: k.default === true };
   });
   if (workKinds.length > 30) throw new VocabularyError('at most 30 work kinds');
-  const facts: FactDecl[] = (v.facts ?? []).map((f) => {
+  const facts: FactDecl[] = (v.facts ?? []).map((f, i) => {
     if (typeof f.name !== 'string' || (f.type !== 'boolean' && f.type !== 'number')) {
       throw new VocabularyError(`fact needs a name and type boolean or number: ${JSON.stringify(f)}`);
+    }
+    const reserved = reservedFactName({ name: f.name, ...(typeof f.en === 'string' ? { en: f.en } : {}) });
+    if (reserved) {
+      throw new VocabularyError(`reserved fact name ${reserved.name}`, `/facts/${i}/${reserved.field}`, { code: 'E_VOCABULARY_RESERVED', args: { name: reserved.name } });
     }
     return { name: f.name, en: f.en ?? f.name, type: f.type, units: f.units ?? [] };
   });
