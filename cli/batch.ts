@@ -9,10 +9,12 @@ import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { followLinks } from '../compiler/atomic-write.js';
 import { OutputError } from '../compiler/compile.js';
-import { DiagnosticSink, errorCode, fileError } from '../compiler/diagnostics.js';
-import { bomLength, hasUtf16Bom } from '../compiler/encoding.js';
+import { DiagnosticSink, errorCode, fileError, type Diagnostic } from '../compiler/diagnostics.js';
+import { bomLength } from '../compiler/encoding.js';
 import { functionBody } from '../compiler/instantiate.js';
-import { createProcessor, CSV_COLUMNS, csvFields, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
+import { MAX_PROFILE_BYTES } from '../compiler/load-profile.js';
+import { createProcessor, CSV_COLUMNS, decodeUtf8, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type Records, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
+import { findColumn, pathEncoding, readCsv, type CsvRecord, type RecordFailure } from './csv-input.js';
 import { asOfOption, levelOption, loadCandidates, requireOccupations, versionsInForce } from './eval.js';
 import { printDiagnostics, useColor, type Io, type Lang } from './output.js';
 import { UsageError } from './usage-error.js';
@@ -187,20 +189,9 @@ class Progress {
   }
 }
 
-/** Offset just after the last (`last`) or first record boundary of `buf`: a newline outside CSV quotes; 0 if none. */
-function boundary(buf: Uint8Array, csv: boolean, last: boolean): number {
-  if (!csv) return (last ? Buffer.from(buf.buffer, buf.byteOffset, buf.length).lastIndexOf(10) : buf.indexOf(10)) + 1;
-  let quoted = false;
-  let found = 0;
-  for (let i = 0; i < buf.length; i++) {
-    const c = buf[i];
-    if (c === 34) quoted = !quoted;
-    else if (c === 10 && !quoted) {
-      found = i + 1;
-      if (!last) return found;
-    }
-  }
-  return found;
+/** Offset just after the last newline of `buf` (JSON lines: a record boundary); 0 if none. */
+function boundary(buf: Uint8Array): number {
+  return Buffer.from(buf.buffer, buf.byteOffset, buf.length).lastIndexOf(10) + 1;
 }
 
 function countNewlines(bytes: Uint8Array): number {
@@ -225,7 +216,40 @@ interface Range {
   length: number;
 }
 
-type Piece = Chunk | Range;
+/** Records read from a CSV input (on the main thread), with the texts of their profiles. */
+interface RecordsPiece {
+  records: Records;
+}
+
+type Piece = Chunk | Range | RecordsPiece;
+
+/** Profile texts handed to a worker at a time (CSV input). */
+const RECORDS_CHARS = 256 * 1024;
+
+/**
+ * The records after the header of a CSV input in pieces of about RECORDS_CHARS of profile text:
+ * the `profile` field of each, decoded, or why the record cannot be judged.
+ */
+function* csvPieces(records: Generator<CsvRecord>, column: number): Generator<RecordsPiece> {
+  let piece: Required<Records> = { lines: [], texts: [], lastLines: [] };
+  let chars = 0;
+  for (const r of records) {
+    let text: string | RecordFailure;
+    if (r.failure) text = r.failure;
+    else if (r.encoding) text = { code: r.encoding.code, args: { byte: r.encoding.byte } };
+    else text = column < r.fields.length ? decodeUtf8(r.fields[column], true).replace(/\r\n/g, '\n') : '';
+    piece.lines.push(r.line);
+    piece.lastLines.push(r.lastLine);
+    piece.texts.push(text);
+    chars += typeof text === 'string' ? text.length : 0;
+    if (chars >= RECORDS_CHARS || piece.lines.length >= 4096) {
+      yield { records: piece };
+      piece = { lines: [], texts: [], lastLines: [] };
+      chars = 0;
+    }
+  }
+  if (piece.lines.length > 0) yield { records: piece };
+}
 
 /**
  * The input file in ranges cut at record boundaries, as `chunks` cuts them. The main thread reads
@@ -233,7 +257,7 @@ type Piece = Chunk | Range;
  * buffer (grown only for a record longer than it): it keeps no input and allocates nothing per
  * chunk, and the worker threads read their ranges themselves.
  */
-function* ranges(fd: number, csv: boolean): Generator<Range> {
+function* ranges(fd: number): Generator<Range> {
   let buf = Buffer.allocUnsafeSlow(BLOCK_BYTES);
   let position = bomLength(buf.subarray(0, readSync(fd, buf, 0, 3, 0)));
   let line = 1;
@@ -243,7 +267,7 @@ function* ranges(fd: number, csv: boolean): Generator<Range> {
     if (read === 0) return;
     const view = buf.subarray(0, read);
     // a short read is the end of the file: the rest is the last chunk, with or without a newline
-    const end = read < buf.length ? read : boundary(view, csv, true);
+    const end = read < buf.length ? read : boundary(view);
     if (end === 0) {
       buf = Buffer.allocUnsafeSlow(buf.length * 2); // no record ends in the block: read more at once
       continue;
@@ -255,10 +279,10 @@ function* ranges(fd: number, csv: boolean): Generator<Range> {
 }
 
 /**
- * The input in chunks cut at record boundaries (JSON lines: newlines; CSV: newlines outside
- * quotes), read BLOCK_BYTES at a time: memory stays bounded whatever the size of the input.
+ * JSON lines input in chunks cut at newlines, read BLOCK_BYTES at a time: memory stays bounded
+ * whatever the size of the input.
  */
-async function* chunks(input: string, csv: boolean): AsyncGenerator<Chunk> {
+async function* chunks(input: string): AsyncGenerator<Chunk> {
   const stream = input === '-' ? process.stdin : createReadStream(input, { highWaterMark: BLOCK_BYTES });
   let carry: Uint8Array = new Uint8Array(0);
   let line = 1;
@@ -269,7 +293,7 @@ async function* chunks(input: string, csv: boolean): AsyncGenerator<Chunk> {
       first = false;
       buf = buf.subarray(bomLength(buf));
     }
-    const end = boundary(buf, csv, true);
+    const end = boundary(buf);
     if (end > 0) {
       const bytes = buf.subarray(0, end);
       yield { firstLine: line, bytes };
@@ -278,6 +302,17 @@ async function* chunks(input: string, csv: boolean): AsyncGenerator<Chunk> {
     carry = buf.subarray(end);
   }
   if (carry.length > 0) yield { firstLine: line, bytes: carry };
+}
+
+/** The index of the `profile` column named by the header (the first record), or the error to report. */
+function profileColumn(head: IteratorResult<CsvRecord>, shown: string): number | Omit<Diagnostic, 'severity'> {
+  const line = head.done ? 1 : head.value.line;
+  const failure = head.done ? null : (head.value.failure ?? (head.value.encoding && { code: head.value.encoding.code, args: { byte: head.value.encoding.byte } }));
+  if (failure) return { code: failure.code, file: `${shown}:${line}`, path: '', args: failure.args };
+  const column = head.done ? -1 : findColumn(head.value.fields.map((f) => decodeUtf8(f, true)), 'profile');
+  if (typeof column !== 'number') return { code: column.code, file: `${shown}:${line}`, path: '', args: column.args };
+  if (column >= 0) return column;
+  return { code: 'E_PROFILE_PARSE', file: `${shown}:${line}`, path: '', args: { detail: 'a CSV input needs a header row with a `profile` column (docs/profile.md)' } };
 }
 
 export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
@@ -303,17 +338,6 @@ function statOrNull(path: string): Stats | null {
   }
 }
 
-/** Whether the file starts with a UTF-16 byte order mark. */
-function isUtf16(path: string): boolean {
-  const head = Buffer.alloc(2);
-  const fd = openSync(path, 'r');
-  try {
-    return readSync(fd, head, 0, 2, 0) === 2 && hasUtf16Bom(head);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const asOf = asOfOption(opts.asOf);
   const level = levelOption(opts.level);
@@ -334,7 +358,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
     try {
       inputStat = statSync(opts.input);
       if (!inputStat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      utf16 = isUtf16(opts.input);
+      utf16 = pathEncoding(opts.input).utf16;
     } catch (e) {
       const sink = new DiagnosticSink();
       sink.report(fileError('E_READ', opts.input, e));
@@ -396,7 +420,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
     return 1;
   }
 
-  const totals = { evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0 };
+  const totals = { evaluated: 0, skipped: 0, skippedLines: 0, eligible: 0, ineligible: 0, unknown: 0 };
   const say = (zh: string, en: string): void => {
     if (opts.lang !== 'en') io.err(zh);
     if (opts.lang !== 'zh') io.err(opts.lang === 'both' ? `    ${en}` : en);
@@ -418,6 +442,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
     if (out) await output.write(out, written);
     totals.evaluated += r.evaluated;
     totals.skipped += r.skipped;
+    totals.skippedLines += r.skippedLines;
     totals.eligible += r.eligible;
     totals.ineligible += r.ineligible;
     totals.unknown += r.unknown;
@@ -434,49 +459,41 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const base = { input: shown, csvOutput, explain: (opts.explain ?? false) && !csvOutput, asOf, level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color, maxReports: MAX_REPORTS };
   let ok = false;
   try {
-    // With worker threads and an input file, the workers read their chunks themselves: the main
-    // thread only finds where chunks end (see `ranges`).
-    const byRange = workers > 1 && !stdin;
-    const inputFd = byRange ? openSync(opts.input, 'r') : null;
+    // JSON lines with worker threads and an input file: the workers read their chunks
+    // themselves, the main thread only finds where chunks end (see `ranges`). CSV: the main thread
+    // reads the records (cli/csv-input.ts) and hands over their profiles.
+    const byRange = workers > 1 && !stdin && !csvInput;
+    const inputFd = byRange || csvInput ? openSync(opts.input, 'r') : null;
     try {
-      const input: AsyncGenerator<Piece> | Generator<Piece> = inputFd !== null ? ranges(inputFd, csvInput) : chunks(opts.input, csvInput);
-      const bytesOf = (piece: Piece): Uint8Array => {
+      let input: AsyncGenerator<Piece> | Generator<Piece>;
+      let options: LineOptions = { ...base, csv: false };
+      if (csvInput) {
+        const records = readCsv(inputFd!, { maxRecordBytes: MAX_PROFILE_BYTES });
+        const column = profileColumn(records.next(), shown);
+        if (typeof column !== 'number') {
+          const s = new DiagnosticSink();
+          s.report(column);
+          printDiagnostics(s.items, io, opts.lang);
+          return 1;
+        }
+        input = csvPieces(records, column);
+        options = { ...base, csv: true };
+      } else input = byRange ? ranges(inputFd!) : chunks(opts.input);
+      const bytesOf = (piece: Chunk | Range): Uint8Array => {
         if ('bytes' in piece) return piece.bytes;
         const buf = Buffer.allocUnsafe(piece.length);
         readRange(inputFd!, buf, piece.length, piece.position);
         return buf;
       };
-      let options: LineOptions = { ...base, csvColumn: null };
-      let pending: Piece | null = null;
-      if (csvInput) {
-        // The header row names the columns; the rest of the first chunk is ordinary input.
-        const head = await input.next();
-        const bytes = head.done ? new Uint8Array(0) : bytesOf(head.value);
-        const end = boundary(bytes, true, false) || bytes.length;
-        const header = new TextDecoder().decode(bytes.subarray(0, end)).replace(/\r?\n$/, '');
-        const column = csvFields(header).findIndex((h) => h.trim().toLowerCase() === 'profile');
-        if (column < 0) {
-          const s = new DiagnosticSink();
-          s.report({ code: 'E_PROFILE_PARSE', file: `${shown}:1`, path: '', args: { detail: 'a CSV input needs a header row with a `profile` column (docs/profile.md)' } });
-          printDiagnostics(s.items, io, opts.lang);
-          return 1;
-        }
-        options = { ...base, csvColumn: column };
-        if (!head.done && end < bytes.length) {
-          const firstLine = head.value.firstLine + countNewlines(bytes.subarray(0, end));
-          pending = 'bytes' in head.value ? { firstLine, bytes: bytes.subarray(end) } : { firstLine, position: head.value.position + end, length: bytes.length - end };
-        }
-      }
       if (csvOutput) await output.write((opts.bom ? '\uFEFF' : '') + CSV_COLUMNS.join(',') + '\n');
-      const piecesAll = async function* (): AsyncGenerator<Piece> {
-        if (pending) yield pending;
+      const pieces = async function* (): AsyncGenerator<Piece> {
         yield* input;
       };
 
       if (workers <= 1) {
         const processChunk = createProcessor(occupations.map((o) => o.compiled()), options);
-        for await (const piece of piecesAll()) {
-          const { out, ...r } = judgeBytes(processChunk, bytesOf(piece), piece.firstLine, csvInput);
+        for await (const piece of pieces()) {
+          const { out, ...r } = 'records' in piece ? processChunk(piece.records) : judgeBytes(processChunk, bytesOf(piece), piece.firstLine);
           await take(r, out, () => processChunk.recycle(out));
         }
       } else {
@@ -484,8 +501,8 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
         const source = precompiled
           ? { evaluators: precompiled.url, indices: occupations.map((o) => all.indexOf(o)) }
           : { code: occupations.map((o) => functionBody(checked!.get(o)!)) };
-        const fds = { ...(inputFd !== null ? { inputFd } : {}), ...(output.file !== null ? { outputFd: output.file } : {}) };
-        await inWorkers(piecesAll(), workers, { kind: 'zige-batch', ...source, options, ...fds }, take, output.file !== null ? (size) => output.reserve(size) : null);
+        const fds = { ...(byRange ? { inputFd: inputFd! } : {}), ...(output.file !== null ? { outputFd: output.file } : {}) };
+        await inWorkers(pieces(), workers, { kind: 'zige-batch', ...source, options, ...fds }, take, output.file !== null ? (size) => output.reserve(size) : null);
       }
     } finally {
       if (inputFd !== null) closeSync(inputFd);
@@ -503,10 +520,12 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const rate = seconds > 0 ? Math.round(done / seconds) : done;
   const more = totals.skipped - shownReports;
   if (more > 0) say(`…… 另有 ${more} 行无效，见输出中的 error 记录`, `… and ${more} more invalid line(s): see the error records in the output`);
+  // Every input line not judged is counted: a skipped CSV record may span several lines.
+  const lost = totals.skippedLines > 0 ? [`（输入中 ${totals.skippedLines} 行未判定）`, ` (${totals.skippedLines} input line${totals.skippedLines === 1 ? '' : 's'} not judged)`] : ['', ''];
   const threads = workers > 1 ? [`${workers} 个工作线程`, `${workers} worker threads`] : ['单线程', 'one thread'];
   say(
-    `批量判定：共 ${done} 份资料，已判定 ${totals.evaluated}，跳过 ${totals.skipped}；用时 ${seconds.toFixed(2)} 秒，每秒 ${rate} 份（${threads[0]}）`,
-    `batch: ${done} profiles, ${totals.evaluated} evaluated, ${totals.skipped} skipped; ${seconds.toFixed(2)} s, ${rate}/s (${threads[1]})`,
+    `批量判定：共 ${done} 份资料，已判定 ${totals.evaluated}，跳过 ${totals.skipped}${lost[0]}；用时 ${seconds.toFixed(2)} 秒，每秒 ${rate} 份（${threads[0]}）`,
+    `batch: ${done} profiles, ${totals.evaluated} evaluated, ${totals.skipped} skipped${lost[1]}; ${seconds.toFixed(2)} s, ${rate}/s (${threads[1]})`,
   );
   say(
     `各级结果：符合 ${totals.eligible}，不符合 ${totals.ineligible}，无法判定 ${totals.unknown}`,
@@ -612,7 +631,8 @@ async function inWorkers(
       if (got && slot.busy < IN_FLIGHT) {
         const piece = got.value;
         slot.busy++;
-        if ('bytes' in piece) {
+        if ('records' in piece) post(slot, { seq: sent++, records: piece.records });
+        else if ('bytes' in piece) {
           // a copy of its own, transferred: the chunk is a view of buffers still being read
           const bytes = new Uint8Array(piece.bytes);
           post(slot, { seq: sent++, firstLine: piece.firstLine, bytes }, [bytes.buffer]);
