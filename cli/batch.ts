@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { followLinks } from '../compiler/atomic-write.js';
 import { OutputError } from '../compiler/compile.js';
@@ -14,6 +14,7 @@ import { bomLength } from '../compiler/encoding.js';
 import { functionBody } from '../compiler/instantiate.js';
 import { MAX_PROFILE_BYTES } from '../compiler/load-profile.js';
 import { createProcessor, CSV_COLUMNS, decodeUtf8, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type Records, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
+import { removeStaleTemporaries, temporaryPath } from './batch-temporary.js';
 import { findColumn, pathEncoding, readCsv, type CsvRecord, type RecordFailure } from './csv-input.js';
 import { asOfOption, levelOption, loadCandidates, requireOccupations, versionsInForce } from './eval.js';
 import { printDiagnostics, useColor, type Io, type Lang } from './output.js';
@@ -97,7 +98,7 @@ class Output {
   constructor(named: string | undefined, special: boolean) {
     this.positional = named !== undefined && !special;
     const path = (this.path = this.positional ? followLinks(named!) : named);
-    this.tmp = this.positional ? join(dirname(path!), `.${basename(path!)}.tmp-${process.pid}`) : null;
+    this.tmp = this.positional ? temporaryPath(path!) : null;
     if (this.tmp) this.fd = openSync(this.tmp, 'w');
     else if (special) this.fd = openSync(named!, 'w');
   }
@@ -425,6 +426,12 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
     if (opts.lang !== 'en') io.err(zh);
     if (opts.lang !== 'zh') io.err(opts.lang === 'both' ? `    ${en}` : en);
   };
+  // The temporaries of earlier runs killed before they could remove them (kill -9): removed, and named.
+  if (output.file !== null) {
+    for (const { file, pid } of removeStaleTemporaries(followLinks(opts.out!))) {
+      say(`已删除先前被中断的运行（进程 ${pid}，已不存在）留下的临时文件 ${display(file)}`, `removed ${display(file)}, left by an interrupted run (process ${pid}, gone)`);
+    }
+  }
   // Ctrl-C or a kill ends the run at once: the partial output is never renamed into place, and
   // its temporary file is removed (left, it would be a hidden file as large as the output).
   const interrupted = (signal: NodeJS.Signals): void => {
