@@ -9,13 +9,14 @@ import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { followLinks } from '../compiler/atomic-write.js';
 import { OutputError } from '../compiler/compile.js';
-import { DiagnosticSink, errorCode, fileError, type Diagnostic } from '../compiler/diagnostics.js';
+import { DiagnosticSink, errorCode, fileError } from '../compiler/diagnostics.js';
 import { bomLength } from '../compiler/encoding.js';
 import { functionBody } from '../compiler/instantiate.js';
 import { MAX_PROFILE_BYTES } from '../compiler/load-profile.js';
-import { createProcessor, CSV_COLUMNS, decodeUtf8, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type Records, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
+import { createProcessor, CSV_COLUMNS, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
 import { removeStaleTemporaries, temporaryPath } from './batch-temporary.js';
-import { findColumn, pathEncoding, readCsv, type CsvRecord, type RecordFailure } from './csv-input.js';
+import { csvPieces, profileColumn, type RecordsPiece } from './batch-csv.js';
+import { pathEncoding, readCsv } from './csv-input.js';
 import { asOfOption, levelOption, loadCandidates, requireOccupations, versionsInForce } from './eval.js';
 import { printDiagnostics, useColor, type Io, type Lang } from './output.js';
 import { UsageError } from './usage-error.js';
@@ -217,40 +218,7 @@ interface Range {
   length: number;
 }
 
-/** Records read from a CSV input (on the main thread), with the texts of their profiles. */
-interface RecordsPiece {
-  records: Records;
-}
-
 type Piece = Chunk | Range | RecordsPiece;
-
-/** Profile texts handed to a worker at a time (CSV input). */
-const RECORDS_CHARS = 256 * 1024;
-
-/**
- * The records after the header of a CSV input in pieces of about RECORDS_CHARS of profile text:
- * the `profile` field of each, decoded, or why the record cannot be judged.
- */
-function* csvPieces(records: Generator<CsvRecord>, column: number): Generator<RecordsPiece> {
-  let piece: Required<Records> = { lines: [], texts: [], lastLines: [] };
-  let chars = 0;
-  for (const r of records) {
-    let text: string | RecordFailure;
-    if (r.failure) text = r.failure;
-    else if (r.encoding) text = { code: r.encoding.code, args: { byte: r.encoding.byte } };
-    else text = column < r.fields.length ? decodeUtf8(r.fields[column], true).replace(/\r\n/g, '\n') : '';
-    piece.lines.push(r.line);
-    piece.lastLines.push(r.lastLine);
-    piece.texts.push(text);
-    chars += typeof text === 'string' ? text.length : 0;
-    if (chars >= RECORDS_CHARS || piece.lines.length >= 4096) {
-      yield { records: piece };
-      piece = { lines: [], texts: [], lastLines: [] };
-      chars = 0;
-    }
-  }
-  if (piece.lines.length > 0) yield { records: piece };
-}
 
 /**
  * The input file in ranges cut at record boundaries, as `chunks` cuts them. The main thread reads
@@ -303,17 +271,6 @@ async function* chunks(input: string): AsyncGenerator<Chunk> {
     carry = buf.subarray(end);
   }
   if (carry.length > 0) yield { firstLine: line, bytes: carry };
-}
-
-/** The index of the `profile` column named by the header (the first record), or the error to report. */
-function profileColumn(head: IteratorResult<CsvRecord>, shown: string): number | Omit<Diagnostic, 'severity'> {
-  const line = head.done ? 1 : head.value.line;
-  const failure = head.done ? null : (head.value.failure ?? (head.value.encoding && { code: head.value.encoding.code, args: { byte: head.value.encoding.byte } }));
-  if (failure) return { code: failure.code, file: `${shown}:${line}`, path: '', args: failure.args };
-  const column = head.done ? -1 : findColumn(head.value.fields.map((f) => decodeUtf8(f, true)), 'profile');
-  if (typeof column !== 'number') return { code: column.code, file: `${shown}:${line}`, path: '', args: column.args };
-  if (column >= 0) return column;
-  return { code: 'E_PROFILE_PARSE', file: `${shown}:${line}`, path: '', args: { detail: 'a CSV input needs a header row with a `profile` column (docs/profile.md)' } };
 }
 
 export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
