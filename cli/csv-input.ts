@@ -6,7 +6,7 @@
 // failure at the line it starts on, and reading starts again on the next line: every line of
 // the file ends up in a record read or in one reported, never silently dropped.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Parser, type Options } from 'csv-parse';
 import { bomLength, encodingProblem, hasUtf16Bom, type EncodingProblem } from '../compiler/encoding.js';
 
@@ -136,7 +136,8 @@ function* parseFrom(fd: number, start: number, firstLine: number, o: CsvReadOpti
   const lines = new LineCounter(firstLine, o.stats);
   let end = 0; // parser offset just after the last record
   let empty = 0; // empty lines skipped before it
-  const blockBytes = o.blockBytes ?? 256 * 1024;
+  // a new block each time: the parser and the line counter keep views of the last ones
+  const blockBytes = Math.max(1, Math.min(o.blockBytes ?? 256 * 1024, fstatSync(fd).size - start));
   for (let fed = 0, done = false; !done; ) {
     const block = Buffer.allocUnsafe(blockBytes);
     const n = readSync(fd, block, 0, blockBytes, start + fed);
@@ -158,7 +159,8 @@ function* parseFrom(fd: number, start: number, firstLine: number, o: CsvReadOpti
       end = r.bytes;
       empty = r.empty;
       const fields = r.record;
-      if (fields.length === 1 && /^\s*$/.test(fields[0].toString('latin1'))) continue; // a blank line
+      // a line of spaces is blank (a quoted field of line breaks is not: it spans lines)
+      if (fields.length === 1 && line === lastLine && /^\s*$/.test(fields[0].toString('latin1'))) continue;
       const bad = fields.find((f) => !isUtf8(f));
       yield { line, lastLine, fields, ...(bad ? { encoding: encodingProblem(bad)! } : {}) };
     }
