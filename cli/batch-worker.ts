@@ -127,7 +127,8 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
       const record = texts[k];
       const text = typeof record === 'string' ? record : '';
       const sink = new DiagnosticSink();
-      if (typeof record !== 'string') sink.report({ code: record.code, path: '', args: record.args });
+      // a record the CSV reader could not read: placed by its line alone (no field, no column)
+      if (typeof record !== 'string') sink.report({ code: record.code, args: record.args });
       let results: LevelResult[] | undefined;
       if (notUtf8 !== null) {
         // A record (CSV: over several lines) with a line that is not UTF-8.
@@ -237,7 +238,7 @@ function locate(d: Diagnostic, input: string, line: number, csv: boolean): Diagn
     return { ...d, file: input, range: { start: { ...d.range.start, line: line }, end: { ...d.range.end, line: d.range.end.line + shift } } };
   }
   const { range: _range, ...rest } = d;
-  return { ...rest, file: `${input}:${line}`, path: d.path ?? '' };
+  return { ...rest, file: `${input}:${line}`, ...(d.path !== undefined || d.range ? { path: d.path ?? '' } : {}) };
 }
 
 /** Generated code (a function body of the runtime `R`) → the compiled occupation. */

@@ -123,7 +123,7 @@ describe('zige eval --batch FILE.csv', () => {
     writeFileSync(input, rows.join('\n') + '\n');
     const r = await zige(['eval', '--batch', input, ...OCC, '--out', join(dir, 'one.jsonl'), '--jobs', '1', '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/unterminated\.csv:4: error\[E_CSV_QUOTE_CLOSING\]/);
+    expect(r.stderr).toContain('unterminated.csv:4: error[E_CSV_QUOTE_CLOSING]: the quoted field opened on this line is not closed properly');
     expect(r.stderr).toContain('batch: 1000 profiles, 999 evaluated, 1 skipped (1 input line not judged)');
     const out = readFileSync(join(dir, 'one.jsonl'), 'utf8');
     const lines = out
