@@ -74,7 +74,7 @@ const FAILURES: Record<string, string> = {
   CSV_MAX_RECORD_SIZE: 'E_CSV_RECORD_TOO_LARGE',
 };
 
-/** The records of the CSV file open as `fd` (a UTF-8 byte-order mark skipped), in file order. */
+/** The records of the CSV file open as `fd` (a regular file: reading resumes by offset; a UTF-8 byte-order mark skipped), in file order. */
 export function* readCsv(fd: number, o: CsvReadOptions): Generator<CsvRecord> {
   let from: { offset: number; line: number } | null = { offset: fileEncoding(fd).bom, line: 1 };
   while (from) from = yield* parseFrom(fd, from.offset, from.line, o);
@@ -136,8 +136,10 @@ function* parseFrom(fd: number, start: number, firstLine: number, o: CsvReadOpti
   const lines = new LineCounter(firstLine, o.stats);
   let end = 0; // parser offset just after the last record
   let empty = 0; // empty lines skipped before it
-  // a new block each time: the parser and the line counter keep views of the last ones
-  const blockBytes = Math.max(1, Math.min(o.blockBytes ?? 256 * 1024, fstatSync(fd).size - start));
+  // a new block each time (the parser and the line counter keep views of the last ones), no
+  // larger than the file: small files are common
+  const size = fstatSync(fd).size;
+  const blockBytes = size > start ? Math.min(o.blockBytes ?? 256 * 1024, size - start) : (o.blockBytes ?? 256 * 1024);
   for (let fed = 0, done = false; !done; ) {
     const block = Buffer.allocUnsafe(blockBytes);
     const n = readSync(fd, block, 0, blockBytes, start + fed);
