@@ -51,7 +51,7 @@ export async function batchBench(o: { root: string; bin: string; checked: Checke
     const pipeline: number[] = [];
     const parsed: Profile[] = lines.map((l) => JSON.parse(l) as Profile);
     // The batch command's per-line code itself, on the whole input as one chunk (no I/O, no threads).
-    const processChunk = createProcessor([occ], { input: 'bench', csvColumn: null, csvOutput: false, explain: false, asOf: AS_OF, single: true, lang: 'zh', color: false, maxReports: 100 });
+    const processChunk = createProcessor([occ], { input: 'bench', csv: false, csvOutput: false, explain: false, asOf: AS_OF, single: true, lang: 'zh', color: false, maxReports: 100 });
     // In chunks of about the CLI's read size (256 KiB), as the command processes them.
     const chunkTexts: [number, string][] = [];
     for (let i = 0, size = 0, start = 0; i <= lines.length; i++) {
@@ -71,8 +71,7 @@ export async function batchBench(o: { root: string; bin: string; checked: Checke
       let bytes = 0;
       let evaluated = 0;
       for (const [first, chunk] of chunkTexts) {
-        const records = splitRecords(chunk, first, false);
-        const out = processChunk(records.lines, records.texts);
+        const out = processChunk(splitRecords(chunk, first));
         evaluated += out.evaluated;
         bytes += out.out.byteLength;
       }

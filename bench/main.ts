@@ -5,7 +5,8 @@
 //   npm run bench                    everything (builds first; about 4–5 minutes)
 //   npm run bench -- --quick         smaller sizes and fewer rounds: a smoke run (~1 minute)
 //   npm run bench -- --only a,b      some sections: a predicate, b end-to-end, c compile and cold
-//                                    start, batch, d growth (RESULTS.md is written only for a full run)
+//                                    start, batch, csv (CSV reading), d growth (RESULTS.md is written
+//                                    only for a full run)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { checkRules } from '../compiler/check-rules.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
 import { batchBench, type BatchResult } from './batch.js';
+import { csvBench, type CsvSize } from './csv.js';
 import { endToEndBench, workGrowth, type EndToEndResult, type GrowthPoint } from './end-to-end.js';
 import { sinkValue } from './measure.js';
 import { predicateBench, type PredicateResult } from './predicate.js';
@@ -33,7 +35,7 @@ const only = values.only ? new Set(values.only.split(',')) : null;
 const want = (s: string): boolean => only === null || only.has(s);
 
 const SIZES = quick
-  ? { predicate: 2000, endToEnd: 2000, rounds: 5, minMs: 15, spawn: 3, compile: 3, batch: 20_000, growth: [1, 10, 100, 1000, 10_000, 50_000], copies: [{ copies: 1, runs: 2 }, { copies: 10, runs: 1 }] }
+  ? { predicate: 2000, endToEnd: 2000, rounds: 5, minMs: 15, spawn: 3, compile: 3, batch: 20_000, csv: [1.4, 5.6], growth: [1, 10, 100, 1000, 10_000, 50_000], copies: [{ copies: 1, runs: 2 }, { copies: 10, runs: 1 }] }
   : {
       predicate: 5000,
       endToEnd: 5000,
@@ -42,6 +44,7 @@ const SIZES = quick
       spawn: 7,
       compile: 5,
       batch: 100_000,
+      csv: [1.4, 5.6, 56],
       growth: [1, 10, 100, 1000, 10_000, 50_000],
       copies: [
         { copies: 1, runs: 5 },
@@ -70,6 +73,7 @@ let endToEnd: EndToEndResult | undefined;
 let compile: CompileResult | undefined;
 let cold: ColdStart[] | undefined;
 let batch: BatchResult | undefined;
+let csv: CsvSize[] | undefined;
 let growth: GrowthPoint[] | undefined;
 let ruleFiles: RuleGrowthPoint[] | undefined;
 
@@ -90,6 +94,10 @@ if (want('c')) {
 if (want('batch')) {
   log(`batch: ${SIZES.batch} profiles`);
   batch = await batchBench({ root: ROOT, bin: BIN, checked, profiles: SIZES.batch, rounds: quick ? 1 : 2 });
+}
+if (want('csv')) {
+  log(`csv: reading ${SIZES.csv.join(', ')} MB`);
+  csv = csvBench(SIZES.csv, quick ? 1 : 3);
 }
 if (want('d')) {
   log('(d) growth: work entries');
@@ -117,6 +125,7 @@ const run: Run = {
   compile,
   cold,
   batch,
+  csv,
   growth,
   ruleFiles,
 };

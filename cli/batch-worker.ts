@@ -7,6 +7,7 @@ import { readSync, write } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DiagnosticSink, errorCode, type Diagnostic } from '../compiler/diagnostics.js';
 import { encodingDiagnostic, encodingProblem, type EncodingProblem } from '../compiler/encoding.js';
+import type { RecordFailure } from './csv-input.js';
 import { instantiateBody } from '../compiler/instantiate.js';
 import { loadProfile, singleRelations } from '../compiler/load-profile.js';
 import { formatMessage } from '../compiler/messages.js';
@@ -20,8 +21,8 @@ import type { OutputLang } from '../runtime/words.js';
 export interface LineOptions {
   /** The input as shown in messages. */
   input: string;
-  /** CSV input: the index of the `profile` column. */
-  csvColumn: number | null;
+  /** CSV input: the texts are the `profile` fields of records read by cli/csv-input.ts. */
+  csv: boolean;
   csvOutput: boolean;
   /** Results with explanations (JSON lines output only). */
   explain: boolean;
@@ -42,6 +43,8 @@ export interface ChunkResult {
   out: Uint8Array<ArrayBuffer>;
   evaluated: number;
   skipped: number;
+  /** Input lines of the skipped records. */
+  skippedLines: number;
   /** Level results by status. */
   eligible: number;
   ineligible: number;
@@ -52,49 +55,25 @@ export interface ChunkResult {
 
 export const CSV_COLUMNS = ['line', 'occupation', 'occupation_id', 'level', 'status', 'education', 'matched', 'error', 'warnings'];
 
+/**
+ * A cell of the CSV output. A text that a spreadsheet would take for a formula (starting with
+ * = + - @, also after spaces, or with a tab or CR) gets a leading apostrophe: shown as text,
+ * never run.
+ */
 export function csvField(v: string | number): string {
-  const s = String(v);
+  let s = String(v);
+  if (typeof v === 'string' && /^\s*[=+\-@]|^[\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The fields of one CSV record (RFC 4180: quoted fields may hold commas, quotes and newlines). */
-export function csvFields(record: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  const n = record.length;
-  for (;;) {
-    if (record[i] === '"') {
-      let value = '';
-      i++;
-      for (;;) {
-        const q = record.indexOf('"', i);
-        if (q < 0) {
-          value += record.slice(i);
-          i = n;
-          break;
-        }
-        value += record.slice(i, q);
-        if (record[q + 1] === '"') {
-          value += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      // anything between the closing quote and the next comma is kept, as most readers do
-      const comma = record.indexOf(',', i);
-      value += record.slice(i, comma < 0 ? n : comma);
-      out.push(value);
-      if (comma < 0) return out;
-      i = comma + 1;
-    } else {
-      const comma = record.indexOf(',', i);
-      out.push(record.slice(i, comma < 0 ? n : comma));
-      if (comma < 0) return out;
-      i = comma + 1;
-    }
-  }
+/**
+ * Records to judge, each numbered by the line it starts on: its text (the profile), or why it
+ * could not be read; `lastLines`: the line each ends on (CSV; a JSON line is one line).
+ */
+export interface Records {
+  lines: number[];
+  texts: (string | RecordFailure)[];
+  lastLines?: number[];
 }
 
 /**
@@ -102,7 +81,7 @@ export function csvFields(record: string): string[] {
  * records are skipped); `recycle` gives back a chunk's `out` once written, for the next chunk to
  * write into.
  */
-export type ChunkProcessor = ((lines: number[], texts: string[], notUtf8?: ReadonlyMap<number, EncodingProblem> | null) => ChunkResult) & {
+export type ChunkProcessor = ((records: Records, notUtf8?: ReadonlyMap<number, EncodingProblem> | null) => ChunkResult) & {
   recycle(out: Uint8Array<ArrayBuffer>): void;
 };
 
@@ -125,14 +104,13 @@ export function linesNotUtf8(bytes: Uint8Array, firstLine: number): Map<number, 
 }
 
 /**
- * Judges a chunk of input bytes (a whole number of records, the first on line `firstLine`):
- * decoded, cut into records, and judged; records with a line that is not UTF-8 are skipped. The
- * bytes are checked once, natively, for both the decoding and the check.
+ * Judges a chunk of JSON lines (whole lines, the first on line `firstLine`): decoded, cut into
+ * lines, and judged; lines that are not UTF-8 are skipped. The bytes are checked once, natively,
+ * for both the decoding and the check.
  */
-export function judgeBytes(processChunk: ChunkProcessor, bytes: Uint8Array, firstLine: number, csv: boolean): ChunkResult {
+export function judgeBytes(processChunk: ChunkProcessor, bytes: Uint8Array, firstLine: number): ChunkResult {
   const valid = isUtf8(bytes);
-  const { lines, texts } = splitRecords(decodeUtf8(bytes, valid), firstLine, csv);
-  return processChunk(lines, texts, valid ? null : linesNotUtf8(bytes, firstLine));
+  return processChunk(splitRecords(decodeUtf8(bytes, valid), firstLine), valid ? null : linesNotUtf8(bytes, firstLine));
 }
 
 /** A processor of chunks of lines, for the given occupations (already selected and in report order). */
@@ -142,12 +120,15 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
     o.lang === 'both' ? `${formatMessage(d, 'zh')} / ${formatMessage(d, 'en')}` : formatMessage(d, o.lang);
 
   const out = new Utf8Lines(); // each chunk's buffer is handed over; the next is one given back by recycle, or new
-  const processChunk = (lines: number[], texts: string[], notUtf8: ReadonlyMap<number, EncodingProblem> | null = null): ChunkResult => {
-    const r: Omit<ChunkResult, 'out'> = { evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0, reports: [] };
+  const processChunk = ({ lines, texts, lastLines }: Records, notUtf8: ReadonlyMap<number, EncodingProblem> | null = null): ChunkResult => {
+    const r: Omit<ChunkResult, 'out'> = { evaluated: 0, skipped: 0, skippedLines: 0, eligible: 0, ineligible: 0, unknown: 0, reports: [] };
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k];
-      let text = texts[k];
+      const record = texts[k];
+      const text = typeof record === 'string' ? record : '';
       const sink = new DiagnosticSink();
+      // a record the CSV reader could not read: placed by its line alone (no field, no column)
+      if (typeof record !== 'string') sink.report({ code: record.code, args: record.args });
       let results: LevelResult[] | undefined;
       let warnings: Warning[] = [];
       if (notUtf8 !== null) {
@@ -159,11 +140,7 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
           break;
         }
       }
-      if (!sink.hasErrors && o.csvColumn !== null) {
-        const fields = csvFields(text);
-        text = fields[o.csvColumn] ?? '';
-        if (text.trim() === '') sink.report({ code: 'E_PROFILE_PARSE', path: '', args: { detail: 'the profile column is empty' } });
-      }
+      if (!sink.hasErrors && o.csv && text.trim() === '') sink.report({ code: 'E_PROFILE_PARSE', path: '', args: { detail: 'the profile column is empty' } });
       if (!sink.hasErrors) {
         if (!/^\s*\{/.test(text)) {
           sink.report({ code: 'E_PROFILE_PARSE', path: '', args: { detail: 'a batch line must hold one JSON object' } });
@@ -193,13 +170,14 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
       const errors = sink.items.filter((d) => d.severity === 'error');
       if (results === undefined || errors.length > 0) {
         r.skipped++;
+        r.skippedLines += lastLines ? lastLines[k] - line + 1 : 1;
         const first = errors[0] ?? { code: 'E_PROFILE_PARSE', severity: 'error', args: { detail: 'invalid' } };
         const error = { code: first.code, ...(first.path !== undefined ? { path: first.path } : {}), message: message(first) };
         if (o.csvOutput) out.push([line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`, ''].map(csvField).join(',') + '\n');
         else out.push(JSON.stringify({ line, error }) + '\n');
         if (reported < o.maxReports) {
           reported++;
-          for (const d of errors) r.reports.push(renderDiagnostic(locate(d, o.input, line, o.csvColumn !== null), { lang: o.lang, color: o.color }));
+          for (const d of errors) r.reports.push(renderDiagnostic(locate(d, o.input, line, o.csv), { lang: o.lang, color: o.color }));
         }
         continue;
       }
@@ -245,35 +223,19 @@ export function decodeUtf8(bytes: Uint8Array, valid = isUtf8(bytes)): string {
 }
 
 /**
- * The records of a chunk of input text whose first line is number `firstLine`: one per line for
- * JSON lines; RFC 4180 records for CSV, where a quoted field may hold line breaks. Blank lines are
- * skipped; a record is numbered by the line it starts on. Chunks are cut at record boundaries.
+ * The JSON lines of a chunk of input text whose first line is number `firstLine`, each numbered
+ * by its line; blank lines are skipped.
  */
-export function splitRecords(text: string, firstLine: number, csv: boolean): { lines: number[]; texts: string[] } {
+export function splitRecords(text: string, firstLine: number): { lines: number[]; texts: string[] } {
   const lines: number[] = [];
   const texts: string[] = [];
-  const n = text.length;
-  let pos = 0;
-  let lineNo = firstLine;
-  let recordStart = 0;
-  let recordLine = firstLine;
-  let quotes = 0;
-  while (pos < n) {
-    const nl = text.indexOf('\n', pos);
-    const end = nl < 0 ? n : nl;
-    if (csv) for (let q = text.indexOf('"', pos); q >= 0 && q < end; q = text.indexOf('"', q + 1)) quotes++;
-    lineNo++;
-    // An odd number of quotes: a quoted field goes on to the next line.
-    if (!csv || quotes % 2 === 0 || end === n) {
-      let record = text.slice(recordStart, end);
-      if (record.endsWith('\r')) record = record.slice(0, -1);
-      if (record.trim() !== '') {
-        lines.push(recordLine);
-        texts.push(csv ? record.replace(/\r\n/g, '\n') : record);
-      }
-      quotes = 0;
-      recordStart = end + 1;
-      recordLine = lineNo;
+  for (let pos = 0, line = firstLine; pos < text.length; line++) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const record = text.slice(pos, end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    if (record.trim() !== '') {
+      lines.push(line);
+      texts.push(record);
     }
     pos = end + 1;
   }
@@ -287,7 +249,7 @@ function locate(d: Diagnostic, input: string, line: number, csv: boolean): Diagn
     return { ...d, file: input, range: { start: { ...d.range.start, line: line }, end: { ...d.range.end, line: d.range.end.line + shift } } };
   }
   const { range: _range, ...rest } = d;
-  return { ...rest, file: `${input}:${line}`, path: d.path ?? '' };
+  return { ...rest, file: `${input}:${line}`, ...(d.path !== undefined || d.range ? { path: d.path ?? '' } : {}) };
 }
 
 /** Generated code (a function body of the runtime `R`) → the compiled occupation. */
@@ -325,11 +287,12 @@ export function readRange(fd: number, buf: Uint8Array, length: number, position:
 export type WorkerInit = { kind: 'zige-batch'; options: LineOptions; inputFd?: number; outputFd?: number } & ({ code: string[] } | { evaluators: string; indices: number[] });
 
 /**
- * A chunk of the input to judge: UTF-8 bytes cut at a record boundary (or, with `inputFd`, their
- * range in the input file) and the number of its first line; or where in the output file to write
- * a judged chunk's output (with `outputFd`).
+ * A chunk of the input to judge: JSON lines as UTF-8 bytes cut at a line boundary (or, with
+ * `inputFd`, their range in the input file) and the number of its first line, or records read
+ * from a CSV input; or where in the output file to write a judged chunk's output (with `outputFd`).
  */
 export type WorkerRequest =
+  | { seq: number; records: Records }
   | { seq: number; firstLine: number; bytes: Uint8Array }
   | { seq: number; firstLine: number; position: number; length: number }
   | { seq: number; writeAt: number };
@@ -377,14 +340,15 @@ if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.kind 
         );
         return;
       }
-      let bytes: Uint8Array;
-      if ('bytes' in m) bytes = m.bytes;
+      let judged: ChunkResult;
+      if ('records' in m) judged = processChunk(m.records);
+      else if ('bytes' in m) judged = judgeBytes(processChunk, m.bytes, m.firstLine);
       else {
         if (input.length < m.length) input = Buffer.allocUnsafeSlow(Math.max(m.length, input.length * 2));
         readRange(init.inputFd!, input, m.length, m.position);
-        bytes = input.subarray(0, m.length);
+        judged = judgeBytes(processChunk, input.subarray(0, m.length), m.firstLine);
       }
-      const { out, ...result } = judgeBytes(processChunk, bytes, m.firstLine, init.options.csvColumn !== null);
+      const { out, ...result } = judged;
       if (init.outputFd !== undefined) {
         kept.set(m.seq, out);
         port.postMessage({ seq: m.seq, size: out.length, result } satisfies WorkerReply);

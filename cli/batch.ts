@@ -5,14 +5,18 @@
 import { once } from 'node:events';
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { followLinks } from '../compiler/atomic-write.js';
 import { OutputError } from '../compiler/compile.js';
 import { DiagnosticSink, errorCode, fileError } from '../compiler/diagnostics.js';
-import { bomLength, hasUtf16Bom } from '../compiler/encoding.js';
+import { bomLength } from '../compiler/encoding.js';
 import { functionBody } from '../compiler/instantiate.js';
-import { createProcessor, CSV_COLUMNS, csvFields, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
+import { MAX_PROFILE_BYTES } from '../compiler/load-profile.js';
+import { createProcessor, CSV_COLUMNS, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
+import { removeStaleTemporaries, temporaryPath } from './batch-temporary.js';
+import { csvPieces, profileColumn, type RecordsPiece } from './batch-csv.js';
+import { pathEncoding, readCsv } from './csv-input.js';
 import { asOfOption, levelOption, loadCandidates, requireOccupations, versionsInForce } from './eval.js';
 import { display, printDiagnostics, useColor, type Io } from './output.js';
 import type { OutputLang } from '../runtime/words.js';
@@ -91,7 +95,7 @@ class Output {
   constructor(named: string | undefined, special: boolean) {
     this.positional = named !== undefined && !special;
     const path = (this.path = this.positional ? followLinks(named!) : named);
-    this.tmp = this.positional ? join(dirname(path!), `.${basename(path!)}.tmp-${process.pid}`) : null;
+    this.tmp = this.positional ? temporaryPath(path!) : null;
     if (this.tmp) this.fd = openSync(this.tmp, 'w');
     else if (special) this.fd = openSync(named!, 'w');
   }
@@ -183,20 +187,9 @@ class Progress {
   }
 }
 
-/** Offset just after the last (`last`) or first record boundary of `buf`: a newline outside CSV quotes; 0 if none. */
-function boundary(buf: Uint8Array, csv: boolean, last: boolean): number {
-  if (!csv) return (last ? Buffer.from(buf.buffer, buf.byteOffset, buf.length).lastIndexOf(10) : buf.indexOf(10)) + 1;
-  let quoted = false;
-  let found = 0;
-  for (let i = 0; i < buf.length; i++) {
-    const c = buf[i];
-    if (c === 34) quoted = !quoted;
-    else if (c === 10 && !quoted) {
-      found = i + 1;
-      if (!last) return found;
-    }
-  }
-  return found;
+/** Offset just after the last newline of `buf` (JSON lines: a record boundary); 0 if none. */
+function boundary(buf: Uint8Array): number {
+  return Buffer.from(buf.buffer, buf.byteOffset, buf.length).lastIndexOf(10) + 1;
 }
 
 function countNewlines(bytes: Uint8Array): number {
@@ -221,7 +214,7 @@ interface Range {
   length: number;
 }
 
-type Piece = Chunk | Range;
+type Piece = Chunk | Range | RecordsPiece;
 
 /**
  * The input file in ranges cut at record boundaries, as `chunks` cuts them. The main thread reads
@@ -229,7 +222,7 @@ type Piece = Chunk | Range;
  * buffer (grown only for a record longer than it): it keeps no input and allocates nothing per
  * chunk, and the worker threads read their ranges themselves.
  */
-function* ranges(fd: number, csv: boolean): Generator<Range> {
+function* ranges(fd: number): Generator<Range> {
   let buf = Buffer.allocUnsafeSlow(BLOCK_BYTES);
   let position = bomLength(buf.subarray(0, readSync(fd, buf, 0, 3, 0)));
   let line = 1;
@@ -239,7 +232,7 @@ function* ranges(fd: number, csv: boolean): Generator<Range> {
     if (read === 0) return;
     const view = buf.subarray(0, read);
     // a short read is the end of the file: the rest is the last chunk, with or without a newline
-    const end = read < buf.length ? read : boundary(view, csv, true);
+    const end = read < buf.length ? read : boundary(view);
     if (end === 0) {
       buf = Buffer.allocUnsafeSlow(buf.length * 2); // no record ends in the block: read more at once
       continue;
@@ -251,10 +244,10 @@ function* ranges(fd: number, csv: boolean): Generator<Range> {
 }
 
 /**
- * The input in chunks cut at record boundaries (JSON lines: newlines; CSV: newlines outside
- * quotes), read BLOCK_BYTES at a time: memory stays bounded whatever the size of the input.
+ * JSON lines input in chunks cut at newlines, read BLOCK_BYTES at a time: memory stays bounded
+ * whatever the size of the input.
  */
-async function* chunks(input: string, csv: boolean): AsyncGenerator<Chunk> {
+async function* chunks(input: string): AsyncGenerator<Chunk> {
   const stream = input === '-' ? process.stdin : createReadStream(input, { highWaterMark: BLOCK_BYTES });
   let carry: Uint8Array = new Uint8Array(0);
   let line = 1;
@@ -265,7 +258,7 @@ async function* chunks(input: string, csv: boolean): AsyncGenerator<Chunk> {
       first = false;
       buf = buf.subarray(bomLength(buf));
     }
-    const end = boundary(buf, csv, true);
+    const end = boundary(buf);
     if (end > 0) {
       const bytes = buf.subarray(0, end);
       yield { firstLine: line, bytes };
@@ -299,17 +292,6 @@ function statOrNull(path: string): Stats | null {
   }
 }
 
-/** Whether the file starts with a UTF-16 byte order mark. */
-function isUtf16(path: string): boolean {
-  const head = Buffer.alloc(2);
-  const fd = openSync(path, 'r');
-  try {
-    return readSync(fd, head, 0, 2, 0) === 2 && hasUtf16Bom(head);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const asOf = asOfOption(opts.asOf);
   const level = levelOption(opts.level);
@@ -330,7 +312,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
     try {
       inputStat = statSync(opts.input);
       if (!inputStat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      utf16 = isUtf16(opts.input);
+      utf16 = pathEncoding(opts.input).utf16;
     } catch (e) {
       const sink = new DiagnosticSink();
       sink.report(fileError('E_READ', opts.input, e));
@@ -392,11 +374,17 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
     return 1;
   }
 
-  const totals = { evaluated: 0, skipped: 0, eligible: 0, ineligible: 0, unknown: 0 };
+  const totals = { evaluated: 0, skipped: 0, skippedLines: 0, eligible: 0, ineligible: 0, unknown: 0 };
   const say = (zh: string, en: string): void => {
     if (opts.lang !== 'en') io.err(zh);
     if (opts.lang !== 'zh') io.err(opts.lang === 'both' ? `    ${en}` : en);
   };
+  // The temporaries of earlier runs killed before they could remove them (kill -9): removed, and named.
+  if (output.file !== null) {
+    for (const { file, pid } of removeStaleTemporaries(followLinks(opts.out!))) {
+      say(`已删除先前被中断的运行（进程 ${pid}，已不存在）留下的临时文件 ${display(file)}`, `removed ${display(file)}, left by an interrupted run (process ${pid}, gone)`);
+    }
+  }
   // Ctrl-C or a kill ends the run at once: the partial output is never renamed into place, and
   // its temporary file is removed (left, it would be a hidden file as large as the output).
   const interrupted = (signal: NodeJS.Signals): void => {
@@ -414,6 +402,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
     if (out) await output.write(out, written);
     totals.evaluated += r.evaluated;
     totals.skipped += r.skipped;
+    totals.skippedLines += r.skippedLines;
     totals.eligible += r.eligible;
     totals.ineligible += r.ineligible;
     totals.unknown += r.unknown;
@@ -430,49 +419,41 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const base = { input: shown, csvOutput, explain: (opts.explain ?? false) && !csvOutput, asOf, level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color, maxReports: MAX_REPORTS };
   let ok = false;
   try {
-    // With worker threads and an input file, the workers read their chunks themselves: the main
-    // thread only finds where chunks end (see `ranges`).
-    const byRange = workers > 1 && !stdin;
-    const inputFd = byRange ? openSync(opts.input, 'r') : null;
+    // JSON lines with worker threads and an input file: the workers read their chunks
+    // themselves, the main thread only finds where chunks end (see `ranges`). CSV: the main thread
+    // reads the records (cli/csv-input.ts) and hands over their profiles.
+    const byRange = workers > 1 && !stdin && !csvInput;
+    const inputFd = byRange || csvInput ? openSync(opts.input, 'r') : null;
     try {
-      const input: AsyncGenerator<Piece> | Generator<Piece> = inputFd !== null ? ranges(inputFd, csvInput) : chunks(opts.input, csvInput);
-      const bytesOf = (piece: Piece): Uint8Array => {
+      let input: AsyncGenerator<Piece> | Generator<Piece>;
+      let options: LineOptions = { ...base, csv: false };
+      if (csvInput) {
+        const records = readCsv(inputFd!, { maxRecordBytes: MAX_PROFILE_BYTES });
+        const column = profileColumn(records.next(), shown);
+        if (typeof column !== 'number') {
+          const s = new DiagnosticSink();
+          s.report(column);
+          printDiagnostics(s.items, io, opts.lang);
+          return 1;
+        }
+        input = csvPieces(records, column);
+        options = { ...base, csv: true };
+      } else input = byRange ? ranges(inputFd!) : chunks(opts.input);
+      const bytesOf = (piece: Chunk | Range): Uint8Array => {
         if ('bytes' in piece) return piece.bytes;
         const buf = Buffer.allocUnsafe(piece.length);
         readRange(inputFd!, buf, piece.length, piece.position);
         return buf;
       };
-      let options: LineOptions = { ...base, csvColumn: null };
-      let pending: Piece | null = null;
-      if (csvInput) {
-        // The header row names the columns; the rest of the first chunk is ordinary input.
-        const head = await input.next();
-        const bytes = head.done ? new Uint8Array(0) : bytesOf(head.value);
-        const end = boundary(bytes, true, false) || bytes.length;
-        const header = new TextDecoder().decode(bytes.subarray(0, end)).replace(/\r?\n$/, '');
-        const column = csvFields(header).findIndex((h) => h.trim().toLowerCase() === 'profile');
-        if (column < 0) {
-          const s = new DiagnosticSink();
-          s.report({ code: 'E_PROFILE_PARSE', file: `${shown}:1`, path: '', args: { detail: 'a CSV input needs a header row with a `profile` column (docs/profile.md)' } });
-          printDiagnostics(s.items, io, opts.lang);
-          return 1;
-        }
-        options = { ...base, csvColumn: column };
-        if (!head.done && end < bytes.length) {
-          const firstLine = head.value.firstLine + countNewlines(bytes.subarray(0, end));
-          pending = 'bytes' in head.value ? { firstLine, bytes: bytes.subarray(end) } : { firstLine, position: head.value.position + end, length: bytes.length - end };
-        }
-      }
       if (csvOutput) await output.write((opts.bom ? '\uFEFF' : '') + CSV_COLUMNS.join(',') + '\n');
-      const piecesAll = async function* (): AsyncGenerator<Piece> {
-        if (pending) yield pending;
+      const pieces = async function* (): AsyncGenerator<Piece> {
         yield* input;
       };
 
       if (workers <= 1) {
         const processChunk = createProcessor(occupations.map((o) => o.compiled()), options);
-        for await (const piece of piecesAll()) {
-          const { out, ...r } = judgeBytes(processChunk, bytesOf(piece), piece.firstLine, csvInput);
+        for await (const piece of pieces()) {
+          const { out, ...r } = 'records' in piece ? processChunk(piece.records) : judgeBytes(processChunk, bytesOf(piece), piece.firstLine);
           await take(r, out, () => processChunk.recycle(out));
         }
       } else {
@@ -480,8 +461,8 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
         const source = precompiled
           ? { evaluators: precompiled.url, indices: occupations.map((o) => all.indexOf(o)) }
           : { code: occupations.map((o) => functionBody(checked!.get(o)!)) };
-        const fds = { ...(inputFd !== null ? { inputFd } : {}), ...(output.file !== null ? { outputFd: output.file } : {}) };
-        await inWorkers(piecesAll(), workers, { kind: 'zige-batch', ...source, options, ...fds }, take, output.file !== null ? (size) => output.reserve(size) : null);
+        const fds = { ...(byRange ? { inputFd: inputFd! } : {}), ...(output.file !== null ? { outputFd: output.file } : {}) };
+        await inWorkers(pieces(), workers, { kind: 'zige-batch', ...source, options, ...fds }, take, output.file !== null ? (size) => output.reserve(size) : null);
       }
     } finally {
       if (inputFd !== null) closeSync(inputFd);
@@ -499,10 +480,12 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const rate = seconds > 0 ? Math.round(done / seconds) : done;
   const more = totals.skipped - shownReports;
   if (more > 0) say(`…… 另有 ${more} 行无效，见输出中的 error 记录`, `… and ${more} more invalid line(s): see the error records in the output`);
+  // Every input line not judged is counted: a skipped CSV record may span several lines.
+  const lost = totals.skippedLines > 0 ? [`（输入中 ${totals.skippedLines} 行未判定）`, ` (${totals.skippedLines} input line${totals.skippedLines === 1 ? '' : 's'} not judged)`] : ['', ''];
   const threads = workers > 1 ? [`${workers} 个工作线程`, `${workers} worker threads`] : ['单线程', 'one thread'];
   say(
-    `批量判定：共 ${done} 份资料，已判定 ${totals.evaluated}，跳过 ${totals.skipped}；用时 ${seconds.toFixed(2)} 秒，每秒 ${rate} 份（${threads[0]}）`,
-    `batch: ${done} profiles, ${totals.evaluated} evaluated, ${totals.skipped} skipped; ${seconds.toFixed(2)} s, ${rate}/s (${threads[1]})`,
+    `批量判定：共 ${done} 份资料，已判定 ${totals.evaluated}，跳过 ${totals.skipped}${lost[0]}；用时 ${seconds.toFixed(2)} 秒，每秒 ${rate} 份（${threads[0]}）`,
+    `batch: ${done} profiles, ${totals.evaluated} evaluated, ${totals.skipped} skipped${lost[1]}; ${seconds.toFixed(2)} s, ${rate}/s (${threads[1]})`,
   );
   say(
     `各级结果：符合 ${totals.eligible}，不符合 ${totals.ineligible}，无法判定 ${totals.unknown}`,
@@ -608,7 +591,8 @@ async function inWorkers(
       if (got && slot.busy < IN_FLIGHT) {
         const piece = got.value;
         slot.busy++;
-        if ('bytes' in piece) {
+        if ('records' in piece) post(slot, { seq: sent++, records: piece.records });
+        else if ('bytes' in piece) {
           // a copy of its own, transferred: the chunk is a view of buffers still being read
           const bytes = new Uint8Array(piece.bytes);
           post(slot, { seq: sent++, firstLine: piece.firstLine, bytes }, [bytes.buffer]);
