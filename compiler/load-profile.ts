@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { readText, type InputRecorder } from './check-inputs.js';
-import type { DiagnosticSink } from './diagnostics.js';
+import type { Diagnostic, DiagnosticSink } from './diagnostics.js';
 import type { Profile } from '../runtime/profile.js';
 import { MAX_DEPTH, lineCountFor, nestingDepth, parseYaml, rangeOfOffsets } from './yaml-positions.js';
 
@@ -403,6 +403,11 @@ export function checkProfileSemantics(profile: unknown): ProfileProblem[] {
 /** Profiles larger than this are refused (E_PROFILE_TOO_LARGE). */
 export const MAX_PROFILE_BYTES = 5 * 1024 * 1024;
 
+/** The refusal of a profile over MAX_PROFILE_BYTES; `size` undefined when reading stopped at the limit (stdin). */
+export function profileTooLarge(file: string, size: number | undefined): Omit<Diagnostic, 'severity'> {
+  return { code: 'E_PROFILE_TOO_LARGE', file, path: '', args: { size: size ?? `>${MAX_PROFILE_BYTES}`, max: MAX_PROFILE_BYTES } };
+}
+
 const PROFILE_CODE: Record<string, string> = {
   REQUIRED: 'E_PROFILE_REQUIRED',
   REQUIRED_ANY: 'E_PROFILE_REQUIRED_ANY',
@@ -599,7 +604,7 @@ export function loadProfile(file: string, text: string, sink: DiagnosticSink): P
   const failed = (): boolean => sink.items.slice(before).some((d) => d.severity === 'error');
   const bytes = text.length > MAX_PROFILE_BYTES / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
   if (bytes > MAX_PROFILE_BYTES) {
-    sink.report({ code: 'E_PROFILE_TOO_LARGE', file, path: '', args: { size: bytes, max: MAX_PROFILE_BYTES } });
+    sink.report(profileTooLarge(file, bytes));
     return undefined;
   }
   const body = text.replace(/^\uFEFF/, '');
