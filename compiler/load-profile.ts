@@ -9,6 +9,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { readText, type InputRecorder } from './check-inputs.js';
 import type { Diagnostic, DiagnosticSink } from './diagnostics.js';
 import type { Profile } from '../runtime/profile.js';
+import { duplicateKeys, mayHaveDuplicateKeys } from './json-duplicate-keys.js';
 import { MAX_DEPTH, lineCountFor, nestingDepth, parseYaml, rangeOfOffsets } from './yaml-positions.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -425,26 +426,34 @@ const PROFILE_CODE: Record<string, string> = {
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Whether the data may nest deeper than MAX_DEPTH or hold a hostile key: one walk that allocates
- * nothing, for the common clean profile (recursion stops at MAX_DEPTH, so deep input is safe).
- * `for…in` sees every own enumerable key (and inherited ones: only false alarms); the exact
- * reports are built by nestingDepth and hostileKeys when it says yes.
+ * The number of keys in the data, all levels, or -1 when it may nest deeper than MAX_DEPTH or hold
+ * a hostile key: one walk that allocates nothing, for the common clean profile (recursion stops at
+ * MAX_DEPTH, so deep input is safe). `for…in` sees every own enumerable key (and inherited ones:
+ * see mayHaveDuplicateKeys); the exact reports are built by nestingDepth and hostileKeys on -1.
  */
-function mayBeHostile(v: object, depth: number): boolean {
-  if (depth >= MAX_DEPTH) return true;
+function keysUnlessHostile(v: object, depth: number): number {
+  if (depth >= MAX_DEPTH) return -1;
+  let n = 0;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const c: unknown = v[i];
-      if (typeof c === 'object' && c !== null && mayBeHostile(c, depth + 1)) return true;
+      if (typeof c !== 'object' || c === null) continue;
+      const inner = keysUnlessHostile(c, depth + 1);
+      if (inner < 0) return -1;
+      n += inner;
     }
-    return false;
+    return n;
   }
   for (const k in v) {
-    if (HOSTILE_KEYS.has(k)) return true;
+    if (HOSTILE_KEYS.has(k)) return -1;
+    n++;
     const c = (v as Record<string, unknown>)[k];
-    if (typeof c === 'object' && c !== null && mayBeHostile(c, depth + 1)) return true;
+    if (typeof c !== 'object' || c === null) continue;
+    const inner = keysUnlessHostile(c, depth + 1);
+    if (inner < 0) return -1;
+    n += inner;
   }
-  return false;
+  return n;
 }
 
 /** Own keys named __proto__/constructor/prototype anywhere in the data (iterative: input may be deep). */
@@ -609,7 +618,8 @@ export function loadProfile(file: string, text: string, sink: DiagnosticSink): P
   }
   const body = text.replace(/^\uFEFF/, '');
   let data: unknown;
-  if (/^\s*[{[]/.test(body)) {
+  const json = /^\s*[{[]/.test(body);
+  if (json) {
     const parsed = parseJson(file, body, sink);
     if (!parsed.ok) return undefined;
     data = parsed.data;
@@ -620,7 +630,8 @@ export function loadProfile(file: string, text: string, sink: DiagnosticSink): P
     if (parsed.problems.length > 0) return undefined;
     data = parsed.data;
   }
-  if (typeof data === 'object' && data !== null && mayBeHostile(data, 0)) {
+  const keys = typeof data === 'object' && data !== null ? keysUnlessHostile(data, 0) : 0;
+  if (keys < 0) {
     if (nestingDepth(data) > MAX_DEPTH) {
       sink.report({ code: 'E_PROFILE_PARSE', file, path: '', args: { detail: `nesting too deep (limit ${MAX_DEPTH} levels)` } });
       return undefined;
@@ -628,8 +639,14 @@ export function loadProfile(file: string, text: string, sink: DiagnosticSink): P
     const hostile = hostileKeys(data);
     for (const path of hostile)
       sink.report({ code: 'E_PROFILE_ADDITIONAL', file, path, args: { field: path, path, property: path.split('/').pop() ?? '', allowed: '—' } });
-    if (hostile.length > 0) return undefined;
   }
+  // the nesting is within MAX_DEPTH here: the key count may recurse
+  if (json && (keys < 0 || mayHaveDuplicateKeys(body, keys))) {
+    const lc = lineCountFor(body);
+    for (const d of duplicateKeys(body))
+      sink.report({ code: 'E_PROFILE_DUPLICATE_KEY', file, path: d.path, range: rangeOfOffsets(lc, body, d.offset, d.offset + d.length), args: { path: d.path, key: showValue(d.key) } });
+  }
+  if (failed()) return undefined;
 
   const validate = getValidators().profile;
   if (!validate(data)) {

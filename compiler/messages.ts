@@ -99,6 +99,7 @@ export const zh: Table = {
   E_PROFILE_MIN_LENGTH: '不能为空（至少 {limit} 个字符）',
   E_PROFILE_PERIOD: '结束日期 {to} 早于开始日期 {from}',
   E_PROFILE_TOO_LARGE: '申请人资料文件过大（{size} 字节，上限 {max} 字节）',
+  E_PROFILE_DUPLICATE_KEY: '字段 {path} 重复：同一对象中键“{key}”出现了不止一次；JSON 只保留最后一个值，请只写一次',
   // trace: source clauses ↔ rule clauses
   E_TRACE_UNENCODED: '来源条款 {section} {level} 第 {clause} 条没有任何规则条款编码（若有意不编码，请在规则文件的 notEncoded 中写明理由）',
   E_TRACE_TWICE: '来源条款 {section} {level} 第 {clause} 条被编码了两次：{id}，以及 {others}',
@@ -197,6 +198,7 @@ export const en: Table = {
   E_PROFILE_MIN_LENGTH: 'must not be empty (at least {limit} characters)',
   E_PROFILE_PERIOD: 'end date {to} is before start date {from}',
   E_PROFILE_TOO_LARGE: 'applicant profile file too large ({size} bytes, limit {max} bytes)',
+  E_PROFILE_DUPLICATE_KEY: 'field {path} is duplicated: the key "{key}" appears more than once in the same object; JSON keeps only the last value, so write it once',
   E_TRACE_UNENCODED: 'source clause {clause} of {section} {level} is encoded by no rule clause (if that is on purpose, list it under notEncoded in a rule file, with the reason)',
   E_TRACE_TWICE: 'source clause {clause} of {section} {level} is encoded twice: by {id} and by {others}',
   E_TRACE_MISPLACED: 'rule clause {id} cites clause {clause} of {section} {level}, outside its rule file\'s section and level ({ownSection} {ownLevel})',
