@@ -51,14 +51,14 @@ export function recordSchemaInputs(inputs: InputRecorder): void {
 const require = createRequire(import.meta.url);
 
 /**
- * The Ajv instance holding every schema (allErrors, strict, verbose; `date` format from
- * ajv-formats). With `source`, it keeps the generated code for ajv/dist/standalone.
+ * The Ajv instance holding every schema (allErrors, strict, verbose; `date` format and
+ * `formatMinimum` from ajv-formats). With `source`, it keeps the generated code for ajv/dist/standalone.
  */
 export function createAjv(options: { source?: boolean } = {}): Ajv {
   const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
-  const formats = require('ajv-formats') as (ajv: Ajv, names: string[]) => Ajv;
+  const formats = require('ajv-formats') as (ajv: Ajv, options: { formats: string[]; keywords: boolean }) => Ajv;
   const ajv = new AjvClass({ allErrors: true, strict: true, verbose: true, ...(options.source ? { code: { source: true } } : {}) });
-  formats(ajv, ['date']);
+  formats(ajv, { formats: ['date'], keywords: true }); // keywords: formatMinimum, for the earliest date
   for (const name of SCHEMAS) ajv.addSchema(readSchema(name));
   return ajv;
 }
@@ -239,9 +239,11 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
     c.dropped = true;
   }
   let kept = items.filter((i) => !i.dropped).map((i) => i.e);
-  // a date that fails its pattern also fails its format: keep the pattern error
+  // a date that fails its pattern also fails its format, and may fail its minimum: keep the first
   const patternAt = new Set(kept.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
   kept = kept.filter((e) => !(e.keyword === 'format' && patternAt.has(e.instancePath)));
+  const formatAt = new Set(kept.filter((e) => e.keyword === 'pattern' || e.keyword === 'format').map((e) => e.instancePath));
+  kept = kept.filter((e) => !(e.keyword === 'formatMinimum' && formatAt.has(e.instancePath)));
   // identical errors (same place, keyword and parameters) once
   const seen = new Set<string>();
   return kept.filter((e) => {
@@ -327,6 +329,9 @@ export function schemaIssues(errors: readonly ErrorObject[] | null | undefined):
         break;
       case 'format':
         out.push({ kind: 'FORMAT', pointer: at, anchor: 'value', path: at, args: { ...base, value: showValue(e.data), format: String(e.params.format) } });
+        break;
+      case 'formatMinimum': // the only one: the earliest date the runtime reads (runtime/dates.ts)
+        out.push({ kind: 'DATE_MIN', pointer: at, anchor: 'value', path: at, args: { ...base, value: showValue(e.data), limit: String(e.params.limit) } });
         break;
       case 'minimum':
       case 'maximum':
@@ -417,6 +422,7 @@ const PROFILE_CODE: Record<string, string> = {
   ENUM: 'E_PROFILE_ENUM',
   PATTERN: 'E_PROFILE_PATTERN',
   FORMAT: 'E_PROFILE_DATE', // the only format is `date`: a well-formed but impossible date
+  DATE_MIN: 'E_PROFILE_DATE_MIN',
   MINIMUM: 'E_PROFILE_MINIMUM',
   MAXIMUM: 'E_PROFILE_MAXIMUM',
   MIN_LENGTH: 'E_PROFILE_MIN_LENGTH',
@@ -625,8 +631,11 @@ export function loadProfile(file: string, text: string, sink: DiagnosticSink): P
     data = parsed.data;
   } else {
     const parsed = parseYaml(body);
-    for (const p of parsed.problems)
-      sink.report({ code: 'E_PROFILE_PARSE', file, range: rangeOfOffsets(parsed.lineCounter, body, p.start, p.end), args: { detail: p.detail } });
+    for (const p of parsed.problems) {
+      // a second document (`---`): in our words, not yaml's advice to call parseAllDocuments()
+      const code = p.code === 'MULTIPLE_DOCS' ? 'E_PROFILE_MULTIPLE_DOCS' : 'E_PROFILE_PARSE';
+      sink.report({ code, file, range: rangeOfOffsets(parsed.lineCounter, body, p.start, p.end), args: { detail: p.detail } });
+    }
     if (parsed.problems.length > 0) return undefined;
     data = parsed.data;
   }
@@ -637,8 +646,7 @@ export function loadProfile(file: string, text: string, sink: DiagnosticSink): P
       return undefined;
     }
     const hostile = hostileKeys(data);
-    for (const path of hostile)
-      sink.report({ code: 'E_PROFILE_ADDITIONAL', file, path, args: { field: path, path, property: path.split('/').pop() ?? '', allowed: '—' } });
+    for (const path of hostile) sink.report({ code: 'E_PROFILE_RESERVED_KEY', file, path, args: { path, property: path.split('/').pop() ?? '' } });
   }
   // the nesting is within MAX_DEPTH here: the key count may recurse
   if (json && (keys < 0 || mayHaveDuplicateKeys(body, keys))) {
