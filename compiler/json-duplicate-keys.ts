@@ -7,7 +7,7 @@
 // text holds colons, no key can have been dropped. Only otherwise (a duplicate, or a colon inside a
 // string value) is the text scanned with key positions.
 //
-// The scan is jsonc-parser's `visit` (Microsoft's scanner behind VS Code's JSON support: kept, no
+// The scan is jsonc-parser's `visit` (Microsoft's scanner behind VS Code's JSON support: maintained, no
 // dependencies, escapes decoded, so `"\u0066rom"` is `from`; offsets and the enclosing path of
 // every key; already in the lock file, under yaml-language-server). The packages made for this
 // alone (json-dup-key-validator and its forks, version 1.0.x) are small parsers of their own that
