@@ -1,12 +1,12 @@
 // `zige eval PROFILE`. Imports only what evaluating with the precompiled evaluators needs (the
 // profile loader, the runtime, the report): the rule-file checker (yaml, chevrotain, the grammar)
 // is loaded only with --rules, or when the evaluators are older than the rules (cold start).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
 import { encodingDiagnostic, encodingProblem } from '../compiler/encoding.js';
-import { loadProfile, singleRelations } from '../compiler/load-profile.js';
+import { loadProfile, MAX_PROFILE_BYTES, profileTooLarge, singleRelations } from '../compiler/load-profile.js';
+import { FileTooLargeError, readBounded } from '../compiler/read-bounded.js';
 import { bundledRulesDir } from '../compiler/package-root.js';
 import { addWarnings, evaluateProfile, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type CompiledOccupation, type Warning } from '../runtime/index.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
@@ -96,11 +96,15 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   // `-` reads the profile from stdin, as `--batch -` does.
   const stdin = opts.profile === '-';
   const shown = stdin ? '<stdin>' : opts.profile;
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
-    bytes = readFileSync(stdin ? 0 : opts.profile);
+    // read no further than the limit: stdin may never end, a file may be huge or sparse
+    bytes = readBounded(stdin ? 0 : opts.profile, MAX_PROFILE_BYTES);
   } catch (e) {
-    sink.report(fileError('E_READ', shown, e));
+    if (e instanceof FileTooLargeError) sink.report(profileTooLarge(shown, e.sizeKnown ? e.size : undefined));
+    else sink.report(fileError('E_READ', shown, e));
+  }
+  if (bytes === undefined) {
     printDiagnostics(sink.items, io, opts.lang);
     return 1;
   }

@@ -7,8 +7,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { readText, type InputRecorder } from './check-inputs.js';
-import type { DiagnosticSink } from './diagnostics.js';
+import type { Diagnostic, DiagnosticSink } from './diagnostics.js';
 import type { Profile } from '../runtime/profile.js';
+import { duplicateKeys, mayHaveDuplicateKeys } from './json-duplicate-keys.js';
 import { MAX_DEPTH, lineCountFor, nestingDepth, parseYaml, rangeOfOffsets } from './yaml-positions.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -50,14 +51,14 @@ export function recordSchemaInputs(inputs: InputRecorder): void {
 const require = createRequire(import.meta.url);
 
 /**
- * The Ajv instance holding every schema (allErrors, strict, verbose; `date` format from
- * ajv-formats). With `source`, it keeps the generated code for ajv/dist/standalone.
+ * The Ajv instance holding every schema (allErrors, strict, verbose; `date` format and
+ * `formatMinimum` from ajv-formats). With `source`, it keeps the generated code for ajv/dist/standalone.
  */
 export function createAjv(options: { source?: boolean } = {}): Ajv {
   const { Ajv: AjvClass } = require('ajv') as typeof import('ajv');
-  const formats = require('ajv-formats') as (ajv: Ajv, names: string[]) => Ajv;
+  const formats = require('ajv-formats') as (ajv: Ajv, options: { formats: string[]; keywords: boolean }) => Ajv;
   const ajv = new AjvClass({ allErrors: true, strict: true, verbose: true, ...(options.source ? { code: { source: true } } : {}) });
-  formats(ajv, ['date']);
+  formats(ajv, { formats: ['date'], keywords: true }); // keywords: formatMinimum, for the earliest date
   for (const name of SCHEMAS) ajv.addSchema(readSchema(name));
   return ajv;
 }
@@ -240,9 +241,11 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
     c.dropped = true;
   }
   let kept = items.filter((i) => !i.dropped).map((i) => i.e);
-  // a date that fails its pattern also fails its format: keep the pattern error
+  // a date that fails its pattern also fails its format, and may fail its minimum: keep the first
   const patternAt = new Set(kept.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
   kept = kept.filter((e) => !(e.keyword === 'format' && patternAt.has(e.instancePath)));
+  const formatAt = new Set(kept.filter((e) => e.keyword === 'pattern' || e.keyword === 'format').map((e) => e.instancePath));
+  kept = kept.filter((e) => !(e.keyword === 'formatMinimum' && formatAt.has(e.instancePath)));
   // identical errors (same place, keyword and parameters) once
   const seen = new Set<string>();
   return kept.filter((e) => {
@@ -337,6 +340,9 @@ export function schemaIssues(errors: readonly ErrorObject[] | null | undefined):
       case 'format':
         out.push({ kind: 'FORMAT', pointer: at, anchor: 'value', path: at, args: { ...base, value: showValue(e.data), format: String(e.params.format) } });
         break;
+      case 'formatMinimum': // the only one: the earliest date the runtime reads (runtime/dates.ts)
+        out.push({ kind: 'DATE_MIN', pointer: at, anchor: 'value', path: at, args: { ...base, value: showValue(e.data), limit: String(e.params.limit) } });
+        break;
       case 'minimum':
       case 'maximum':
       case 'minLength':
@@ -413,6 +419,11 @@ export function checkProfileSemantics(profile: unknown): ProfileProblem[] {
 /** Profiles larger than this are refused (E_PROFILE_TOO_LARGE). */
 export const MAX_PROFILE_BYTES = 5 * 1024 * 1024;
 
+/** The refusal of a profile over MAX_PROFILE_BYTES; `size` undefined when reading stopped at the limit (stdin). */
+export function profileTooLarge(file: string, size: number | undefined): Omit<Diagnostic, 'severity'> {
+  return { code: 'E_PROFILE_TOO_LARGE', file, path: '', args: { size: size ?? `>${MAX_PROFILE_BYTES}`, max: MAX_PROFILE_BYTES } };
+}
+
 const PROFILE_CODE: Record<string, string> = {
   REQUIRED: 'E_PROFILE_REQUIRED',
   REQUIRED_ANY: 'E_PROFILE_REQUIRED_ANY',
@@ -421,6 +432,7 @@ const PROFILE_CODE: Record<string, string> = {
   ENUM: 'E_PROFILE_ENUM',
   PATTERN: 'E_PROFILE_PATTERN',
   FORMAT: 'E_PROFILE_DATE', // the only format is `date`: a well-formed but impossible date
+  DATE_MIN: 'E_PROFILE_DATE_MIN',
   MINIMUM: 'E_PROFILE_MINIMUM',
   MAXIMUM: 'E_PROFILE_MAXIMUM',
   MIN_LENGTH: 'E_PROFILE_MIN_LENGTH',
@@ -430,26 +442,34 @@ const PROFILE_CODE: Record<string, string> = {
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * Whether the data may nest deeper than MAX_DEPTH or hold a hostile key: one walk that allocates
- * nothing, for the common clean profile (recursion stops at MAX_DEPTH, so deep input is safe).
- * `for…in` sees every own enumerable key (and inherited ones: only false alarms); the exact
- * reports are built by nestingDepth and hostileKeys when it says yes.
+ * The number of keys in the data, all levels, or -1 when it may nest deeper than MAX_DEPTH or hold
+ * a hostile key: one walk that allocates nothing, for the common clean profile (recursion stops at
+ * MAX_DEPTH, so deep input is safe). `for…in` sees every own enumerable key (and inherited ones:
+ * see mayHaveDuplicateKeys); the exact reports are built by nestingDepth and hostileKeys on -1.
  */
-function mayBeHostile(v: object, depth: number): boolean {
-  if (depth >= MAX_DEPTH) return true;
+function keysUnlessHostile(v: object, depth: number): number {
+  if (depth >= MAX_DEPTH) return -1;
+  let n = 0;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const c: unknown = v[i];
-      if (typeof c === 'object' && c !== null && mayBeHostile(c, depth + 1)) return true;
+      if (typeof c !== 'object' || c === null) continue;
+      const inner = keysUnlessHostile(c, depth + 1);
+      if (inner < 0) return -1;
+      n += inner;
     }
-    return false;
+    return n;
   }
   for (const k in v) {
-    if (HOSTILE_KEYS.has(k)) return true;
+    if (HOSTILE_KEYS.has(k)) return -1;
+    n++;
     const c = (v as Record<string, unknown>)[k];
-    if (typeof c === 'object' && c !== null && mayBeHostile(c, depth + 1)) return true;
+    if (typeof c !== 'object' || c === null) continue;
+    const inner = keysUnlessHostile(c, depth + 1);
+    if (inner < 0) return -1;
+    n += inner;
   }
-  return false;
+  return n;
 }
 
 /** Own keys named __proto__/constructor/prototype anywhere in the data (iterative: input may be deep). */
@@ -609,32 +629,42 @@ export function loadProfile(file: string, text: string, sink: DiagnosticSink): P
   const failed = (): boolean => sink.items.slice(before).some((d) => d.severity === 'error');
   const bytes = text.length > MAX_PROFILE_BYTES / 3 ? Buffer.byteLength(text, 'utf8') : text.length;
   if (bytes > MAX_PROFILE_BYTES) {
-    sink.report({ code: 'E_PROFILE_TOO_LARGE', file, path: '', args: { size: bytes, max: MAX_PROFILE_BYTES } });
+    sink.report(profileTooLarge(file, bytes));
     return undefined;
   }
   const body = text.replace(/^\uFEFF/, '');
   let data: unknown;
-  if (/^\s*[{[]/.test(body)) {
+  const json = /^\s*[{[]/.test(body);
+  if (json) {
     const parsed = parseJson(file, body, sink);
     if (!parsed.ok) return undefined;
     data = parsed.data;
   } else {
     const parsed = parseYaml(body);
-    for (const p of parsed.problems)
-      sink.report({ code: 'E_PROFILE_PARSE', file, range: rangeOfOffsets(parsed.lineCounter, body, p.start, p.end), args: { detail: p.detail } });
+    for (const p of parsed.problems) {
+      // a second document (`---`): in our words, not yaml's advice to call parseAllDocuments()
+      const code = p.code === 'MULTIPLE_DOCS' ? 'E_PROFILE_MULTIPLE_DOCS' : 'E_PROFILE_PARSE';
+      sink.report({ code, file, range: rangeOfOffsets(parsed.lineCounter, body, p.start, p.end), args: { detail: p.detail } });
+    }
     if (parsed.problems.length > 0) return undefined;
     data = parsed.data;
   }
-  if (typeof data === 'object' && data !== null && mayBeHostile(data, 0)) {
+  const keys = typeof data === 'object' && data !== null ? keysUnlessHostile(data, 0) : 0;
+  if (keys < 0) {
     if (nestingDepth(data) > MAX_DEPTH) {
       sink.report({ code: 'E_PROFILE_PARSE', file, path: '', args: { detail: `nesting too deep (limit ${MAX_DEPTH} levels)` } });
       return undefined;
     }
     const hostile = hostileKeys(data);
-    for (const path of hostile)
-      sink.report({ code: 'E_PROFILE_ADDITIONAL', file, path, args: { field: path, path, property: path.split('/').pop() ?? '', allowed: '—' } });
-    if (hostile.length > 0) return undefined;
+    for (const path of hostile) sink.report({ code: 'E_PROFILE_RESERVED_KEY', file, path, args: { path, property: path.split('/').pop() ?? '' } });
   }
+  // the nesting is within MAX_DEPTH here: the key count may recurse
+  if (json && (keys < 0 || mayHaveDuplicateKeys(body, keys))) {
+    const lc = lineCountFor(body);
+    for (const d of duplicateKeys(body))
+      sink.report({ code: 'E_PROFILE_DUPLICATE_KEY', file, path: d.path, range: rangeOfOffsets(lc, body, d.offset, d.offset + d.length), args: { path: d.path, key: showValue(d.key) } });
+  }
+  if (failed()) return undefined;
 
   const validate = getValidators().profile;
   if (!validate(data)) {

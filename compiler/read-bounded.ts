@@ -1,6 +1,7 @@
-// Reading a file with a size limit: the size is checked (fstat) before anything is read, and no
-// more than the limit plus one byte is ever read (a file growing meanwhile, or a device or pipe
-// that reports no size, is cut off as well). Only node:fs here: the CLI's entry point loads it.
+// Reading an input whose size is limited: a regular file larger than the limit is refused from its
+// size (fstat) before anything is read, and no more than the limit plus one byte is ever read, so
+// an endless stdin (`yes '{' | zige eval -`), a device, or a file growing meanwhile is cut off too.
+// Only node:fs here: the CLI's entry point loads it.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /** The largest rule file, vocabulary or source document that checking reads: 1 MiB. */
@@ -12,37 +13,57 @@ export const MAX_RULES_INPUT_BYTES = 1024 * 1024;
  */
 export const MAX_SHOWN_FILE_BYTES = 8 * 1024 * 1024;
 
-/** A file over its limit; `size` is its size, or what was read before the limit was passed. */
+/**
+ * An input over its limit. `size`: a regular file's size; for a pipe or device, what was read
+ * when the limit was passed (`sizeKnown` false).
+ */
 export class FileTooLargeError extends Error {
   constructor(
     readonly path: string,
     readonly size: number,
     readonly max: number,
+    readonly sizeKnown = true,
   ) {
     super(`${path}: ${size} bytes, limit ${max}`);
   }
 }
 
-/** The bytes of a file of at most `max` bytes; throws FileTooLargeError, or what fs throws. */
-export function readBounded(path: string, max: number): Buffer {
-  const fd = openSync(path, 'r');
+const CHUNK = 64 * 1024;
+
+/** readSync that waits and retries when a non-blocking stdin has no data yet (EAGAIN). */
+function readSome(fd: number, buf: Buffer, offset: number, length: number): number {
+  for (;;) {
+    try {
+      return readSync(fd, buf, offset, length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
+/**
+ * The bytes of a file (or of stdin, for fd 0) of at most `max` bytes. Throws FileTooLargeError,
+ * or what the file system throws.
+ */
+export function readBounded(source: string | 0, max: number): Buffer {
+  const fd = source === 0 ? 0 : openSync(source, 'r');
+  const name = source === 0 ? '<stdin>' : source;
   try {
-    const { size } = fstatSync(fd);
-    if (size > max) throw new FileTooLargeError(path, size, max);
-    let buf = Buffer.allocUnsafe(size + 1); // one byte more: room to see the end of file
+    const stat = fstatSync(fd);
+    if (stat.isFile() && stat.size > max) throw new FileTooLargeError(name, stat.size, max);
+    const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      if (total === buf.length) {
-        if (total > max) throw new FileTooLargeError(path, total, max);
-        const bigger = Buffer.allocUnsafe(Math.min(max + 1, Math.max(2 * total, 64 * 1024)));
-        buf.copy(bigger, 0, 0, total);
-        buf = bigger;
-      }
-      const n = readSync(fd, buf, total, buf.length - total, null);
-      if (n === 0) return buf.subarray(0, total);
+      const buf = Buffer.allocUnsafe(Math.min(CHUNK, max + 1 - total));
+      const n = readSome(fd, buf, 0, buf.length);
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
       total += n;
+      if (total > max) throw new FileTooLargeError(name, total, max, stat.isFile()); // a file still growing has a known size
     }
+    return Buffer.concat(chunks, total);
   } finally {
-    closeSync(fd);
+    if (source !== 0) closeSync(fd);
   }
 }

@@ -25,6 +25,8 @@ export interface YamlProblem {
   start: number;
   end: number;
   detail: string;
+  /** yaml's error code (MULTIPLE_DOCS, DUPLICATE_KEY …), for callers that word some problems themselves. */
+  code?: string;
 }
 
 export interface ParsedYaml {
@@ -91,7 +93,7 @@ export function parseYaml(text: string): ParsedYaml {
   };
   for (const e of doc.errors) {
     const detail = e.code === 'RESOURCE_EXHAUSTION' ? `nesting too deep (${e.message})` : e.message;
-    add({ start: e.pos[0], end: e.pos[1], detail });
+    add({ start: e.pos[0], end: e.pos[1], detail, code: e.code });
   }
   for (const w of doc.warnings) {
     // Unresolved tags are reported below, once per node, with a clearer message.

@@ -70,10 +70,10 @@ const cases: Case[] = [
   { name: 'binary garbage', file: 't.json', content: Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80, 0x0a]), where: 't.json:1:4:', code: 'E_ENCODING' },
   { name: 'truncated JSON', file: 'u.json', content: '{"work": [{"occupation": "互联网营销师", "from": "2020-01-01"', where: 'u.json:1:', code: 'E_PROFILE_PARSE', all: true, bin: true },
   { name: 'truncated YAML', file: 'v.yaml', content: 'work:\n  - {occupation: x, years: 1\n', where: 'v.yaml:', code: 'E_PROFILE_PARSE' },
-  { name: 'a __proto__ key', file: 'w.json', content: '{"__proto__": {"polluted": true}}', where: 'at /__proto__:', code: 'E_PROFILE_ADDITIONAL', bin: true },
-  { name: 'a constructor.prototype key', file: 'x.json', content: '{"constructor": {"prototype": {"polluted": true}}}', where: 'at /constructor', code: 'E_PROFILE_ADDITIONAL' },
-  { name: 'a __proto__ key in a relation map', file: 'y.yaml', content: 'work: [{occupation: x, years: 1, relation: {__proto__: 本职业}}]\n', where: 'at /work/0/relation/__proto__:', code: 'E_PROFILE_ADDITIONAL' },
-  { name: 'a __proto__ key among the facts', file: 'z.json', content: '{"facts": {"__proto__": 1}}', where: 'at /facts/__proto__:', code: 'E_PROFILE_ADDITIONAL' },
+  { name: 'a __proto__ key', file: 'w.json', content: '{"__proto__": {"polluted": true}}', where: 'at /__proto__:', code: 'E_PROFILE_RESERVED_KEY', bin: true },
+  { name: 'a constructor.prototype key', file: 'x.json', content: '{"constructor": {"prototype": {"polluted": true}}}', where: 'at /constructor', code: 'E_PROFILE_RESERVED_KEY' },
+  { name: 'a __proto__ key in a relation map', file: 'y.yaml', content: 'work: [{occupation: x, years: 1, relation: {__proto__: 本职业}}]\n', where: 'at /work/0/relation/__proto__:', code: 'E_PROFILE_RESERVED_KEY' },
+  { name: 'a __proto__ key among the facts', file: 'z.json', content: '{"facts": {"__proto__": 1}}', where: 'at /facts/__proto__:', code: 'E_PROFILE_RESERVED_KEY' },
   { name: 'a YAML merge key', file: 'aa.yaml', content: 'base: &b {occupation: x, years: 1}\nwork: [{<<: *b}]\n', where: 'at /base:', code: 'E_PROFILE_ADDITIONAL' },
   { name: 'a custom YAML tag', file: 'ab.yaml', content: 'work: !!js/function "function () { process.exit(9) }"\n', where: 'ab.yaml:1:', code: 'E_PROFILE_PARSE' },
   { name: 'a YAML alias bomb', file: 'ac.yaml', content: 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\nwork: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n', where: 'ac.yaml:', code: 'E_PROFILE_PARSE' },
@@ -156,19 +156,19 @@ describe('profile keys never reach prototypes (in process)', () => {
     };
     const text = '{"facts": {"__proto__": 1}, "work": [{"occupation": "x", "years": 1, "relation": {"constructor": "本职业"}}], "prototype": 1}';
     expect(reported(text)).toEqual([
-      ['E_PROFILE_ADDITIONAL', '/prototype'],
-      ['E_PROFILE_ADDITIONAL', '/work/0/relation/constructor'],
-      ['E_PROFILE_ADDITIONAL', '/facts/__proto__'],
+      ['E_PROFILE_RESERVED_KEY', '/prototype'],
+      ['E_PROFILE_RESERVED_KEY', '/work/0/relation/constructor'],
+      ['E_PROFILE_RESERVED_KEY', '/facts/__proto__'],
     ]);
     // each alone, where the schema would accept any key
     for (const key of ['__proto__', 'constructor', 'prototype']) {
       const alone = `{"work": [{"occupation": "x", "years": 1, "relation": {"${key}": "本职业"}}]}`;
-      expect(reported(alone)).toEqual([['E_PROFILE_ADDITIONAL', `/work/0/relation/${key}`]]);
+      expect(reported(alone)).toEqual([['E_PROFILE_RESERVED_KEY', `/work/0/relation/${key}`]]);
     }
     // escaped in the JSON text, still the same keys once parsed
     expect(reported('{"\\u005f_proto__": {}, "constructo\\u0072": 1}')).toEqual([
-      ['E_PROFILE_ADDITIONAL', '/__proto__'],
-      ['E_PROFILE_ADDITIONAL', '/constructor'],
+      ['E_PROFILE_RESERVED_KEY', '/__proto__'],
+      ['E_PROFILE_RESERVED_KEY', '/constructor'],
     ]);
   });
 
@@ -185,7 +185,7 @@ describe('profile keys never reach prototypes (in process)', () => {
     expect(first(nested(63))).toEqual(['E_PROFILE_ADDITIONAL', '/a', undefined]);
     expect(first(nested(64))).toEqual(tooDeep);
     expect(first(`{"work": [${'{"a":'.repeat(63)}1${'}'.repeat(63)}]}`)).toEqual(tooDeep);
-    expect(first(nested(62, '{"__proto__": 1}'))).toEqual(['E_PROFILE_ADDITIONAL', `/a${'/0'.repeat(62)}/__proto__`, undefined]);
+    expect(first(nested(62, '{"__proto__": 1}'))).toEqual(['E_PROFILE_RESERVED_KEY', `/a${'/0'.repeat(62)}/__proto__`, undefined]);
     expect(first(nested(63, '{"__proto__": 1}'))).toEqual(tooDeep);
     // the depth is found before a hostile key elsewhere
     expect(first(`{"__proto__": 1, "a": ${'['.repeat(64)}${']'.repeat(64)}}`)).toEqual(tooDeep);

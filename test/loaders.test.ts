@@ -446,7 +446,7 @@ describe('profiles', () => {
       '{"work": [{"occupation": "x", "years": 1, "relation": {"__proto__": "本职业"}}]}',
     ]) {
       const ds = profileDiagnostics(text);
-      expect(codes(ds)).toContain('E_PROFILE_ADDITIONAL');
+      expect(codes(ds)).toContain('E_PROFILE_RESERVED_KEY');
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(Object.prototype).not.toHaveProperty('polluted');
     }
