@@ -1,0 +1,60 @@
+// The last pass over a rule file: the checked occupation, from what the passes built and the
+// vocabulary the generated module carries (ranks, kinds, fact names, English words, evidence).
+import { sep } from 'node:path';
+import { LEVEL_NAMES, type Level } from '../../runtime/words.js';
+import type { CheckedOccupation } from '../checked.js';
+import type { VocabularyIndex } from '../vocabulary.js';
+import type { RuleFileCheck } from './rule-file-check.js';
+
+export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
+  const { data, levels } = f;
+  const v = f.ctx.vocabulary.vocabulary;
+  const descending = (list: readonly Level[]): Level[] => [...list].sort((a, b) => b - a);
+  return {
+    file: f.ctx.file.split(sep).join('/'),
+    id: data.id,
+    name: data.name,
+    aliases: data.aliases ?? [],
+    version: data.version ?? null,
+    inForce: data.inForce ? { from: data.inForce.from, to: data.inForce.to ?? null } : null,
+    inForceRange: f.at(['inForce']) ?? f.at(['id']),
+    levels: descending(levels),
+    workTypes: (data.workTypes ?? []).map((w) => ({ name: w.name, levels: descending((w.levels ?? levels) as Level[]) })),
+    related: { occupations: data.related?.occupations ?? [], sameMajors: data.related?.sameMajors ?? [], majors: data.related?.majors ?? [] },
+    education: f.education,
+    source: {
+      file: data.source.file ?? f.source.path,
+      ...(data.source.text !== undefined ? { text: data.source.text } : {}),
+      section: data.source.section,
+      sectionRange: f.at(['source', 'section']),
+    },
+    notEncoded: (data.notEncoded ?? []).map((n, i) => ({
+      section: n.section,
+      level: n.level as Level,
+      clause: n.clause,
+      reason: n.reason,
+      line: f.lineOf(['notEncoded', i]),
+      range: f.at(['notEncoded', i, 'clause']),
+    })),
+    clauses: f.clauses,
+    tests: f.tests,
+    ranks: Object.fromEntries(v.education.map((e) => [e.name, e.rank])),
+    trackRanks: Object.fromEntries(v.tracks.map((t) => [t.name, t.rank])),
+    trackFamily: v.education.filter((e) => e.family === '技工院校').map((e) => e.name),
+    workKinds: v.workKinds.map((k) => k.name),
+    factNames: Object.fromEntries(v.facts.flatMap((fact) => [[fact.name, fact.name], [fact.en, fact.name]])),
+    english: englishNames(v),
+    evidence: v.evidence,
+  };
+}
+
+/** English names of the vocabulary's words, for English explanations. */
+function englishNames(v: VocabularyIndex['vocabulary']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const list of [v.education, v.tracks, v.groups, v.workKinds, v.facts]) for (const x of list) out[x.name] = x.en;
+  const four = v.levels.find((l) => l.level === 4);
+  const three = v.levels.find((l) => l.level === 3);
+  if (four) out[four.old] = LEVEL_NAMES[4].en;
+  if (three) out[three.old] = LEVEL_NAMES[3].en;
+  return out;
+}

@@ -1,0 +1,104 @@
+// What the passes over one rule file share: the loaded file, positions by YAML path, the cited
+// source document, expression checking, and the checked parts the passes build up.
+import { isScalar, type LineCounter, type Node } from 'yaml';
+import { parseExpression, printExpression } from '../../grammar/index.js';
+import type { CheckedClause, CheckedOccupation, CheckedTest } from '../checked.js';
+import type { DiagnosticSink, Range } from '../diagnostics.js';
+import type { InputRecorder } from '../check-inputs.js';
+import type { Cond } from '../ir.js';
+import type { LoadedRuleFile, RuleFileData } from '../load-rule-file.js';
+import type { VocabularyIndex } from '../vocabulary.js';
+import { nodeAtPath, rangeOfOffsets, scalarSpanRange } from '../yaml-positions.js';
+import type { Level } from '../../runtime/words.js';
+import { resolveExpression, type ExprDiagnostic } from './resolve-expression.js';
+import type { SourceContent } from './source-document.js';
+
+/** A path into a rule file's YAML (keys and indexes). */
+export type YamlPath = (string | number)[];
+
+export interface FileContext {
+  dir: string;
+  /** Path relative to the rules directory. */
+  file: string;
+  /** Path as shown in diagnostics. */
+  display: string;
+  text: string;
+  vocabulary: VocabularyIndex;
+  /** Source documents by path, read once per run: the text, why it was refused, or null when it cannot be read. */
+  sources: Map<string, SourceContent>;
+  sink: DiagnosticSink;
+  /** Receives the reads of source documents. */
+  inputs?: InputRecorder;
+}
+
+export class RuleFileCheck {
+  readonly data: RuleFileData;
+  readonly levels: Level[];
+  /** The levels the file declares, for membership tests. */
+  readonly declared: Set<number>;
+  /** The cited source document's path (as the checked occupation records it) and text, null when unreadable. */
+  source: { name: string; path: string; text: string | null } = { name: '', path: '', text: null };
+  education: CheckedOccupation['education'] = null;
+  readonly clauses: CheckedClause[] = [];
+  readonly tests: CheckedTest[] = [];
+
+  constructor(
+    readonly ctx: FileContext,
+    private readonly loaded: LoadedRuleFile,
+  ) {
+    this.data = loaded.data;
+    this.levels = loaded.data.levels as Level[];
+    this.declared = new Set<number>(this.levels);
+  }
+
+  /** The range of the YAML node at `path`. */
+  at(path: YamlPath): Range | undefined {
+    const n = nodeAtPath(this.loaded.doc, path);
+    return n?.range ? rangeOfOffsets(this.loaded.lineCounter, this.ctx.text, n.range[0], n.range[1]) : undefined;
+  }
+
+  lineOf(path: YamlPath): number {
+    return this.at(path)?.start.line ?? 0;
+  }
+
+  report(code: string, path: YamlPath, args: Record<string, string | number>, severity?: 'warning'): void {
+    this.ctx.sink.report({ code, file: this.ctx.display, range: this.at(path), args, ...(severity ? { severity } : {}) });
+  }
+
+  /** A sentence the rule file quotes must be in its source document, word for word. */
+  cite(sentence: string, path: YamlPath): void {
+    if (this.source.text !== null && !this.source.text.includes(sentence)) this.report('E_SOURCE_MISSING', path, { file: this.source.name });
+  }
+
+  /** The `when:` expression at `path`, parsed and resolved (its problems positioned in the file). */
+  expression(path: YamlPath, gate: boolean): { cond: Cond; when: string } | undefined {
+    const node = nodeAtPath(this.loaded.doc, path);
+    const parsed = parseExpression(String(getIn(this.data, path)));
+    const problems: ExprDiagnostic[] = [...parsed.diagnostics];
+    let cond: Cond | undefined;
+    if (parsed.ast) cond = resolveExpression(parsed.ast, { vocabulary: this.ctx.vocabulary, levels: this.levels, gate }, problems);
+    for (const p of problems) {
+      this.ctx.sink.report({
+        code: p.code,
+        file: this.ctx.display,
+        range: expressionRange(node, this.ctx.text, this.loaded.lineCounter, p.range),
+        args: p.args,
+        ...(p.suggestions ? { suggestions: p.suggestions } : {}),
+      });
+    }
+    if (!parsed.ast || !cond) return undefined;
+    return { cond, when: printExpression(parsed.ast) };
+  }
+}
+
+function getIn(data: unknown, path: YamlPath): unknown {
+  let cur: unknown = data;
+  for (const key of path) cur = (cur as Record<string | number, unknown>)?.[key];
+  return cur;
+}
+
+/** Maps offsets inside an expression string to a range in the YAML file. */
+function expressionRange(node: Node | null | undefined, text: string, lc: LineCounter, r: { start: number; end: number }): Range | undefined {
+  if (!node || !isScalar(node) || !node.range) return undefined;
+  return scalarSpanRange(lc, text, node, r.start, r.end);
+}
