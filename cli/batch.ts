@@ -92,7 +92,11 @@ class Output {
   private readonly path: string | undefined;
 
   /** `special`: `named` exists and is neither a file nor a directory (a device, a FIFO, a socket). */
-  constructor(named: string | undefined, special: boolean) {
+  constructor(
+    named: string | undefined,
+    special: boolean,
+    private readonly stdout: NodeJS.WritableStream,
+  ) {
     this.positional = named !== undefined && !special;
     const path = (this.path = this.positional ? followLinks(named!) : named);
     this.tmp = this.positional ? temporaryPath(path!) : null;
@@ -110,7 +114,7 @@ class Output {
         this.failure = { error };
       });
       this.size += bytes.length;
-    } else if (!process.stdout.write(data)) await once(process.stdout, 'drain');
+    } else if (!this.stdout.write(data)) await once(this.stdout, 'drain');
   }
 
   /** The file, for worker threads that write into it themselves (null: stdout). */
@@ -247,8 +251,8 @@ function* ranges(fd: number): Generator<Range> {
  * JSON lines input in chunks cut at newlines, read BLOCK_BYTES at a time: memory stays bounded
  * whatever the size of the input.
  */
-async function* chunks(input: string): AsyncGenerator<Chunk> {
-  const stream = input === '-' ? process.stdin : createReadStream(input, { highWaterMark: BLOCK_BYTES });
+async function* chunks(input: string, stdin: NodeJS.ReadableStream): AsyncGenerator<Chunk> {
+  const stream = input === '-' ? stdin : createReadStream(input, { highWaterMark: BLOCK_BYTES });
   let carry: Uint8Array = new Uint8Array(0);
   let line = 1;
   let first = true;
@@ -365,7 +369,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
     if (outStat?.isDirectory()) throw new OutputError('E_OUT_IS_DIR', opts.out!, { file: opts.out! });
     // The same file by any spelling or link: results must not replace their own input.
     if (outStat && inputStat && outStat.dev === inputStat.dev && outStat.ino === inputStat.ino) throw new OutputError('E_OUT_IS_INPUT', opts.out!, { file: opts.out! });
-    output = new Output(opts.out, outStat !== null && !outStat.isFile());
+    output = new Output(opts.out, outStat !== null && !outStat.isFile(), io.stdout ?? process.stdout);
   } catch (e) {
     const failed = e instanceof OutputError ? e : new OutputError('E_WRITE', opts.out!, { file: opts.out!, detail: errorCode(e) });
     const s = new DiagnosticSink();
@@ -438,7 +442,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
         }
         input = csvPieces(records, column);
         options = { ...base, csv: true };
-      } else input = byRange ? ranges(inputFd!) : chunks(opts.input);
+      } else input = byRange ? ranges(inputFd!) : chunks(opts.input, io.stdin ?? process.stdin);
       const bytesOf = (piece: Chunk | Range): Uint8Array => {
         if ('bytes' in piece) return piece.bytes;
         const buf = Buffer.allocUnsafe(piece.length);

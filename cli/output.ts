@@ -15,6 +15,10 @@ export interface Io {
   isTTY: boolean;
   /** Whether stderr (where diagnostics go) is a terminal; defaults to `isTTY`. */
   errIsTTY?: boolean;
+  /** Where streamed output goes (`eval --batch` without --out); default process.stdout. */
+  stdout?: NodeJS.WritableStream;
+  /** What `-` reads (`eval --batch -`); default process.stdin. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 

@@ -13,6 +13,7 @@ import { evaluateProfile, type ClauseResult, type LevelResult, type Profile, typ
 import { profileArb, worldOf } from './oracle/arbitraries.js';
 import { runCli, STACK } from './async-cli.js';
 import { BIN, check, cli, ROOT, RULES, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 const OCC = ['--occupation', '互联网营销师', '--as-of', '2026-11-28'];
 
@@ -40,13 +41,13 @@ const parseLines = (text: string): Line[] =>
     .map((l) => JSON.parse(l) as Line);
 
 describe('zige eval --batch', () => {
-  it('keeps input order with worker threads, and one thread gives the same output', () => {
+  it('keeps input order with worker threads, and one thread gives the same output', async () => {
     const dir = scratch('batch');
     const input = join(dir, 'profiles.jsonl');
     const n = 400;
     writeFileSync(input, Array.from({ length: n }, (_, i) => JSON.stringify(profile(i))).join('\n') + '\n');
-    const workers = cli(['eval', '--batch', input, ...OCC, '--jobs', '3', '--out', join(dir, 'w.jsonl')]);
-    const single = cli(['eval', '--batch', input, ...OCC, '--jobs', '1', '--out', join(dir, 's.jsonl')]);
+    const workers = await zige(['eval', '--batch', input, ...OCC, '--jobs', '3', '--out', join(dir, 'w.jsonl')]);
+    const single = await zige(['eval', '--batch', input, ...OCC, '--jobs', '1', '--out', join(dir, 's.jsonl')]);
     expect(workers.code, workers.stderr).toBe(0);
     expect(single.code, single.stderr).toBe(0);
     const out = readFileSync(join(dir, 'w.jsonl'), 'utf8');
@@ -62,7 +63,7 @@ describe('zige eval --batch', () => {
     expect(workers.stderr).toContain(`level results: eligible ${counts.eligible}, ineligible ${counts.ineligible}, unknown ${counts.unknown}`);
   });
 
-  it('gives with worker threads exactly what one thread gives: many chunks, file or stdin, file or stdout, JSON lines or CSV', () => {
+  it('gives with worker threads exactly what one thread gives: many chunks, file or stdin, file or stdout, JSON lines or CSV', async () => {
     const dir = scratch('batch');
     // about 1.3 MB: several 256 KiB chunks; a BOM; a line longer than a chunk (the reader must
     // grow its buffer); invalid lines; a blank line; no final newline
@@ -74,36 +75,36 @@ describe('zige eval --batch', () => {
     const csv = '\ufeffid,profile\r\n' + rows.map((r, i) => (r === '' ? '' : `${i},${quote(i % 50 === 0 ? JSON.stringify(JSON.parse(r === '{"bad": ' ? '{}' : r), null, 1) : r)}`)).join('\r\n');
     writeFileSync(join(dir, 'in.jsonl'), jsonl);
     writeFileSync(join(dir, 'in.csv'), csv);
-    const run = (input: string, jobs: string, out: string | null, stdin?: string, more: string[] = []): string => {
-      const r = cli(['eval', '--batch', stdin === undefined ? join(dir, input) : '-', ...OCC, '--jobs', jobs, ...(out ? ['--out', join(dir, out)] : []), ...more], stdin === undefined ? {} : { stdin });
+    const run = async (input: string, jobs: string, out: string | null, stdin?: string, more: string[] = []): Promise<string> => {
+      const r = await zige(['eval', '--batch', stdin === undefined ? join(dir, input) : '-', ...OCC, '--jobs', jobs, ...(out ? ['--out', join(dir, out)] : []), ...more], stdin === undefined ? {} : { stdin });
       expect(r.code, r.stderr).toBe(1); // the invalid line
       expect(r.stderr).toMatch(/, 1 skipped/);
       return out ? readFileSync(join(dir, out), 'utf8') : r.stdout;
     };
-    const single = run('in.jsonl', '1', 's.jsonl');
+    const single = await run('in.jsonl', '1', 's.jsonl');
     const lines = parseLines(single);
     expect(lines.length).toBe(3999);
     expect(lines[17]).toMatchObject({ line: 18, error: { code: 'E_PROFILE_PARSE' } });
     expect(lines.find((l) => l.line === 2501)?.results?.length).toBe(5);
-    expect(run('in.jsonl', '2', 'w.jsonl')).toBe(single); // workers read and write the files themselves
-    expect(run('in.jsonl', '3', null)).toBe(single); // output through the main thread
-    expect(run('', '2', 'i.jsonl', jsonl)).toBe(single); // stdin: chunks sent to the workers
-    const singleCsv = run('in.csv', '1', 's.csv');
+    expect(await run('in.jsonl', '2', 'w.jsonl')).toBe(single); // workers read and write the files themselves
+    expect(await run('in.jsonl', '3', null)).toBe(single); // output through the main thread
+    expect(await run('', '2', 'i.jsonl', jsonl)).toBe(single); // stdin: chunks sent to the workers
+    const singleCsv = await run('in.csv', '1', 's.csv');
     expect(singleCsv.split('\n').length).toBe(1 + 3998 * 5 + 1 + 1); // header, 5 levels per valid profile, the invalid one, final newline
-    expect(run('in.csv', '2', 'w.csv')).toBe(singleCsv);
+    expect(await run('in.csv', '2', 'w.csv')).toBe(singleCsv);
     // --bom (for Excel): the same rows after a UTF-8 byte-order mark, from one thread or workers.
     expect(singleCsv.startsWith('line,')).toBe(true);
-    expect(run('in.csv', '1', 'b1.csv', undefined, ['--bom'])).toBe('\ufeff' + singleCsv);
-    expect(run('in.csv', '2', 'b2.csv', undefined, ['--bom'])).toBe('\ufeff' + singleCsv);
+    expect(await run('in.csv', '1', 'b1.csv', undefined, ['--bom'])).toBe('\ufeff' + singleCsv);
+    expect(await run('in.csv', '2', 'b2.csv', undefined, ['--bom'])).toBe('\ufeff' + singleCsv);
   });
 
-  it('writes a file over many chunks (in the background): every line exactly, in order, and no temporary file left', () => {
+  it('writes a file over many chunks (in the background): every line exactly, in order, and no temporary file left', async () => {
     const dir = scratch('batch');
     const input = join(dir, 'many.jsonl');
     const n = 3000; // about 1 MB: several 256 KiB chunks, each written while the next is judged
     const bad = 1234;
     writeFileSync(input, Array.from({ length: n }, (_, i) => (i === bad ? '{"bad": ' : JSON.stringify(profile(i)))).join('\n') + '\n');
-    const r = cli(['eval', '--batch', input, ...OCC, '--jobs', '1', '--out', join(dir, 'out.jsonl')]);
+    const r = await zige(['eval', '--batch', input, ...OCC, '--jobs', '1', '--out', join(dir, 'out.jsonl')]);
     expect(r.code).toBe(1);
     const written = readFileSync(join(dir, 'out.jsonl'), 'utf8').split('\n');
     expect(written.pop()).toBe('');
@@ -116,21 +117,21 @@ describe('zige eval --batch', () => {
     expect(readdirSync(dir).sort()).toEqual(['many.jsonl', 'out.jsonl']);
   });
 
-  it('agrees with `zige eval --json`; with --explain, exactly (explanations included)', () => {
+  it('agrees with `zige eval --json`; with --explain, exactly (explanations included)', async () => {
     const dir = scratch('batch');
     const input = join(dir, 'one.jsonl');
     writeFileSync(input, JSON.stringify(profile(4)) + '\n');
     writeFileSync(join(dir, 'one.json'), JSON.stringify(profile(4)));
-    const lean = cli(['eval', '--batch', input, ...OCC]);
-    const explained = cli(['eval', '--batch', input, ...OCC, '--explain']);
-    const single = JSON.parse(cli(['eval', join(dir, 'one.json'), ...OCC, '--json']).stdout) as { results: Record<string, unknown>[] };
+    const lean = await zige(['eval', '--batch', input, ...OCC]);
+    const explained = await zige(['eval', '--batch', input, ...OCC, '--explain']);
+    const single = JSON.parse((await zige(['eval', join(dir, 'one.json'), ...OCC, '--json'])).stdout) as { results: Record<string, unknown>[] };
     const statuses = (rs: { level: number; status: string }[]): string[] => rs.map((r) => `${r.level}:${r.status}`);
     expect(statuses(parseLines(lean.stdout)[0].results!)).toEqual(statuses(single.results as unknown as { level: number; status: string }[]));
     expect(parseLines(lean.stdout)[0].results![0]).not.toHaveProperty('missing');
     expect(parseLines(explained.stdout)[0].results).toEqual(single.results);
   });
 
-  it('reports invalid lines with their line numbers, skips them, keeps every other result, and exits 1', () => {
+  it('reports invalid lines with their line numbers, skips them, keeps every other result, and exits 1', async () => {
     const dir = scratch('batch');
     const input = join(dir, 'mixed.jsonl');
     const rows = [
@@ -144,7 +145,7 @@ describe('zige eval --batch', () => {
     ];
     writeFileSync(input, rows.join('\n') + '\n');
     for (const jobs of ['1', '2']) {
-      const r = cli(['eval', '--batch', input, ...OCC, '--jobs', jobs, '--lang', 'en']);
+      const r = await zige(['eval', '--batch', input, ...OCC, '--jobs', jobs, '--lang', 'en']);
       expect(r.code).toBe(1);
       const lines = parseLines(r.stdout);
       expect(lines.map((l) => [l.line, l.error?.code ?? 'ok'])).toEqual([
@@ -164,13 +165,13 @@ describe('zige eval --batch', () => {
     }
   });
 
-  it('reads CSV with a profile column (quoted, across lines) and writes one CSV row per profile and level', () => {
+  it('reads CSV with a profile column (quoted, across lines) and writes one CSV row per profile and level', async () => {
     const dir = scratch('batch');
     const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
     const multiline = JSON.stringify(profile(3), null, 1); // line breaks inside the quoted field
     const csv = ['id,profile', `a,${quote(JSON.stringify(profile(1)))}`, `b,${quote('{"bad": ')}`, `c,${quote(multiline)}`].join('\r\n') + '\r\n';
     writeFileSync(join(dir, 'in.csv'), csv);
-    const r = cli(['eval', '--batch', join(dir, 'in.csv'), ...OCC, '--out', join(dir, 'out.csv'), '--lang', 'en']);
+    const r = await zige(['eval', '--batch', join(dir, 'in.csv'), ...OCC, '--out', join(dir, 'out.csv'), '--lang', 'en']);
     expect(r.code).toBe(1);
     const rows = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n');
     expect(rows[0]).toBe('line,occupation,occupation_id,level,status,education,matched,error,warnings');
@@ -183,20 +184,20 @@ describe('zige eval --batch', () => {
     expect(r.stderr).toContain('batch: 3 profiles, 2 evaluated, 1 skipped');
   });
 
-  it('exits 0 when every line is valid; usage errors exit 2; an unreadable input exits 1', () => {
+  it('exits 0 when every line is valid; usage errors exit 2; an unreadable input exits 1', async () => {
     const dir = scratch('batch');
     const input = join(dir, 'ok.jsonl');
     writeFileSync(input, `${JSON.stringify(profile(5))}\n${JSON.stringify(profile(6))}`); // no final newline
-    const ok = cli(['eval', '--batch', input, ...OCC]);
+    const ok = await zige(['eval', '--batch', input, ...OCC]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(parseLines(ok.stdout).map((l) => l.line)).toEqual([1, 2]);
-    expect(cli(['eval', '--batch', input, 'other.json', ...OCC]).code).toBe(2);
-    expect(cli(['eval', '--batch', input, ...OCC, '--jobs', '0']).code).toBe(2);
-    const bomOnJsonLines = cli(['eval', '--batch', input, ...OCC, '--bom', '--out', join(dir, 'out.jsonl')]);
+    expect((await zige(['eval', '--batch', input, 'other.json', ...OCC])).code).toBe(2);
+    expect((await zige(['eval', '--batch', input, ...OCC, '--jobs', '0'])).code).toBe(2);
+    const bomOnJsonLines = await zige(['eval', '--batch', input, ...OCC, '--bom', '--out', join(dir, 'out.jsonl')]);
     expect(bomOnJsonLines.code).toBe(2);
     expect(bomOnJsonLines.stderr).toContain('--bom applies to a CSV output only');
     expect(existsSync(join(dir, 'out.jsonl'))).toBe(false);
-    const missing = cli(['eval', '--batch', join(dir, 'missing.jsonl'), ...OCC]);
+    const missing = await zige(['eval', '--batch', join(dir, 'missing.jsonl'), ...OCC]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('E_READ');
   });
@@ -212,7 +213,7 @@ function resultsLine(line: number, results: LevelResult[], warnings: Warning[] =
 describe('zige eval --batch --out', () => {
   const many = (n: number): string => Array.from({ length: n }, (_, i) => JSON.stringify(profile(i))).join('\n') + '\n';
 
-  it('refuses a directory or the input file itself before judging anything, and leaves no temporary file', () => {
+  it('refuses a directory or the input file itself before judging anything, and leaves no temporary file', async () => {
     const dir = scratch('batch-out');
     const input = join(dir, 'in.jsonl');
     const text = many(3);
@@ -224,7 +225,7 @@ describe('zige eval --batch --out', () => {
       [input, 'E_OUT_IS_INPUT'],
       [join(dir, '.', 'link.jsonl'), 'E_OUT_IS_INPUT'],
     ]) {
-      const r = cli(['eval', '--batch', input, ...OCC, '--out', out]);
+      const r = await zige(['eval', '--batch', input, ...OCC, '--out', out]);
       expect(r.code, r.stderr).toBe(1);
       expect(r.stderr).toContain(`error[${code}]`);
       expect(r.stderr).not.toContain('batch:'); // nothing judged
@@ -234,15 +235,15 @@ describe('zige eval --batch --out', () => {
     expect(readdirSync(join(dir, 'results'))).toEqual([]);
   });
 
-  it('writes through a symbolic link: the file it points to gets the results, the link stays', () => {
+  it('writes through a symbolic link: the file it points to gets the results, the link stays', async () => {
     const dir = scratch('batch-link');
     const input = join(dir, 'in.jsonl');
     writeFileSync(input, many(3));
-    const want = cli(['eval', '--batch', input, ...OCC]).stdout;
+    const want = (await zige(['eval', '--batch', input, ...OCC])).stdout;
     mkdirSync(join(dir, 'results'));
     writeFileSync(join(dir, 'results', 'latest.jsonl'), 'previous\n');
     symlinkSync(join('results', 'latest.jsonl'), join(dir, 'out.jsonl'));
-    const r = cli(['eval', '--batch', input, ...OCC, '--out', join(dir, 'out.jsonl')]);
+    const r = await zige(['eval', '--batch', input, ...OCC, '--out', join(dir, 'out.jsonl')]);
     expect(r.code, r.stderr).toBe(0);
     expect(lstatSync(join(dir, 'out.jsonl')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'results', 'latest.jsonl'), 'utf8')).toBe(want);
@@ -253,7 +254,7 @@ describe('zige eval --batch --out', () => {
     const dir = scratch('batch-fifo');
     const input = join(dir, 'in.jsonl');
     writeFileSync(input, many(600));
-    const want = cli(['eval', '--batch', input, ...OCC, '--jobs', '1']).stdout;
+    const want = (await zige(['eval', '--batch', input, ...OCC, '--jobs', '1'])).stdout;
     const fifo = join(dir, 'results.fifo');
     execFileSync('mkfifo', [fifo]);
     for (const jobs of ['1', '2']) {
@@ -342,7 +343,7 @@ describe('batch JSON of results without explanations', () => {
   const occupations = rules!.occupations.map((o) => instantiate(o));
   const world = worldOf(rules!.occupations);
 
-  it('is byte for byte JSON.stringify of the line, on random profiles of every occupation', () => {
+  it('is byte for byte JSON.stringify of the line, on random profiles of every occupation', async () => {
     let warned = 0;
     fc.assert(
       fc.property(profileArb(world), ({ asOf, profile }) => {
@@ -365,7 +366,7 @@ describe('batch JSON of results without explanations', () => {
 
   // Levels are cached as bytes per combination of statuses and matched ids: every combination,
   // repeated in any order, must still give exactly JSON.stringify.
-  it('is byte for byte JSON.stringify for any statuses, matched ids and warnings of real levels', () => {
+  it('is byte for byte JSON.stringify for any statuses, matched ids and warnings of real levels', async () => {
     const levels = occupations.flatMap((occ) => evaluateProfile(occ, profile(3) as Profile, { asOf: '2026-11-28', explain: false }).results);
     const status = fc.constantFrom('eligible', 'ineligible', 'unknown') as fc.Arbitrary<LevelResult['status']>;
     const condition = fc.constantFrom('met', 'unmet', 'unknown') as fc.Arbitrary<ClauseResult['status']>;
@@ -404,7 +405,7 @@ describe('batch JSON of results without explanations', () => {
     );
   });
 
-  it('follows a level whose clauses change, and levels of more clauses than a cache key holds', () => {
+  it('follows a level whose clauses change, and levels of more clauses than a cache key holds', async () => {
     const occ = occupations.find((o) => o.meta.id === 'internet-marketer')!;
     const { results } = evaluateProfile(occ, profile(2) as Profile, { asOf: '2026-11-28', explain: false });
     const [first] = results;
@@ -439,7 +440,7 @@ describe('batch JSON of results without explanations', () => {
     expect(new TextDecoder().decode(a)).toBe(expected(1));
   });
 
-  it('escapes what the applicant wrote: quotes, backslashes, control and line-separator characters', () => {
+  it('escapes what the applicant wrote: quotes, backslashes, control and line-separator characters', async () => {
     const occ = occupations.find((o) => o.meta.id === 'internet-marketer')!;
     const odd = 'a"b\\c\n\u0000\u2028\u2029\ud800 营销';
     const { results, warnings } = evaluateProfile(occ, { work: [{ occupation: odd, from: '2020-01-01' }], facts: { [odd]: true } } as Profile, { asOf: '2026-11-28', explain: false });
@@ -449,7 +450,7 @@ describe('batch JSON of results without explanations', () => {
 });
 
 describe('batch input decoding', () => {
-  it('gives exactly what TextDecoder gives: any text, with or without a BOM, and invalid bytes', () => {
+  it('gives exactly what TextDecoder gives: any text, with or without a BOM, and invalid bytes', async () => {
     const decoder = new TextDecoder();
     const bom = [0xef, 0xbb, 0xbf];
     const text = fc.string({ unit: fc.oneof(fc.constantFrom('营', '销', '\ufeff', '😀', '\n'), fc.string({ unit: 'binary', maxLength: 1 })) });

@@ -3,6 +3,7 @@
 // 0.1–0.2 s in process). Tests of the process boundary itself — signals, stdin, exit on a closed
 // pipe, which modules a cold start loads — keep `cli()` (test/helpers.ts).
 import { readFileSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CliResult } from './helpers.js';
@@ -19,13 +20,13 @@ async function mainOfBuild(): Promise<Main> {
 
 /**
  * Runs `zige ARGS` in process, as a child would run it: from `cwd` (default the repo), with
- * NO_COLOR set and `env` added (undefined: unset), stdout and stderr captured, not on a terminal
- * unless said. Calls are serialised: the working
+ * NO_COLOR set and `env` added (undefined: unset), `stdin` as standard input, stdout (streamed
+ * output too) and stderr captured, not on a terminal unless said. Calls are serialised: the working
  * directory and the environment belong to the whole process.
  */
 export async function zige(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; isTTY?: boolean; errIsTTY?: boolean } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; isTTY?: boolean; errIsTTY?: boolean; stdin?: string | Uint8Array } = {},
 ): Promise<CliResult> {
   const main = await mainOfBuild();
   const previous = queue;
@@ -47,6 +48,13 @@ export async function zige(
       out: (s) => void (stdout += s + '\n'),
       err: (s) => void (stderr += s + '\n'),
       readFile: (p) => readFileSync(p, 'utf8'),
+      stdout: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          stdout += chunk.toString('utf8');
+          done();
+        },
+      }),
+      stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
       isTTY: options.isTTY ?? false,
       errIsTTY: options.errIsTTY ?? options.isTTY ?? false,
     });

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { recoverOutput, writeOutput } from '../compiler/compile.js';
 import { makeDirectory } from '../compiler/make-directory.js';
 import { STACK } from './async-cli.js';
-import { BIN, cli, ROOT, RULES, ruleFile, rulesDir, scratch } from './helpers.js';
+import { BIN, ROOT, RULES, ruleFile, rulesDir, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 const COPIES = 150;
 
@@ -155,7 +156,7 @@ describe('zige compile, killed at any moment, loses nothing', () => {
     expect(readdirSync(parent)).toEqual(['gen']);
   }, 60_000);
 
-  it('puts back the previous output left beside a missing one, and cleans half-written ones', () => {
+  it('puts back the previous output left beside a missing one, and cleans half-written ones', async () => {
     const parent = scratch('recover');
     const out = join(parent, 'gen');
     writeOutput(out, [
@@ -181,7 +182,7 @@ describe('zige compile, killed at any moment, loses nothing', () => {
     expect(snapshot(out)).toEqual(new Map([['b.ts', 'new']]));
   });
 
-  it('never writes outside the output directory', () => {
+  it('never writes outside the output directory', async () => {
     const out = join(scratch('escape'), 'gen');
     for (const path of ['../x.ts', 'sub/x.ts', '.hidden.ts', '']) {
       expect(() => writeOutput(out, [{ path, content: '' }])).toThrow(/refusing/);
@@ -205,7 +206,7 @@ function tree(dir: string, prefix = ''): Map<string, string> {
 }
 
 describe('zige compile --out replaces only what zige generated', () => {
-  it('refuses a directory with other files, a file, the working directory and its parents: nothing is touched', () => {
+  it('refuses a directory with other files, a file, the working directory and its parents: nothing is touched', async () => {
     const dir = scratch('foreign');
     mkdirSync(join(dir, 'src'));
     writeFileSync(join(dir, 'src', 'keep.ts'), 'export const mine = 1;\n');
@@ -229,24 +230,24 @@ describe('zige compile --out replaces only what zige generated', () => {
       { out: '/proc/zige-test/gen', code: 'E_WRITE' },
     ];
     for (const c of cases) {
-      const r = cli(['compile', RULES, '--out', c.out, '--format', 'json'], { cwd: c.cwd ?? dir });
+      const r = await zige(['compile', RULES, '--out', c.out, '--format', 'json'], { cwd: c.cwd ?? dir });
       expect(r.code, `${c.out}: ${r.stderr}`).toBe(1);
       const errors = (JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string; file: string }[] }).diagnostics.filter((d) => d.severity === 'error');
       expect(errors.map((d) => [d.code, d.file])).toEqual([[c.code, c.out]]);
     }
     // In words too, without a stack trace.
-    const human = cli(['compile', RULES, '--out', 'src'], { cwd: dir });
+    const human = await zige(['compile', RULES, '--out', 'src'], { cwd: dir });
     expect(human.stderr).toContain('src: error[E_OUT_FOREIGN]');
     expect(human.stderr).toContain('keep.ts');
     expect(human.stderr).not.toMatch(STACK);
     expect(tree(dir)).toEqual(before);
   });
 
-  it('writes into a missing or empty directory, and replaces a previous output whole', () => {
+  it('writes into a missing or empty directory, and replaces a previous output whole', async () => {
     const dir = scratch('own');
     mkdirSync(join(dir, 'empty'));
     for (const out of ['empty', 'new/gen']) {
-      const r = cli(['compile', RULES, '--out', out], { cwd: dir });
+      const r = await zige(['compile', RULES, '--out', out], { cwd: dir });
       expect(r.code, r.stderr).toBe(0);
       expect(readdirSync(join(dir, out))).toContain('index.ts');
     }
@@ -254,12 +255,12 @@ describe('zige compile --out replaces only what zige generated', () => {
     // does what a file manager leaves in a folder it showed.
     writeFileSync(join(dir, 'empty', 'removed.ts'), generated('// an occupation since removed'));
     writeFileSync(join(dir, 'empty', '.DS_Store'), Buffer.from([0, 0, 0, 1]));
-    expect(cli(['compile', RULES, '--out', 'empty'], { cwd: dir }).code).toBe(0);
+    expect((await zige(['compile', RULES, '--out', 'empty'], { cwd: dir })).code).toBe(0);
     expect(readdirSync(join(dir, 'empty'))).not.toContain('removed.ts');
     expect(readdirSync(join(dir, 'empty'))).not.toContain('.DS_Store');
     // Through a symbolic link: the directory it points to is replaced, the link stays.
     symlinkSync('empty', join(dir, 'linked'));
-    expect(cli(['compile', RULES, '--out', 'linked', '--js'], { cwd: dir }).code).toBe(0);
+    expect((await zige(['compile', RULES, '--out', 'linked', '--js'], { cwd: dir })).code).toBe(0);
     expect(readlinkSync(join(dir, 'linked'))).toBe('empty');
     expect(readdirSync(join(dir, 'empty'))).toContain('index.js');
     expect(readdirSync(dir).sort()).toEqual(['empty', 'linked', 'new']);
@@ -267,7 +268,7 @@ describe('zige compile --out replaces only what zige generated', () => {
 });
 
 describe('makeDirectory', () => {
-  it('makes every missing parent, accepts an existing directory, and fails on a file or a dangling link', () => {
+  it('makes every missing parent, accepts an existing directory, and fails on a file or a dangling link', async () => {
     const dir = scratch('mkdir');
     makeDirectory(join(dir, 'a', 'b', 'c'));
     makeDirectory(join(dir, 'a', 'b', 'c'));
@@ -280,11 +281,11 @@ describe('makeDirectory', () => {
     expect(existsSync(join(dir, 'nowhere'))).toBe(false);
   });
 
-  it('lets `zige check` finish when its cache cannot be made (under /proc, a dangling link): the cache is only skipped', () => {
+  it('lets `zige check` finish when its cache cannot be made (under /proc, a dangling link): the cache is only skipped', async () => {
     const dir = scratch('cache-dangling');
     symlinkSync(join(dir, 'nowhere'), join(dir, 'cache'));
     for (const cache of [join(dir, 'cache', 'zige'), '/proc/zige-test/cache']) {
-      const r = cli(['check', '--cache-dir', cache]);
+      const r = await zige(['check', '--cache-dir', cache]);
       expect(r.code, r.stderr).toBe(0);
     }
   });
