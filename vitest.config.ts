@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    // Many tests run the built CLI as a child process; on a loaded 2-core machine they take seconds.
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine. Most tests
+    // run in process (test/in-process.ts) and use a core each, so use both.
+    maxWorkers: 2,
+    // A few tests run the built CLI as a child process; on a loaded 2-core machine they take seconds.
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -65,14 +65,15 @@ describe('zige eval --batch', () => {
 
   it('gives with worker threads exactly what one thread gives: many chunks, file or stdin, file or stdout, JSON lines or CSV', async () => {
     const dir = scratch('batch');
-    // about 1.3 MB: several 256 KiB chunks; a BOM; a line longer than a chunk (the reader must
+    // about 0.8 MB: several 256 KiB chunks; a BOM; a line longer than a chunk (the reader must
     // grow its buffer); invalid lines; a blank line; no final newline
     const long = JSON.stringify({ ...profile(7), work: Array.from({ length: 9000 }, (_, i) => ({ occupation: '互联网营销师', years: 1 + (i % 3) })) });
     expect(long.length).toBeGreaterThan(256 * 1024);
-    const rows = Array.from({ length: 4000 }, (_, i) => (i === 17 ? '{"bad": ' : i === 2500 ? long : i === 900 ? '' : JSON.stringify(profile(i))));
+    const rows = Array.from({ length: 1600 }, (_, i) => (i === 17 ? '{"bad": ' : i === 1200 ? long : i === 900 ? '' : JSON.stringify(profile(i))));
     const jsonl = '\ufeff' + rows.join('\n');
     const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
     const csv = '\ufeffid,profile\r\n' + rows.map((r, i) => (r === '' ? '' : `${i},${quote(i % 50 === 0 ? JSON.stringify(JSON.parse(r === '{"bad": ' ? '{}' : r), null, 1) : r)}`)).join('\r\n');
+    expect(Buffer.byteLength(jsonl)).toBeGreaterThan(3 * 256 * 1024);
     writeFileSync(join(dir, 'in.jsonl'), jsonl);
     writeFileSync(join(dir, 'in.csv'), csv);
     const run = async (input: string, jobs: string, out: string | null, stdin?: string, more: string[] = []): Promise<string> => {
@@ -83,14 +84,14 @@ describe('zige eval --batch', () => {
     };
     const single = await run('in.jsonl', '1', 's.jsonl');
     const lines = parseLines(single);
-    expect(lines.length).toBe(3999);
+    expect(lines.length).toBe(1599);
     expect(lines[17]).toMatchObject({ line: 18, error: { code: 'E_PROFILE_PARSE' } });
-    expect(lines.find((l) => l.line === 2501)?.results?.length).toBe(5);
+    expect(lines.find((l) => l.line === 1201)?.results?.length).toBe(5);
     expect(await run('in.jsonl', '2', 'w.jsonl')).toBe(single); // workers read and write the files themselves
     expect(await run('in.jsonl', '3', null)).toBe(single); // output through the main thread
     expect(await run('', '2', 'i.jsonl', jsonl)).toBe(single); // stdin: chunks sent to the workers
     const singleCsv = await run('in.csv', '1', 's.csv');
-    expect(singleCsv.split('\n').length).toBe(1 + 3998 * 5 + 1 + 1); // header, 5 levels per valid profile, the invalid one, final newline
+    expect(singleCsv.split('\n').length).toBe(1 + 1598 * 5 + 1 + 1); // header, 5 levels per valid profile, the invalid one, final newline
     expect(await run('in.csv', '2', 'w.csv')).toBe(singleCsv);
     // --bom (for Excel): the same rows after a UTF-8 byte-order mark, from one thread or workers.
     expect(singleCsv.startsWith('line,')).toBe(true);
