@@ -5,8 +5,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkRules, listRuleFiles } from '../compiler/check-rules.js';
-import { compileToStrings } from '../compiler/compile.js';
-import { DiagnosticSink } from '../compiler/diagnostics.js';
+import { compileToStrings } from '../compiler/generate/compile.js';
+import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
 import { spawnTimes, stats, timeRuns, type Stats } from './measure.js';
 
 export interface CompileResult {
@@ -73,7 +73,7 @@ export function coldStarts(root: string, bin: string, runs: number): ColdStart[]
   }
   // Before the prebuilt validators: the same commands when Ajv compiles the schemas at start-up
   // (the prebuilt file moved aside for a moment; getValidators falls back to compiling).
-  const prebuilt = join(root, 'dist', 'compiler', 'schema-validators.cjs');
+  const prebuilt = join(root, 'dist', 'compiler', 'profile', 'schema-validators.cjs');
   if (existsSync(prebuilt)) {
     const aside = `${prebuilt}.bench-aside`;
     renameSync(prebuilt, aside);

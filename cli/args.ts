@@ -1,7 +1,7 @@
 // The command line parsed against every command's options (a command's own are checked after, so
 // that an option of another command is named as such), with parseArgs's errors said in our words.
 import { parseArgs } from 'node:util';
-import { closest } from '../compiler/closest.js';
+import { closest } from '../compiler/diagnostics/closest.js';
 import { formOf, optionList, type OptionSpec, type Values } from './command.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { GLOBAL_OPTIONS } from './options.js';

@@ -1,6 +1,6 @@
 // CSV input of `zige eval --batch`: the `profile` column found in the header, and the records
 // after it handed on in pieces of profile texts (read by cli/csv-input.ts on the main thread).
-import type { Diagnostic } from '../compiler/diagnostics.js';
+import type { Diagnostic } from '../compiler/diagnostics/diagnostics.js';
 import { decodeUtf8, type Records } from './batch-worker.js';
 import { findColumn, type CsvRecord, type RecordFailure } from './csv-input.js';
 

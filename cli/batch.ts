@@ -7,12 +7,12 @@ import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, st
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { followLinks } from '../compiler/atomic-write.js';
-import { OutputError } from '../compiler/compile.js';
-import { DiagnosticSink, errorCode, fileError } from '../compiler/diagnostics.js';
-import { bomLength } from '../compiler/encoding.js';
-import { functionBody } from '../compiler/instantiate.js';
-import { MAX_PROFILE_BYTES } from '../compiler/load-profile.js';
+import { followLinks } from '../compiler/generate/atomic-write.js';
+import { OutputError } from '../compiler/generate/compile.js';
+import { DiagnosticSink, errorCode, fileError } from '../compiler/diagnostics/diagnostics.js';
+import { bomLength } from '../compiler/load/encoding.js';
+import { functionBody } from '../compiler/generate/instantiate.js';
+import { MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
 import { createProcessor, CSV_COLUMNS, judgeBytes, readRange, writeAll, type ChunkResult, type LineOptions, type WorkerInit, type WorkerReply, type WorkerRequest } from './batch-worker.js';
 import { removeStaleTemporaries, temporaryPath } from './batch-temporary.js';
 import { csvPieces, profileColumn, type RecordsPiece } from './batch-csv.js';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { MAX_SHOWN_FILE_BYTES, readBounded } from '../compiler/read-bounded.js';
+import { MAX_SHOWN_FILE_BYTES, readBounded } from '../compiler/load/read-bounded.js';
 import { main } from './main.js';
 
 // `zige test | head`: a reader that stops early is not an error.

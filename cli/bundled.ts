@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { packageRoot } from '../compiler/package-root.js';
+import { packageRoot } from '../compiler/load/package-root.js';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import type { CompiledOccupation, Level } from '../runtime/index.js';
 
@@ -61,7 +61,7 @@ export async function precompiledBundled(): Promise<{ url: string; occupations: 
     if (!fileURLToPath(import.meta.url).startsWith(dist + sep)) return null;
     const index = join(dist, 'evaluators', 'index.js');
     const built = statSync(index).mtimeMs;
-    if (newest(join(root, 'rules')) > built || statSync(join(dist, 'compiler', 'passes', 'generate-module.js')).mtimeMs > built) return null;
+    if (newest(join(root, 'rules')) > built || statSync(join(dist, 'compiler', 'generate', 'generate-module.js')).mtimeMs > built) return null;
     const url = pathToFileURL(index).href;
     const mod = (await import(url)) as { occupations?: CompiledOccupation[] };
     return Array.isArray(mod.occupations) ? { url, occupations: mod.occupations } : null;

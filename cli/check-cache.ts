@@ -18,10 +18,10 @@ import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exists, isFile, listRuleFiles, readText, realPath, type InputRecorder } from '../compiler/check-inputs.js';
-import { makeDirectory } from '../compiler/make-directory.js';
-import { errorCode, type Diagnostic } from '../compiler/diagnostics.js';
-import { bundledRulesDir, packageRoot, packageVersion } from '../compiler/package-root.js';
+import { exists, isFile, listRuleFiles, readText, realPath, type InputRecorder } from '../compiler/load/check-inputs.js';
+import { makeDirectory } from '../compiler/generate/make-directory.js';
+import { errorCode, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
+import { bundledRulesDir, packageRoot, packageVersion } from '../compiler/load/package-root.js';
 import { printCheck, type CheckOutcome, type Io, type OutputOptions } from './output.js';
 
 /** Written by scripts/build-id.mjs into dist/: a hash of the built code, and each file's size and modification time. */

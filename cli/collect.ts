@@ -1,10 +1,10 @@
 // Checking a rules directory for the CLI: diagnostics collected, not printed. Used by `zige check`
 // (through the check-result cache, cli/check-cache.ts), `compile`, `test` and `eval --rules`.
 import { checkRules, type InputRecorder, type RuleSet } from '../compiler/check-rules.js';
-import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics.js';
-import { recordSchemaInputs } from '../compiler/load-profile.js';
-import { bundledRulesDir } from '../compiler/package-root.js';
-import { checkSchemaComments } from '../compiler/schema-comment.js';
+import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
+import { recordSchemaInputs } from '../compiler/profile/load-profile.js';
+import { bundledRulesDir } from '../compiler/load/package-root.js';
+import { checkSchemaComments } from '../compiler/load/schema-comment.js';
 import { display, type CheckOutcome } from './output.js';
 
 export interface CollectOptions {

@@ -1,7 +1,7 @@
 // What a CLI command declares (cli/commands/<name>.ts): its name, options, help text and a `run`
 // that imports its implementation only when called, so that reading the table (for `--help`, a
 // usage error, or choosing the command) loads no command module.
-import type { OutputFormat } from '../compiler/diagnostic-formats.js';
+import type { OutputFormat } from '../compiler/diagnostics/diagnostic-formats.js';
 import type { Io } from './output.js';
 import type { OutputLang } from '../runtime/words.js';
 import { UsageError } from './usage-error.js';

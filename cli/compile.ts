@@ -1,6 +1,6 @@
 // `zige compile`: checks the rules and writes one evaluator module per occupation, atomically.
-import { compileToStrings, OutputError, writeOutput } from '../compiler/compile.js';
-import { diagnosticsDocument } from '../compiler/diagnostic-formats.js';
+import { compileToStrings, OutputError, writeOutput } from '../compiler/generate/compile.js';
+import { diagnosticsDocument } from '../compiler/diagnostics/diagnostic-formats.js';
 import { collectRules } from './collect.js';
 import { printDiagnostics, type Io, type OutputOptions } from './output.js';
 

@@ -8,7 +8,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Parser, type Options } from 'csv-parse';
-import { bomLength, encodingProblem, hasUtf16Bom, type EncodingProblem } from '../compiler/encoding.js';
+import { bomLength, encodingProblem, hasUtf16Bom, type EncodingProblem } from '../compiler/load/encoding.js';
 
 /** Why a record could not be read: a diagnostic code of compiler/messages.ts and its arguments. */
 export interface RecordFailure {

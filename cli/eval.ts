@@ -3,11 +3,11 @@
 // is loaded only with --rules, or when the evaluators are older than the rules (cold start).
 import { join } from 'node:path';
 import type { CheckedOccupation } from '../compiler/checked.js';
-import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
-import { encodingDiagnostic, encodingProblem } from '../compiler/encoding.js';
-import { loadProfile, MAX_PROFILE_BYTES, profileTooLarge, singleRelations } from '../compiler/load-profile.js';
-import { FileTooLargeError, readBounded } from '../compiler/read-bounded.js';
-import { bundledRulesDir } from '../compiler/package-root.js';
+import { DiagnosticSink, fileError } from '../compiler/diagnostics/diagnostics.js';
+import { encodingDiagnostic, encodingProblem } from '../compiler/load/encoding.js';
+import { loadProfile, MAX_PROFILE_BYTES, profileTooLarge, singleRelations } from '../compiler/profile/load-profile.js';
+import { FileTooLargeError, readBounded } from '../compiler/load/read-bounded.js';
+import { bundledRulesDir } from '../compiler/load/package-root.js';
 import { addWarnings, evaluateProfile, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type CompiledOccupation, type Warning } from '../runtime/index.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
@@ -34,7 +34,7 @@ export interface Candidates {
 export async function loadCandidates(rulesDir: string | undefined, io: Io, lang: OutputLang): Promise<Candidates | undefined> {
   const precompiled = rulesDir === undefined ? await precompiledBundled() : null;
   if (precompiled) return { all: precompiled.occupations.map(fromCompiled), dir: bundledRulesDir(), precompiled, checked: null };
-  const [{ collectRules }, { instantiate }] = await Promise.all([import('./collect.js'), import('../compiler/instantiate.js')]);
+  const [{ collectRules }, { instantiate }] = await Promise.all([import('./collect.js'), import('../compiler/generate/instantiate.js')]);
   const { rules, diagnostics } = collectRules(rulesDir);
   printDiagnostics(diagnostics, io, lang);
   if (!rules) return undefined;

@@ -4,14 +4,14 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { listRuleFiles, loadVocabulary, vocabularyPath } from '../compiler/check-rules.js';
-import { writeFileAtomic } from '../compiler/atomic-write.js';
-import { readText, refusedFile } from '../compiler/check-inputs.js';
-import { sanitize } from '../compiler/sanitize.js';
-import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
-import { EncodingError, encodingDiagnostic } from '../compiler/encoding.js';
+import { writeFileAtomic } from '../compiler/generate/atomic-write.js';
+import { readText, refusedFile } from '../compiler/load/check-inputs.js';
+import { sanitize } from '../compiler/diagnostics/sanitize.js';
+import { DiagnosticSink, fileError } from '../compiler/diagnostics/diagnostics.js';
+import { EncodingError, encodingDiagnostic } from '../compiler/load/encoding.js';
 import { formatRuleText } from '../compiler/format.js';
-import type { VocabularyIndex } from '../compiler/vocabulary.js';
-import { bundledRulesDir } from '../compiler/package-root.js';
+import type { VocabularyIndex } from '../compiler/load/vocabulary.js';
+import { bundledRulesDir } from '../compiler/load/package-root.js';
 import { display, printDiagnostics, type Io } from './output.js';
 import type { MessageLang, OutputLang } from '../runtime/words.js';
 

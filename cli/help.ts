@@ -1,5 +1,5 @@
 // `zige --help` and `zige <command> --help`, both made from the command table.
-import { packageVersion } from '../compiler/package-root.js';
+import { packageVersion } from '../compiler/load/package-root.js';
 import type { Command, OptionSpec } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { FORMAT, GLOBAL_OPTIONS } from './options.js';

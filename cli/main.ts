@@ -2,9 +2,9 @@
 // tests, 2 bad usage. Errors are rendered, never thrown as stack traces. The commands are the
 // table in cli/commands/: each runs by importing its implementation, so `--help` and `--version`
 // load no command module and each command loads only its own (cold start).
-import { closest } from '../compiler/closest.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../compiler/diagnostic-formats.js';
-import { packageVersion } from '../compiler/package-root.js';
+import { closest } from '../compiler/diagnostics/closest.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../compiler/diagnostics/diagnostic-formats.js';
+import { packageVersion } from '../compiler/load/package-root.js';
 import { EVERY_COMMAND, parseCommandLine } from './args.js';
 import { formOf, optionList, type Command, type Values } from './command.js';
 import { COMMANDS, findCommand } from './commands/index.js';
@@ -12,7 +12,7 @@ import { commandHelp, mainHelp } from './help.js';
 import type { Io } from './output.js';
 import { UsageError } from './usage-error.js';
 import { isOutputLang } from '../runtime/words.js';
-import { sanitize } from '../compiler/sanitize.js';
+import { sanitize } from '../compiler/diagnostics/sanitize.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {

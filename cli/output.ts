@@ -2,9 +2,9 @@
 // a cached `zige check` (cli/check-cache.ts) prints without loading the compiler: this module
 // needs only the message tables and the renderer.
 import { relative } from 'node:path';
-import { compareDiagnostics, type Diagnostic } from '../compiler/diagnostics.js';
-import { diagnosticsDocument, githubAnnotation, type OutputFormat } from '../compiler/diagnostic-formats.js';
-import { renderDiagnostic } from '../compiler/render.js';
+import { compareDiagnostics, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
+import { diagnosticsDocument, githubAnnotation, type OutputFormat } from '../compiler/diagnostics/diagnostic-formats.js';
+import { renderDiagnostic } from '../compiler/diagnostics/render.js';
 import type { OutputLang } from '../runtime/words.js';
 
 export interface Io {

@@ -1,7 +1,7 @@
 // The readable report of `zige eval`, in Chinese or English: per occupation and level, the
 // status, the routes that hold, else the closest route and what it lacks, the earliest date,
 // what to ask for, and the documents that prove the route. Every line is sanitised.
-import { sanitize } from '../compiler/sanitize.js';
+import { sanitize } from '../compiler/diagnostics/sanitize.js';
 import { Explainer, type CompiledOccupation, type ExplainedLevelResult, type Warning } from '../runtime/index.js';
 import { LEVEL_NAMES, levelNumberText, type Level, type MessageLang } from '../runtime/words.js';
 

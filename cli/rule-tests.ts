@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { sanitize } from '../compiler/sanitize.js';
+import { sanitize } from '../compiler/diagnostics/sanitize.js';
 import type { RuleSet } from '../compiler/check-rules.js';
 import type { CheckedOccupation, CheckedTest } from '../compiler/checked.js';
-import { writeFileAtomic } from '../compiler/atomic-write.js';
-import { diagnosticsDocument, escapeGithubData, escapeGithubProperty, type OutputFormat } from '../compiler/diagnostic-formats.js';
-import { errorCode, type Diagnostic } from '../compiler/diagnostics.js';
-import { instantiate } from '../compiler/instantiate.js';
+import { writeFileAtomic } from '../compiler/generate/atomic-write.js';
+import { diagnosticsDocument, escapeGithubData, escapeGithubProperty, type OutputFormat } from '../compiler/diagnostics/diagnostic-formats.js';
+import { errorCode, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
+import { instantiate } from '../compiler/generate/instantiate.js';
 import { casesWithoutExpect, insertExpectations, type TestUpdate } from '../compiler/update-tests.js';
 import { evaluateOccupation, normalizeName, ProfileError, type LevelResult, type Profile } from '../runtime/index.js';
 import { display, type Io } from './output.js';

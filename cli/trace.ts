@@ -3,11 +3,11 @@
 // exactly once (or deliberately not encoded), 1 otherwise or when the rules do not check.
 import { join } from 'node:path';
 import { checkRules } from '../compiler/check-rules.js';
-import { DiagnosticSink, fileError } from '../compiler/diagnostics.js';
-import { displayWidth } from '../compiler/render.js';
-import { sanitize } from '../compiler/sanitize.js';
+import { DiagnosticSink, fileError } from '../compiler/diagnostics/diagnostics.js';
+import { displayWidth } from '../compiler/diagnostics/render.js';
+import { sanitize } from '../compiler/diagnostics/sanitize.js';
 import { traceSources, type TraceRow } from '../compiler/trace.js';
-import { bundledRulesDir } from '../compiler/package-root.js';
+import { bundledRulesDir } from '../compiler/load/package-root.js';
 import { display, printDiagnostics, type Io } from './output.js';
 import type { OutputLang } from '../runtime/words.js';
 

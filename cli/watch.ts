@@ -4,7 +4,7 @@
 // stdout is a terminal.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { bundledRulesDir } from '../compiler/package-root.js';
+import { bundledRulesDir } from '../compiler/load/package-root.js';
 import { checkOutcome } from './collect.js';
 import { display, printCheck, type Io, type OutputOptions } from './output.js';
 

@@ -4,15 +4,15 @@
 import { join } from 'node:path';
 import type { Document } from 'yaml';
 import type { CheckedOccupation } from './checked.js';
-import { fileError, type DiagnosticSink, type Range } from './diagnostics.js';
-import { packageRoot } from './package-root.js';
-import { isFile, listRuleFiles, readText, refusedFile, VOCABULARY_FILE, type InputRecorder } from './check-inputs.js';
-import { loadRuleFile, valueRange, type RuleFileData } from './load-rule-file.js';
+import { fileError, type DiagnosticSink, type Range } from './diagnostics/diagnostics.js';
+import { packageRoot } from './load/package-root.js';
+import { isFile, listRuleFiles, readText, refusedFile, VOCABULARY_FILE, type InputRecorder } from './load/check-inputs.js';
+import { loadRuleFile, valueRange, type RuleFileData } from './load/load-rule-file.js';
 import { buildOccupation } from './passes/build-occupation.js';
 import { RULE_FILE_PASSES, RULE_SET_PASSES } from './passes/index.js';
 import { RuleFileCheck, type FileContext } from './passes/rule-file-check.js';
-import { parseVocabulary, VocabularyError, type VocabularyIndex } from './vocabulary.js';
-import { parseYaml } from './yaml-positions.js';
+import { parseVocabulary, VocabularyError, type VocabularyIndex } from './load/vocabulary.js';
+import { parseYaml } from './load/yaml-positions.js';
 
 export { listRuleFiles, VOCABULARY_FILE, type InputRecorder };
 

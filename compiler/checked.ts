@@ -1,5 +1,5 @@
 // The result of checking one rule file: everything code generation and `zige test` need.
-import type { Range } from './diagnostics.js';
+import type { Range } from './diagnostics/diagnostics.js';
 import type { Cond } from './ir.js';
 import type { Level } from '../runtime/words.js';
 

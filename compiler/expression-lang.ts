@@ -13,7 +13,7 @@
 import type * as A from '../grammar/ast.js';
 import { lexer } from '../grammar/tokens.js';
 import { BUILT_IN_NAMES, LEVEL_NAMES, LEVELS, levelNumberText, UNITS, WORDS, type MessageLang, type UnitWords, type Word } from '../runtime/words.js';
-import type { VocabularyIndex } from './vocabulary.js';
+import type { VocabularyIndex } from './load/vocabulary.js';
 
 /** A two-way table of one kind of name: canonical Chinese ⇄ canonical English. */
 class Table {

@@ -7,10 +7,10 @@
 // file means.
 import { isScalar, type Scalar } from 'yaml';
 import { parseExpression, printExpression, type Expr } from '../grammar/index.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from './diagnostics/diagnostics.js';
 import { convertExpression, keywordLanguage, langTables, stripRanges } from './expression-lang.js';
-import type { VocabularyIndex } from './vocabulary.js';
-import { findPath, parseYaml, rangeOfOffsets, scalarSpanRange, type PathSegment } from './yaml-positions.js';
+import type { VocabularyIndex } from './load/vocabulary.js';
+import { findPath, parseYaml, rangeOfOffsets, scalarSpanRange, type PathSegment } from './load/yaml-positions.js';
 import type { MessageLang } from '../runtime/words.js';
 
 export interface FormatOptions {

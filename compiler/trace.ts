@@ -16,9 +16,9 @@
 // misplaced). Alternatives 3a/3b all match source clause 3; together they should cite all of it.
 import type { CheckedClause, CheckedOccupation, NotEncoded } from './checked.js';
 import { LEVEL_NAMES as LEVEL_WORDS, LEVELS, type Level } from '../runtime/words.js';
-import { DiagnosticSink, type Diagnostic, type Range } from './diagnostics.js';
+import { DiagnosticSink, type Diagnostic, type Range } from './diagnostics/diagnostics.js';
 import { posix } from 'node:path';
-import { lineCountFor, rangeOfOffsets } from './yaml-positions.js';
+import { lineCountFor, rangeOfOffsets } from './load/yaml-positions.js';
 
 export interface TraceInput {
   /** Source document texts by path relative to the rules directory (a rule file's `source.file`). */

@@ -4,7 +4,7 @@
 // touched (comments, quoting, flow or block style), and the result is re-parsed and compared with
 // the intended data before it is returned.
 import { isMap, isSeq, type YAMLMap } from 'yaml';
-import { findPath, parseYaml } from './yaml-positions.js';
+import { findPath, parseYaml } from './load/yaml-positions.js';
 
 /** Level → status, in the order to write them (五级 first). */
 export type Expectations = ReadonlyArray<readonly [level: number, status: string]>;

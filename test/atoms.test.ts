@@ -2,7 +2,7 @@
 // module) decide exactly what `evaluate` decides.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { functionBody } from '../compiler/instantiate.js';
+import { functionBody } from '../compiler/generate/instantiate.js';
 import * as runtime from '../runtime/index.js';
 import { bitsStatus, evaluateOccupation, prepareFacts, type CompiledOccupation, type Facts, type Profile } from '../runtime/index.js';
 import { writeFileSync } from 'node:fs';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheDirectory, MAX_ENTRIES, openCache } from '../cli/check-cache.js';
-import { schemaComment } from '../compiler/schema-comment.js';
+import { schemaComment } from '../compiler/load/schema-comment.js';
 import { APPRENTICESHIP_LEVEL_5, levelFiveClause, ROOT, ruleFile, rulesDir, scratch, type CliResult } from './helpers.js';
 import { zige } from './in-process.js';
 

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
-import type { Diagnostic } from '../compiler/diagnostics.js';
-import { charWidth, MAX_FRAME_CHARS, renderDiagnostic } from '../compiler/render.js';
+import type { Diagnostic } from '../compiler/diagnostics/diagnostics.js';
+import { charWidth, MAX_FRAME_CHARS, renderDiagnostic } from '../compiler/diagnostics/render.js';
 import { levelFiveClause, ruleFile, rulesDir } from './helpers.js';
 
 function frame(line: string, col: number, endCol = col + 1): { text: string; caret: string } {

@@ -4,8 +4,8 @@ import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileToStrings, writeOutput } from '../compiler/compile.js';
-import { instantiate } from '../compiler/instantiate.js';
+import { compileToStrings, writeOutput } from '../compiler/generate/compile.js';
+import { instantiate } from '../compiler/generate/instantiate.js';
 import { evaluateOccupation } from '../runtime/index.js';
 import { APPRENTICESHIP_LEVEL_5, check, ROOT, ruleFile, RULES, rulesDir, scratch } from './helpers.js';
 import { zige } from './in-process.js';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { schemaComment } from '../compiler/schema-comment.js';
+import { schemaComment } from '../compiler/load/schema-comment.js';
 import { check, ROOT, RULES, rulesDir, scratch } from './helpers.js';
 
 const SERVER = join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');

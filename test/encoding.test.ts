@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodingProblem } from '../compiler/encoding.js';
+import { encodingProblem } from '../compiler/load/encoding.js';
 import { cli, RULES, rulesDir, scratch } from './helpers.js';
 import { zige } from './in-process.js';
 

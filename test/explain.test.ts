@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { instantiate } from '../compiler/instantiate.js';
+import { instantiate } from '../compiler/generate/instantiate.js';
 import { formatReport } from '../cli/report.js';
 import { evaluateOccupation, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
 import { check, RULES, scratch } from './helpers.js';

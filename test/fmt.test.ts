@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { listRuleFiles } from '../compiler/check-rules.js';
 import { stripRanges } from '../compiler/expression-lang.js';
 import { formatRuleText } from '../compiler/format.js';
-import { parseVocabulary } from '../compiler/vocabulary.js';
+import { parseVocabulary } from '../compiler/load/vocabulary.js';
 import { lexer } from '../grammar/tokens.js';
 import { check, ROOT, RULES, ruleFile, rulesDir } from './helpers.js';
 import { zige } from './in-process.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_EXPRESSION_LENGTH, MAX_NESTING, parseExpression } from '../grammar/index.js';
-import { instantiate } from '../compiler/instantiate.js';
+import { instantiate } from '../compiler/generate/instantiate.js';
 import { expressionArb } from './oracle/arbitraries.js';
 import { damagedYamlArb, diagnosticProblems, mutatedArb, parseProblems, randomTextArb, whenExpressions } from './oracle/fuzzing.js';
 import { check, RULES, rulesDir } from './helpers.js';

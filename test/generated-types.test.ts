@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileToStrings } from '../compiler/compile.js';
+import { compileToStrings } from '../compiler/generate/compile.js';
 import { check, ROOT, RULES, scratch } from './helpers.js';
 
 const TSC = join(ROOT, 'node_modules', '.bin', 'tsc');

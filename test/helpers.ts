@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkRules, type RuleSet } from '../compiler/check-rules.js';
-import { DiagnosticSink } from '../compiler/diagnostics.js';
+import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const RULES = join(ROOT, 'rules');

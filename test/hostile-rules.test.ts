@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckedOccupation } from '../compiler/checked.js';
-import { instantiate } from '../compiler/instantiate.js';
+import { instantiate } from '../compiler/generate/instantiate.js';
 import { evaluateProfile, type Profile } from '../runtime/index.js';
 import { runAll, runCli, STACK, type Run } from './async-cli.js';
 import { profileArb, type ProfileWorld } from './oracle/arbitraries.js';

@@ -4,7 +4,7 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
-import { FileTooLargeError, MAX_RULES_INPUT_BYTES, readBounded } from '../compiler/read-bounded.js';
+import { FileTooLargeError, MAX_RULES_INPUT_BYTES, readBounded } from '../compiler/load/read-bounded.js';
 import { APPRENTICESHIP_LEVEL_5, check, ruleFile, rulesDir, scratch } from './helpers.js';
 
 const MAX = MAX_RULES_INPUT_BYTES;

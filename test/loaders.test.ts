@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type Scalar, isScalar } from 'yaml';
-import { type Diagnostic, DiagnosticSink, type Position } from '../compiler/diagnostics.js';
-import { en, zh } from '../compiler/messages.js';
-import { getValidators, loadProfile, MAX_PROFILE_BYTES } from '../compiler/load-profile.js';
-import { loadRuleFile, valueRange } from '../compiler/load-rule-file.js';
-import { charWidth, displayWidth, renderDiagnostic } from '../compiler/render.js';
+import { type Diagnostic, DiagnosticSink, type Position } from '../compiler/diagnostics/diagnostics.js';
+import { en, zh } from '../compiler/diagnostics/messages.js';
+import { getValidators, loadProfile, MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
+import { loadRuleFile, valueRange } from '../compiler/load/load-rule-file.js';
+import { charWidth, displayWidth, renderDiagnostic } from '../compiler/diagnostics/render.js';
 import {
   findPath,
   mapScalarOffset,
@@ -13,7 +13,7 @@ import {
   positionOfOffset,
   rangeOfOffsets,
   scalarSpanRange,
-} from '../compiler/yaml-positions.js';
+} from '../compiler/load/yaml-positions.js';
 
 // ---------------------------------------------------------------------------------------------
 // helpers

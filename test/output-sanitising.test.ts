@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
 import { formatTable } from '../cli/trace.js';
-import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../compiler/diagnostic-formats.js';
-import { sanitize } from '../compiler/sanitize.js';
+import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../compiler/diagnostics/diagnostic-formats.js';
+import { sanitize } from '../compiler/diagnostics/sanitize.js';
 import { APPRENTICESHIP_LEVEL_5, ruleFile, rulesDir, scratch } from './helpers.js';
 
 /** Terminal escapes (ESC, C1 controls such as CSI U+009B) and bidi overrides and isolates. */

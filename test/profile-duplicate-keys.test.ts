@@ -5,9 +5,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
-import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics.js';
-import { duplicateKeys, mayHaveDuplicateKeys } from '../compiler/json-duplicate-keys.js';
-import { loadProfile } from '../compiler/load-profile.js';
+import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
+import { duplicateKeys, mayHaveDuplicateKeys } from '../compiler/profile/json-duplicate-keys.js';
+import { loadProfile } from '../compiler/profile/load-profile.js';
 import { scratch } from './helpers.js';
 
 function load(text: string): { profile: unknown; items: Diagnostic[] } {

@@ -5,9 +5,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
-import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics.js';
-import { loadProfile } from '../compiler/load-profile.js';
-import { formatMessage } from '../compiler/messages.js';
+import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
+import { loadProfile } from '../compiler/profile/load-profile.js';
+import { formatMessage } from '../compiler/diagnostics/messages.js';
 import { parseDay } from '../runtime/dates.js';
 import { ROOT, scratch } from './helpers.js';
 

@@ -5,8 +5,8 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
-import { MAX_PROFILE_BYTES } from '../compiler/load-profile.js';
-import { FileTooLargeError, readBounded } from '../compiler/read-bounded.js';
+import { MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
+import { FileTooLargeError, readBounded } from '../compiler/load/read-bounded.js';
 import { BIN, ROOT, scratch } from './helpers.js';
 
 interface Exit {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckedOccupation } from '../compiler/checked.js';
-import { instantiate } from '../compiler/instantiate.js';
+import { instantiate } from '../compiler/generate/instantiate.js';
 import { evaluateOccupation, formatDay, parseDay, type Level, type Profile } from '../runtime/index.js';
 import { expressionArb, profileArb, worldOf } from './oracle/arbitraries.js';
 import { differ, explain, generatedLevels, REQUIREMENTS, SYNTHETIC_RELATED, SYNTHETIC_SOURCE, syntheticRuleFile } from './oracle/harness.js';

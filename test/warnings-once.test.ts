@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { instantiate } from '../compiler/instantiate.js';
+import { instantiate } from '../compiler/generate/instantiate.js';
 import { main } from '../cli/main.js';
 import { evaluateProfile, type Profile } from '../runtime/index.js';
 import { check, ROOT, RULES } from './helpers.js';

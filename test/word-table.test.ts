@@ -19,8 +19,8 @@ async function loadWith(extend: (table: MutableTable) => void) {
     grammar: await import('../grammar/index.js'),
     lang: await import('../compiler/expression-lang.js'),
     resolve: await import('../compiler/passes/resolve-expression.js'),
-    vocabulary: await import('../compiler/vocabulary.js'),
-    messages: await import('../compiler/messages.js'),
+    vocabulary: await import('../compiler/load/vocabulary.js'),
+    messages: await import('../compiler/diagnostics/messages.js'),
     cli: await import('../cli/main.js'),
   };
 }

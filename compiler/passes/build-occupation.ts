@@ -3,7 +3,7 @@
 import { sep } from 'node:path';
 import { LEVEL_NAMES, type Level } from '../../runtime/words.js';
 import type { CheckedOccupation } from '../checked.js';
-import type { VocabularyIndex } from '../vocabulary.js';
+import type { VocabularyIndex } from '../load/vocabulary.js';
 import type { RuleFileCheck } from './rule-file-check.js';
 
 export function buildOccupation(f: RuleFileCheck): CheckedOccupation {

@@ -2,7 +2,7 @@
 // (inForce), the periods do not overlap, and no two share a version label.
 import { overlappingVersions } from '../../runtime/versions.js';
 import type { CheckedOccupation } from '../checked.js';
-import type { DiagnosticSink } from '../diagnostics.js';
+import type { DiagnosticSink } from '../diagnostics/diagnostics.js';
 
 export function checkVersions(occupations: CheckedOccupation[], sink: DiagnosticSink, display: (f: string) => string): void {
   const byId = new Map<string, CheckedOccupation[]>();

@@ -4,7 +4,7 @@
 // passes reported no error. To add a check: a file here named by what it checks, a line below,
 // and a test file test/passes/<name>.test.ts.
 import type { CheckedOccupation } from '../checked.js';
-import type { DiagnosticSink } from '../diagnostics.js';
+import type { DiagnosticSink } from '../diagnostics/diagnostics.js';
 import { checkConditions } from './check-conditions.js';
 import { checkEducation } from './check-education.js';
 import { checkInForce } from './check-in-force.js';

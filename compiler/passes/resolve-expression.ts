@@ -2,9 +2,9 @@
 // types, units and scopes, and produces the IR. Problems are reported, never thrown.
 import type * as A from '../../grammar/index.js';
 import { splitKeyword } from '../../grammar/index.js';
-import { closest } from '../closest.js';
+import { closest } from '../diagnostics/closest.js';
 import { kindMask, type Cond } from '../ir.js';
-import type { VocabularyIndex } from '../vocabulary.js';
+import type { VocabularyIndex } from '../load/vocabulary.js';
 import { BUILT_IN_NAMES, LEVEL_NAMES, levelNumberText, scopeWords, spelling, UNITS, type Level, type UnitWords } from '../../runtime/words.js';
 
 export interface ExprDiagnostic {

@@ -3,12 +3,12 @@
 import { isScalar, type LineCounter, type Node } from 'yaml';
 import { parseExpression, printExpression } from '../../grammar/index.js';
 import type { CheckedClause, CheckedOccupation, CheckedTest } from '../checked.js';
-import type { DiagnosticSink, Range } from '../diagnostics.js';
-import type { InputRecorder } from '../check-inputs.js';
+import type { DiagnosticSink, Range } from '../diagnostics/diagnostics.js';
+import type { InputRecorder } from '../load/check-inputs.js';
 import type { Cond } from '../ir.js';
-import type { LoadedRuleFile, RuleFileData } from '../load-rule-file.js';
-import type { VocabularyIndex } from '../vocabulary.js';
-import { nodeAtPath, rangeOfOffsets, scalarSpanRange } from '../yaml-positions.js';
+import type { LoadedRuleFile, RuleFileData } from '../load/load-rule-file.js';
+import type { VocabularyIndex } from '../load/vocabulary.js';
+import { nodeAtPath, rangeOfOffsets, scalarSpanRange } from '../load/yaml-positions.js';
 import type { Level } from '../../runtime/words.js';
 import { resolveExpression, type ExprDiagnostic } from './resolve-expression.js';
 import type { SourceContent } from './source-document.js';

@@ -2,9 +2,9 @@
 // inside the rules directory, or the text inline for a self-contained rule file). Why it cannot be
 // read is reported at the `file:` value; the other passes check citations against its text.
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { readText, realPath, type InputRecorder } from '../check-inputs.js';
-import { EncodingError, type EncodingProblem } from '../encoding.js';
-import { FileTooLargeError } from '../read-bounded.js';
+import { readText, realPath, type InputRecorder } from '../load/check-inputs.js';
+import { EncodingError, type EncodingProblem } from '../load/encoding.js';
+import { FileTooLargeError } from '../load/read-bounded.js';
 import type { RuleFileCheck } from './rule-file-check.js';
 
 /** A source document as read: its text, why it is not UTF-8 or too large, or null when it cannot be read. */

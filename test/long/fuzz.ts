@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { instantiate } from '../../compiler/instantiate.js';
+import { instantiate } from '../../compiler/generate/instantiate.js';
 import { parseExpression } from '../../grammar/index.js';
 import { expressionArb } from '../oracle/arbitraries.js';
 import { damagedYamlArb, diagnosticProblems, mutatedArb, parseProblems, randomTextArb, whenExpressions } from '../oracle/fuzzing.js';

@@ -13,7 +13,7 @@ import { occupation } from 'zige/evaluators/internet-marketer';
 import { csvPieces, profileColumn } from '../../cli/batch-csv.js';
 import { createProcessor } from '../../cli/batch-worker.js';
 import { fileEncoding, readCsv, type CsvRecord } from '../../cli/csv-input.js';
-import { MAX_PROFILE_BYTES } from '../../compiler/load-profile.js';
+import { MAX_PROFILE_BYTES } from '../../compiler/profile/load-profile.js';
 
 type Kind = 'good' | 'notJson' | 'gbk' | 'unclosed' | 'stray';
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseDocument, isScalar, visit } from 'yaml';
 import { MAX_EXPRESSION_LENGTH, parseExpression, printExpression, type Expr } from '../../grammar/index.js';
-import type { Diagnostic } from '../../compiler/diagnostics.js';
-import { renderDiagnostic } from '../../compiler/render.js';
+import type { Diagnostic } from '../../compiler/diagnostics/diagnostics.js';
+import { renderDiagnostic } from '../../compiler/diagnostics/render.js';
 
 // ---------------------------------------------------------------------------------------------
 // Corpus

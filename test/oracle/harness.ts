@@ -2,7 +2,7 @@
 // reference interpreter, on one occupation and one profile. Also builds synthetic rule files
 // from random expressions.
 import type { CheckedOccupation } from '../../compiler/checked.js';
-import { instantiate } from '../../compiler/instantiate.js';
+import { instantiate } from '../../compiler/generate/instantiate.js';
 import { evaluateProfile, type Profile } from '../../runtime/index.js';
 import type { Oracle, OracleLevel, OracleWarning } from './interpreter.js';
 

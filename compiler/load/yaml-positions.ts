@@ -16,7 +16,7 @@ import {
   isSeq,
   visit,
 } from 'yaml';
-import type { Position, Range } from './diagnostics.js';
+import type { Position, Range } from '../diagnostics/diagnostics.js';
 
 export type YamlDocument = Document.Parsed;
 

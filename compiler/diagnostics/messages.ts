@@ -1,7 +1,7 @@
 // One message table per language, keyed by diagnostic code. Templates use {name} placeholders
 // filled from Diagnostic.args. Adding a code means adding it to both tables (a test checks this).
 import type { Diagnostic } from './diagnostics.js';
-import type { MessageLang } from '../runtime/words.js';
+import type { MessageLang } from '../../runtime/words.js';
 
 type Table = Record<string, string>;
 

@@ -1,8 +1,8 @@
 // The vocabulary (rules/vocabulary.yaml): education names, 技工院校 tracks, groups and level
 // names. Expressions refer to these by name; the checker resolves them here.
 import { parse } from 'yaml';
-import { LEVEL_NAMES } from '../runtime/words.js';
-import { normalizeName } from '../runtime/facts.js';
+import { LEVEL_NAMES } from '../../runtime/words.js';
+import { normalizeName } from '../../runtime/facts.js';
 
 export interface EducationName {
   name: string;

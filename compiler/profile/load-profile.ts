@@ -5,12 +5,14 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../load/package-root.js';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
-import { readText, type InputRecorder } from './check-inputs.js';
-import type { Diagnostic, DiagnosticSink } from './diagnostics.js';
-import type { Profile } from '../runtime/profile.js';
+import { readText, type InputRecorder } from '../load/check-inputs.js';
+import type { Diagnostic, DiagnosticSink } from '../diagnostics/diagnostics.js';
+import type { Profile } from '../../runtime/profile.js';
 import { duplicateKeys, mayHaveDuplicateKeys } from './json-duplicate-keys.js';
-import { MAX_DEPTH, lineCountFor, nestingDepth, parseYaml, rangeOfOffsets } from './yaml-positions.js';
+import { MAX_DEPTH, lineCountFor, nestingDepth, parseYaml, rangeOfOffsets } from '../load/yaml-positions.js';
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -18,17 +20,12 @@ import { MAX_DEPTH, lineCountFor, nestingDepth, parseYaml, rangeOfOffsets } from
 export type SchemaName = 'rule-file' | 'profile' | 'result';
 
 function readSchema(name: SchemaName, inputs?: InputRecorder): Record<string, unknown> {
-  // compiler/x.ts (sources) or dist/compiler/x.js (build): schema/ is one or two levels up
-  const candidates = [new URL(`../schema/${name}.schema.json`, import.meta.url), new URL(`../../schema/${name}.schema.json`, import.meta.url)];
-  let lastError: unknown;
-  for (const url of candidates) {
-    try {
-      return JSON.parse(readText(fileURLToPath(url), inputs)) as Record<string, unknown>;
-    } catch (e) {
-      lastError = e;
-    }
+  const file = join(packageRoot(), 'schema', `${name}.schema.json`);
+  try {
+    return JSON.parse(readText(file, inputs)) as Record<string, unknown>;
+  } catch (e) {
+    throw new Error(`cannot read schema/${name}.schema.json: ${e instanceof Error ? e.message : String(e)}`);
   }
-  throw new Error(`cannot read schema/${name}.schema.json: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
 }
 
 const SCHEMAS: readonly SchemaName[] = ['profile', 'rule-file', 'result'];

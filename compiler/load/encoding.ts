@@ -3,7 +3,7 @@
 // characters that match no name, and wrong results would follow without a word. So a file that
 // is not UTF-8 is an error that says where the first byte that is not UTF-8 is.
 import { isUtf8 } from 'node:buffer';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from '../diagnostics/diagnostics.js';
 
 export interface EncodingProblem {
   code: 'E_ENCODING' | 'E_ENCODING_UTF16';

@@ -1,11 +1,11 @@
 // Loads generated code into this process, for `zige eval` and `zige test`: the exact code that
 // `zige compile` writes (as JavaScript), run as a function of the runtime this process already
 // has loaded, so results and error classes are shared with the caller.
-import * as runtime from '../runtime/index.js';
-import type { CompiledOccupation } from '../runtime/index.js';
-import type { CheckedOccupation } from './checked.js';
-import { packageVersion } from './package-root.js';
-import { generateModule } from './passes/generate-module.js';
+import * as runtime from '../../runtime/index.js';
+import type { CompiledOccupation } from '../../runtime/index.js';
+import type { CheckedOccupation } from '../checked.js';
+import { packageVersion } from '../load/package-root.js';
+import { generateModule } from './generate-module.js';
 
 const cache = new WeakMap<CheckedOccupation, CompiledOccupation>();
 

@@ -3,7 +3,7 @@
 import { styleText } from 'node:util';
 import type { Diagnostic } from './diagnostics.js';
 import { formatMessage } from './messages.js';
-import type { OutputLang } from '../runtime/words.js';
+import type { OutputLang } from '../../runtime/words.js';
 import { sanitize } from './sanitize.js';
 
 export interface RenderOptions {

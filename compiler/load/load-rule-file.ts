@@ -1,9 +1,9 @@
 // Loading a rule file: YAML 1.2 core → plain data, validated against schema/rule-file.schema.json.
 // Every problem is a diagnostic at the line/column of the YAML node concerned.
 import type { LineCounter } from 'yaml';
-import type { DiagnosticSink, Range } from './diagnostics.js';
-import type { Profile } from '../runtime/profile.js';
-import { checkProfileSemantics, getValidators, schemaIssues, type SchemaIssue } from './load-profile.js';
+import type { DiagnosticSink, Range } from '../diagnostics/diagnostics.js';
+import type { Profile } from '../../runtime/profile.js';
+import { checkProfileSemantics, getValidators, schemaIssues, type SchemaIssue } from '../profile/load-profile.js';
 import {
   type PathSegment,
   type YamlDocument,
@@ -15,7 +15,7 @@ import {
   rangeOfOffsets,
   scalarSpanRange,
 } from './yaml-positions.js';
-import type { Level } from '../runtime/words.js';
+import type { Level } from '../../runtime/words.js';
 
 export type LevelStatus = 'eligible' | 'ineligible' | 'unknown';
 export type ClauseStatus = 'met' | 'unmet' | 'unknown';

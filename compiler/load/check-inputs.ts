@@ -4,7 +4,7 @@
 // (cli/check-cache.ts) can later make the very same calls and compare. Only node:fs here: the
 // cache's hit path loads this module without the compiler, yaml or chevrotain.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { errorCode, type Diagnostic } from './diagnostics.js';
+import { errorCode, type Diagnostic } from '../diagnostics/diagnostics.js';
 import { EncodingError, encodingDiagnostic, encodingProblem } from './encoding.js';
 import { FileTooLargeError, MAX_RULES_INPUT_BYTES, readBounded } from './read-bounded.js';
 import { join } from 'node:path';

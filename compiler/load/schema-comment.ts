@@ -5,7 +5,7 @@
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exists, listRuleFiles, readText, type InputRecorder } from './check-inputs.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from '../diagnostics/diagnostics.js';
 import { packageRoot } from './package-root.js';
 
 export const SCHEMA_FILE = 'rule-file.schema.json';

@@ -2,12 +2,12 @@
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { followLinks } from './atomic-write.js';
-import type { CheckedOccupation } from './checked.js';
-import { errorCode } from './diagnostics.js';
+import type { CheckedOccupation } from '../checked.js';
+import { errorCode } from '../diagnostics/diagnostics.js';
 import { makeDirectory } from './make-directory.js';
-import { formatMessage } from './messages.js';
-import { packageVersion } from './package-root.js';
-import { generateIndex, generateModule, type GenerateOptions } from './passes/generate-module.js';
+import { formatMessage } from '../diagnostics/messages.js';
+import { packageVersion } from '../load/package-root.js';
+import { generateIndex, generateModule, type GenerateOptions } from './generate-module.js';
 
 export const DEFAULT_RUNTIME = 'zige/runtime';
 

@@ -17,7 +17,7 @@
 // text has passed JSON.parse first.
 import { createRequire } from 'node:module';
 import type { JSONVisitor, ParseOptions } from 'jsonc-parser';
-import { toPointer } from './yaml-positions.js';
+import { toPointer } from '../load/yaml-positions.js';
 
 export interface DuplicateKey {
   /** JSON Pointer of the repeated field. */

@@ -3,7 +3,7 @@
 import type { Diagnostic } from './diagnostics.js';
 import { compareDiagnostics } from './diagnostics.js';
 import { formatMessage } from './messages.js';
-import type { OutputLang } from '../runtime/words.js';
+import type { OutputLang } from '../../runtime/words.js';
 import { sanitize } from './sanitize.js';
 
 export type OutputFormat = 'human' | 'json' | 'github';
