@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckedOccupation } from '../compiler/checked.js';
-import { instantiate } from '../compiler/instantiate.js';
+import { instantiate } from '../compiler/generate/instantiate.js';
 import { createProcessor, splitRecords } from '../cli/batch-worker.js';
 import { evaluateOccupation, type Profile } from '../runtime/index.js';
 import { stats, type Stats } from './measure.js';

@@ -5,7 +5,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCsv } from '../cli/csv-input.js';
-import { MAX_PROFILE_BYTES } from '../compiler/load-profile.js';
+import { MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
 import { stats, type Stats } from './measure.js';
 
 export interface CsvSize {

@@ -2,7 +2,7 @@
 // the hand-written evaluator against zige's generated code, statuses only and full results.
 // (d, first half) Growth: time per profile as one profile's work entries grow.
 import type { CheckedOccupation } from '../compiler/checked.js';
-import { instantiate } from '../compiler/instantiate.js';
+import { instantiate } from '../compiler/generate/instantiate.js';
 import { evaluateOccupation, F, levelStatus, prepareFacts, T, U, type CompiledOccupation, type Level, type LevelResult, type Profile, type Tri } from '../runtime/index.js';
 import { evaluateHandwritten, type Status } from './handwritten.js';
 import { race, type Contender, type Stats } from './measure.js';

@@ -12,7 +12,7 @@ import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os'
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkRules } from '../compiler/check-rules.js';
-import { DiagnosticSink } from '../compiler/diagnostics.js';
+import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
 import { batchBench, type BatchResult } from './batch.js';
 import { csvBench, type CsvSize } from './csv.js';
 import { endToEndBench, workGrowth, type EndToEndResult, type GrowthPoint } from './end-to-end.js';

@@ -2,7 +2,7 @@
 // routes) on facts computed before timing, in every engine. Every engine is built once, outside
 // the timed loops, and must agree with the hand-written predicate on every profile first.
 import type { CheckedOccupation } from '../compiler/checked.js';
-import { functionBody, instantiate } from '../compiler/instantiate.js';
+import { functionBody, instantiate } from '../compiler/generate/instantiate.js';
 import * as runtime from '../runtime/index.js';
 import { prepareFacts, T, type Facts } from '../runtime/index.js';
 import { celPredicate, filtrexPredicate, jsonLogicPredicate, jsPredicate, orOf, predicateSources, rulesEnginePredicate } from './engines.js';
