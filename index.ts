@@ -6,11 +6,11 @@
 import { join } from 'node:path';
 import { checkRules, type RuleSet } from './compiler/check-rules.js';
 import type { CheckedOccupation } from './compiler/checked.js';
-import { compileToStrings, type CompileOptions, type OutputFile } from './compiler/compile.js';
-import { DiagnosticSink, type Diagnostic } from './compiler/diagnostics.js';
-import { instantiate } from './compiler/instantiate.js';
-import { packageRoot } from './compiler/package-root.js';
-import { checkSchemaComments } from './compiler/schema-comment.js';
+import { compileToStrings, type CompileOptions, type OutputFile } from './compiler/generate/compile.js';
+import { DiagnosticSink, type Diagnostic } from './compiler/diagnostics/diagnostics.js';
+import { instantiate } from './compiler/generate/instantiate.js';
+import { packageRoot } from './compiler/load/package-root.js';
+import { checkSchemaComments } from './compiler/load/schema-comment.js';
 import { evaluateOccupation, normalizeName, type EvaluateOptions, type ExplainedLevelResult, type LevelResult, type Profile } from './runtime/index.js';
 
 // Grammar: text ⇄ AST.
@@ -18,10 +18,10 @@ export { parseExpression, printExpression, MAX_EXPRESSION_LENGTH, type ParseResu
 export type * from './grammar/ast.js';
 
 // Diagnostics: data, messages, rendering.
-export { DiagnosticSink, compareDiagnostics, type Diagnostic, type Position, type Range, type Severity } from './compiler/diagnostics.js';
-export { formatMessage } from './compiler/messages.js';
+export { DiagnosticSink, compareDiagnostics, type Diagnostic, type Position, type Range, type Severity } from './compiler/diagnostics/diagnostics.js';
+export { formatMessage } from './compiler/diagnostics/messages.js';
 export type { MessageLang, OutputLang } from './runtime/words.js';
-export { renderDiagnostic, displayWidth, type RenderOptions } from './compiler/render.js';
+export { renderDiagnostic, displayWidth, type RenderOptions } from './compiler/diagnostics/render.js';
 export {
   diagnosticsDocument,
   githubAnnotation,
@@ -29,21 +29,21 @@ export {
   type DiagnosticsDocument,
   type JsonDiagnostic,
   type OutputFormat,
-} from './compiler/diagnostic-formats.js';
+} from './compiler/diagnostics/diagnostic-formats.js';
 
 // Rules: checking, compiling, formatting.
 export { checkRules, listRuleFiles, type RuleSet } from './compiler/check-rules.js';
 export type { CheckedOccupation, CheckedClause, CheckedTest } from './compiler/checked.js';
 export type { Level } from './runtime/words.js';
-export { compileToStrings, writeOutput, OutputError, type CompileOptions, type OutputFile } from './compiler/compile.js';
+export { compileToStrings, writeOutput, OutputError, type CompileOptions, type OutputFile } from './compiler/generate/compile.js';
 export { formatRuleText, type FormatOptions, type FormatResult } from './compiler/format.js';
 export { convertExpression, langTables } from './compiler/expression-lang.js';
 /** The language `convertExpression` writes; the same type as MessageLang. */
 export type { MessageLang as ExprLang } from './runtime/words.js';
-export { parseVocabulary, type VocabularyIndex } from './compiler/vocabulary.js';
-export { schemaComment, schemaCommentDiagnostic } from './compiler/schema-comment.js';
-export { loadProfile } from './compiler/load-profile.js';
-export { instantiate } from './compiler/instantiate.js';
+export { parseVocabulary, type VocabularyIndex } from './compiler/load/vocabulary.js';
+export { schemaComment, schemaCommentDiagnostic } from './compiler/load/schema-comment.js';
+export { loadProfile } from './compiler/profile/load-profile.js';
+export { instantiate } from './compiler/generate/instantiate.js';
 
 // Evaluation (the runtime generated modules import).
 export {
