@@ -1,5 +1,5 @@
 // zige runtime: what generated evaluators import. No third-party dependencies, no clock reads.
-export { F, T, U, and, or, not, compareRange, triName, TRI_BITS, bitsStatus, type Tri, type Comparator } from './tri.js';
+export { F, T, U, and, or, not, compareRange, triName, type Tri, type Comparator } from './tri.js';
 export { parseDay, formatDay, todayInShanghai, DAYS_PER_YEAR } from './dates.js';
 export { prepareFacts, mergedPeriods, addWarnings, normalizeName, ProfileError, SAME, RELATED, type Facts, type Warning, type PrepareOptions } from './facts.js';
 export {

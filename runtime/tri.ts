@@ -39,13 +39,3 @@ export function compareRange(lo: number, hi: number, cmp: Comparator, n: number)
 export function triName(t: Tri): 'met' | 'unmet' | 'unknown' {
   return t === T ? 'met' : t === F ? 'unmet' : 'unknown';
 }
-
-// Three values as two bits, for the generated `atoms`/`levels`: bit 1 "can be true", bit 2 "can
-// be false" — 1 true, 2 false, 3 unknown (the level functions test them as bit masks).
-/** Tri (F 0, T 1, U 2) → bits. */
-export const TRI_BITS: readonly [number, number, number] = [2, 1, 3]; // a tuple: indexed by a Tri, never undefined
-
-/** Bits → the status name of a level. */
-export function bitsStatus(x: number): 'eligible' | 'ineligible' | 'unknown' {
-  return x === 1 ? 'eligible' : x === 2 ? 'ineligible' : 'unknown';
-}

@@ -44,23 +44,36 @@ function propertyKey(k: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : literal(k);
 }
 
+/** One occupation's module: the runtime calls of its conditions, their helpers and the exports around them. */
 export function generateModule(occ: CheckedOccupation, options: GenerateOptions): string {
-  const ts = options.lang === 'ts';
-  const type = (t: string): string => (ts ? `: ${t}` : '');
-  const specs: SchoolSpec[] = [];
-  const helpers: string[] = [];
+  const w = new ConditionWriter(options.lang === 'ts');
+  const functions = clauseFunctions(occ, w);
+  const out = [...moduleHead(occ, options, w), ...w.declarations(), ...functions, ...moduleExports(occ, w)];
+  if (options.format !== 'function') return out.join('\n');
+  out.push('return { meta, occupation, evaluate };', '');
+  return out.map((line) => line.replace(/^export /, '')).join('\n');
+}
 
-  const specName = (spec: SchoolSpec): string => {
-    const key = JSON.stringify(spec);
-    let i = specs.findIndex((s) => JSON.stringify(s) === key);
-    if (i < 0) i = specs.push(spec) - 1;
-    return `school${i}`;
-  };
+/**
+ * Writes conditions as runtime calls on prepared facts `f`. A 且 or 或 becomes a small function that
+ * stops at the first deciding operand; school specs are shared constants. Both are declared once.
+ */
+class ConditionWriter {
+  private readonly specs: SchoolSpec[] = [];
+  private readonly helpers: string[] = [];
+  /** An index known to be in bounds (noUncheckedIndexedAccess); nothing in JavaScript. */
+  readonly defined: string;
 
-  // An index known to be in bounds (noUncheckedIndexedAccess); nothing in JavaScript.
-  const defined = ts ? '!' : '';
+  constructor(readonly ts: boolean) {
+    this.defined = ts ? '!' : '';
+  }
 
-  const expr = (c: Cond): string => {
+  /** `: T` in TypeScript, nothing in JavaScript. */
+  type(t: string): string {
+    return this.ts ? `: ${t}` : '';
+  }
+
+  expr(c: Cond): string {
     switch (c.op) {
       case 'experience':
         return `R.experience(f, ${c.scope}, ${c.kinds}, ${c.continuous}, ${literal(c.cmp)}, ${c.days})`;
@@ -75,7 +88,7 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
       case 'apprenticeship':
         return `R.apprenticeship(f, ${c.scope})`;
       case 'school':
-        return `R.school(f, ${specName(c.spec)})`;
+        return `R.school(f, ${this.specName(c.spec)})`;
       case 'age':
         return `R.age(f, ${literal(c.cmp)}, ${c.years})`;
       case 'flag':
@@ -83,130 +96,70 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
       case 'fact':
         return `R.fact(f, ${literal(c.name)}, ${literal(c.cmp)}, ${c.value})`;
       case 'not':
-        return `R.not(${expr(c.item)})`;
+        return `R.not(${this.expr(c.item)})`;
       case 'and':
-      case 'or': {
-        // Compound nodes become small functions that stop at the first deciding operand.
-        const slot = helpers.push('') - 1;
-        const name = `node${slot}`;
-        const [decide, other] = c.op === 'and' ? ['R.F', 'R.T'] : ['R.T', 'R.F'];
-        const lines = [
-          `function ${name}(f${type('R.Facts')})${type('R.Tri')} {`,
-          `  let result${type('R.Tri')} = ${other};`,
-          `  let v${type('R.Tri')};`,
-        ];
-        for (const item of c.items) {
-          lines.push(`  v = ${expr(item)};`);
-          lines.push(`  if (v === ${decide}) return ${decide};`);
-          lines.push(`  if (v === R.U) result = R.U;`);
-        }
-        lines.push('  return result;', '}');
-        helpers[slot] = lines.join('\n');
-        return `${name}(f)`;
-      }
-    }
-  };
-
-  /** School atoms that occur positively (under no or an even number of 非): their credential meets the requirement. */
-  const credentials = (c: Cond, out: Cond[] = [], positive = true): Cond[] => {
-    if (c.op === 'school') {
-      if (positive) out.push(c);
-    } else if (c.op === 'and' || c.op === 'or') for (const i of c.items) credentials(i, out, positive);
-    else if (c.op === 'not') credentials(c.item, out, !positive); // 非 非 X accepts X
-    return out;
-  };
-
-  const functions: string[] = [];
-  if (occ.education) {
-    functions.push(
-      `/** 学历要求: ${commentSafe(occ.education.when)} */`,
-      `function requirement(f${type('R.Facts')})${type('R.Tri')} {\n  return ${expr(occ.education.cond)};\n}`,
-    );
-  }
-  const entries: string[] = [];
-  occ.clauses.forEach((clause, i) => {
-    functions.push(`// ${clause.id}`, `function clause${i}(f${type('R.Facts')})${type('R.Tri')} {\n  return ${expr(clause.cond)};\n}`);
-    const schools = credentials(clause.cond);
-    let credential = 'null';
-    if (schools.length > 0) {
-      const body =
-        schools.length === 1
-          ? expr(schools[0])
-          : expr({ op: 'or', items: schools, range: clause.cond.range });
-      functions.push(`function credential${i}(f${type('R.Facts')})${type('R.Tri')} {\n  return ${body};\n}`);
-      credential = `credential${i}`;
-    }
-    entries.push(`    { meta: meta.clauses[${i}]${defined}, test: clause${i}, credential: ${credential} },`);
-  });
-
-  // The decision over the occupation's distinct atoms, each computed once (`atoms`) into two bit
-  // masks: bit i of a "may be true" word is set unless atom i is false, bit i of a "may be false"
-  // word unless it is true (unknown sets both). A formula is then a few mask tests per plane: in
-  // the true plane 且 needs every bit, 或 any; the false plane is the dual; 非 swaps the planes.
-  const atomCalls: string[] = [];
-  const atom = (c: Cond): number => {
-    const call = expr(c);
-    let i = atomCalls.indexOf(call);
-    if (i < 0) i = atomCalls.push(call) - 1;
-    return i;
-  };
-  const BITS = 30; // per word: masks stay small integers (V8 keeps them unboxed in a plain array)
-  type Planes = { t: string; f: string };
-  /** `all` (且 in the true plane, 或 in the false plane) or any, over atoms and sub-formulas. */
-  const combine = (atoms: number[], rest: string[], plane: 't' | 'f', all: boolean): string => {
-    const words = new Map<number, number>();
-    for (const i of atoms) words.set(Math.floor(i / BITS), (words.get(Math.floor(i / BITS)) ?? 0) | (1 << i % BITS));
-    const tests = [...words].map(([w, m]) => (all ? `(${plane}${w} & ${m}) === ${m}` : `(${plane}${w} & ${m}) !== 0`));
-    const parts = [...tests, ...rest];
-    if (parts.length === 0) return all ? 'true' : 'false';
-    return parts.length === 1 ? parts[0] : `(${parts.join(all ? ' && ' : ' || ')})`;
-  };
-  /** Planes of a 且 (conjunction) or 或 (disjunction) of formulas: atoms grouped into mask tests. */
-  const junction = (items: Cond[], conjunction: boolean): Planes => {
-    const atoms: number[] = [];
-    const subs: Planes[] = [];
-    const add = (i: Cond): void => {
-      if (i.op === (conjunction ? 'and' : 'or')) i.items.forEach(add); // (a 且 b) 且 c: one mask
-      else if (i.op === 'and' || i.op === 'or' || i.op === 'not') subs.push(planes(i));
-      else atoms.push(atom(i));
-    };
-    items.forEach(add);
-    return {
-      t: combine(atoms, subs.map((x) => x.t), 't', conjunction),
-      f: combine(atoms, subs.map((x) => x.f), 'f', !conjunction),
-    };
-  };
-  const planes = (c: Cond): Planes => {
-    switch (c.op) {
-      case 'and':
-        return junction(c.items, true);
       case 'or':
-        return junction(c.items, false);
-      case 'not': {
-        const x = planes(c.item);
-        return { t: x.f, f: x.t };
-      }
-      default:
-        return junction([c], true);
+        return this.junction(c.op, c.items);
     }
-  };
-  const levelPlanes = [...occ.levels].sort((a, b) => b - a).map((level) => {
-    const routes = occ.clauses
-      .filter((c) => c.level === level)
-      .map((c) => {
-        if (!occ.education) return planes(c.cond);
-        // Met with the requirement, or with a school atom of the clause (its credential) held.
-        const schools = credentials(c.cond);
-        const range = c.cond.range;
-        const gate: Cond = schools.length === 0 ? occ.education.cond : { op: 'or', items: [occ.education.cond, ...schools], range };
-        return planes({ op: 'and', items: [c.cond, gate], range });
-      });
-    return { level, routes };
-  });
-  const words = Math.max(1, Math.ceil(atomCalls.length / BITS));
-  const wordNames = (plane: 't' | 'f'): string[] => Array.from({ length: words }, (_, w) => `${plane}${w}`);
+  }
 
-  const meta = {
+  /** A function over the facts returning `body`'s value. */
+  fn(name: string, body: string): string {
+    return `function ${name}(f${this.type('R.Facts')})${this.type('R.Tri')} {\n  return ${body};\n}`;
+  }
+
+  /** The school specs and the 且/或 helpers, in the order first used. */
+  declarations(): string[] {
+    return [...this.specs.flatMap((s, i) => [`const school${i}${this.type('R.SchoolSpec')} = ${dataLiteral(s)};`, '']), ...this.helpers.flatMap((h) => [h, ''])];
+  }
+
+  private specName(spec: SchoolSpec): string {
+    const key = JSON.stringify(spec);
+    let i = this.specs.findIndex((s) => JSON.stringify(s) === key);
+    if (i < 0) i = this.specs.push(spec) - 1;
+    return `school${i}`;
+  }
+
+  private junction(op: 'and' | 'or', items: Cond[]): string {
+    const slot = this.helpers.push('') - 1;
+    const name = `node${slot}`;
+    const [decide, other] = op === 'and' ? ['R.F', 'R.T'] : ['R.T', 'R.F'];
+    const lines = [`function ${name}(f${this.type('R.Facts')})${this.type('R.Tri')} {`, `  let result${this.type('R.Tri')} = ${other};`, `  let v${this.type('R.Tri')};`];
+    for (const item of items) lines.push(`  v = ${this.expr(item)};`, `  if (v === ${decide}) return ${decide};`, `  if (v === R.U) result = R.U;`);
+    lines.push('  return result;', '}');
+    this.helpers[slot] = lines.join('\n');
+    return `${name}(f)`;
+  }
+}
+
+/** School atoms that occur positively (under no or an even number of 非): their credential meets the requirement. */
+function credentials(c: Cond, out: Cond[] = [], positive = true): Cond[] {
+  if (c.op === 'school') {
+    if (positive) out.push(c);
+  } else if (c.op === 'and' || c.op === 'or') for (const i of c.items) credentials(i, out, positive);
+  else if (c.op === 'not') credentials(c.item, out, !positive); // 非 非 X accepts X
+  return out;
+}
+
+/** The requirement's and each clause's function, and a clause's credential (its school atoms) where it has one. */
+function clauseFunctions(occ: CheckedOccupation, w: ConditionWriter): string[] {
+  const out: string[] = [];
+  if (occ.education) out.push(`/** 学历要求: ${commentSafe(occ.education.when)} */`, w.fn('requirement', w.expr(occ.education.cond)));
+  occ.clauses.forEach((clause, i) => {
+    out.push(`// ${clause.id}`, w.fn(`clause${i}`, w.expr(clause.cond)), '');
+    const schools = credentials(clause.cond);
+    if (schools.length > 0) {
+      const body = schools.length === 1 ? w.expr(schools[0]!) : w.expr({ op: 'or', items: schools, range: clause.cond.range });
+      out.push(w.fn(`credential${i}`, body), '');
+    }
+  });
+  if (occ.education) out.splice(2, 0, '');
+  return out;
+}
+
+/** What the runtime reads of the occupation: names, levels, work types, relations, clauses with their plans, vocabulary. */
+function metaOf(occ: CheckedOccupation): unknown {
+  return {
     id: occ.id,
     name: occ.name,
     aliases: occ.aliases,
@@ -234,14 +187,16 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     english: occ.english,
     evidence: occ.evidence,
   };
+}
 
-  const asFunction = options.format === 'function';
-  const out: string[] = [
+/** The header, the import of the runtime, the module's types (TypeScript) and `meta`. */
+function moduleHead(occ: CheckedOccupation, options: GenerateOptions, w: ConditionWriter): string[] {
+  return [
     `// @generated by ${options.generator} from ${commentSafe(occ.file)}. DO NOT EDIT.`,
     '// Regenerate with `zige compile`. Imports only the zige runtime.',
-    ...(asFunction ? [] : [`import * as R from ${literal(options.runtime)};`]),
+    ...(options.format === 'function' ? [] : [`import * as R from ${literal(options.runtime)};`]),
     '',
-    ...(ts
+    ...(w.ts
       ? [
           "/** This occupation's id, name and levels as types: what `evaluate` reports in `id`, `occupation` and `level`. */",
           `export type Id = ${literal(occ.id)};`,
@@ -253,14 +208,19 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
           '',
         ]
       : []),
-    `export const meta${type('R.OccupationMeta & { readonly id: Id; readonly name: Name; readonly levels: readonly Level[] }')} = ${dataLiteral(meta)};`,
+    `export const meta${w.type('R.OccupationMeta & { readonly id: Id; readonly name: Name; readonly levels: readonly Level[] }')} = ${dataLiteral(metaOf(occ))};`,
     '',
   ];
-  specs.forEach((s, i) => out.push(`const school${i}${type('R.SchoolSpec')} = ${dataLiteral(s)};`, ''));
-  for (const h of helpers) out.push(h, '');
-  out.push(...functions.flatMap((f) => (f.startsWith('//') || f.startsWith('/**') ? [f] : [f, ''])));
-  out.push(
-    `export const occupation${type('R.CompiledOccupation')} = {`,
+}
+
+/** `occupation` (what the runtime evaluates) and `evaluate`. */
+function moduleExports(occ: CheckedOccupation, w: ConditionWriter): string[] {
+  const entries = occ.clauses.map((clause, i) => {
+    const credential = credentials(clause.cond).length > 0 ? `credential${i}` : 'null';
+    return `    { meta: meta.clauses[${i}]${w.defined}, test: clause${i}, credential: ${credential} },`;
+  });
+  return [
+    `export const occupation${w.type('R.CompiledOccupation')} = {`,
     '  meta,',
     `  requirement: ${occ.education ? 'requirement' : 'null'},`,
     '  clauses: [',
@@ -268,54 +228,13 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
     '  ],',
     '};',
     '',
-    '/**',
-    ` * The occupation's ${atomCalls.length} distinct conditions on prepared facts, as bit masks for \`levels\`:`,
-    ` * [may be true, may be false] per word of ${BITS} conditions (condition i: word ⌊i/${BITS}⌋, bit i mod ${BITS}).`,
-    ' */',
-    `export function atoms(f${type('R.Facts')})${type('number[]')} {`,
-    // a tuple type: every word's index is in bounds (noUncheckedIndexedAccess)
-    `  const m${type(`[${Array.from({ length: 2 * words }, () => 'number').join(', ')}]`)} = [${Array.from({ length: 2 * words }, () => '0').join(', ')}];`,
-    `  let b${type('number')};`,
-    ...atomCalls.flatMap((call, i) => {
-      const w = Math.floor(i / BITS);
-      const bit = i % BITS;
-      return [`  b = R.TRI_BITS[${call}];`, `  m[${2 * w}] |= (b & 1) << ${bit};`, `  m[${2 * w + 1}] |= (b >> 1) << ${bit};`];
-    }),
-    '  return m;',
-    '}',
-    '',
-    '/** Each level\'s status over `atoms(f)`, requirement included: 1 eligible, 2 ineligible, 3 unknown. */',
-    `export const levels${type('Readonly<Record<number, (m: readonly number[]) => number>>')} = {`,
-    ...levelPlanes.flatMap((l) => [
-      `  ${l.level}: (m${type('readonly number[]')})${type('number')} => {`,
-      ...(l.routes.length === 0
-        ? ['    return 2;']
-        : [
-            ...wordNames('t').map((t, w) => `    const ${t} = m[${2 * w}]${defined};`),
-            ...wordNames('f').map((f, w) => `    const ${f} = m[${2 * w + 1}]${defined};`),
-            '    const mayBeTrue =',
-            ...l.routes.map((r, i) => `      ${r.t}${i < l.routes.length - 1 ? ' ||' : ';'}`),
-            '    if (!mayBeTrue) return 2; // no route may hold: every one is false',
-            '    const mayBeFalse =',
-            ...l.routes.map((r, i) => `      ${r.f}${i < l.routes.length - 1 ? ' &&' : ';'}`),
-            '    return mayBeFalse ? 3 : 1;',
-          ]),
-      '  },',
-    ]),
-    '};',
-    '',
     `/** Evaluates ${commentSafe(occ.id)} for one applicant, level by level (五级 first). */`,
-    `export function evaluate${ts ? '<O extends R.EvaluateOptions>' : ''}(profile${type('R.Profile')}, options${type('O')})${type('R.ResultsFor<O, FastResult, Result>')} {`,
+    `export function evaluate${w.ts ? '<O extends R.EvaluateOptions>' : ''}(profile${w.type('R.Profile')}, options${w.type('O')})${w.type('R.ResultsFor<O, FastResult, Result>')} {`,
     // the runtime reports meta's id, name and levels (this occupation's), at least one level
-    `  return R.evaluateOccupation(occupation, profile, options)${ts ? ' as R.ResultsFor<O, FastResult, Result>' : ''};`,
+    `  return R.evaluateOccupation(occupation, profile, options)${w.ts ? ' as R.ResultsFor<O, FastResult, Result>' : ''};`,
     '}',
     '',
-  );
-  if (asFunction) {
-    out.push('return { meta, occupation, evaluate, atoms, levels };', '');
-    return out.map((line) => line.replace(/^export /, '')).join('\n');
-  }
-  return out.join('\n');
+  ];
 }
 
 /** Text that may sit inside a comment: no comment terminators, no line breaks. */
