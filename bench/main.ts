@@ -5,7 +5,9 @@
 //   npm run bench                    everything (builds first; about 4–5 minutes)
 //   npm run bench -- --quick         smaller sizes and fewer rounds: a smoke run (~1 minute)
 //   npm run bench -- --only a,b      some sections: a predicate, b end-to-end, c compile and cold
-//                                    start, batch, d growth (RESULTS.md is written only for a full run)
+//                                    start, batch, d growth (prints the report; writes nothing)
+//   npm run bench -- --only a,b --write   replaces those sections in bench/last-run.json and
+//                                    RESULTS.md, keeping the others (each marked with its run)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,10 +15,12 @@ import { parseArgs } from 'node:util';
 import { checkRules } from '../compiler/check-rules.js';
 import { DiagnosticSink } from '../compiler/diagnostics.js';
 import { batchBench, type BatchResult } from './batch.js';
+import { bitPlaneContext } from './bitplane.js';
+import { enginesEndToEndBench, type EnginesEndToEndResult } from './engines-end-to-end.js';
 import { endToEndBench, workGrowth, type EndToEndResult, type GrowthPoint } from './end-to-end.js';
 import { sinkValue } from './measure.js';
 import { predicateBench, type PredicateResult } from './predicate.js';
-import { report, type Run } from './report.js';
+import { report, type Provenance, type Run } from './report.js';
 import { measuredCode } from './shipped.js';
 import { chart } from './svg.js';
 import { coldStarts, compileInProcess, precompiledEvaluators, ruleGrowth, type ColdStart, type CompileResult, type RuleGrowthPoint } from './startup.js';
@@ -27,7 +31,7 @@ const RULES = join(ROOT, 'rules');
 const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
 const HERE = join(ROOT, 'bench');
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, write: { type: 'boolean' } } });
 const quick = values.quick ?? false;
 const only = values.only ? new Set(values.only.split(',')) : null;
 const want = (s: string): boolean => only === null || only.has(s);
@@ -67,6 +71,7 @@ if (!checked) throw new Error('bench: rules/internet-marketer.yaml not found');
 
 let predicate: PredicateResult | undefined;
 let endToEnd: EndToEndResult | undefined;
+let enginesEndToEnd: EnginesEndToEndResult | undefined;
 let compile: CompileResult | undefined;
 let cold: ColdStart[] | undefined;
 let batch: BatchResult | undefined;
@@ -74,12 +79,15 @@ let growth: GrowthPoint[] | undefined;
 let ruleFiles: RuleGrowthPoint[] | undefined;
 
 if (want('a')) {
-  log(`(a) predicate only: ${SIZES.predicate} profiles, 7 engines`);
-  predicate = await predicateBench(checked, { profiles: SIZES.predicate, rounds: SIZES.rounds, minMs: SIZES.minMs });
+  log(`(a) predicate only: ${SIZES.predicate} profiles, 8 rows (+ the bit-plane context)`);
+  // The bit-plane rows (`atoms`/`levels`) are context, in their own table: drop this argument to drop them.
+  predicate = await predicateBench(checked, { profiles: SIZES.predicate, rounds: SIZES.rounds, minMs: SIZES.minMs }, [bitPlaneContext(checked)]);
 }
 if (want('b')) {
   log(`(b) end to end: ${SIZES.endToEnd} profiles`);
   endToEnd = await endToEndBench(checked, { profiles: SIZES.endToEnd, rounds: SIZES.rounds, minMs: SIZES.minMs });
+  log(`(b) end to end, 三级, against hand-written preparation + each engine: ${SIZES.predicate} profiles`);
+  enginesEndToEnd = await enginesEndToEndBench(checked, { profiles: SIZES.predicate, rounds: SIZES.rounds, minMs: SIZES.minMs });
 }
 if (want('c')) {
   log('(c) check + compile in process');
@@ -114,6 +122,7 @@ const run: Run = {
   precompiled: precompiledEvaluators(ROOT),
   predicate,
   endToEnd,
+  enginesEndToEnd,
   compile,
   cold,
   batch,
@@ -122,9 +131,29 @@ const run: Run = {
 };
 log(`done in ${run.seconds.toFixed(0)} s (sink ${sinkValue() & 1})`);
 
-if (only === null && !quick) {
-  const lastFile = join(HERE, 'last-run.json');
-  const previous = existsSync(lastFile) ? (JSON.parse(readFileSync(lastFile, 'utf8')) as Run) : undefined;
+const lastFile = join(HERE, 'last-run.json');
+const previous = existsSync(lastFile) ? (JSON.parse(readFileSync(lastFile, 'utf8')) as Run) : undefined;
+if (values.write && only !== null && !quick) {
+  if (!previous) throw new Error('bench: --write with --only needs a bench/last-run.json from a full run');
+  const provenance: Provenance = { date: run.date, load: run.machine.load, command: `npm run bench -- --only ${values.only} --write` };
+  const earlier: Provenance = { date: previous.date, load: previous.machine.load, command: 'npm run bench' };
+  const keys: [string, (keyof Run)[]][] = [
+    ['a', ['predicate']],
+    ['b', ['endToEnd', 'enginesEndToEnd']],
+    ['c', ['compile', 'cold', 'precompiled']],
+    ['batch', ['batch']],
+    ['d', ['growth', 'ruleFiles']],
+  ];
+  const merged = { ...previous, ...run, sections: {} as Record<string, Provenance> } as Run;
+  for (const [section, fields] of keys) {
+    const from = want(section) ? run : previous;
+    for (const f of fields) (merged as unknown as Record<string, unknown>)[f] = from[f];
+    merged.sections![section] = want(section) ? provenance : (previous.sections?.[section] ?? earlier);
+  }
+  writeFileSync(join(HERE, 'RESULTS.md'), report(merged, previous, existsSync(join(HERE, 'NOTES.md')) ? readFileSync(join(HERE, 'NOTES.md'), 'utf8') : ''));
+  writeFileSync(lastFile, JSON.stringify(merged, null, 2) + '\n');
+  log(`wrote sections ${values.only} into bench/RESULTS.md and bench/last-run.json`);
+} else if (only === null && !quick) {
   if (growth && ruleFiles) {
     const hues = { 'hand-written TS': '#555', 'zige, statuses only': '#1f77b4', 'zige, full results': '#2ca02c', 'zige, full results + explanations': '#d62728' } as Record<string, string>;
     const series = Object.keys(hues).flatMap((name) =>
