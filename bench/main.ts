@@ -79,7 +79,7 @@ let growth: GrowthPoint[] | undefined;
 let ruleFiles: RuleGrowthPoint[] | undefined;
 
 if (want('a')) {
-  log(`(a) predicate only: ${SIZES.predicate} profiles, 8 rows (+ the bit-plane context)`);
+  log(`(a) predicate only, comparable work: ${SIZES.predicate} profiles (+ the bit-plane context)`);
   // The bit-plane rows (`atoms`/`levels`) are context, in their own table: drop this argument to drop them.
   predicate = await predicateBench(checked, { profiles: SIZES.predicate, rounds: SIZES.rounds, minMs: SIZES.minMs }, [bitPlaneContext(checked)]);
 }

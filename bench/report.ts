@@ -142,7 +142,7 @@ export function report(run: Run, previous: Run | undefined, notes: string): stri
     `Code measured: ${run.compiled === 'tsx' ? "the TypeScript sources through tsx (esbuild, keepNames): NOT the shipped JavaScript — run `npm run bench`" : "tsc's JavaScript, byte-identical to dist/ (what the bin and `zige/runtime` run): `npm run bench` compiles bench/ with tsc into .bench/ and runs it with node"}.`,
     '',
     'Reproduce: `npm run bench` (builds, then runs every section in one process; about 5 minutes). ' +
-      'A smoke run: `npm run bench -- --quick`; one section: `npm run bench -- --only a` (a, b, c, batch, d). ' +
+      'A smoke run: `npm run bench -- --quick`; one section: `npm run bench -- --only a` (a, b, c, batch, d; with `--write` it replaces those sections of RESULTS.md and keeps the others). ' +
       'Every engine is first checked to agree with the hand-written code on every profile; the run aborts otherwise. ' +
       'Populations are seeded (mulberry32, bench/population.ts): every run sees the same profiles. ' +
       'Timings are medians over rounds in which the contenders run in turn; min – max shows the spread.',
