@@ -130,6 +130,64 @@ function targets(run: Run): Target[] {
   return out;
 }
 
+/** Which run each section comes from, when RESULTS.md merges runs. */
+function provenanceSection(run: Run): string[] {
+  const out: string[] = [];
+  const sections = run.sections;
+  if (!sections) return out;
+  out.push(
+    'The sections below come from different runs (`--only … --write` replaces the sections it ran and keeps the others). ' +
+      'This machine is shared with other work: a load average above its core count means other processes competed for the CPU while these numbers were taken.',
+    '',
+  );
+  const when = (d: string): string => `${d.slice(0, 16).replace('T', ' ')} UTC`;
+  out.push(
+    table(
+      ['section', 'run', 'command', 'load average (start → end)'],
+      Object.entries(sections).map(([k, v]) => [k, when(v.date), `\`${v.command}\``, `${v.load[0].toFixed(2)} → ${v.load[1].toFixed(2)}`]),
+    ),
+    '',
+  );
+  return out;
+}
+
+function predicateSection(p: PredicateResult): string[] {
+  const out: string[] = [];
+  out.push('## (a) Predicate only, comparable work: 互联网营销师 三级', '');
+  out.push(
+    `The OR of clauses 3/1, 3/2, 3/3a, 3/3b, 3/4, ${p.profiles} profiles (seed 1, every fact decided: no unknowns, which the boolean engines cannot express), ${p.eligible} of them eligible. ` +
+      'One shared function, bench/prepared.ts `prepare`, prepares each profile once before timing into one object: the derived facts the other engines read (`daysAfterL4`, `holdsL4`, … — bench/handwritten.ts `level3Facts`) ' +
+      "and zige's runtime `Facts` (`prepareFacts`, experience measures decided), which zige's generated clause functions read. " +
+      'Every engine is passed these same objects and compares every threshold (730, 1095, 1460 days) on each call. ' +
+      "zige does more per call than the others: its clause functions also match the school, certificate and training atoms against the entries of `Facts`, which the others get as ready booleans. " +
+      "Every engine's rule is built once from zige's checked IR (bench/engines.ts), outside the timed loop.",
+    '',
+  );
+  const same = p.inputs.received.every((r) => r.digest === p.inputs.before) && p.inputs.after === p.inputs.before;
+  out.push(
+    `Inputs: sha256 of the ${p.profiles} prepared objects (their JSON) ${p.inputs.before} before the agreement pass, ${p.inputs.after} after timing; ` +
+      `the objects each engine was handed in the agreement pass: ${p.inputs.received.map((r) => `${r.name} ${r.digest}`).join(', ')}. ` +
+      (same ? 'Identical: every engine received the same objects, and none changed them.' : '**NOT identical: the comparison is void.**'),
+    '',
+  );
+  out.push(perProfileTable(p.rows), '');
+  out.push('The predicate as the textual engines get it (CEL; filtrex has the same with `and`/`or`):', '', '```', p.sources.cel, '```', '');
+  for (const g of p.context) out.push(`### ${g.title}`, '', g.note, '', perProfileTable(g.rows), '');
+  return out;
+}
+
+function enginesSection(e: EnginesEndToEndResult): string[] {
+  const out: string[] = [];
+  out.push('### (b) End to end on raw profiles, 三级: what a user would pick instead', '');
+  out.push(
+    `The profiles of (a) as raw input (${e.profiles}, seed 1, parsed JSON). A user of another engine writes the fact preparation by hand: here bench/handwritten.ts \`level3Facts\` ` +
+      "(one pass over each list of the profile: dates parsed, work periods merged, earliest certificate found), then the engine's predicate of (a). zige prepares with its runtime's `prepareFacts`.",
+    '',
+  );
+  out.push(perProfileTable(e.rows), '');
+  return out;
+}
+
 export function report(run: Run, previous: Run | undefined, notes: string): string {
   const m = run.machine;
   const out: string[] = [];
@@ -149,48 +207,12 @@ export function report(run: Run, previous: Run | undefined, notes: string): stri
     '',
   );
 
-  if (run.sections) {
-    out.push(
-      'The sections below come from different runs (`--only … --write` replaces the sections it ran and keeps the others). ' +
-        'This machine is shared with other work: a load average above its core count means other processes competed for the CPU while these numbers were taken.',
-      '',
-    );
-    const when = (d: string): string => `${d.slice(0, 16).replace('T', ' ')} UTC`;
-    out.push(
-      table(
-        ['section', 'run', 'command', 'load average (start → end)'],
-        Object.entries(run.sections).map(([k, v]) => [k, when(v.date), `\`${v.command}\``, `${v.load[0].toFixed(2)} → ${v.load[1].toFixed(2)}`]),
-      ),
-      '',
-    );
-  }
+  out.push(...provenanceSection(run));
 
   out.push('## Targets', '');
   out.push(table(['target', 'this run', ''], targets(run).map((t) => [t.text, t.value, t.met === null ? '' : t.met ? '✅ met' : '❌ missed'])), '');
 
-  if (run.predicate) {
-    const p = run.predicate;
-    out.push('## (a) Predicate only, comparable work: 互联网营销师 三级', '');
-    out.push(
-      `The OR of clauses 3/1, 3/2, 3/3a, 3/3b, 3/4, ${p.profiles} profiles (seed 1, every fact decided: no unknowns, which the boolean engines cannot express), ${p.eligible} of them eligible. ` +
-        'One shared function, bench/prepared.ts `prepare`, prepares each profile once before timing into one object: the derived facts the other engines read (`daysAfterL4`, `holdsL4`, … — bench/handwritten.ts `level3Facts`) ' +
-        "and zige's runtime `Facts` (`prepareFacts`, experience measures decided), which zige's generated clause functions read. " +
-        'Every engine is passed these same objects and compares every threshold (730, 1095, 1460 days) on each call. ' +
-        "zige does more per call than the others: its clause functions also match the school, certificate and training atoms against the entries of `Facts`, which the others get as ready booleans. " +
-        "Every engine's rule is built once from zige's checked IR (bench/engines.ts), outside the timed loop.",
-      '',
-    );
-    const same = p.inputs.received.every((r) => r.digest === p.inputs.before) && p.inputs.after === p.inputs.before;
-    out.push(
-      `Inputs: sha256 of the ${p.profiles} prepared objects (their JSON) ${p.inputs.before} before the agreement pass, ${p.inputs.after} after timing; ` +
-        `the objects each engine was handed in the agreement pass: ${p.inputs.received.map((r) => `${r.name} ${r.digest}`).join(', ')}. ` +
-        (same ? 'Identical: every engine received the same objects, and none changed them.' : '**NOT identical: the comparison is void.**'),
-      '',
-    );
-    out.push(perProfileTable(p.rows), '');
-    out.push('The predicate as the textual engines get it (CEL; filtrex has the same with `and`/`or`):', '', '```', p.sources.cel, '```', '');
-    for (const g of p.context) out.push(`### ${g.title}`, '', g.note, '', perProfileTable(g.rows), '');
-  }
+  if (run.predicate) out.push(...predicateSection(run.predicate));
 
   if (run.endToEnd) {
     const e = run.endToEnd;
@@ -206,16 +228,7 @@ export function report(run: Run, previous: Run | undefined, notes: string): stri
     );
     out.push(perProfileTable(e.rows), '');
   }
-  if (run.enginesEndToEnd) {
-    const e = run.enginesEndToEnd;
-    out.push('### (b) End to end on raw profiles, 三级: what a user would pick instead', '');
-    out.push(
-      `The profiles of (a) as raw input (${e.profiles}, seed 1, parsed JSON). A user of another engine writes the fact preparation by hand: here bench/handwritten.ts \`level3Facts\` ` +
-        "(one pass over each list of the profile: dates parsed, work periods merged, earliest certificate found), then the engine's predicate of (a). zige prepares with its runtime's `prepareFacts`.",
-      '',
-    );
-    out.push(perProfileTable(e.rows), '');
-  }
+  if (run.enginesEndToEnd) out.push(...enginesSection(run.enginesEndToEnd));
 
   if (run.compile || run.cold) {
     out.push('## (c) Check, compile and cold start', '');
