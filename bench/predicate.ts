@@ -121,12 +121,17 @@ export async function predicateBench(
   const groups: ContextGroup[] = [];
   for (const c of context) groups.push(await c(items, options));
   const after = digest(items);
+  const received = [...log.received()].map(([name, d]) => ({ name, digest: d }));
+  const differs = received.filter((r) => r.digest !== before);
+  if (after !== before || differs.length > 0) {
+    throw new Error(`bench: the engines' inputs differ or changed (before ${before}, after ${after}; ${differs.map((r) => `${r.name} ${r.digest}`).join(', ') || 'every engine was handed the same'})`);
+  }
   return {
     profiles: items.length,
     eligible,
     rows: cs.map((c) => ({ name: c.name, note: c.note, stats: results.get(c.name)! })),
     sources: predicateSources(orOf(checked.clauses.filter((c) => c.level === 3).map((c) => c.cond))),
-    inputs: { before, after, received: [...log.received()].map(([name, d]) => ({ name, digest: d })) },
+    inputs: { before, after, received },
     context: groups,
   };
 }
