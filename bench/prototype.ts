@@ -46,7 +46,13 @@ function schoolSpecs(cond: Cond): Map<string, SchoolSpec> {
   const walk = (c: Cond): void => {
     if (c.op === 'and' || c.op === 'or') c.items.forEach(walk);
     else if (c.op === 'not') walk(c.item);
-    else if (c.op === 'school') out.set(atomFact(c).fact, c.spec);
+    else if (c.op === 'school') {
+      // A fresh literal with the generated code's fields in its order, not the IR's object: specs
+      // of another shape make the runtime's `school` polymorphic and slowed every zige row about
+      // 2× (measured), the clause functions' included.
+      const x = c.spec;
+      out.set(atomFact(c).fact, { mode: x.mode, names: x.names, rank: x.rank, orHigher: x.orHigher, tracks: x.tracks, target: x.target, major: x.major, finalYear: x.finalYear, gate: x.gate });
+    }
   };
   walk(cond);
   return out;
