@@ -8,6 +8,8 @@
 //                                    start, batch, d growth (prints the report; writes nothing)
 //   npm run bench -- --only a,b --write   replaces those sections in bench/last-run.json and
 //                                    RESULTS.md, keeping the others (each marked with its run)
+//   node .bench/bench/main.js --render --previous FILE   rewrites RESULTS.md from last-run.json
+//                                    (after editing NOTES.md), its stability table against FILE
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,7 +33,9 @@ const RULES = join(ROOT, 'rules');
 const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
 const HERE = join(ROOT, 'bench');
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, write: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, only: { type: 'string' }, write: { type: 'boolean' }, render: { type: 'boolean' }, previous: { type: 'string' } },
+});
 const quick = values.quick ?? false;
 const only = values.only ? new Set(values.only.split(',')) : null;
 const want = (s: string): boolean => only === null || only.has(s);
@@ -56,6 +60,13 @@ const SIZES = quick
 
 function log(s: string): void {
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${s}\n`);
+}
+
+const notesText = (): string => (existsSync(join(HERE, 'NOTES.md')) ? readFileSync(join(HERE, 'NOTES.md'), 'utf8') : '');
+const readRun = (file: string): Run => JSON.parse(readFileSync(file, 'utf8')) as Run;
+if (values.render) {
+  writeFileSync(join(HERE, 'RESULTS.md'), report(readRun(join(HERE, 'last-run.json')), values.previous ? readRun(values.previous) : undefined, notesText()));
+  process.exit(0);
 }
 
 const started = performance.now();
@@ -132,7 +143,7 @@ const run: Run = {
 log(`done in ${run.seconds.toFixed(0)} s (sink ${sinkValue() & 1})`);
 
 const lastFile = join(HERE, 'last-run.json');
-const previous = existsSync(lastFile) ? (JSON.parse(readFileSync(lastFile, 'utf8')) as Run) : undefined;
+const previous = existsSync(lastFile) ? readRun(lastFile) : undefined;
 if (values.write && only !== null && !quick) {
   if (!previous) throw new Error('bench: --write with --only needs a bench/last-run.json from a full run');
   const provenance: Provenance = { date: run.date, load: run.machine.load, command: `npm run bench -- --only ${values.only} --write` };
@@ -150,7 +161,7 @@ if (values.write && only !== null && !quick) {
     for (const f of fields) (merged as unknown as Record<string, unknown>)[f] = from[f];
     merged.sections![section] = want(section) ? provenance : (previous.sections?.[section] ?? earlier);
   }
-  writeFileSync(join(HERE, 'RESULTS.md'), report(merged, previous, existsSync(join(HERE, 'NOTES.md')) ? readFileSync(join(HERE, 'NOTES.md'), 'utf8') : ''));
+  writeFileSync(join(HERE, 'RESULTS.md'), report(merged, values.previous ? readRun(values.previous) : previous, notesText()));
   writeFileSync(lastFile, JSON.stringify(merged, null, 2) + '\n');
   log(`wrote sections ${values.only} into bench/RESULTS.md and bench/last-run.json`);
 } else if (only === null && !quick) {
@@ -180,7 +191,7 @@ if (values.write && only !== null && !quick) {
       ),
     );
   }
-  writeFileSync(join(HERE, 'RESULTS.md'), report(run, previous, existsSync(join(HERE, 'NOTES.md')) ? readFileSync(join(HERE, 'NOTES.md'), 'utf8') : ''));
+  writeFileSync(join(HERE, 'RESULTS.md'), report(run, previous, notesText()));
   writeFileSync(lastFile, JSON.stringify(run, null, 2) + '\n');
   log('wrote bench/RESULTS.md, bench/growth.svg, bench/last-run.json');
 } else {

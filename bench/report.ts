@@ -193,9 +193,11 @@ export function report(run: Run, previous: Run | undefined, notes: string): stri
   const out: string[] = [];
   out.push('# zige benchmarks — "Fast by construction" (issue 6)', '');
   out.push(
-    `Written by \`${run.sections ? run.sections[Object.keys(run.sections).find((k) => run.sections![k].date === run.date)!].command : 'npm run bench'}\` (bench/main.ts) on ${run.date.slice(0, 16).replace('T', ' ')} UTC in ${run.seconds.toFixed(0)} s. ` +
+    (run.sections
+      ? `Assembled by \`npm run bench -- --only … --write\` (bench/main.ts) from the runs listed below, the latest on ${run.date.slice(0, 16).replace('T', ' ')} UTC (${run.seconds.toFixed(0)} s). `
+      : `Written by \`npm run bench\` (bench/main.ts) on ${run.date.slice(0, 16).replace('T', ' ')} UTC in ${run.seconds.toFixed(0)} s. `) +
       `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; ` +
-      `load average ${m.load[0].toFixed(2)} at the start and ${m.load[1].toFixed(2)} at the end (a load above the core count means other processes competed for the CPU: expect wider min–max).`,
+      `${run.sections ? 'that run’s load average' : 'load average'} ${m.load[0].toFixed(2)} at the start and ${m.load[1].toFixed(2)} at the end (a load above the core count means other processes competed for the CPU: expect wider min–max).`,
     '',
     `Code measured: ${run.compiled === 'tsx' ? "the TypeScript sources through tsx (esbuild, keepNames): NOT the shipped JavaScript — run `npm run bench`" : "tsc's JavaScript, byte-identical to dist/ (what the bin and `zige/runtime` run): `npm run bench` compiles bench/ with tsc into .bench/ and runs it with node"}.`,
     '',
@@ -319,7 +321,9 @@ export function report(run: Run, previous: Run | undefined, notes: string): stri
     const rows: string[][] = [];
     const fresh = (label: string): boolean => {
       const section = label.startsWith('(') ? label.slice(1, label.indexOf(')')) : label.split(' ')[0];
-      return !run.sections || run.sections[section]?.date === run.date;
+      // A section kept from the previous run would only be compared with itself.
+      const before = previous.sections?.[section]?.date ?? previous.date;
+      return !run.sections || run.sections[section]?.date !== before;
     };
     const pair = (label: string, a: number | undefined, b: number | undefined, f: (x: number) => string): void => {
       if (a === undefined || b === undefined || !fresh(label)) return;
