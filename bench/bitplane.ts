@@ -1,6 +1,6 @@
 // (a, context) The bit-plane path: the generated module's documented `atoms(facts)` and `levels`
 // exports (docs/api.md). Kept apart from the comparison on purpose — its own race, its own table —
-// so that the bench runs the same without it: deleting this file and its one line in bench/main.ts
+// so that the bench runs the same without it: deleting this file, its import and its one use in bench/main.ts
 // removes it. `levels[3]` over masks computed before timing does no threshold comparison per call
 // (`atoms` did them all), so it is not comparable work; `atoms` + `levels[3]` per call is.
 import type { CheckedOccupation } from '../compiler/checked.js';
