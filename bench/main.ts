@@ -5,8 +5,11 @@
 //   npm run bench                    everything (builds first; about 4–5 minutes)
 //   npm run bench -- --quick         smaller sizes and fewer rounds: a smoke run (~1 minute)
 //   npm run bench -- --only a,b      some sections: a predicate, b end-to-end, c compile and cold
-//                                    start, batch, csv (CSV reading), d growth (RESULTS.md is written
-//                                    only for a full run)
+//                                    start, batch, csv (CSV reading), d growth (prints the report; writes nothing)
+//   npm run bench -- --only a,b --write   replaces those sections in bench/last-run.json and
+//                                    RESULTS.md, keeping the others (each marked with its run)
+//   node .bench/bench/main.js --render --previous FILE   rewrites RESULTS.md from last-run.json
+//                                    (after editing NOTES.md), its stability table against FILE
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,10 +18,11 @@ import { checkRules } from '../compiler/check-rules.js';
 import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
 import { batchBench, type BatchResult } from './batch.js';
 import { csvBench, type CsvSize } from './csv.js';
+import { enginesEndToEndBench, type EnginesEndToEndResult } from './engines-end-to-end.js';
 import { endToEndBench, workGrowth, type EndToEndResult, type GrowthPoint } from './end-to-end.js';
 import { sinkValue } from './measure.js';
 import { predicateBench, type PredicateResult } from './predicate.js';
-import { report, type Run } from './report.js';
+import { report, type Provenance, type Run } from './report.js';
 import { measuredCode } from './shipped.js';
 import { chart } from './svg.js';
 import { coldStarts, compileInProcess, precompiledEvaluators, ruleGrowth, type ColdStart, type CompileResult, type RuleGrowthPoint } from './startup.js';
@@ -29,7 +33,9 @@ const RULES = join(ROOT, 'rules');
 const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
 const HERE = join(ROOT, 'bench');
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, only: { type: 'string' }, write: { type: 'boolean' }, render: { type: 'boolean' }, previous: { type: 'string' } },
+});
 const quick = values.quick ?? false;
 const only = values.only ? new Set(values.only.split(',')) : null;
 const want = (s: string): boolean => only === null || only.has(s);
@@ -57,6 +63,13 @@ function log(s: string): void {
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${s}\n`);
 }
 
+const notesText = (): string => (existsSync(join(HERE, 'NOTES.md')) ? readFileSync(join(HERE, 'NOTES.md'), 'utf8') : '');
+const readRun = (file: string): Run => JSON.parse(readFileSync(file, 'utf8')) as Run;
+if (values.render) {
+  writeFileSync(join(HERE, 'RESULTS.md'), report(readRun(join(HERE, 'last-run.json')), values.previous ? readRun(values.previous) : undefined, notesText()));
+  process.exit(0);
+}
+
 const started = performance.now();
 const startLoad = loadavg();
 if (!existsSync(BIN)) throw new Error('bench: dist/ is missing; run `npm run build` first (npm run bench does)');
@@ -70,6 +83,7 @@ if (!checked) throw new Error('bench: rules/internet-marketer.yaml not found');
 
 let predicate: PredicateResult | undefined;
 let endToEnd: EndToEndResult | undefined;
+let enginesEndToEnd: EnginesEndToEndResult | undefined;
 let compile: CompileResult | undefined;
 let cold: ColdStart[] | undefined;
 let batch: BatchResult | undefined;
@@ -78,12 +92,14 @@ let growth: GrowthPoint[] | undefined;
 let ruleFiles: RuleGrowthPoint[] | undefined;
 
 if (want('a')) {
-  log(`(a) predicate only: ${SIZES.predicate} profiles, 7 engines`);
+  log(`(a) predicate only, comparable work: ${SIZES.predicate} profiles`);
   predicate = await predicateBench(checked, { profiles: SIZES.predicate, rounds: SIZES.rounds, minMs: SIZES.minMs });
 }
 if (want('b')) {
   log(`(b) end to end: ${SIZES.endToEnd} profiles`);
   endToEnd = await endToEndBench(checked, { profiles: SIZES.endToEnd, rounds: SIZES.rounds, minMs: SIZES.minMs });
+  log(`(b) end to end, 三级, against hand-written preparation + each engine: ${SIZES.predicate} profiles`);
+  enginesEndToEnd = await enginesEndToEndBench(checked, { profiles: SIZES.predicate, rounds: SIZES.rounds, minMs: SIZES.minMs });
 }
 if (want('c')) {
   log('(c) check + compile in process');
@@ -122,6 +138,7 @@ const run: Run = {
   precompiled: precompiledEvaluators(ROOT),
   predicate,
   endToEnd,
+  enginesEndToEnd,
   compile,
   cold,
   batch,
@@ -131,9 +148,30 @@ const run: Run = {
 };
 log(`done in ${run.seconds.toFixed(0)} s (sink ${sinkValue() & 1})`);
 
-if (only === null && !quick) {
-  const lastFile = join(HERE, 'last-run.json');
-  const previous = existsSync(lastFile) ? (JSON.parse(readFileSync(lastFile, 'utf8')) as Run) : undefined;
+const lastFile = join(HERE, 'last-run.json');
+const previous = existsSync(lastFile) ? readRun(lastFile) : undefined;
+if (values.write && only !== null && !quick) {
+  if (!previous) throw new Error('bench: --write with --only needs a bench/last-run.json from a full run');
+  const provenance: Provenance = { date: run.date, load: run.machine.load, command: `npm run bench -- --only ${values.only} --write` };
+  const earlier: Provenance = { date: previous.date, load: previous.machine.load, command: 'npm run bench' };
+  const keys: [string, (keyof Run)[]][] = [
+    ['a', ['predicate']],
+    ['b', ['endToEnd', 'enginesEndToEnd']],
+    ['c', ['compile', 'cold', 'precompiled']],
+    ['batch', ['batch']],
+    ['csv', ['csv']],
+    ['d', ['growth', 'ruleFiles']],
+  ];
+  const merged = { ...previous, ...run, sections: {} as Record<string, Provenance> } as Run;
+  for (const [section, fields] of keys) {
+    const from = want(section) ? run : previous;
+    for (const f of fields) (merged as unknown as Record<string, unknown>)[f] = from[f];
+    merged.sections![section] = want(section) ? provenance : (previous.sections?.[section] ?? earlier);
+  }
+  writeFileSync(join(HERE, 'RESULTS.md'), report(merged, values.previous ? readRun(values.previous) : previous, notesText()));
+  writeFileSync(lastFile, JSON.stringify(merged, null, 2) + '\n');
+  log(`wrote sections ${values.only} into bench/RESULTS.md and bench/last-run.json`);
+} else if (only === null && !quick) {
   if (growth && ruleFiles) {
     const hues = { 'hand-written TS': '#555', 'zige, statuses only': '#1f77b4', 'zige, full results': '#2ca02c', 'zige, full results + explanations': '#d62728' } as Record<string, string>;
     const series = Object.keys(hues).flatMap((name) =>
@@ -160,7 +198,7 @@ if (only === null && !quick) {
       ),
     );
   }
-  writeFileSync(join(HERE, 'RESULTS.md'), report(run, previous, existsSync(join(HERE, 'NOTES.md')) ? readFileSync(join(HERE, 'NOTES.md'), 'utf8') : ''));
+  writeFileSync(join(HERE, 'RESULTS.md'), report(run, previous, notesText()));
   writeFileSync(lastFile, JSON.stringify(run, null, 2) + '\n');
   log('wrote bench/RESULTS.md, bench/growth.svg, bench/last-run.json');
 } else {
