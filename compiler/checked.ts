@@ -2,6 +2,7 @@
 import type { Range } from './diagnostics/diagnostics.js';
 import type { Cond } from './ir.js';
 import type { Level } from '../runtime/words.js';
+import type { ConditionStatus, Status } from '../runtime/evaluate.js';
 
 export interface CheckedClause {
   id: string;
@@ -32,9 +33,9 @@ export interface CheckedTest {
   asOf: string;
   workType?: string;
   profile: unknown;
-  expect: Partial<Record<'1' | '2' | '3' | '4' | '5', 'eligible' | 'ineligible' | 'unknown'>>;
+  expect: Partial<Record<`${Level}`, Status>>;
   only: string[];
-  clauses: Record<string, 'met' | 'unmet' | 'unknown'>;
+  clauses: Record<string, ConditionStatus>;
   /** false when `zige test --update` recorded the expectations and no one has reviewed them yet. */
   reviewed?: boolean;
 }

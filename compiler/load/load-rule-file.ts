@@ -16,9 +16,8 @@ import {
   scalarSpanRange,
 } from './yaml-positions.js';
 import type { Level } from '../../runtime/words.js';
+import type { ConditionStatus, Status } from '../../runtime/evaluate.js';
 
-export type LevelStatus = 'eligible' | 'ineligible' | 'unknown';
-export type ClauseStatus = 'met' | 'unmet' | 'unknown';
 
 export interface RuleSource {
   document: string;
@@ -71,11 +70,11 @@ export interface RuleTest {
   occupation?: string;
   profile: Profile;
   /** Keys `"1"`…`"5"`. */
-  expect?: Partial<Record<'1' | '2' | '3' | '4' | '5', LevelStatus>>;
+  expect?: Partial<Record<`${Level}`, Status>>;
   /** `<level>/<clause id>`, e.g. `4/2`. */
   only?: string[];
   /** Keys `<level>/<clause id>`. */
-  clauses?: Record<string, ClauseStatus>;
+  clauses?: Record<string, ConditionStatus>;
   /** `false`: expectations recorded by `zige test --update`, not reviewed yet. */
   reviewed?: boolean;
 }
