@@ -5,13 +5,17 @@ import { parseExpression, printExpression } from '../../grammar/index.js';
 import type { CheckedClause, CheckedOccupation, CheckedTest } from '../checked.js';
 import type { DiagnosticSink, Range } from '../diagnostics/diagnostics.js';
 import type { InputRecorder } from '../load/check-inputs.js';
+import type { EncodingProblem } from '../load/encoding.js';
+import type { FileTooLargeError } from '../load/read-bounded.js';
 import type { Cond } from '../ir.js';
 import type { LoadedRuleFile, RuleFileData } from '../load/load-rule-file.js';
 import type { VocabularyIndex } from '../load/vocabulary.js';
 import { nodeAtPath, rangeOfOffsets, scalarSpanRange } from '../load/yaml-positions.js';
 import type { Level } from '../../runtime/words.js';
 import { resolveExpression, type ExprDiagnostic } from './resolve-expression.js';
-import type { SourceContent } from './source-document.js';
+
+/** A source document as read: its text, why it is not UTF-8 or too large, or null when it cannot be read. */
+export type SourceContent = string | EncodingProblem | FileTooLargeError | null;
 
 /** A path into a rule file's YAML (keys and indexes). */
 export type YamlPath = (string | number)[];

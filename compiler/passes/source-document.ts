@@ -3,12 +3,9 @@
 // read is reported at the `file:` value; the other passes check citations against its text.
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { readText, realPath, type InputRecorder } from '../load/check-inputs.js';
-import { EncodingError, type EncodingProblem } from '../load/encoding.js';
+import { EncodingError } from '../load/encoding.js';
 import { FileTooLargeError } from '../load/read-bounded.js';
-import type { RuleFileCheck } from './rule-file-check.js';
-
-/** A source document as read: its text, why it is not UTF-8 or too large, or null when it cannot be read. */
-export type SourceContent = string | EncodingProblem | FileTooLargeError | null;
+import type { RuleFileCheck, SourceContent } from './rule-file-check.js';
 
 export function readSourceDocument(f: RuleFileCheck): void {
   const { ctx } = f;
