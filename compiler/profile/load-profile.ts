@@ -5,6 +5,7 @@ import type { Profile } from '../../runtime/profile.js';
 import { duplicateKeys, mayHaveDuplicateKeys } from './json-duplicate-keys.js';
 import { MAX_DEPTH, lineCountFor, nestingDepth, parseYaml, rangeOfOffsets, toPointer } from '../load/yaml-positions.js';
 import { getValidators } from './validators.js';
+import { jsonErrorOffset } from './json-errors.js';
 import { schemaIssues } from './schema-issues.js';
 import { showValue } from './show-value.js';
 
@@ -127,115 +128,6 @@ function hostileKeys(data: unknown): string[] {
     }
   }
   return found;
-}
-
-/**
- * The offset of the first JSON syntax error in text, or -1 if it is valid JSON. Iterative (no
- * recursion), so any nesting depth is safe; used because JSON.parse does not always say where.
- */
-export function jsonErrorOffset(text: string): number {
-  const n = text.length;
-  let i = 0;
-  const ws = (): void => {
-    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const str = (): boolean => {
-    i++; // opening quote
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return true;
-      }
-      if (c < 0x20) return false;
-      if (c === 0x5c) {
-        const e = text[i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-            i += 2;
-            return false;
-          }
-          i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else {
-          i++;
-          return false;
-        }
-      } else i++;
-    }
-    return false;
-  };
-  const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-  // stack of open containers: '{' or '['
-  const stack: string[] = [];
-  // what is expected next: a value, an object key (or '}'), or ',' / the closing bracket
-  let expect: 'value' | 'firstValue' | 'key' | 'firstKey' | 'colon' | 'next' = 'value';
-  for (;;) {
-    ws();
-    if (i >= n) return stack.length === 0 && expect === 'next' ? -1 : n;
-    const c = text[i];
-    switch (expect) {
-      case 'value':
-      case 'firstValue':
-        if (c === '{') {
-          stack.push('{');
-          i++;
-          expect = 'firstKey';
-        } else if (c === '[') {
-          stack.push('[');
-          i++;
-          expect = 'firstValue';
-        } else if (c === ']' && expect === 'firstValue') {
-          stack.pop();
-          i++;
-          expect = 'next';
-        } else if (c === '"') {
-          if (!str()) return Math.min(i, n);
-          expect = 'next';
-        } else if (text.startsWith('true', i) || text.startsWith('null', i)) {
-          i += 4;
-          expect = 'next';
-        } else if (text.startsWith('false', i)) {
-          i += 5;
-          expect = 'next';
-        } else {
-          NUMBER.lastIndex = i;
-          if (!NUMBER.test(text)) return i;
-          i = NUMBER.lastIndex;
-          expect = 'next';
-        }
-        break;
-      case 'key':
-      case 'firstKey':
-        if (c === '}' && expect === 'firstKey') {
-          stack.pop();
-          i++;
-          expect = 'next';
-        } else if (c === '"') {
-          if (!str()) return Math.min(i, n);
-          expect = 'colon';
-        } else return i;
-        break;
-      case 'colon':
-        if (c !== ':') return i;
-        i++;
-        expect = 'value';
-        break;
-      case 'next': {
-        const top = stack[stack.length - 1];
-        if (top === undefined) return i; // text after the root value
-        if (c === ',') {
-          i++;
-          expect = top === '{' ? 'key' : 'value';
-        } else if ((c === '}' && top === '{') || (c === ']' && top === '[')) {
-          stack.pop();
-          i++;
-          expect = 'next';
-        } else return i;
-        break;
-      }
-    }
-  }
 }
 
 function parseJson(file: string, text: string, sink: DiagnosticSink): { ok: true; data: unknown } | { ok: false } {
