@@ -9,7 +9,8 @@ import { DiagnosticSink, errorCode, type Diagnostic } from '../compiler/diagnost
 import { encodingDiagnostic, encodingProblem, type EncodingProblem } from '../compiler/load/encoding.js';
 import type { RecordFailure } from './csv-input.js';
 import { instantiateBody } from '../compiler/generate/instantiate.js';
-import { loadProfile, singleRelations } from '../compiler/profile/load-profile.js';
+import { loadProfile } from '../compiler/profile/load-profile.js';
+import { singleRelations } from '../compiler/profile/single-relations.js';
 import { formatMessage } from '../compiler/diagnostics/messages.js';
 import { renderDiagnostic } from '../compiler/diagnostics/render.js';
 import { pushResultsLine, Utf8Lines } from './result-json.js';

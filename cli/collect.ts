@@ -2,7 +2,7 @@
 // (through the check-result cache, cli/check-cache.ts), `compile`, `test` and `eval --rules`.
 import { checkRules, type InputRecorder, type RuleSet } from '../compiler/check-rules.js';
 import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
-import { recordSchemaInputs } from '../compiler/profile/load-profile.js';
+import { recordSchemaInputs } from '../compiler/profile/validators.js';
 import { bundledRulesDir } from '../compiler/load/package-root.js';
 import { checkSchemaComments } from '../compiler/load/schema-comment.js';
 import { display, type CheckOutcome } from './output.js';
@@ -20,7 +20,7 @@ export function collectRules(dir: string | undefined, options: CollectOptions = 
   const sink = new DiagnosticSink();
   const rules = checkRules(root, sink, display, options.inputs);
   if (options.schemaComments) sink.items.push(...checkSchemaComments(root, display, options.inputs));
-  // The validators that checked the files depend on the schema files (compiler/load-profile.ts).
+  // The validators that checked the files depend on the schema files (compiler/profile/validators.ts).
   if (options.inputs) recordSchemaInputs(options.inputs);
   return { rules: rules && !sink.hasErrors ? rules : undefined, diagnostics: sink.items };
 }

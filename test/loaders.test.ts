@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type Scalar, isScalar } from 'yaml';
 import { type Diagnostic, DiagnosticSink, type Position } from '../compiler/diagnostics/diagnostics.js';
 import { en, zh } from '../compiler/diagnostics/messages.js';
-import { getValidators, loadProfile, MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
+import { loadProfile, MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
+import { getValidators } from '../compiler/profile/validators.js';
 import { loadRuleFile, valueRange } from '../compiler/load/load-rule-file.js';
 import { charWidth, displayWidth, renderDiagnostic } from '../compiler/diagnostics/render.js';
 import {

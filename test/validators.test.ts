@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { createAjv, schemaDigest, standaloneValidators } from '../compiler/profile/load-profile.js';
+import { createAjv, schemaDigest, standaloneValidators } from '../compiler/profile/validators.js';
 import { parseYaml } from '../compiler/load/yaml-positions.js';
 import { ROOT, RULES, scratch } from './helpers.js';
 

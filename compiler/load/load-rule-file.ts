@@ -3,7 +3,9 @@
 import type { LineCounter } from 'yaml';
 import type { DiagnosticSink, Range } from '../diagnostics/diagnostics.js';
 import type { Profile } from '../../runtime/profile.js';
-import { checkProfileSemantics, getValidators, schemaIssues, type SchemaIssue } from '../profile/load-profile.js';
+import { checkProfileSemantics } from '../profile/profile-semantics.js';
+import { schemaIssues, type SchemaIssue } from '../profile/schema-issues.js';
+import { getValidators } from '../profile/validators.js';
 import {
   type PathSegment,
   type YamlDocument,
