@@ -27,3 +27,17 @@ export function withCode(dir: string, code: string): Diagnostic[] {
 export function rulesCiting(file: string): string {
   return rulesDir({ 'sample.yaml': ruleFile({ conditions: APPRENTICESHIP_LEVEL_5 }).replace(BUNDLED, JSON.stringify(file)) });
 }
+
+/** A version of the `sample` occupation: `version:` on line 8, `inForce` on line 9 (col 10), one level-5 clause of `years` of work. */
+export function ruleVersion(label: string, inForce: string, years: number): string {
+  return ruleFile({
+    levels: '[5]',
+    extra: `version: "${label}"\ninForce: ${inForce}`,
+    conditions: `  - level: 5
+    source: 五级/初级工
+    clauses:
+      - id: "1"
+        source: 累计从事本职业或相关职业1年(含)以上。
+        when: 从业 本职业或相关职业 >= ${years}年`,
+  });
+}
