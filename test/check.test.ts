@@ -96,29 +96,7 @@ describe('positions are exact in every YAML scalar style', () => {
 });
 
 describe('rule file structure', () => {
-  it('reports a source sentence that is not in the source document', () => {
-    const dir = rulesDir({ 'sample.yaml': ruleFile({ conditions: clause('学徒期满', '累计从事本职业1年以上。') }) });
-    expect(check(dir).sink.sorted().map((d) => [d.code, d.range?.start.line, d.range?.start.col])).toEqual([['E_SOURCE_MISSING', 14, 17]]);
-  });
-
-  it('reports duplicate clause ids and undeclared levels', () => {
-    const dir = rulesDir({
-      'sample.yaml': ruleFile({
-        levels: '[4]',
-        conditions: `  - level: 5
-    source: 五级/初级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满`,
-      }),
-    });
-    expect(check(dir).sink.sorted().map((d) => d.code)).toEqual(['E_LEVEL_NOT_DECLARED', 'E_DUPLICATE_ID']);
-  });
-
+  // What the passes report (citations, levels, ids …) is tested per pass in test/passes/.
   it('reports a schema violation at the offending key', () => {
     const dir = rulesDir({ 'sample.yaml': ruleFile({ conditions: clause('学徒期满'), extra: 'colour: blue' }) });
     const [d] = check(dir).sink.sorted();
