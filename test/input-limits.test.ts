@@ -1,6 +1,6 @@
 // Rule files, the vocabulary and source documents are refused above MAX_RULES_INPUT_BYTES (1 MiB)
 // with a positioned error, found by their size before they are read. (A source document's limit
-// is tested with its pass, in test/passes/source-document.test.ts.)
+// is tested with its pass, in test/passes/read-source-document.test.ts.)
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

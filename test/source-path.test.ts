@@ -2,7 +2,7 @@
 // resolved: otherwise `check` would read any readable file and, by passing or failing on the
 // cited sentences, reveal what it holds. Refused with E_SOURCE_OUTSIDE at the `file:` value.
 // The pass itself (every path that leads out, and the ones that do not) is tested in
-// test/passes/source-document.test.ts; here, what the CLI and the check cache make of it.
+// test/passes/read-source-document.test.ts; here, what the CLI and the check cache make of it.
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

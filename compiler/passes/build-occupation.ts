@@ -17,7 +17,8 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
     aliases: data.aliases ?? [],
     version: data.version ?? null,
     inForce: data.inForce ? { from: data.inForce.from, to: data.inForce.to ?? null } : null,
-    inForceRange: f.at(['inForce']) ?? f.at(['id']),
+    // the period, or the id when the file states none (`at` would give the whole file)
+    inForceRange: data.inForce ? f.at(['inForce']) : f.at(['id']),
     levels: descending(levels),
     workTypes: (data.workTypes ?? []).map((w) => ({ name: w.name, levels: descending((w.levels ?? levels) as Level[]) })),
     related: { occupations: data.related?.occupations ?? [], sameMajors: data.related?.sameMajors ?? [], majors: data.related?.majors ?? [] },

@@ -12,7 +12,7 @@ import { checkTests } from './check-tests.js';
 import { checkVersions } from './check-versions.js';
 import { checkWorkTypes } from './check-work-types.js';
 import type { RuleFileCheck } from './rule-file-check.js';
-import { readSourceDocument } from './source-document.js';
+import { readSourceDocument } from './read-source-document.js';
 
 export type RuleFilePass = (f: RuleFileCheck) => void;
 export type RuleSetPass = (occupations: CheckedOccupation[], sink: DiagnosticSink, display: (f: string) => string) => void;

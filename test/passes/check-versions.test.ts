@@ -57,13 +57,13 @@ describe('check-versions', () => {
     expect(check(undated).sink.sorted().map((d) => d.code)).toContain('E_VERSION_NO_PERIOD');
   });
 
-  // With no inForce node, the range is that of the deepest node on the path: the file's root map.
-  it('E_VERSION_NO_PERIOD in the file without one, at the start of the file', () => {
+  // With no inForce node: at the file's id (it was the whole file, from 1:1, before the fix).
+  it('E_VERSION_NO_PERIOD in the file without one, at its id', () => {
     const dir = rulesDir({
       'sample-a.yaml': version('a', '{from: 2023-09-01}', 1),
       'sample-b.yaml': ruleFile({ conditions: levelFiveClause('学徒期满 本职业或相关职业') }),
     });
-    expect(inFiles(dir)).toEqual(['sample-b.yaml: error E_VERSION_NO_PERIOD 1:1']);
+    expect(inFiles(dir)).toEqual(['sample-b.yaml: error E_VERSION_NO_PERIOD 1:5']);
     expect(check(dir).sink.items[0].args).toEqual({ id: 'sample' });
   });
 
