@@ -78,11 +78,13 @@ let validators: Record<SchemaName, ValidateFunction> | undefined;
 
 /**
  * Validators for every schema, built once per process: the prebuilt standalone code when it exists
- * and matches the schema files, else compiled here by Ajv (running from sources, or stale dist/).
+ * and matches the schema files (its digest), else compiled here by Ajv (no build, or a stale one).
  */
 export function getValidators(): Record<SchemaName, ValidateFunction> {
   if (validators) return validators;
-  const prebuilt = fileURLToPath(new URL(`./${PREBUILT_VALIDATORS}`, import.meta.url));
+  // Beside this module in dist/; running from sources (tests, tsx), the build's, when there is one.
+  const beside = fileURLToPath(new URL(`./${PREBUILT_VALIDATORS}`, import.meta.url));
+  const prebuilt = existsSync(beside) ? beside : join(packageRoot(), 'dist', 'compiler', 'profile', PREBUILT_VALIDATORS);
   if (existsSync(prebuilt)) {
     const mod = require(prebuilt) as Record<SchemaName, ValidateFunction> & { digest?: string };
     if (mod.digest === schemaDigest()) {
