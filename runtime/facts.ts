@@ -3,6 +3,7 @@
 import { DAYS_PER_YEAR, parseDay } from './dates.js';
 import type { OccupationMeta } from './meta.js';
 import { keep } from './memo.js';
+import { renderBoth, type MessageArgs, type RuntimeMessageCode } from './messages.js';
 import type { MajorRelation, Profile, Relation } from './profile.js';
 
 /** Relation bits: 1 本职业 / 本专业, 2 相关职业 / 相关专业, 0 无关. Scopes are masks of them. */
@@ -20,12 +21,22 @@ export interface Period {
  * and W_UNKNOWN_FACT concern the vocabulary and are the same for every occupation.
  */
 export interface Warning {
-  code: 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT';
+  code: RuntimeMessageCode;
   /** JSON Pointer of the entry in the profile. */
   path: string;
   /** The id of the occupation the relation was unknown for (W_UNRELATED, W_NO_MAJOR). */
   occupation?: string;
+  /** Both languages, `中文 / English`, from the code's templates (runtime/messages.ts). */
   message: string;
+}
+
+/**
+ * A warning from its data: the code, the entry's path, the occupation a relation concerns, and
+ * the template's arguments (the path is one too). Fields in output order.
+ */
+function warning(code: RuntimeMessageCode, path: string, occupation: string | undefined, args: MessageArgs): Warning {
+  const message = renderBoth(code, { path, ...args });
+  return occupation === undefined ? { code, path, message } : { code, path, occupation, message };
 }
 
 /**
@@ -205,12 +216,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     if (names.has(name)) return SAME;
     if (related.has(name)) return RELATED;
     const path = `${list}/${index}`;
-    warnings.push({
-      code: 'W_UNRELATED',
-      path,
-      occupation: meta.id,
-      message: `${path}（${entry.occupation}）与${meta.name}的关系未知，按无关处理 / relation of "${entry.occupation}" to ${meta.id} unknown, treated as unrelated`,
-    });
+    warnings.push(warning('W_UNRELATED', path, meta.id, { entry: entry.occupation, occupation: meta.id, occupationName: meta.name }));
     return 0;
   };
 
@@ -219,11 +225,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     const rel = occupationRel(w, '/work', i);
     const index = w.kind === undefined ? 0 : meta.workKinds.indexOf(w.kind);
     if (index < 0) {
-      warnings.push({
-        code: 'W_UNKNOWN_KIND',
-        path: `/work/${i}/kind`,
-        message: `/work/${i}/kind：未知的经历种类“${w.kind}”，不计入从业年限 / unknown work kind "${w.kind}", not counted`,
-      });
+      warnings.push(warning('W_UNKNOWN_KIND', `/work/${i}/kind`, undefined, { kind: `${w.kind}` }));
       return undefined;
     }
     const kind = 1 << index;
@@ -273,12 +275,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
         major = m === undefined ? 0 : sameMajors.has(m) ? SAME : relatedMajors.has(m) ? RELATED : 0;
         if (m !== undefined && major === 0) {
           const path = `/education/${i}`;
-          warnings.push({
-            code: 'W_NO_MAJOR',
-            path,
-            occupation: meta.id,
-            message: `${path}（专业 ${e.major}）与${meta.name}的专业关系未知，按无关处理 / major "${e.major}" not known to be related to ${meta.id}, treated as unrelated`,
-          });
+          warnings.push(warning('W_NO_MAJOR', path, meta.id, { major: `${e.major}`, occupation: meta.id, occupationName: meta.name }));
         }
       }
       const date = day(e.date, '/education', i, 'date');
@@ -300,11 +297,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
       const normalized = normalizeName(key);
       const name = Object.hasOwn(meta.factNames, normalized) ? meta.factNames[normalized] : undefined;
       if (name === undefined) {
-        warnings.push({
-          code: 'W_UNKNOWN_FACT',
-          path: `/facts/${key}`,
-          message: `/facts/${key}：词表未声明此事实，已忽略 / fact "${key}" is not declared in the vocabulary, ignored`,
-        });
+        warnings.push(warning('W_UNKNOWN_FACT', `/facts/${key}`, undefined, { name: key }));
         continue;
       }
       map.set(name, value);
