@@ -12,7 +12,7 @@ const marketer = instantiate(check(RULES).rules!.occupations.find((o) => o.id ==
 /** A profile with one of each runtime warning. */
 const PROFILE: Profile = {
   work: [{ occupation: '厨师', from: '2015-01-01' }, { occupation: '互联网营销师', from: '2016-01-01', kind: '航海' as never }],
-  education: [{ level: '大学本科', status: '毕业', major: '烹饪' }],
+  education: [{ level: '高中', status: '毕业', major: '烹饪' }],
   facts: { 不存在的事实: true },
 };
 
