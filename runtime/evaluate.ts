@@ -485,13 +485,15 @@ function explainLevel(
     const shortfall: ClauseShortfall = { clause: c.meta.id, text: c.meta.text, status: met === U ? 'unknown' : 'unmet', conditions: x.failing };
     insertMissing(shortfall, x.distance, ranks[i], count++);
   }
-  const requirementResult = occ.meta.education && gate ? { text: occ.meta.education.text, status: triName(education), conditions: copied(gate.failing) } : null;
-  // The route's documents first, then the requirement's that it does not already list.
-  if (requirementResult !== null && status === T && gate!.status === T) addOnce(evidence, (probes.gateEvidence ??= explainer.evidence(gate!.holding, facts)));
+  let requirementResult: Explanation['requirement'] = null;
+  if (occ.meta.education && gate) {
+    requirementResult = { text: occ.meta.education.text, status: triName(education), conditions: copied(gate.failing) };
+    // The route's documents first, then the requirement's that it does not already list.
+    if (status === T && gate.status === T) addOnce(evidence, (probes.gateEvidence ??= explainer.evidence(gate.holding, facts)));
+  }
   return levelResult(occ.meta, level, data, status, education, clauses, metCount, {
     missing: copied(scratch.missing, count),
-    earliest:
-      status === T ? formatDay(facts.asOf) : status === F ? earliestOf(occ, facts, level, gate, probes, n, count) : null,
+    earliest: status === T ? formatDay(facts.asOf) : status === F ? earliestOf(occ, facts, level, gate, probes, n, count) : null,
     ask: status === U ? levelAsks(occ, gate, n) : [], // results own their lists
     evidence,
     requirement: requirementResult,
