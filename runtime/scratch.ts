@@ -7,7 +7,7 @@
 // writes it again; nothing keeps a scratch list (results get copies), and nothing called while a
 // part is in use writes that part. Evaluation never awaits and calls no user code, so evaluations
 // in one thread never interleave; each worker thread has its own module instance.
-import type { Ask, ClauseShortfall, ConditionExplanation, Proof } from './explain.js';
+import type { Ask, ClauseShortfall, Explained } from './explain.js';
 import type { Text } from './explain-text.js';
 
 /**
@@ -22,13 +22,7 @@ export const measure = { lo: 0, hi: 0, found: true };
  * set by every compiled plan (explain.ts) and read right after the call, so that explaining
  * makes no result object per plan node.
  */
-export const explained: {
-  failing: ConditionExplanation[];
-  holding: Proof[];
-  asks: Ask[];
-  distance: number;
-  later: boolean;
-} = { failing: [], holding: [], asks: [], distance: 0, later: true };
+export const explained: Omit<Explained, 'status'> = { failing: [], holding: [], asks: [], distance: 0, later: true };
 
 /** The documents of one `Explainer.evidence` call, in order (a route holds a few leaves). */
 export const EVIDENCE: Text[] = [];
