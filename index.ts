@@ -14,34 +14,32 @@ import { checkSchemaComments } from './compiler/load/schema-comment.js';
 import { evaluateOccupation, normalizeName, type EvaluateOptions, type ExplainedLevelResult, type LevelResult, type Profile } from './runtime/index.js';
 
 // Grammar: text ⇄ AST.
-export { parseExpression, printExpression, MAX_EXPRESSION_LENGTH, type ParseResult, type GrammarDiagnostic, type PrintOptions } from './grammar/index.js';
+export { parseExpression, printExpression, type ParseResult, type GrammarDiagnostic, type PrintOptions } from './grammar/index.js';
 export type * from './grammar/ast.js';
 
 // Diagnostics: data, messages, rendering.
-export { DiagnosticSink, compareDiagnostics, type Diagnostic, type Position, type Range, type Severity } from './compiler/diagnostics/diagnostics.js';
+export { DiagnosticSink, type Diagnostic, type Position, type Range, type Severity } from './compiler/diagnostics/diagnostics.js';
 export { formatMessage } from './compiler/diagnostics/messages.js';
 export type { MessageLang, OutputLang } from './runtime/words.js';
-export { renderDiagnostic, displayWidth, type RenderOptions } from './compiler/diagnostics/render.js';
+export { renderDiagnostic, type RenderOptions } from './compiler/diagnostics/render.js';
 export {
   diagnosticsDocument,
   githubAnnotation,
-  toJsonDiagnostic,
   type DiagnosticsDocument,
   type JsonDiagnostic,
   type OutputFormat,
 } from './compiler/diagnostics/diagnostic-formats.js';
 
 // Rules: checking, compiling, formatting.
-export { checkRules, listRuleFiles, type RuleSet } from './compiler/check-rules.js';
+export type { RuleSet } from './compiler/check-rules.js';
 export type { CheckedOccupation, CheckedClause, CheckedTest } from './compiler/checked.js';
 export type { Level } from './runtime/words.js';
-export { compileToStrings, writeOutput, OutputError, type CompileOptions, type OutputFile } from './compiler/generate/compile.js';
+export { writeOutput, OutputError, type CompileOptions, type OutputFile } from './compiler/generate/compile.js';
 export { formatRuleText, type FormatOptions, type FormatResult } from './compiler/format.js';
 export { convertExpression, langTables } from './compiler/expression-lang.js';
 /** The language `convertExpression` writes; the same type as MessageLang. */
 export type { MessageLang as ExprLang } from './runtime/words.js';
 export { parseVocabulary, type VocabularyIndex } from './compiler/load/vocabulary.js';
-export { schemaComment, schemaCommentDiagnostic } from './compiler/load/schema-comment.js';
 export { loadProfile } from './compiler/profile/load-profile.js';
 export { instantiate } from './compiler/generate/instantiate.js';
 
@@ -50,8 +48,6 @@ export {
   evaluateOccupation,
   evaluateProfile,
   addWarnings,
-  normalizeName,
-  todayInShanghai,
   ProfileError,
   EvaluationError,
   type CompiledOccupation,

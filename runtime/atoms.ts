@@ -1,6 +1,7 @@
 // The atoms of the rule language, evaluated on prepared facts. Each returns a three-valued
 // answer; unknown only where a missing fact decides it (docs/language.md, "Three values").
 import { mergedPeriods, Status, type Facts, type Period } from './facts.js';
+import { measure } from './scratch.js';
 import { compareRange, F, T, U, type Comparator, type Tri } from './tri.js';
 import type { SchoolSpec, TestedLeaf } from './plan.js';
 
@@ -27,12 +28,7 @@ function undated(f: Facts, scope: number, kinds: number): { sum: number; max: nu
   return { sum, max };
 }
 
-// Measures write their bounds here instead of allocating: atoms run in hot loops. They hold the
-// last measure taken, so also the one behind the last experience atom answered.
-let measuredLo = 0;
-let measuredHi = 0;
-/** Whether the last measure found a qualifying certificate (always true for experience without one). */
-let measuredFound = true;
+// Measures write their bounds into `measure` (scratch.ts) instead of allocating.
 
 /** Looks `key` up in the facts' measures: sets the bounds and returns 1/0 (certificate found), or -1 if absent. */
 function recalled(f: Facts, key: number): number {
@@ -40,8 +36,8 @@ function recalled(f: Facts, key: number): number {
   if (m === null) return -1;
   for (let i = 0; i < m.length; i += 4) {
     if (m[i] === key) {
-      measuredLo = m[i + 1];
-      measuredHi = m[i + 2];
+      measure.lo = m[i + 1];
+      measure.hi = m[i + 2];
       return m[i + 3];
     }
   }
@@ -49,13 +45,13 @@ function recalled(f: Facts, key: number): number {
 }
 
 function remember(f: Facts, key: number, found: boolean): void {
-  (f.measures ??= []).push(key, measuredLo, measuredHi, found ? 1 : 0);
+  (f.measures ??= []).push(key, measure.lo, measure.hi, found ? 1 : 0);
 }
 
 /** Days of experience in scope, as bounds [lo, hi] (undated entries widen them). */
 export function measureExperience(f: Facts, scope: number, kinds: number, continuous: boolean): void {
   const key = kinds * 8 + scope * 2 + (continuous ? 1 : 0); // ≥ 0; measures after a certificate use keys < 0
-  measuredFound = true;
+  measure.found = true;
   if (recalled(f, key) >= 0) return;
   measureExperienceUncached(f, scope, kinds, continuous);
   remember(f, key, true);
@@ -66,11 +62,11 @@ function measureExperienceUncached(f: Facts, scope: number, kinds: number, conti
   const extra = undated(f, scope, kinds);
   if (continuous) {
     // An undated entry may or may not have been one unbroken stretch.
-    measuredLo = longestDays(periods);
-    measuredHi = Math.max(measuredLo, extra.max);
+    measure.lo = longestDays(periods);
+    measure.hi = Math.max(measure.lo, extra.max);
     return;
   }
-  measuredLo = measuredHi = totalDays(periods) + extra.sum;
+  measure.lo = measure.hi = totalDays(periods) + extra.sum;
 }
 
 /**
@@ -89,10 +85,10 @@ export function measureExperienceAfter(
 ): boolean {
   const key = -1 - (kinds * 192 + ((certScope * 6 + level) * 4 + scope) * 2 + (continuous ? 1 : 0));
   const hit = recalled(f, key);
-  if (hit >= 0) return (measuredFound = hit === 1);
+  if (hit >= 0) return (measure.found = hit === 1);
   const found = measureExperienceAfterUncached(f, certScope, level, scope, kinds, continuous);
   remember(f, key, found);
-  return (measuredFound = found);
+  return (measure.found = found);
 }
 
 function measureExperienceAfterUncached(
@@ -111,7 +107,7 @@ function measureExperienceAfterUncached(
     else if (c.date < earliest) earliest = c.date;
   }
   if (earliest === Infinity && !undatedCertificate) {
-    measuredLo = measuredHi = 0;
+    measure.lo = measure.hi = 0;
     return false;
   }
   const periods = mergedPeriods(f, scope, kinds);
@@ -119,29 +115,19 @@ function measureExperienceAfterUncached(
   // An undated certificate was obtained on the as-of date at the latest.
   const start = earliest === Infinity ? f.asOf : earliest;
   if (continuous) {
-    measuredLo = longestDays(clip(periods, start));
-    measuredHi = Math.max(undatedCertificate ? longestDays(periods) : measuredLo, extra.max);
+    measure.lo = longestDays(clip(periods, start));
+    measure.hi = Math.max(undatedCertificate ? longestDays(periods) : measure.lo, extra.max);
   } else {
-    measuredLo = daysFrom(periods, start);
-    measuredHi = (undatedCertificate ? totalDays(periods) : measuredLo) + extra.sum;
+    measure.lo = daysFrom(periods, start);
+    measure.hi = (undatedCertificate ? totalDays(periods) : measure.lo) + extra.sum;
   }
   return true;
-}
-
-/** The bounds of the last measure. */
-export function measured(): { lo: number; hi: number } {
-  return { lo: measuredLo, hi: measuredHi };
-}
-
-/** Whether the last measure counted from a qualifying certificate (see measureExperienceAfter). */
-export function measuredFromCertificate(): boolean {
-  return measuredFound;
 }
 
 /** Experience in scope: cumulative (merged, plus undated years) or the longest continuous period. */
 export function experience(f: Facts, scope: number, kinds: number, continuous: boolean, cmp: Comparator, days: number): Tri {
   measureExperience(f, scope, kinds, continuous);
-  return compareRange(measuredLo, measuredHi, cmp, days);
+  return compareRange(measure.lo, measure.hi, cmp, days);
 }
 
 /** Experience counted from the earliest qualifying certificate; see measureExperienceAfter. */
@@ -156,7 +142,7 @@ export function experienceAfter(
   days: number,
 ): Tri {
   measureExperienceAfter(f, certScope, level, scope, kinds, continuous);
-  return compareRange(measuredLo, measuredHi, cmp, days);
+  return compareRange(measure.lo, measure.hi, cmp, days);
 }
 
 /** Days of the periods on or after `start` (the total of `clip(periods, start)`, without allocating). */

@@ -1,6 +1,8 @@
 // Builds per-level results from an occupation's compiled predicates.
 import { formatDay } from './dates.js';
-import { dedupeAsks, explained, Explainer, type Ask, type Explained, type ExplainPlan, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
+import { dedupeAsks, Explainer, type Ask, type Explained, type ExplainPlan, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
+import { gated, educationWith, requirementMayHoldLater, requirementOn, routeMayHoldLater } from './gate.js';
+import { explained, level as scratch } from './scratch.js';
 import { prepareFacts, projectFacts, type Facts, type Warning } from './facts.js';
 import type { ClauseMeta, OccupationMeta } from './meta.js';
 import type { Level } from './words.js';
@@ -228,7 +230,7 @@ export function evaluateProfile(occ: CompiledOccupation, profile: Profile, optio
 }
 
 function levelResults(occ: CompiledOccupation, levels: readonly Level[], facts: Facts, explain: boolean): LevelResult[] {
-  const requirement = occ.requirement ? occ.requirement(facts) : T;
+  const requirement = requirementOn(occ, facts);
   const { byLevel, explainer } = indexed(occ);
   if (!explain) return levels.map((level) => evaluateLevel(occ, byLevel[level]!, facts, requirement, level));
   // The requirement is the same for every level: explained once.
@@ -246,20 +248,57 @@ function levelResults(occ: CompiledOccupation, levels: readonly Level[], facts: 
 export function levelStatus(occ: CompiledOccupation, facts: Facts, requirement: Tri, level: Level): Tri {
   let status: Tri = F;
   for (const c of clausesOf(occ, level)) {
-    status = or(status, clauseWithGate(c, facts, c.test(facts), requirement));
+    status = or(status, gated(c, facts, c.test(facts), requirement));
     if (status === T) return T;
   }
   return status;
 }
 
-function clauseWithGate(c: ClausePredicate, facts: Facts, met: Tri, requirement: Tri): Tri {
-  let gate = requirement;
-  if (gate !== T && met !== F && c.credential) {
-    const credential = c.credential(facts);
-    if (credential === T) gate = T;
-    else if (credential === U && gate === F) gate = U;
+/** What an explained level result adds to a level result (see Explanation and EarliestByStatus). */
+interface LevelExplanation extends Explanation {
+  earliest: string | null;
+}
+
+/**
+ * A level's result, the one place they are built: fields in output order, lists of exactly
+ * their length; with its explanation when one is given (`explain`), else the fast result.
+ */
+function levelResult(meta: OccupationMeta, level: Level, data: LevelData, status: Tri, education: Tri, clauses: ClauseResult[], metCount: number): LevelResult;
+function levelResult(meta: OccupationMeta, level: Level, data: LevelData, status: Tri, education: Tri, clauses: ClauseResult[], metCount: number, explain: LevelExplanation): ExplainedLevelResult;
+function levelResult(
+  meta: OccupationMeta,
+  level: Level,
+  data: LevelData,
+  status: Tri,
+  education: Tri,
+  clauses: ClauseResult[],
+  metCount: number,
+  explain?: LevelExplanation,
+): LevelResult | ExplainedLevelResult {
+  const workTypes = copied(data.workTypes);
+  const name = statusName(status);
+  const educationName = triName(education);
+  const matched = matchedIds(clauses, metCount);
+  // Two literals rather than one spread into another: a result is one allocation of its final shape.
+  if (explain === undefined) {
+    return { occupation: meta.name, id: meta.id, version: meta.version, level, workTypes, status: name, education: educationName, clauses, matched };
   }
-  return and(met, gate);
+  return {
+    occupation: meta.name,
+    id: meta.id,
+    version: meta.version,
+    level,
+    workTypes,
+    status: name,
+    education: educationName,
+    clauses,
+    matched,
+    missing: explain.missing,
+    earliest: explain.earliest,
+    ask: explain.ask,
+    evidence: explain.evidence,
+    requirement: explain.requirement,
+  } as ExplainedLevelResult; // `earliest` is set as EarliestByStatus says for `status`
 }
 
 /** A level's result from the compiled tests (the fast path: no explanation). */
@@ -276,22 +315,11 @@ function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, r
     const met = c.test(facts);
     clauses[i] = { id: c.meta.id, text: c.meta.text, status: triName(met) };
     if (met === T) metCount++;
-    const withGate = clauseWithGate(c, facts, met, requirement);
-    if (met === T && withGate === T) education = T;
+    const withGate = gated(c, facts, met, requirement);
+    education = educationWith(education, met, withGate);
     status = or(status, withGate);
   }
-  const meta = occ.meta;
-  return {
-    occupation: meta.name,
-    id: meta.id,
-    version: meta.version,
-    level,
-    workTypes: copied(data.workTypes),
-    status: statusName(status),
-    education: triName(education),
-    clauses,
-    matched: matchedIds(clauses, metCount),
-  };
+  return levelResult(occ.meta, level, data, status, education, clauses, metCount);
 }
 
 function statusName(status: Tri): Status {
@@ -314,28 +342,6 @@ export interface Projection {
 /** How far ahead "from when" looks: a route further away than this is reported as null. */
 export const EARLIEST_HORIZON_DAYS = 60 * 365;
 
-/**
- * The first day after the as-of date on which the level becomes eligible if every ongoing work
- * period simply continues and nothing else changes; null when waiting alone cannot do it.
- * Experience only grows with time, so eligibility is monotone in the date and a binary search
- * finds the exact day.
- */
-export function earliestDate(
-  occ: CompiledOccupation,
-  facts: Facts,
-  level: Level,
-  hints: readonly number[] = [],
-  projections: Map<number, Projection> = new Map(),
-): string | null {
-  const explainer = explainerOf(occ.meta);
-  const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
-  const gateLater = requirementMayHoldLater(occ, gate);
-  const list = clausesOf(occ, level);
-  let mayBecome = false;
-  for (let i = 0; i < list.length && !mayBecome; i++) mayBecome = routeMayHoldLater(list[i], facts, explainer.explain(list[i].meta.plan, facts).later, gateLater);
-  return searchEarliest(occ, facts, level, mayBecome, hints.slice(), hints.length, { map: projections });
-}
-
 /** What the levels of one evaluation share, each part made when first needed. */
 interface Probes {
   /** Facts projected to later days. */
@@ -345,8 +351,11 @@ interface Probes {
 }
 
 /**
- * `earliestDate` once it is known whether any route may hold later (`mayBecome`, from
- * `routeMayHoldLater`), with `hints[0, count)` (sorted here, in place).
+ * The first day after the as-of date on which the level becomes eligible if every ongoing work
+ * period simply continues and nothing else changes; null when waiting alone cannot do it.
+ * Experience only grows with time, so eligibility is monotone in the date and a binary search
+ * finds the exact day. `mayBecome`: whether any route may hold later (`routeMayHoldLater`);
+ * `hints[0, count)`: days on which routes close (sorted here, in place).
  */
 function searchEarliest(
   occ: CompiledOccupation,
@@ -367,7 +376,7 @@ function searchEarliest(
     let p = map.get(day);
     if (p === undefined) {
       const projected = projectFacts(facts, day);
-      p = { facts: projected, requirement: occ.requirement ? occ.requirement(projected) : T };
+      p = { facts: projected, requirement: requirementOn(occ, projected) };
       map.set(day, p);
     }
     return levelStatus(occ, p.facts, p.requirement, level) === T;
@@ -406,21 +415,6 @@ function searchEarliest(
   return formatDay(hi);
 }
 
-/**
- * Whether a route may hold on some later day: its plan may (`Explained.later`: false when it
- * needs something that does not hold now and that time does not change, like a certificate,
- * training, a school or a declared fact), and the requirement may too or the route's own
- * credential meets it. When no route of a level may, "from when" needs no search. Conservative:
- * conditions that time can change (experience with ongoing work, age, negations) count as possible.
- */
-function routeMayHoldLater(c: ClausePredicate, facts: Facts, later: boolean, requirementLater: boolean): boolean {
-  return later && (requirementLater || (c.credential !== null && c.credential(facts) === T));
-}
-
-function requirementMayHoldLater(occ: CompiledOccupation, gate: Explained | null): boolean {
-  return occ.requirement === null || gate === null || gate.later;
-}
-
 /** The day a failing route of a clause closes if time alone can close it, else undefined. */
 function closingDay(facts: Facts, failing: readonly ConditionExplanation[]): number | undefined {
   let day = facts.asOf;
@@ -434,16 +428,6 @@ function closingDay(facts: Facts, failing: readonly ConditionExplanation[]): num
   }
   return day > facts.asOf ? day : undefined;
 }
-
-// One level's scratch lists (explainLevel is not reentrant and keeps none of them): the closing
-// days of its routes, its missing routes with their sort keys, whether each route may hold
-// later, and each route's asks.
-const HINTS: number[] = [];
-const MISSING: ClauseShortfall[] = [];
-const DISTANCES: number[] = [];
-const RANKS: number[] = [];
-const LATER: boolean[] = [];
-const ASKS: Ask[][] = [];
 
 /**
  * The first `count` elements of a list (all by default), in a new list of exactly that length:
@@ -469,20 +453,16 @@ function explainLevel(
   level: Level,
   gate: Explained | null,
   probes: Probes,
-  { clauses: list, ranks, workTypes }: LevelData,
+  data: LevelData,
   plans: readonly ExplainPlan[],
 ): ExplainedLevelResult {
+  const { clauses: list, ranks } = data;
   const n = list.length;
   const clauses = new Array<ClauseResult>(n);
   let metCount = 0;
   let status: Tri = F;
   let education: Tri = requirement;
-  // Unknown routes first (they may already hold), then by closeness: an insertion sort as the
-  // routes come (a level has a handful; Array#sort's comparator calls cost more).
-  const missing = MISSING;
-  const distances = DISTANCES;
-  const order = RANKS; // of the clauses in `missing`
-  let count = 0;
+  let count = 0; // routes in `scratch.missing`
   let evidence: Text[] = [];
   for (let i = 0; i < n; i++) {
     const c = list[i];
@@ -491,87 +471,88 @@ function explainLevel(
     clauses[i] = { id: c.meta.id, text: c.meta.text, status: triName(met) };
     // Kept for after the loop, when the level's status is known: asks matter for an unknown
     // level only, whether a route may hold later for an ineligible one only.
-    ASKS[i] = x.asks;
-    LATER[i] = met === T || x.later;
-    const withGate = clauseWithGate(c, facts, met, requirement);
+    scratch.asks[i] = x.asks;
+    scratch.later[i] = met === T || x.later;
+    const withGate = gated(c, facts, met, requirement);
     status = or(status, withGate);
+    education = educationWith(education, met, withGate);
     if (met === T) {
       metCount++;
-      if (withGate === T) education = T;
       // The first route that holds proves the level (with the requirement's documents, below).
       if (evidence.length === 0) evidence = explainer.evidence(x.holding, facts);
       continue;
     }
-    const a: ClauseShortfall = { clause: c.meta.id, text: c.meta.text, status: met === U ? 'unknown' : 'unmet', conditions: x.failing };
-    const d = x.distance;
-    const rank = ranks[i];
-    let k = count++;
-    for (; k > 0; k--) {
-      const b = missing[k - 1];
-      const before = a.status !== b.status ? a.status === 'unknown' : d !== distances[k - 1] ? d < distances[k - 1] : rank < order[k - 1];
-      if (!before) break;
-      missing[k] = b;
-      distances[k] = distances[k - 1];
-      order[k] = order[k - 1];
-    }
-    missing[k] = a;
-    distances[k] = d;
-    order[k] = rank;
+    const shortfall: ClauseShortfall = { clause: c.meta.id, text: c.meta.text, status: met === U ? 'unknown' : 'unmet', conditions: x.failing };
+    insertMissing(shortfall, x.distance, ranks[i], count++);
   }
-  const name = statusName(status);
-  let requirementResult: ExplainedLevelResult['requirement'] = null;
+  let requirementResult: Explanation['requirement'] = null;
   if (occ.meta.education && gate) {
     requirementResult = { text: occ.meta.education.text, status: triName(education), conditions: copied(gate.failing) };
-    if (status === T && gate.status === T) {
-      // The route's documents first, then the requirement's that it does not already list.
-      const more = (probes.gateEvidence ??= explainer.evidence(gate.holding, facts));
-      const own = evidence.length; // `evidence` is a fresh list here
-      for (const d of more) {
-        let listed = false;
-        for (let k = 0; k < own && !listed; k++) listed = evidence[k].zh === d.zh;
-        if (!listed) evidence.push(d);
-      }
-    }
+    // The route's documents first, then the requirement's that it does not already list.
+    if (status === T && gate.status === T) addOnce(evidence, (probes.gateEvidence ??= explainer.evidence(gate.holding, facts)));
   }
-  let earliest: string | null = null;
-  let ask: Ask[] = []; // results own their lists
-  if (status === T) {
-    earliest = formatDay(facts.asOf);
-  } else if (status === F) {
-    // Only an ineligible level searches for its earliest day: from the days on which its
-    // failing routes close, if any route may hold later at all.
-    const gateLater = requirementMayHoldLater(occ, gate);
-    let mayBecome = false;
-    for (let i = 0; i < n && !mayBecome; i++) mayBecome = routeMayHoldLater(list[i], facts, LATER[i], gateLater);
-    let hints = 0;
-    for (let k = 0; k < count; k++) {
-      if (missing[k].status !== 'unmet') continue;
-      const closing = closingDay(facts, missing[k].conditions);
-      if (closing !== undefined) HINTS[hints++] = closing;
-    }
-    earliest = searchEarliest(occ, facts, level, mayBecome, HINTS, hints, probes);
-  } else {
-    // Asks for an unknown level: every clause's, then the requirement's.
-    const asks: Ask[] = [];
-    for (let i = 0; i < n; i++) for (const a of ASKS[i]) asks.push(a);
-    if (occ.meta.education && gate) for (const a of gate.asks) asks.push(a);
-    ask = dedupeAsks(asks);
-  }
-  const meta = occ.meta;
-  return {
-    occupation: meta.name,
-    id: meta.id,
-    version: meta.version,
-    level,
-    workTypes: copied(workTypes),
-    status: name,
-    education: triName(education),
-    clauses,
-    matched: matchedIds(clauses, metCount),
-    missing: copied(missing, count),
-    earliest,
-    ask,
+  return levelResult(occ.meta, level, data, status, education, clauses, metCount, {
+    missing: copied(scratch.missing, count),
+    earliest: status === T ? formatDay(facts.asOf) : status === F ? earliestOf(occ, facts, level, gate, probes, n, count) : null,
+    ask: status === U ? levelAsks(occ, gate, n) : [], // results own their lists
     evidence,
     requirement: requirementResult,
-  } as ExplainedLevelResult; // `earliest` is set above as EarliestByStatus says for `status`
+  });
+}
+
+/**
+ * Puts a missing route at its place among the first `count` of `scratch.missing`: unknown routes
+ * first (they may already hold), then by closeness, then by clause id. An insertion sort as the
+ * routes come (a level has a handful; Array#sort's comparator calls cost more).
+ */
+function insertMissing(a: ClauseShortfall, distance: number, rank: number, count: number): void {
+  const { missing, distances, ranks } = scratch;
+  let k = count;
+  for (; k > 0; k--) {
+    const b = missing[k - 1];
+    const before = a.status !== b.status ? a.status === 'unknown' : distance !== distances[k - 1] ? distance < distances[k - 1] : rank < ranks[k - 1];
+    if (!before) break;
+    missing[k] = b;
+    distances[k] = distances[k - 1];
+    ranks[k] = ranks[k - 1];
+  }
+  missing[k] = a;
+  distances[k] = distance;
+  ranks[k] = rank;
+}
+
+/** Appends to `evidence` (a fresh list) the documents of `more` it does not list yet. */
+function addOnce(evidence: Text[], more: readonly Text[]): void {
+  const own = evidence.length;
+  for (const d of more) {
+    let listed = false;
+    for (let k = 0; k < own && !listed; k++) listed = evidence[k].zh === d.zh;
+    if (!listed) evidence.push(d);
+  }
+}
+
+/**
+ * The earliest day of an ineligible level (its `n` clauses, `count` missing routes in scratch):
+ * searched from the days on which its failing routes close, if any route may hold later at all.
+ */
+function earliestOf(occ: CompiledOccupation, facts: Facts, level: Level, gate: Explained | null, probes: Probes, n: number, count: number): string | null {
+  const list = clausesOf(occ, level);
+  const gateLater = requirementMayHoldLater(occ, gate);
+  let mayBecome = false;
+  for (let i = 0; i < n && !mayBecome; i++) mayBecome = routeMayHoldLater(list[i], facts, scratch.later[i], gateLater);
+  let hints = 0;
+  for (let k = 0; k < count; k++) {
+    if (scratch.missing[k].status !== 'unmet') continue;
+    const closing = closingDay(facts, scratch.missing[k].conditions);
+    if (closing !== undefined) scratch.hints[hints++] = closing;
+  }
+  return searchEarliest(occ, facts, level, mayBecome, scratch.hints, hints, probes);
+}
+
+/** The asks of an unknown level: every clause's (of its `n`), then the requirement's, each field once. */
+function levelAsks(occ: CompiledOccupation, gate: Explained | null, n: number): Ask[] {
+  const asks: Ask[] = [];
+  for (let i = 0; i < n; i++) for (const a of scratch.asks[i]) asks.push(a);
+  if (occ.meta.education && gate) for (const a of gate.asks) asks.push(a);
+  return dedupeAsks(asks);
 }

@@ -3,6 +3,7 @@
 import { DAYS_PER_YEAR, parseDay } from './dates.js';
 import type { OccupationMeta } from './meta.js';
 import { keep } from './memo.js';
+import { renderBoth, type MessageArgs, type RuntimeMessageCode } from './messages.js';
 import type { MajorRelation, Profile, Relation } from './profile.js';
 
 /** Relation bits: 1 本职业 / 本专业, 2 相关职业 / 相关专业, 0 无关. Scopes are masks of them. */
@@ -20,12 +21,22 @@ export interface Period {
  * and W_UNKNOWN_FACT concern the vocabulary and are the same for every occupation.
  */
 export interface Warning {
-  code: 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT';
+  code: RuntimeMessageCode;
   /** JSON Pointer of the entry in the profile. */
   path: string;
   /** The id of the occupation the relation was unknown for (W_UNRELATED, W_NO_MAJOR). */
   occupation?: string;
+  /** Both languages, `中文 / English`, from the code's templates (runtime/messages.ts). */
   message: string;
+}
+
+/**
+ * A warning from its data: the code, the entry's path, the occupation a relation concerns, and
+ * the template's arguments (the path is one too). Fields in output order.
+ */
+function warning(code: RuntimeMessageCode, path: string, occupation: string | undefined, args: MessageArgs): Warning {
+  const message = renderBoth(code, { path, ...args });
+  return occupation === undefined ? { code, path, message } : { code, path, occupation, message };
 }
 
 /**
@@ -178,52 +189,84 @@ function kept<E, T>(list: readonly E[] | undefined, make: (entry: E, index: numb
   return out;
 }
 
+/** One profile being prepared for one occupation: what the steps below share. */
+interface Preparing {
+  meta: OccupationMeta;
+  sets: NameSets;
+  /** Only this occupation is judged (PrepareOptions.single). */
+  single: boolean;
+  asOf: number;
+  /** Said so far, in the order the profile's entries come. */
+  warnings: Warning[];
+}
+
 export function prepareFacts(profile: Profile, meta: OccupationMeta, options: PrepareOptions): Facts {
   const asOf = typeof options.asOf === 'string' ? parseDay(options.asOf) : undefined; // required, even from untyped callers
   if (asOf === undefined) throw new ProfileError('asOf', `not a calendar date: ${options.asOf}`);
-  const warnings: Warning[] = [];
-  const { names, related, sameMajors, relatedMajors, ranks, trackRanks, trackFamily } = nameSets(meta);
-
-  // Paths (`/work/3`) are built only for a warning or an error: most entries need none.
-  const explicit = (relation: Relation | MajorRelation | undefined, list: string, index: number, key: string): number | undefined => {
-    if (relation === undefined) return undefined;
-    if (typeof relation === 'string') {
-      if (!options.single) {
-        throw new ProfileError(`${list}/${index}/${key}`, 'a single relation value needs one judged occupation');
-      }
-      return relationBits(relation);
-    }
-    for (const key in relation) {
-      if (Object.hasOwn(relation, key) && names.has(normalizeName(key))) return relationBits((relation as Record<string, string>)[key]);
-    }
-    return undefined;
-  };
-  const occupationRel = (entry: { occupation: string; relation?: Relation }, list: string, index: number): number => {
-    const given = explicit(entry.relation, list, index, 'relation');
-    if (given !== undefined) return given;
-    const name = normalizeName(entry.occupation);
-    if (names.has(name)) return SAME;
-    if (related.has(name)) return RELATED;
-    const path = `${list}/${index}`;
-    warnings.push({
-      code: 'W_UNRELATED',
-      path,
-      occupation: meta.id,
-      message: `${path}（${entry.occupation}）与${meta.name}的关系未知，按无关处理 / relation of "${entry.occupation}" to ${meta.id} unknown, treated as unrelated`,
-    });
-    return 0;
-  };
-
+  const p: Preparing = { meta, sets: nameSets(meta), single: !!options.single, asOf, warnings: [] };
+  // In the profile's order: its warnings and its first error come in that order.
   const undatedWork: Facts['undatedWork'] = [];
-  const work = kept(profile.work, (w, i): Facts['work'][number] | undefined => {
-    const rel = occupationRel(w, '/work', i);
-    const index = w.kind === undefined ? 0 : meta.workKinds.indexOf(w.kind);
+  const work = workFacts(p, profile.work, undatedWork);
+  const certificates = certificateFacts(p, profile.certificates);
+  const training = trainingFacts(p, profile.training);
+  const apprenticeships = apprenticeshipFacts(p, profile.apprenticeships);
+  const education = educationFacts(p, profile.education);
+  const declared = declaredFacts(p, profile.facts);
+  return {
+    asOf,
+    work,
+    undatedWork,
+    certificates,
+    training,
+    apprenticeships,
+    education,
+    birth: day(profile.birthDate, '', -1, 'birthDate'),
+    facts: declared,
+    warnings: p.warnings,
+    merged: null,
+    measures: null,
+  };
+}
+
+/**
+ * The bits of a relation given explicitly (`relation`, `majorRelation`): one value (allowed when
+ * one occupation is judged) or the value keyed by this occupation; undefined when not given.
+ * Paths (`/work/3`) are built only for a warning or an error: most entries need none.
+ */
+function explicitRelation(p: Preparing, relation: Relation | MajorRelation | undefined, list: string, index: number, key: string): number | undefined {
+  if (relation === undefined) return undefined;
+  if (typeof relation === 'string') {
+    if (!p.single) {
+      throw new ProfileError(`${list}/${index}/${key}`, 'a single relation value needs one judged occupation');
+    }
+    return relationBits(relation);
+  }
+  for (const key in relation) {
+    if (Object.hasOwn(relation, key) && p.sets.names.has(normalizeName(key))) return relationBits((relation as Record<string, string>)[key]);
+  }
+  return undefined;
+}
+
+/** The relation bits of an entry naming an occupation: given, or known from the names; else unrelated, with a warning. */
+function occupationRelation(p: Preparing, entry: { occupation: string; relation?: Relation }, list: string, index: number): number {
+  const given = explicitRelation(p, entry.relation, list, index, 'relation');
+  if (given !== undefined) return given;
+  const name = normalizeName(entry.occupation);
+  if (p.sets.names.has(name)) return SAME;
+  if (p.sets.related.has(name)) return RELATED;
+  const { meta } = p;
+  p.warnings.push(warning('W_UNRELATED', `${list}/${index}`, meta.id, { entry: entry.occupation, occupation: meta.id, occupationName: meta.name }));
+  return 0;
+}
+
+/** Dated work up to the as-of date; undated work (`years`) goes to `undatedWork`. */
+function workFacts(p: Preparing, list: Profile['work'], undatedWork: Facts['undatedWork']): Facts['work'] {
+  const asOf = p.asOf;
+  return kept(list, (w, i): Facts['work'][number] | undefined => {
+    const rel = occupationRelation(p, w, '/work', i);
+    const index = w.kind === undefined ? 0 : p.meta.workKinds.indexOf(w.kind);
     if (index < 0) {
-      warnings.push({
-        code: 'W_UNKNOWN_KIND',
-        path: `/work/${i}/kind`,
-        message: `/work/${i}/kind：未知的经历种类“${w.kind}”，不计入从业年限 / unknown work kind "${w.kind}", not counted`,
-      });
+      p.warnings.push(warning('W_UNKNOWN_KIND', `/work/${i}/kind`, undefined, { kind: `${w.kind}` }));
       return undefined;
     }
     const kind = 1 << index;
@@ -238,94 +281,78 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     const until = w.to === undefined ? Infinity : to;
     return { period: { start: from, end: Math.min(until, asOf) }, rel, kind, ongoing: until > asOf, until, index: i };
   });
+}
 
-  const certificates = kept(profile.certificates, (c, i): Facts['certificates'][number] | undefined => {
-    const rel = occupationRel(c, '/certificates', i);
+function certificateFacts(p: Preparing, list: Profile['certificates']): Facts['certificates'] {
+  return kept(list, (c, i): Facts['certificates'][number] | undefined => {
+    const rel = occupationRelation(p, c, '/certificates', i);
     const date = day(c.date, '/certificates', i, 'date');
-    if (date !== null && date > asOf) return undefined;
+    if (date !== null && date > p.asOf) return undefined;
     const prep = c.kind === '预备技师证书';
     return { level: prep ? 0 : (c.level ?? 0), prep, date, rel, index: i };
   });
+}
 
-  const training = kept(profile.training, (t, i): Facts['training'][number] | undefined => {
-    const rel = occupationRel(t, '/training', i);
+function trainingFacts(p: Preparing, list: Profile['training']): Facts['training'] {
+  return kept(list, (t, i): Facts['training'][number] | undefined => {
+    const rel = occupationRelation(p, t, '/training', i);
     const date = day(t.date, '/training', i, 'date');
-    if (date !== null && date > asOf) return undefined;
+    if (date !== null && date > p.asOf) return undefined;
     return { level: t.level, date, certificate: t.certificate, examPassed: t.examPassed, rel, index: i };
   });
+}
 
-  const apprenticeships = kept(profile.apprenticeships, (a, i): Facts['apprenticeships'][number] | undefined => {
-    const rel = occupationRel(a, '/apprenticeships', i);
+function apprenticeshipFacts(p: Preparing, list: Profile['apprenticeships']): Facts['apprenticeships'] {
+  return kept(list, (a, i): Facts['apprenticeships'][number] | undefined => {
+    const rel = occupationRelation(p, a, '/apprenticeships', i);
     const completed = day(a.completed, '/apprenticeships', i, 'completed');
-    if (completed !== null && completed > asOf) return undefined;
+    if (completed !== null && completed > p.asOf) return undefined;
     return { completed, rel, index: i };
   });
+}
 
-  let education: EducationFact[] | null = null;
-  if (profile.education !== undefined) {
-    const list = profile.education;
-    education = new Array(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i];
-      let major = explicit(e.majorRelation, '/education', i, 'majorRelation');
-      if (major === undefined) {
-        const m = e.major === undefined ? undefined : normalizeName(e.major);
-        major = m === undefined ? 0 : sameMajors.has(m) ? SAME : relatedMajors.has(m) ? RELATED : 0;
-        if (m !== undefined && major === 0) {
-          const path = `/education/${i}`;
-          warnings.push({
-            code: 'W_NO_MAJOR',
-            path,
-            occupation: meta.id,
-            message: `${path}（专业 ${e.major}）与${meta.name}的专业关系未知，按无关处理 / major "${e.major}" not known to be related to ${meta.id}, treated as unrelated`,
-          });
-        }
+/** Education entries with ranks and major relations resolved; null when the profile has no `education` key. */
+function educationFacts(p: Preparing, list: Profile['education']): EducationFact[] | null {
+  if (list === undefined) return null;
+  const { sameMajors, relatedMajors, ranks, trackRanks, trackFamily } = p.sets;
+  const education: EducationFact[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    let major = explicitRelation(p, e.majorRelation, '/education', i, 'majorRelation');
+    if (major === undefined) {
+      const m = e.major === undefined ? undefined : normalizeName(e.major);
+      major = m === undefined ? 0 : sameMajors.has(m) ? SAME : relatedMajors.has(m) ? RELATED : 0;
+      if (m !== undefined && major === 0) {
+        p.warnings.push(warning('W_NO_MAJOR', `/education/${i}`, p.meta.id, { major: `${e.major}`, occupation: p.meta.id, occupationName: p.meta.name }));
       }
-      const date = day(e.date, '/education', i, 'date');
-      let status: Status = e.status === '毕业' ? Status.Graduated : e.status === '应届' ? Status.FinalYear : Status.Enrolled;
-      // A diploma dated after the as-of date is not held yet: the student is in the final year.
-      if (status === Status.Graduated && date !== null && date > asOf) status = Status.FinalYear;
-      const track = e.track ?? null;
-      const rank = track !== null && trackFamily.has(e.level) ? (trackRanks.get(track) ?? 0) : (ranks.get(e.level) ?? 0);
-      education[i] = { name: e.level, rank, track, target: e.assessedTarget ?? null, major, status };
     }
+    const date = day(e.date, '/education', i, 'date');
+    let status: Status = e.status === '毕业' ? Status.Graduated : e.status === '应届' ? Status.FinalYear : Status.Enrolled;
+    // A diploma dated after the as-of date is not held yet: the student is in the final year.
+    if (status === Status.Graduated && date !== null && date > p.asOf) status = Status.FinalYear;
+    const track = e.track ?? null;
+    const rank = track !== null && trackFamily.has(e.level) ? (trackRanks.get(track) ?? 0) : (ranks.get(e.level) ?? 0);
+    education[i] = { name: e.level, rank, track, target: e.assessedTarget ?? null, major, status };
   }
+  return education;
+}
 
+/** The declared facts by the vocabulary's names; undeclared ones are ignored, with a warning. */
+function declaredFacts(p: Preparing, facts: Profile['facts']): ReadonlyMap<string, number | boolean> {
   // Most profiles declare no facts: they share one empty map (nothing writes to it after this).
-  let declared = NO_FACTS;
-  if (profile.facts !== undefined) {
-    const map = new Map<string, number | boolean>();
-    for (const [key, value] of Object.entries(profile.facts)) {
-      // Own keys only: `toString` or `constructor` is user text, not a declared fact.
-      const normalized = normalizeName(key);
-      const name = Object.hasOwn(meta.factNames, normalized) ? meta.factNames[normalized] : undefined;
-      if (name === undefined) {
-        warnings.push({
-          code: 'W_UNKNOWN_FACT',
-          path: `/facts/${key}`,
-          message: `/facts/${key}：词表未声明此事实，已忽略 / fact "${key}" is not declared in the vocabulary, ignored`,
-        });
-        continue;
-      }
-      map.set(name, value);
+  if (facts === undefined) return NO_FACTS;
+  const map = new Map<string, number | boolean>();
+  for (const [key, value] of Object.entries(facts)) {
+    // Own keys only: `toString` or `constructor` is user text, not a declared fact.
+    const normalized = normalizeName(key);
+    const name = Object.hasOwn(p.meta.factNames, normalized) ? p.meta.factNames[normalized] : undefined;
+    if (name === undefined) {
+      p.warnings.push(warning('W_UNKNOWN_FACT', `/facts/${key}`, undefined, { name: key }));
+      continue;
     }
-    declared = map;
+    map.set(name, value);
   }
-
-  return {
-    asOf,
-    work,
-    undatedWork,
-    certificates,
-    training,
-    apprenticeships,
-    education,
-    birth: day(profile.birthDate, '', -1, 'birthDate'),
-    facts: declared,
-    warnings,
-    merged: null,
-    measures: null,
-  };
+  return map;
 }
 
 /** Dated work periods of the given kinds in scope, merged: overlapping or touching periods count once. */

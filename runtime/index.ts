@@ -19,9 +19,6 @@ export {
   evaluateOccupation,
   evaluateProfile,
   levelStatus,
-  earliestDate,
-  EARLIEST_HORIZON_DAYS,
-  levelsToReport,
   EvaluationError,
   type ClausePredicate,
   type CompiledOccupation,
@@ -41,7 +38,5 @@ export type { OccupationMeta, ClauseMeta, WorkTypeMeta } from './meta.js';
 export type { Level, MessageLang } from './words.js';
 export type * from './profile.js';
 export { versionInForce, overlappingVersions, type VersionChoice } from './versions.js';
-export { Explainer, formatDays, type Ask, type Text, type ConditionExplanation, type ClauseShortfall } from './explain.js';
+export { Explainer, type Ask, type Text, type ConditionExplanation, type ClauseShortfall } from './explain.js';
 export type { Plan, PlanLeaf, SchoolSpec } from './plan.js';
-export { prepareFacts as prepare, projectFacts } from './facts.js';
-export { measureExperience, measureExperienceAfter, matchSchool, ageOn } from './atoms.js';

@@ -2,6 +2,7 @@
 // filled from Diagnostic.args. Adding a code means adding it to both tables (a test checks this).
 import type { Diagnostic } from './diagnostics.js';
 import type { MessageLang } from '../../runtime/words.js';
+import { fillTemplate } from '../../runtime/messages.js';
 
 type Table = Record<string, string>;
 
@@ -243,9 +244,5 @@ const tables: Record<MessageLang, Table> = { zh, en };
 
 /** Fills a code's template in one language; unknown codes fall back to the code itself. */
 export function formatMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: MessageLang): string {
-  const template = tables[lang][d.code] ?? d.code;
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const v = d.args?.[key];
-    return v === undefined ? '' : String(v);
-  });
+  return fillTemplate(tables[lang][d.code] ?? d.code, d.args);
 }

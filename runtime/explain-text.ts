@@ -1,0 +1,217 @@
+// The words of explanations: what a condition requires, shortfalls, durations, the reasons of
+// asks and the details of quantities, in Chinese and English. Sentence building only: what holds
+// and by how much is decided in explain.ts, which calls these with the numbers.
+import { SchoolMode } from './atoms.js';
+import { keep } from './memo.js';
+import type { OccupationMeta } from './meta.js';
+import type { Plan, SchoolSpec } from './plan.js';
+import type { Comparator } from './tri.js';
+import { LEVEL_NAMES, levelNumberText, scopeText, spelling, UNITS, type Level, type MessageLang } from './words.js';
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+const levelZh = (level: number): string => LEVEL_NAMES[level as Level].zh;
+// Indexed by the scope mask of a plan (1 本…, 2 相关…, 3 both; 0 none).
+const SCOPE_ZH = [0, 1, 2, 3].map((mask) => scopeText('occupation', mask, 'zh'));
+const SCOPE_EN = ['', 'this occupation', 'a related occupation', 'this or a related occupation'];
+const MAJOR_ZH = [0, 1, 2, 3].map((mask) => scopeText('major', mask, 'zh'));
+const MAJOR_EN = ['', 'the same major', 'a related major', 'the same or a related major'];
+/** 累计 / continuous: how an experience condition counts, in the words of the language. */
+const mode = (continuous: boolean, lang: MessageLang): string => spelling(continuous ? 'Continuous' : 'Cumulative', lang);
+const CMP_ZH: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
+
+/** 2 年 5 个月 / 2 years 5 months: whole years of 365 days, then months of 30 days (display only). */
+export function formatDays(days: number): Text {
+  const d = Math.max(0, Math.round(days));
+  return DAY_TEXTS.get(d) ?? keep(DAY_TEXTS, d, formatWholeDays(d));
+}
+
+const DAY_TEXTS = new Map<number, Text>();
+
+function formatWholeDays(d: number): Text {
+  const years = Math.floor(d / 365);
+  const rest = d % 365;
+  const months = Math.floor(rest / 30);
+  const left = rest % 30;
+  let zh = '';
+  let en = '';
+  const part = (n: number, zhUnit: string, enUnit: string): void => {
+    zh += `${zh ? ' ' : ''}${n} ${zhUnit}`;
+    en += `${en ? ' ' : ''}${n} ${enUnit}${n === 1 ? '' : 's'}`;
+  };
+  if (years) part(years, UNITS.years.zh[0], UNITS.years.one);
+  if (months) part(months, '个月', 'month');
+  if (left || (!years && !months)) part(left, UNITS.days.zh[0], UNITS.days.one);
+  return Object.freeze({ zh, en });
+}
+
+// Shortfall texts are shared, like condition texts: the same few durations recur in every result.
+const SHORTFALL_TEXTS = new Map<number, Text>();
+const NO_CERTIFICATE_TEXTS = new Map<number, Text>();
+
+/** 需 3 年，现有 2 年 5 个月，还差 7 个月 / needs 3 years, has …, … short. */
+export function shortfallText(days: number, need: number, lo: number, hi: number): Text {
+  // Cached for whole-day amounts of a single bound (the common case), keyed by both numbers in
+  // one small integer (a Map hashes those fastest): below 40,000 days, about 110 years.
+  const cacheable = hi === lo && Number.isInteger(lo) && Number.isInteger(need) && lo >= 0 && lo < 40_000 && need >= 0 && need < 20_000 && days === need;
+  const key = need * 40_000 + lo;
+  if (cacheable) {
+    const hit = SHORTFALL_TEXTS.get(key);
+    if (hit) return hit;
+  }
+  const needT = formatDays(days);
+  const haveT = hi !== lo ? { zh: `${formatDays(lo).zh}至${formatDays(hi).zh}`, en: `${formatDays(lo).en} to ${formatDays(hi).en}` } : formatDays(lo);
+  const shortT = formatDays(need - lo);
+  const text = Object.freeze({
+    zh: `需 ${needT.zh}，现有 ${haveT.zh}，还差 ${shortT.zh}`,
+    en: `needs ${needT.en}, has ${haveT.en}, ${shortT.en} short`,
+  });
+  return cacheable ? keep(SHORTFALL_TEXTS, key, text) : text;
+}
+
+export function noCertificateText(level: number): Text {
+  return (
+    NO_CERTIFICATE_TEXTS.get(level) ??
+    keep(NO_CERTIFICATE_TEXTS, level, Object.freeze({ zh: `尚未取得${levelZh(level)}或更高等级的证书`, en: `no ${levelNumberText(level)} or higher certificate yet` }))
+  );
+}
+
+/** Describes the conditions of one occupation (its vocabulary names the kinds, schools and facts). */
+export class Describer {
+  /** Plans are static metadata: each node's text is built once per process. */
+  private static readonly texts = new WeakMap<Plan, Text>();
+
+  constructor(private readonly meta: OccupationMeta) {}
+
+  /** A vocabulary name in English (the name itself when the vocabulary gives none). */
+  en(name: string): string {
+    return this.meta.english[name] ?? name;
+  }
+
+  private kindText(kinds: number): Text {
+    const names = this.meta.workKinds.filter((_, i) => (kinds & (1 << i)) !== 0);
+    const isDefault = names.length === 1 && names[0] === this.meta.workKinds[0];
+    return isDefault ? { zh: '工作', en: 'work' } : { zh: names.join('、'), en: names.map((n) => this.en(n)).join(', ') };
+  }
+
+  private levelText(level: number): Text {
+    return { zh: levelZh(level), en: levelNumberText(level) };
+  }
+
+  /** What a condition requires, in both languages. */
+  describe(p: Plan): Text {
+    let text = Describer.texts.get(p);
+    if (!text) {
+      text = this.describeUncached(p);
+      Describer.texts.set(p, text);
+    }
+    return text;
+  }
+
+  private describeUncached(p: Plan): Text {
+    switch (p.op) {
+      case 'experience': {
+        const k = this.kindText(p.kinds);
+        return {
+          zh: `${mode(p.continuous, 'zh')}从事${SCOPE_ZH[p.scope]}${k.zh} ${CMP_ZH[p.cmp]} ${formatDays(p.days).zh}`,
+          en: `${mode(p.continuous, 'en')} ${k.en} in ${SCOPE_EN[p.scope]} ${p.cmp} ${formatDays(p.days).en}`,
+        };
+      }
+      case 'experienceAfter': {
+        const k = this.kindText(p.kinds);
+        const l = this.levelText(p.level);
+        return {
+          zh: `取得${SCOPE_ZH[p.certScope]}${l.zh}（或更高）证书后，${mode(p.continuous, 'zh')}从事${SCOPE_ZH[p.scope]}${k.zh} ${CMP_ZH[p.cmp]} ${formatDays(p.days).zh}`,
+          en: `${k.en} in ${SCOPE_EN[p.scope]} after a ${l.en} (or higher) certificate of ${SCOPE_EN[p.certScope]} ${p.cmp} ${formatDays(p.days).en}`,
+        };
+      }
+      case 'holds': {
+        const l = this.levelText(p.level);
+        return {
+          zh: `持有${SCOPE_ZH[p.scope]}${l.zh}或更高等级的职业资格证书（技能等级证书）`,
+          en: `a ${l.en} or higher certificate of ${SCOPE_EN[p.scope]}`,
+        };
+      }
+      case 'holdsPrepTechnician':
+        return { zh: `持有${SCOPE_ZH[p.scope]}预备技师证书`, en: `a preparatory-technician certificate of ${SCOPE_EN[p.scope]}` };
+      case 'training': {
+        const l = this.levelText(p.level);
+        return p.exam
+          ? { zh: `经${SCOPE_ZH[p.scope]}${l.zh}培训并考试合格`, en: `${l.en} training in ${SCOPE_EN[p.scope]} with the exam passed` }
+          : { zh: `经${SCOPE_ZH[p.scope]}${l.zh}培训并取得结业证书`, en: `${l.en} training in ${SCOPE_EN[p.scope]} with a completion certificate` };
+      }
+      case 'apprenticeship':
+        return { zh: `${SCOPE_ZH[p.scope]}学徒期满`, en: `a completed apprenticeship in ${SCOPE_EN[p.scope]}` };
+      case 'school':
+        return this.describeSchool(p.spec);
+      case 'age':
+        return { zh: `年龄 ${CMP_ZH[p.cmp]} ${p.years} 周岁`, en: `age ${p.cmp} ${p.years}` };
+      case 'flag':
+        return { zh: `声明：${p.name}`, en: `declared: ${this.en(p.name)}` };
+      case 'fact':
+        return { zh: `${p.name} ${CMP_ZH[p.cmp]} ${p.value}`, en: `${this.en(p.name)} ${p.cmp} ${p.value}` };
+      case 'not': {
+        const inner = this.describe(p.item);
+        return { zh: `不得：${inner.zh}`, en: `not: ${inner.en}` };
+      }
+      case 'and':
+      case 'or': {
+        const parts = p.items.map((i) => this.describe(i));
+        const zhJoin = p.op === 'and' ? '，且' : '；或';
+        return { zh: `（${parts.map((x) => x.zh).join(zhJoin)}）`, en: `(${parts.map((x) => x.en).join(p.op === 'and' ? '; and ' : '; or ')})` };
+      }
+    }
+  }
+
+  private describeSchool(s: SchoolSpec): Text {
+    const major = s.major ? { zh: `${MAJOR_ZH[s.major]}`, en: ` in ${MAJOR_EN[s.major]}` } : { zh: '', en: '' };
+    const target = s.target ? { zh: `（以${s.target}技能为培养目标）`, en: ` assessed for ${this.en(s.target)} skills` } : { zh: '', en: '' };
+    const tracks = s.tracks ? { zh: `（${s.tracks.join('、')}）`, en: ` (${s.tracks.map((t) => this.en(t)).join(', ')})` } : { zh: '', en: '' };
+    const names = s.names ?? [];
+    const zhNames = names.join('、');
+    const enNames = names.map((n) => this.en(n)).join(', ');
+    if (s.mode === SchoolMode.Enrolled) {
+      return { zh: `${zhNames}${major.zh}在校生`, en: `enrolled at ${enNames}${major.en}` };
+    }
+    const finalYear = s.finalYear ? { zh: '（含应届毕业生）', en: ' (final-year students count)' } : { zh: '', en: '' };
+    if (s.mode === SchoolMode.Degree) {
+      const rankName = Object.keys(this.meta.ranks).find((n) => this.meta.ranks[n] === s.rank) ?? String(s.rank);
+      return {
+        zh: `${rankName}${s.orHigher ? spelling('OrHigher', 'zh') : ''}学历${major.zh}毕业证书${finalYear.zh}`,
+        en: `a diploma at the level of ${this.en(rankName)}${s.orHigher ? ' or higher' : ''}${major.en}${finalYear.en}`,
+      };
+    }
+    return {
+      zh: `${zhNames}${tracks.zh}${target.zh}${major.zh}毕业证书${finalYear.zh}`,
+      en: `a diploma of ${enNames}${tracks.en}${target.en}${major.en}${finalYear.en}`,
+    };
+  }
+}
+
+/** Why an ask is made: the fact that would decide an unknown condition. */
+export const ASK_REASONS = {
+  trainingExam: (): Text => ({ zh: '需要培训考试是否合格', en: 'whether the training exam was passed' }),
+  trainingCertificate: (): Text => ({ zh: '需要是否取得培训结业证书', en: 'whether the training completion certificate was obtained' }),
+  apprenticeship: (): Text => ({ zh: '需要学徒期满日期', en: 'the date the apprenticeship was completed' }),
+  education: (): Text => ({ zh: '需要学历信息', en: 'education (diplomas and enrolment)' }),
+  birthDate: (): Text => ({ zh: '需要出生日期', en: 'the date of birth' }),
+  workDates: (): Text => ({ zh: '需要工作起止日期', en: 'the start and end dates of this work' }),
+  certificateDate: (): Text => ({ zh: '需要证书取得日期', en: 'the date the certificate was obtained' }),
+  /** A declared yes/no fact, by its name and English name. */
+  flag: (name: string, en: string): Text => ({ zh: `需要说明：${name}`, en: `a statement: ${en}` }),
+  /** A declared numeric fact. */
+  fact: (name: string, en: string): Text => ({ zh: `需要：${name}`, en: `the value of ${en}` }),
+};
+
+/** 需年满 16 周岁，现 15 周岁 / needs age 16, is 15. */
+export function ageDetail(need: number, years: number): Text {
+  return { zh: `需年满 ${need} 周岁，现 ${years} 周岁`, en: `needs age ${need}, is ${years}` };
+}
+
+/** 需 ≥ 100，现为 80 / needs >= 100, is 80. */
+export function factDetail(cmp: Comparator, value: number, v: number): Text {
+  return { zh: `需 ${CMP_ZH[cmp]} ${value}，现为 ${v}`, en: `needs ${cmp} ${value}, is ${v}` };
+}
