@@ -4,10 +4,15 @@
 // no other edit. Any module keeping its own copy of a spelling would miss it.
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RULES, scratch } from './helpers.js';
 
 type MutableTable = Record<string, { zh: string[]; en: string[] }>;
+
+// The extended modules must not outlive this file: test files may share a worker's module registry.
+afterAll(() => {
+  vi.resetModules();
+});
 
 /** Fresh copies of the modules, built from the word table as `extend` leaves it. */
 async function loadWith(extend: (table: MutableTable) => void) {
