@@ -15,7 +15,7 @@ import { formatMessage } from '../compiler/diagnostics/messages.js';
 import { renderDiagnostic } from '../compiler/diagnostics/render.js';
 import { pushResultsLine, Utf8Lines } from './result-json.js';
 import * as runtime from '../runtime/index.js';
-import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Warning } from '../runtime/index.js';
+import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
 import type { OutputLang } from '../runtime/words.js';
 
 
@@ -116,66 +116,22 @@ export function judgeBytes(processChunk: ChunkProcessor, bytes: Uint8Array, firs
 
 /** A processor of chunks of lines, for the given occupations (already selected and in report order). */
 export function createProcessor(occupations: CompiledOccupation[], o: LineOptions): ChunkProcessor {
+  // Counted across chunks: the detailed reports stop after maxReports, whichever chunks hold them.
   let reported = 0;
-  const message = (d: Diagnostic): string =>
-    o.lang === 'both' ? `${formatMessage(d, 'zh')} / ${formatMessage(d, 'en')}` : formatMessage(d, o.lang);
-
   const out = new Utf8Lines(); // each chunk's buffer is handed over; the next is one given back by recycle, or new
-  const processChunk = ({ lines, texts, lastLines }: Records, notUtf8: ReadonlyMap<number, EncodingProblem> | null = null): ChunkResult => {
+  const processChunk = (records: Records, notUtf8: ReadonlyMap<number, EncodingProblem> | null = null): ChunkResult => {
+    const { lines, lastLines } = records;
     const r: Omit<ChunkResult, 'out'> = { evaluated: 0, skipped: 0, skippedLines: 0, eligible: 0, ineligible: 0, unknown: 0, reports: [] };
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k];
-      const record = texts[k];
-      const text = typeof record === 'string' ? record : '';
       const sink = new DiagnosticSink();
-      // a record the CSV reader could not read: placed by its line alone (no field, no column)
-      if (typeof record !== 'string') sink.report({ code: record.code, args: record.args });
-      let results: LevelResult[] | undefined;
-      let warnings: Warning[] = [];
-      if (notUtf8 !== null) {
-        // A record (CSV: over several lines) with a line that is not UTF-8.
-        const next = k + 1 < lines.length ? lines[k + 1] : Infinity;
-        for (const [bad, problem] of notUtf8) {
-          if (bad < line || bad >= next) continue;
-          sink.report({ ...encodingDiagnostic('', { ...problem, line: 1 + bad - line }), path: '' });
-          break;
-        }
-      }
-      if (!sink.hasErrors && o.csv && text.trim() === '') sink.report({ code: 'E_PROFILE_PARSE', path: '', args: { detail: 'the profile column is empty' } });
-      if (!sink.hasErrors) {
-        if (!/^\s*\{/.test(text)) {
-          sink.report({ code: 'E_PROFILE_PARSE', path: '', args: { detail: 'a batch line must hold one JSON object' } });
-        } else {
-          const profile = loadProfile(o.input, text, sink);
-          if (profile && !sink.hasErrors) {
-            if (!o.single) for (const path of singleRelations(profile)) sink.report({ code: 'E_PROFILE_RELATION', path, args: { path } });
-            if (!sink.hasErrors) {
-              try {
-                results = [];
-                for (const occ of occupations) {
-                  const judged = runtime.evaluateProfile(occ, profile, { asOf: o.asOf, level: o.level, workType: o.workType, single: o.single, explain: o.explain });
-                  results.push(...judged.results);
-                  // Said once per profile: each level of each occupation shared them.
-                  warnings = occupations.length === 1 ? judged.warnings : addWarnings(warnings, judged.warnings);
-                }
-              } catch (e) {
-                results = undefined;
-                if (e instanceof ProfileError) sink.report({ code: 'E_PROFILE_SCHEMA', path: e.path, args: { path: e.path, detail: e.message } });
-                else if (e instanceof EvaluationError) sink.report({ code: 'E_PROFILE_SCHEMA', path: '', args: { path: '', detail: e.message } });
-                else throw e;
-              }
-            }
-          }
-        }
-      }
+      const profile = readProfile(records, k, notUtf8, sink, o);
+      const judged = profile === undefined ? undefined : evaluateAll(occupations, profile, sink, o);
       const errors = sink.items.filter((d) => d.severity === 'error');
-      if (results === undefined || errors.length > 0) {
+      if (judged === undefined || errors.length > 0) {
         r.skipped++;
         r.skippedLines += lastLines ? lastLines[k] - line + 1 : 1;
-        const first = errors[0] ?? { code: 'E_PROFILE_PARSE', severity: 'error', args: { detail: 'invalid' } };
-        const error = { code: first.code, ...(first.path !== undefined ? { path: first.path } : {}), message: message(first) };
-        if (o.csvOutput) out.push([line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`, ''].map(csvField).join(',') + '\n');
-        else out.push(JSON.stringify({ line, error }) + '\n');
+        writeError(out, line, errors, o);
         if (reported < o.maxReports) {
           reported++;
           for (const d of errors) r.reports.push(renderDiagnostic(locate(d, o.input, line, o.csv), { lang: o.lang, color: o.color }));
@@ -183,24 +139,92 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
         continue;
       }
       r.evaluated++;
-      for (const x of results) {
+      for (const x of judged.results) {
         if (x.status === 'eligible') r.eligible++;
         else if (x.status === 'ineligible') r.ineligible++;
         else r.unknown++;
       }
-      if (o.csvOutput) {
-        // The profile's warnings on its first row only, as data (codes and paths).
-        const said = csvWarnings(warnings);
-        results.forEach((x, i) => out.push([line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), '', i === 0 ? said : ''].map(csvField).join(',') + '\n'));
-      } else {
-        // Without explanations the results have a fixed shape: their JSON reuses encoded texts.
-        if (o.explain) out.push(JSON.stringify({ line, warnings, results }) + '\n');
-        else pushResultsLine(out, line, results, warnings);
-      }
+      writeResults(out, line, judged.results, judged.warnings, o);
     }
     return { ...r, out: out.take() };
   };
   return Object.assign(processChunk, { recycle: (bytes: Uint8Array<ArrayBuffer>) => out.recycle(bytes) });
+}
+
+/**
+ * Record `k` of a chunk as a profile to evaluate, or undefined when it cannot be (its errors are
+ * in `sink`): a record the CSV reader could not read, one with a line that is not UTF-8, an empty
+ * profile field, a line that is not one JSON object, an invalid profile, or (several occupations
+ * judged) a `relation: 本职业`, whose one value would name no occupation.
+ */
+function readProfile({ lines, texts }: Records, k: number, notUtf8: ReadonlyMap<number, EncodingProblem> | null, sink: DiagnosticSink, o: LineOptions): Profile | undefined {
+  const line = lines[k];
+  const record = texts[k];
+  const text = typeof record === 'string' ? record : '';
+  // a record the CSV reader could not read: placed by its line alone (no field, no column)
+  if (typeof record !== 'string') sink.report({ code: record.code, args: record.args });
+  if (notUtf8 !== null) {
+    // A record (CSV: over several lines) with a line that is not UTF-8.
+    const next = k + 1 < lines.length ? lines[k + 1] : Infinity;
+    for (const [bad, problem] of notUtf8) {
+      if (bad < line || bad >= next) continue;
+      sink.report({ ...encodingDiagnostic('', { ...problem, line: 1 + bad - line }), path: '' });
+      break;
+    }
+  }
+  if (!sink.hasErrors && o.csv && text.trim() === '') sink.report({ code: 'E_PROFILE_PARSE', path: '', args: { detail: 'the profile column is empty' } });
+  if (sink.hasErrors) return undefined;
+  if (!/^\s*\{/.test(text)) {
+    sink.report({ code: 'E_PROFILE_PARSE', path: '', args: { detail: 'a batch line must hold one JSON object' } });
+    return undefined;
+  }
+  const profile = loadProfile(o.input, text, sink);
+  if (!profile || sink.hasErrors) return undefined;
+  if (!o.single) for (const path of singleRelations(profile)) sink.report({ code: 'E_PROFILE_RELATION', path, args: { path } });
+  return sink.hasErrors ? undefined : profile;
+}
+
+/**
+ * One profile's level results for every occupation, and its warnings; undefined when the profile
+ * cannot be evaluated (reported in `sink`: a schema error the evaluation found).
+ */
+function evaluateAll(occupations: CompiledOccupation[], profile: Profile, sink: DiagnosticSink, o: LineOptions): { results: LevelResult[]; warnings: Warning[] } | undefined {
+  const results: LevelResult[] = [];
+  let warnings: Warning[] = [];
+  try {
+    for (const occ of occupations) {
+      const judged = runtime.evaluateProfile(occ, profile, { asOf: o.asOf, level: o.level, workType: o.workType, single: o.single, explain: o.explain });
+      results.push(...judged.results);
+      // Said once per profile: each level of each occupation shared them.
+      warnings = occupations.length === 1 ? judged.warnings : addWarnings(warnings, judged.warnings);
+    }
+  } catch (e) {
+    if (e instanceof ProfileError) sink.report({ code: 'E_PROFILE_SCHEMA', path: e.path, args: { path: e.path, detail: e.message } });
+    else if (e instanceof EvaluationError) sink.report({ code: 'E_PROFILE_SCHEMA', path: '', args: { path: '', detail: e.message } });
+    else throw e;
+    return undefined;
+  }
+  return { results, warnings };
+}
+
+/** The error record of a skipped line, in the output: its first error, so that no line goes missing. */
+function writeError(out: Utf8Lines, line: number, errors: Diagnostic[], o: LineOptions): void {
+  const first = errors[0] ?? { code: 'E_PROFILE_PARSE', severity: 'error', args: { detail: 'invalid' } };
+  const message = o.lang === 'both' ? `${formatMessage(first, 'zh')} / ${formatMessage(first, 'en')}` : formatMessage(first, o.lang);
+  const error = { code: first.code, ...(first.path !== undefined ? { path: first.path } : {}), message };
+  if (o.csvOutput) out.push([line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`, ''].map(csvField).join(',') + '\n');
+  else out.push(JSON.stringify({ line, error }) + '\n');
+}
+
+/** A judged profile's results in the output: a CSV row per level, or one JSON line. */
+function writeResults(out: Utf8Lines, line: number, results: LevelResult[], warnings: Warning[], o: LineOptions): void {
+  if (o.csvOutput) {
+    // The profile's warnings on its first row only, as data (codes and paths).
+    const said = csvWarnings(warnings);
+    results.forEach((x, i) => out.push([line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), '', i === 0 ? said : ''].map(csvField).join(',') + '\n'));
+  } else if (o.explain) out.push(JSON.stringify({ line, warnings, results }) + '\n');
+  // Without explanations the results have a fixed shape: their JSON reuses encoded texts.
+  else pushResultsLine(out, line, results, warnings);
 }
 
 /** The `warnings` cell of a CSV row: a JSON array of `{code, path, occupation?}`, empty when there are none. */

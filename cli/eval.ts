@@ -9,7 +9,7 @@ import { loadProfile, MAX_PROFILE_BYTES, profileTooLarge } from '../compiler/pro
 import { singleRelations } from '../compiler/profile/single-relations.js';
 import { FileTooLargeError, readBounded } from '../compiler/load/read-bounded.js';
 import { bundledRulesDir } from '../compiler/load/package-root.js';
-import { addWarnings, evaluateProfile, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type CompiledOccupation, type Warning } from '../runtime/index.js';
+import { addWarnings, evaluateProfile, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type CompiledOccupation, type Profile, type Warning } from '../runtime/index.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
 import { display, printDiagnostics, type Io } from './output.js';
@@ -95,28 +95,8 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
 
   const sink = new DiagnosticSink();
   // `-` reads the profile from stdin, as `--batch -` does.
-  const stdin = opts.profile === '-';
-  const shown = stdin ? '<stdin>' : opts.profile;
-  let bytes: Buffer | undefined;
-  try {
-    // read no further than the limit: stdin may never end, a file may be huge or sparse
-    bytes = readBounded(stdin ? 0 : opts.profile, MAX_PROFILE_BYTES);
-  } catch (e) {
-    if (e instanceof FileTooLargeError) sink.report(profileTooLarge(shown, e.sizeKnown ? e.size : undefined));
-    else sink.report(fileError('E_READ', shown, e));
-  }
-  if (bytes === undefined) {
-    printDiagnostics(sink.items, io, opts.lang);
-    return 1;
-  }
-  const encoding = encodingProblem(bytes);
-  if (encoding) {
-    sink.report(encodingDiagnostic(shown, encoding));
-    printDiagnostics(sink.items, io, opts.lang);
-    return 1;
-  }
-  const text = bytes.toString('utf8');
-  const profile = loadProfile(shown, text, sink);
+  const shown = opts.profile === '-' ? '<stdin>' : opts.profile;
+  const profile = readProfileArgument(opts.profile, shown, sink);
   if (!profile || sink.hasErrors) {
     printDiagnostics(sink.items, io, opts.lang);
     return 1;
@@ -145,30 +125,12 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     printDiagnostics(sink.items, io, opts.lang);
     return 1;
   }
-  const results: ExplainedLevelResult[] = [];
-  // The profile's warnings, once (not per level, nor again for each occupation that gives them).
-  const warnings: Warning[] = [];
-  const evaluated: CompiledOccupation[] = [];
-  const sorted = [...inForce].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  try {
-    for (const occ of sorted) {
-      if (opts.workType !== undefined && !occ.workTypes.some((w) => w.name === opts.workType)) continue;
-      if (level !== undefined && !occ.levels.includes(level)) continue;
-      const compiled = occ.compiled();
-      evaluated.push(compiled);
-      const judged = evaluateProfile(compiled, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined });
-      results.push(...judged.results);
-      addWarnings(warnings, judged.warnings);
-    }
-  } catch (e) {
-    if (e instanceof ProfileError) {
-      sink.report({ code: 'E_PROFILE_SCHEMA', file: shown, path: e.path, args: { path: e.path, detail: e.message } });
-      printDiagnostics(sink.items, io, opts.lang);
-      return 1;
-    }
-    if (e instanceof EvaluationError) throw new UsageError(e.message);
-    throw e;
+  const judged = judgeProfile(inForce, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined }, shown, sink);
+  if (!judged) {
+    printDiagnostics(sink.items, io, opts.lang);
+    return 1;
   }
+  const { results, warnings, evaluated } = judged;
   if (level !== undefined && results.length === 0) {
     throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
   }
@@ -176,6 +138,66 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   else if (opts.lang === 'en') io.out(formatReport({ asOf, warnings, results }, 'en', englishClauses(evaluated)));
   else io.out(formatReport({ asOf, warnings, results }, 'zh'));
   return 0;
+}
+
+/**
+ * The profile a command line names (`-`: stdin), loaded; undefined when it cannot be (reported
+ * in `sink`): unreadable, over the size limit, not UTF-8, or invalid.
+ */
+function readProfileArgument(path: string, shown: string, sink: DiagnosticSink): Profile | undefined {
+  let bytes: Buffer;
+  try {
+    // read no further than the limit: stdin may never end, a file may be huge or sparse
+    bytes = readBounded(path === '-' ? 0 : path, MAX_PROFILE_BYTES);
+  } catch (e) {
+    if (e instanceof FileTooLargeError) sink.report(profileTooLarge(shown, e.sizeKnown ? e.size : undefined));
+    else sink.report(fileError('E_READ', shown, e));
+    return undefined;
+  }
+  const encoding = encodingProblem(bytes);
+  if (encoding) {
+    sink.report(encodingDiagnostic(shown, encoding));
+    return undefined;
+  }
+  return loadProfile(shown, bytes.toString('utf8'), sink);
+}
+
+/**
+ * The profile's level results for each occupation in force (by id) that has the work type and
+ * level asked for; its warnings, once (not per level, nor again for each occupation that gives
+ * them); and the occupations evaluated (the English report takes their clauses). Undefined when
+ * the evaluation finds the profile invalid (reported in `sink`).
+ */
+function judgeProfile(
+  inForce: Candidate[],
+  profile: Profile,
+  o: { asOf: string; level: Level | undefined; workType: string | undefined; single: boolean },
+  shown: string,
+  sink: DiagnosticSink,
+): { results: ExplainedLevelResult[]; warnings: Warning[]; evaluated: CompiledOccupation[] } | undefined {
+  const results: ExplainedLevelResult[] = [];
+  const warnings: Warning[] = [];
+  const evaluated: CompiledOccupation[] = [];
+  const sorted = [...inForce].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  try {
+    for (const occ of sorted) {
+      if (o.workType !== undefined && !occ.workTypes.some((w) => w.name === o.workType)) continue;
+      if (o.level !== undefined && !occ.levels.includes(o.level)) continue;
+      const compiled = occ.compiled();
+      evaluated.push(compiled);
+      const judged = evaluateProfile(compiled, profile, o);
+      results.push(...judged.results);
+      addWarnings(warnings, judged.warnings);
+    }
+  } catch (e) {
+    if (e instanceof ProfileError) {
+      sink.report({ code: 'E_PROFILE_SCHEMA', file: shown, path: e.path, args: { path: e.path, detail: e.message } });
+      return undefined;
+    }
+    if (e instanceof EvaluationError) throw new UsageError(e.message);
+    throw e;
+  }
+  return { results, warnings, evaluated };
 }
 
 /** Per occupation id, the version in force on `asOf`; a date no version covers is an error. */
