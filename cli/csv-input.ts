@@ -9,10 +9,11 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Parser, type Options } from 'csv-parse';
 import { bomLength, encodingProblem, hasUtf16Bom, type EncodingProblem } from '../compiler/load/encoding.js';
+import type { DiagnosticCode } from '../compiler/diagnostics/messages.js';
 
 /** Why a record could not be read: a diagnostic code of compiler/messages.ts and its arguments. */
 export interface RecordFailure {
-  code: string;
+  code: DiagnosticCode;
   args: Record<string, string | number>;
 }
 
@@ -67,7 +68,7 @@ const PARSER_OPTIONS: Options = {
 };
 
 /** csv-parse error codes → the code of the record failure. */
-const FAILURES: Record<string, string> = {
+const FAILURES: Record<string, DiagnosticCode> = {
   CSV_QUOTE_NOT_CLOSED: 'E_CSV_QUOTE_NOT_CLOSED',
   CSV_INVALID_CLOSING_QUOTE: 'E_CSV_QUOTE_CLOSING',
   INVALID_OPENING_QUOTE: 'E_CSV_QUOTE_STRAY',

@@ -37,7 +37,7 @@ export async function runTest(opts: TestOptions, io: Io): Promise<number> {
     for (const f of report.files) log(`已记录 recorded: ${f.file}（${f.cases} 个用例 case(s)，reviewed: false）`);
     for (const s of report.skipped) log(`未记录 not recorded: ${s.occupation} › ${s.test}: ${s.reason}`);
     if (report.failed.length > 0) {
-      const failed = report.failed.map((f) => ({ code: 'E_WRITE', severity: 'error' as const, file: f.file, args: { file: f.file, detail: f.detail } }));
+      const failed = report.failed.map((f) => ({ code: 'E_WRITE' as const, severity: 'error' as const, file: f.file, args: { file: f.file, detail: f.detail } }));
       printDiagnostics([...diagnostics, ...failed], io, opts.lang, opts.format);
       return 1;
     }

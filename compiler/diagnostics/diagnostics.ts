@@ -1,5 +1,6 @@
 // Diagnostics are data ({code, range, args}); wording lives in one table per language (messages.ts)
 // and rendering (file:line:col + code frame) in render.ts. Tests assert code and range, never wording.
+import type { DiagnosticCode } from './messages.js';
 
 /** A position in a file: 1-based line, 1-based column counted in Unicode code points. */
 export interface Position {
@@ -15,7 +16,7 @@ export interface Range {
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   /** The file the range refers to (as given to the tool, relative where possible). */
   file?: string;

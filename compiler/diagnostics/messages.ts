@@ -4,9 +4,7 @@ import type { Diagnostic } from './diagnostics.js';
 import type { MessageLang } from '../../runtime/words.js';
 import { fillTemplate } from '../../runtime/messages.js';
 
-type Table = Record<string, string>;
-
-export const zh: Table = {
+export const zh = {
   // grammar
   E_LEX: '无法识别的字符 “{text}”',
   E_SYNTAX: '语法错误：此处应为 {expected}，实际为“{found}”',
@@ -126,9 +124,13 @@ export const zh: Table = {
   W_TRACE_NUMBER: '规则条款 {id} 引用的是来源中的第 {clause} 条，编号不一致',
   W_TRACE_UNCITED: '来源条款 {section} {level} 第 {clause} 条中的“{text}”没有被任何规则条款引用',
   W_TRACE_DUPLICATE_CLAUSE: '来源文件中 {section} {level} 第 {clause} 条出现了不止一次，且文字不同',
-};
+} satisfies Record<string, string>;
 
-export const en: Table = {
+/** Every diagnostic code: the keys of the message table (the English table must have the same). */
+export type DiagnosticCode = keyof typeof zh;
+
+
+export const en: Record<DiagnosticCode, string> = {
   E_LEX: 'unrecognised character "{text}"',
   E_SYNTAX: 'syntax error: expected {expected}, found "{found}"',
   E_SYNTAX_EOF: 'incomplete expression: expected {expected} at the end',
@@ -240,9 +242,23 @@ export const en: Table = {
   W_TRACE_DUPLICATE_CLAUSE: 'clause {clause} of {section} {level} occurs more than once in the source document, with different text',
 };
 
-const tables: Record<MessageLang, Table> = { zh, en };
+const tables: Record<MessageLang, Record<DiagnosticCode, string>> = { zh, en };
+
+/** Whether `code` is a diagnostic code of the tables. */
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.hasOwn(zh, code);
+}
+
+/**
+ * A code made at run time (`E_SCHEMA_${kind}`) or coming from a layer that cannot import the
+ * tables (grammar/): checked against them, so that a code without a message fails loudly here.
+ */
+export function diagnosticCode(code: string): DiagnosticCode {
+  if (!isDiagnosticCode(code)) throw new Error(`zige: diagnostic code ${code} has no message`);
+  return code;
+}
 
 /** Fills a code's template in one language; unknown codes fall back to the code itself. */
-export function formatMessage(d: Pick<Diagnostic, 'code' | 'args'>, lang: MessageLang): string {
-  return fillTemplate(tables[lang][d.code] ?? d.code, d.args);
+export function formatMessage(d: { code: string; args?: Diagnostic['args'] }, lang: MessageLang): string {
+  return fillTemplate((isDiagnosticCode(d.code) ? tables[lang][d.code] : undefined) ?? d.code, d.args);
 }

@@ -19,6 +19,7 @@ import {
 } from './yaml-positions.js';
 import type { Level } from '../../runtime/words.js';
 import type { ConditionStatus, Status } from '../../runtime/evaluate.js';
+import { diagnosticCode } from '../diagnostics/messages.js';
 
 
 export interface RuleSource {
@@ -179,7 +180,7 @@ export function loadRuleFile(file: string, text: string, sink: DiagnosticSink): 
   if (!validate(parsed.data)) {
     failed = true;
     for (const issue of schemaIssues(validate.errors)) {
-      const code = issue.kind ? `E_SCHEMA_${issue.kind}` : 'E_SCHEMA';
+      const code = diagnosticCode(issue.kind ? `E_SCHEMA_${issue.kind}` : 'E_SCHEMA');
       const args = issue.kind ? issue.args : { ...issue.args, detail: `${issue.args.field}: ${issue.args.detail}` };
       sink.report({ code, file, range: issueRange(src, issue), args });
     }

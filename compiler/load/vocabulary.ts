@@ -3,6 +3,7 @@
 import { parse } from 'yaml';
 import { LEVEL_NAMES } from '../../runtime/words.js';
 import { normalizeName } from '../../runtime/facts.js';
+import type { DiagnosticCode } from '../diagnostics/messages.js';
 
 export interface EducationName {
   name: string;
@@ -60,7 +61,7 @@ export class VocabularyError extends Error {
   constructor(
     message: string,
     readonly pointer?: string,
-    readonly diagnostic?: { code: string; args: Record<string, string> },
+    readonly diagnostic?: { code: DiagnosticCode; args: Record<string, string> },
   ) {
     super(message);
   }

@@ -6,12 +6,13 @@ import { readText, realPath, type InputRecorder } from '../load/check-inputs.js'
 import { EncodingError } from '../load/encoding.js';
 import { FileTooLargeError } from '../load/read-bounded.js';
 import type { RuleFileCheck, SourceContent } from './rule-file-check.js';
+import type { DiagnosticCode } from '../diagnostics/messages.js';
 
 export function readSourceDocument(f: RuleFileCheck): void {
   const { ctx } = f;
   const cited = f.data.source;
   const name = cited.file ?? '(source.text)';
-  const report = (code: string, args: Record<string, string | number>): void => f.report(code, ['source', 'file'], { file: name, ...args });
+  const report = (code: DiagnosticCode, args: Record<string, string | number>): void => f.report(code, ['source', 'file'], { file: name, ...args });
   const path = cited.file !== undefined ? join(ctx.dir, cited.file) : `${ctx.file}#source.text`;
   f.source = { name, path, text: null };
   if (cited.text !== undefined) ctx.sources.set(path, cited.text);

@@ -6,9 +6,10 @@ import { closest } from '../diagnostics/closest.js';
 import { kindMask, type Cond } from '../ir.js';
 import type { VocabularyIndex } from '../load/vocabulary.js';
 import { BUILT_IN_NAMES, LEVEL_NAMES, levelNumberText, scopeWords, spelling, UNITS, type Level, type UnitWords } from '../../runtime/words.js';
+import type { DiagnosticCode } from '../diagnostics/messages.js';
 
 export interface ExprDiagnostic {
-  code: string;
+  code: DiagnosticCode;
   range: A.OffsetRange;
   args: Record<string, string | number>;
   /** Known names close to an unknown one. */
@@ -72,7 +73,7 @@ class Resolver {
     return this.ok ? result : undefined;
   }
 
-  private report(code: string, range: A.OffsetRange, args: Record<string, string | number> = {}, suggestions?: string[]): undefined {
+  private report(code: DiagnosticCode, range: A.OffsetRange, args: Record<string, string | number> = {}, suggestions?: string[]): undefined {
     this.ok = false;
     this.out.push(suggestions && suggestions.length > 0 ? { code, range, args, suggestions } : { code, range, args });
     return undefined;

@@ -13,6 +13,7 @@ import type { VocabularyIndex } from '../load/vocabulary.js';
 import { nodeAtPath, rangeOfOffsets, scalarSpanRange } from '../load/yaml-positions.js';
 import type { Level } from '../../runtime/words.js';
 import { resolveExpression, type ExprDiagnostic } from './resolve-expression.js';
+import type { DiagnosticCode } from '../diagnostics/messages.js';
 
 /** A source document as read: its text, why it is not UTF-8 or too large, or null when it cannot be read. */
 export type SourceContent = string | EncodingProblem | FileTooLargeError | null;
@@ -65,7 +66,7 @@ export class RuleFileCheck {
     return this.at(path)?.start.line ?? 0;
   }
 
-  report(code: string, path: YamlPath, args: Record<string, string | number>, severity?: 'warning'): void {
+  report(code: DiagnosticCode, path: YamlPath, args: Record<string, string | number>, severity?: 'warning'): void {
     this.ctx.sink.report({ code, file: this.ctx.display, range: this.at(path), args, ...(severity ? { severity } : {}) });
   }
 

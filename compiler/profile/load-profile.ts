@@ -10,6 +10,7 @@ import { hostileKeys, keysUnlessHostile } from './reserved-keys.js';
 import { schemaIssues } from './schema-issues.js';
 import { showValue } from './show-value.js';
 import { getValidators } from './validators.js';
+import type { DiagnosticCode } from '../diagnostics/messages.js';
 
 /** Profiles larger than this are refused (E_PROFILE_TOO_LARGE). */
 export const MAX_PROFILE_BYTES = 5 * 1024 * 1024;
@@ -19,7 +20,7 @@ export function profileTooLarge(file: string, size: number | undefined): Omit<Di
   return { code: 'E_PROFILE_TOO_LARGE', file, path: '', args: { size: size ?? `>${MAX_PROFILE_BYTES}`, max: MAX_PROFILE_BYTES } };
 }
 
-const PROFILE_CODE: Record<string, string> = {
+const PROFILE_CODE: Record<string, DiagnosticCode> = {
   REQUIRED: 'E_PROFILE_REQUIRED',
   REQUIRED_ANY: 'E_PROFILE_REQUIRED_ANY',
   ADDITIONAL: 'E_PROFILE_ADDITIONAL',
