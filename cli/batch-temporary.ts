@@ -3,6 +3,7 @@
 // each may be as large as the output, and nothing else would ever remove it.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { processAlive } from '../compiler/generate/atomic-write.js';
 
 /** A temporary file not written for this long, whose process is gone, is stale. */
 const STALE_MS = 60_000;
@@ -10,16 +11,6 @@ const STALE_MS = 60_000;
 /** The temporary file that process `pid` writes and then renames to `path`. */
 export function temporaryPath(path: string, pid = process.pid): string {
   return join(dirname(path), `.${basename(path)}.tmp-${pid}`);
-}
-
-/** Whether process `pid` is gone (ESRCH); one we may not signal (EPERM) exists. */
-function gone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }
 
 /**
@@ -42,7 +33,7 @@ export function removeStaleTemporaries(path: string, now = Date.now()): { file: 
     const file = join(dirname(path), name);
     try {
       const stat = statSync(file);
-      if (pid === process.pid || !stat.isFile() || now - stat.mtimeMs < STALE_MS || !gone(pid)) continue;
+      if (pid === process.pid || !stat.isFile() || now - stat.mtimeMs < STALE_MS || processAlive(pid)) continue;
       rmSync(file);
       removed.push({ file, pid });
     } catch {

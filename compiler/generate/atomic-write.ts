@@ -5,6 +5,19 @@
 import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/**
+ * Whether process `pid` may still be running: it is gone only when signalling it says so (ESRCH);
+ * one we may not signal (EPERM) exists. Leftovers of a live process are never touched.
+ */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 /** What `path` names through symbolic links; the path itself when nothing is there yet. */
 export function followLinks(path: string): string {
   try {

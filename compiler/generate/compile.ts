@@ -1,7 +1,7 @@
 // Compile driver: checked rule set → generated modules, written atomically.
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { followLinks } from './atomic-write.js';
+import { followLinks, processAlive } from './atomic-write.js';
 import type { CheckedOccupation } from '../checked.js';
 import { errorCode } from '../diagnostics/diagnostics.js';
 import { makeDirectory } from './make-directory.js';
@@ -186,21 +186,12 @@ export function recoverOutput(out: string): void {
   const olds: string[] = [];
   for (const s of siblings) {
     const m = leftover.exec(s);
-    if (!m || (Number(m[2]) !== process.pid && running(Number(m[2])))) continue;
+    if (!m || (Number(m[2]) !== process.pid && processAlive(Number(m[2])))) continue;
     if (m[1] === 'old') olds.push(join(parent, s));
     else rmSync(join(parent, s), { recursive: true, force: true });
   }
   for (const o of olds) {
     if (!existsSync(target)) renameSync(o, target);
     else rmSync(o, { recursive: true, force: true });
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
