@@ -19,7 +19,7 @@ import { Output, WriteFailed } from './batch-output.js';
 import { inWorkers } from './batch-pool.js';
 import type { Candidate } from './bundled.js';
 import { pathEncoding, readCsv } from './csv-input.js';
-import { asOfOption, levelOption, loadCandidates, requireOccupations, versionsInForce, type Candidates } from './eval.js';
+import { asOfOption, levelOption, printedErrors, selectCandidates, versionsInForce, type Candidates } from './eval.js';
 import { display, printDiagnostics, useColor, type Io } from './output.js';
 import type { OutputLang } from '../runtime/words.js';
 import { UsageError } from './usage-error.js';
@@ -199,22 +199,12 @@ interface Chosen {
  * to judge, selected as `zige eval` selects them; 1 once the rules' errors are printed.
  */
 async function chooseOccupations(opts: BatchOptions, settings: Settings, io: Io): Promise<Chosen | 1> {
-  const candidates = await loadCandidates(opts.rules, io, opts.lang);
-  if (!candidates) return 1;
-  const { all, dir } = candidates;
-  let selected = all;
-  if (opts.occupation !== undefined) {
-    selected = requireOccupations(all, opts.occupation);
-  }
-  if (opts.workType !== undefined && !selected.some((o) => o.workTypes.some((w) => w.name === opts.workType))) {
-    throw new UsageError(`所选职业没有工种“${opts.workType}” / no selected occupation has work type "${opts.workType}"`);
-  }
+  const chosen = await selectCandidates(opts, io);
+  if (!chosen) return 1;
+  const { selected, dir, candidates } = chosen;
   const sink = new DiagnosticSink();
   const inForce = versionsInForce(selected, settings.asOf, sink, (f) => display(join(dir, f)));
-  if (sink.hasErrors) {
-    printDiagnostics(sink.items, io, opts.lang);
-    return 1;
-  }
+  if (printedErrors(sink, io, opts.lang)) return 1;
   const level = settings.level;
   const occupations = [...inForce]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -80,6 +80,36 @@ export function levelOption(value: string | undefined): Level | undefined {
 }
 
 /** The occupations a `--occupation` names; naming none is a usage error that lists them all. */
+/**
+ * The occupations `--occupation` and `--work-type` select (exit 2 for one that matches nothing)
+ * among the precompiled or the checked rules, and the rules directory; undefined once the rules'
+ * errors are printed.
+ */
+export async function selectCandidates(
+  opts: { rules?: string | undefined; occupation?: string | undefined; workType?: string | undefined; lang: OutputLang },
+  io: Io,
+): Promise<{ selected: Candidate[]; dir: string; candidates: Candidates } | undefined> {
+  const candidates = await loadCandidates(opts.rules, io, opts.lang);
+  if (!candidates) return undefined;
+  const selected = opts.occupation !== undefined ? requireOccupations(candidates.all, opts.occupation) : candidates.all;
+  requireWorkType(selected, opts.workType);
+  return { selected, dir: candidates.dir, candidates };
+}
+
+/** A work type given on the command line must be one that some selected occupation has (exit 2). */
+export function requireWorkType(selected: readonly Pick<Candidate, 'workTypes'>[], workType: string | undefined): void {
+  if (workType !== undefined && !selected.some((o) => o.workTypes.some((w) => w.name === workType))) {
+    throw new UsageError(`所选职业没有工种“${workType}” / no selected occupation has work type "${workType}"`);
+  }
+}
+
+/** Prints the sink's diagnostics when it has errors; whether it had. */
+export function printedErrors(sink: DiagnosticSink, io: Io, lang: OutputLang): boolean {
+  if (!sink.hasErrors) return false;
+  printDiagnostics(sink.items, io, lang);
+  return true;
+}
+
 export function requireOccupations<T extends Pick<Candidate, 'id' | 'name' | 'aliases'>>(all: T[], query: string): T[] {
   const found = findOccupations(all, query);
   if (found.length === 0) {
@@ -102,13 +132,10 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     return 1;
   }
 
-  const candidates = await loadCandidates(opts.rules, io, opts.lang);
-  if (!candidates) return 1;
-  const { all, dir } = candidates;
-  let selected = all;
-  if (opts.occupation !== undefined) {
-    selected = requireOccupations(all, opts.occupation);
-  } else {
+  const chosen = await selectCandidates(opts, io);
+  if (!chosen) return 1;
+  const { selected, dir } = chosen;
+  if (opts.occupation === undefined) {
     const single = singleRelations(profile);
     if (single.length > 0) {
       for (const path of single) sink.report({ code: 'E_PROFILE_RELATION', file: shown, path, args: { path } });
@@ -116,15 +143,9 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
       return 1;
     }
   }
-  if (opts.workType !== undefined && !selected.some((o) => o.workTypes.some((w) => w.name === opts.workType))) {
-    throw new UsageError(`所选职业没有工种“${opts.workType}” / no selected occupation has work type "${opts.workType}"`);
-  }
 
   const inForce = versionsInForce(selected, asOf, sink, (f) => display(join(dir, f)));
-  if (sink.hasErrors) {
-    printDiagnostics(sink.items, io, opts.lang);
-    return 1;
-  }
+  if (printedErrors(sink, io, opts.lang)) return 1;
   const judged = judgeProfile(inForce, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined }, shown, sink);
   if (!judged) {
     printDiagnostics(sink.items, io, opts.lang);
