@@ -75,30 +75,10 @@ function measureExperienceUncached(f: Facts, scope: number, kinds: number, conti
  * undated certificate may be the earliest one, so it widens the upper bound to all experience.
  * Returns false when no qualifying certificate exists at all.
  */
-export function measureExperienceAfter(
-  f: Facts,
-  certScope: number,
-  level: number,
-  scope: number,
-  kinds: number,
-  continuous: boolean,
-): boolean {
+export function measureExperienceAfter(f: Facts, certScope: number, level: number, scope: number, kinds: number, continuous: boolean): boolean {
   const key = -1 - (kinds * 192 + ((certScope * 6 + level) * 4 + scope) * 2 + (continuous ? 1 : 0));
   const hit = recalled(f, key);
   if (hit >= 0) return (measure.found = hit === 1);
-  const found = measureExperienceAfterUncached(f, certScope, level, scope, kinds, continuous);
-  remember(f, key, found);
-  return (measure.found = found);
-}
-
-function measureExperienceAfterUncached(
-  f: Facts,
-  certScope: number,
-  level: number,
-  scope: number,
-  kinds: number,
-  continuous: boolean,
-): boolean {
   let earliest = Infinity;
   let undatedCertificate = false;
   for (const c of f.certificates) {
@@ -106,10 +86,15 @@ function measureExperienceAfterUncached(
     if (c.date === null) undatedCertificate = true;
     else if (c.date < earliest) earliest = c.date;
   }
-  if (earliest === Infinity && !undatedCertificate) {
-    measure.lo = measure.hi = 0;
-    return false;
-  }
+  const found = earliest !== Infinity || undatedCertificate;
+  if (!found) measure.lo = measure.hi = 0;
+  else measureFromCertificate(f, earliest, undatedCertificate, scope, kinds, continuous);
+  remember(f, key, found);
+  return (measure.found = found);
+}
+
+/** Experience from the certificate's date (an undated one: at most from the as-of date, at least all of it). */
+function measureFromCertificate(f: Facts, earliest: number, undatedCertificate: boolean, scope: number, kinds: number, continuous: boolean): void {
   const periods = mergedPeriods(f, scope, kinds);
   const extra = undated(f, scope, kinds);
   // An undated certificate was obtained on the as-of date at the latest.
@@ -121,7 +106,6 @@ function measureExperienceAfterUncached(
     measure.lo = daysFrom(periods, start);
     measure.hi = (undatedCertificate ? totalDays(periods) : measure.lo) + extra.sum;
   }
-  return true;
 }
 
 /** Experience in scope: cumulative (merged, plus undated years) or the longest continuous period. */
@@ -131,16 +115,7 @@ export function experience(f: Facts, scope: number, kinds: number, continuous: b
 }
 
 /** Experience counted from the earliest qualifying certificate; see measureExperienceAfter. */
-export function experienceAfter(
-  f: Facts,
-  certScope: number,
-  level: number,
-  scope: number,
-  kinds: number,
-  continuous: boolean,
-  cmp: Comparator,
-  days: number,
-): Tri {
+export function experienceAfter(f: Facts, certScope: number, level: number, scope: number, kinds: number, continuous: boolean, cmp: Comparator, days: number): Tri {
   measureExperienceAfter(f, certScope, level, scope, kinds, continuous);
   return compareRange(measure.lo, measure.hi, cmp, days);
 }

@@ -37,6 +37,12 @@ function scopeFamily(family: 'occupation' | 'major'): { masks: Map<string, numbe
 }
 const OCCUPATION_SCOPES = scopeFamily('occupation');
 const MAJOR_SCOPES = scopeFamily('major');
+/** An unwritten occupation scope is 本职业或相关职业 (3); an unwritten major scope is any major (0). */
+const SCOPE_FAMILIES = {
+  occupation: { words: OCCUPATION_SCOPES, unwritten: 3, code: 'E_SCOPE_OCCUPATION' },
+  major: { words: MAJOR_SCOPES, unwritten: 0, code: 'E_SCOPE_MAJOR' },
+} as const;
+type ScopeFamily = (typeof SCOPE_FAMILIES)[keyof typeof SCOPE_FAMILIES];
 const SCOPE_TEXT = new Map(scopeWords().map((s) => [s.scope.value, spelling(s.name, 'zh')]));
 const unitSpellings = (u: UnitWords): string[] => [...u.zh, u.one, u.many];
 const YEAR_UNITS = new Set(unitSpellings(UNITS.years));
@@ -115,19 +121,20 @@ class Resolver {
   }
 
   private occupationScope(s: A.Scope | null, atom: string): number {
-    if (s === null) return 3;
-    const mask = OCCUPATION_SCOPES.masks.get(s.value);
-    if (mask !== undefined) return mask;
-    this.report('E_SCOPE_OCCUPATION', s.range, { atom, scope: SCOPE_TEXT.get(s.value)!, scopes: OCCUPATION_SCOPES.zh, scopesEn: OCCUPATION_SCOPES.en });
-    return 3;
+    return this.scope(s, atom, SCOPE_FAMILIES.occupation);
   }
 
   private majorScope(s: A.Scope | null, atom: string): number {
-    if (s === null) return 0;
-    const mask = MAJOR_SCOPES.masks.get(s.value);
+    return this.scope(s, atom, SCOPE_FAMILIES.major);
+  }
+
+  /** A scope's mask in its family; unwritten, the family's default; of the other family, an error. */
+  private scope(s: A.Scope | null, atom: string, family: ScopeFamily): number {
+    if (s === null) return family.unwritten;
+    const mask = family.words.masks.get(s.value);
     if (mask !== undefined) return mask;
-    this.report('E_SCOPE_MAJOR', s.range, { atom, scope: SCOPE_TEXT.get(s.value)!, scopes: MAJOR_SCOPES.zh, scopesEn: MAJOR_SCOPES.en });
-    return 0;
+    this.report(family.code, s.range, { atom, scope: SCOPE_TEXT.get(s.value)!, scopes: family.words.zh, scopesEn: family.words.en });
+    return family.unwritten;
   }
 
   private duration(v: A.Value, subject: string): number | undefined {
