@@ -1,7 +1,7 @@
 // CstParser for the rule language. One instance is reused for every parse (Chevrotain's advice:
 // building a parser runs its self-analysis). Recovery is off: a rule is one short expression and
 // the first error, exactly placed, is what policy staff need.
-import { CstParser, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, type CstNode, type IParserErrorMessageProvider, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
 import { scopeWords } from '../runtime/words.js';
 
@@ -35,6 +35,17 @@ function labelOf(t: TokenType): string {
 const scopeTokens = scopeWords().map((s) => K[s.name]);
 
 export class RuleParser extends CstParser {
+  /** A rule `operand { operator operand }`: a chain of one operator (或, 且). */
+  private infix(name: string, operand: () => ParserMethod<[], CstNode>, operator: TokenType): ParserMethod<[], CstNode> {
+    return this.RULE(name, () => {
+      this.SUBRULE(operand());
+      this.MANY(() => {
+        this.CONSUME(operator);
+        this.SUBRULE2(operand());
+      });
+    });
+  }
+
   /**
    * `skipValidations` defaults to true: the grammar's self-checks run once in the test suite
    * (test/grammar.test.ts), not at every CLI start (Chevrotain's advice for production).
@@ -58,32 +69,15 @@ export class RuleParser extends CstParser {
 
   // Grammar comments name words by their entry in runtime/words.ts (Or, And, …), not a spelling.
   // orExpr = andExpr { Or andExpr }
-  public orExpr = this.RULE('orExpr', () => {
-    this.SUBRULE(this.andExpr);
-    this.MANY(() => {
-      this.CONSUME(K.Or);
-      this.SUBRULE2(this.andExpr);
-    });
-  });
+  public orExpr = this.infix('orExpr', () => this.andExpr, K.Or);
 
   // andExpr = notExpr { And notExpr }
-  public andExpr = this.RULE('andExpr', () => {
-    this.SUBRULE(this.notExpr);
-    this.MANY(() => {
-      this.CONSUME(K.And);
-      this.SUBRULE2(this.notExpr);
-    });
-  });
+  public andExpr = this.infix('andExpr', () => this.notExpr, K.And);
 
   // notExpr = Not notExpr | primary
   public notExpr = this.RULE('notExpr', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.Not);
-          this.SUBRULE(this.notExpr);
-        },
-      },
+      { ALT: () => { this.CONSUME(K.Not); this.SUBRULE(this.notExpr); } },
       { ALT: () => this.SUBRULE(this.primary) },
     ]);
   });
@@ -91,28 +85,16 @@ export class RuleParser extends CstParser {
   // primary = "(" expression ")" | atom
   public primary = this.RULE('primary', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.expression);
-          this.CONSUME(T.RParen);
-        },
-      },
+      { ALT: () => { this.CONSUME(T.LParen); this.SUBRULE(this.expression); this.CONSUME(T.RParen); } },
       { ALT: () => this.SUBRULE(this.atom) },
     ]);
   });
 
   // atom = experienceAfter | experience | holds | training | apprenticeship | school | compare
   public atom = this.RULE('atom', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.experienceAfter) },
-      { ALT: () => this.SUBRULE(this.experience) },
-      { ALT: () => this.SUBRULE(this.holds) },
-      { ALT: () => this.SUBRULE(this.training) },
-      { ALT: () => this.SUBRULE(this.apprenticeship) },
-      { ALT: () => this.SUBRULE(this.school) },
-      { ALT: () => this.SUBRULE(this.compare) },
-    ]);
+    // in this order: experienceAfter before experience (both may start with a scope)
+    const atoms = [this.experienceAfter, this.experience, this.holds, this.training, this.apprenticeship, this.school, this.compare];
+    this.OR(atoms.map((rule) => ({ ALT: () => this.SUBRULE(rule) })));
   });
 
   // experienceAfter = After [scope] ref [AfterEnd] experience
@@ -130,12 +112,7 @@ export class RuleParser extends CstParser {
     this.OR([
       { ALT: () => this.CONSUME(K.CumulativeExperience) },
       { ALT: () => this.CONSUME(K.ContinuousExperience) },
-      {
-        ALT: () => {
-          this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(K.Cumulative) }, { ALT: () => this.CONSUME(K.Continuous) }]));
-          this.CONSUME(K.Experience);
-        },
-      },
+      { ALT: () => { this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(K.Cumulative) }, { ALT: () => this.CONSUME(K.Continuous) }])); this.CONSUME(K.Experience); } },
     ]);
     this.OPTION3(() => this.SUBRULE(this.ref, { LABEL: 'kind' }));
     this.OPTION2(() => this.SUBRULE(this.scope));
@@ -202,12 +179,7 @@ export class RuleParser extends CstParser {
   // ref = Level number | name ["/" name] | identifier
   public ref = this.RULE('ref', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.Level);
-          this.CONSUME(T.NumberLit);
-        },
-      },
+      { ALT: () => { this.CONSUME(K.Level); this.CONSUME(T.NumberLit); } },
       {
         ALT: () => {
           this.CONSUME(T.Name);
@@ -224,25 +196,14 @@ export class RuleParser extends CstParser {
   // value = number [name | identifier] | ref
   public value = this.RULE('value', () => {
     this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.NumberLit);
-          this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.Identifier) }]));
-        },
-      },
+      { ALT: () => { this.CONSUME(T.NumberLit); this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.Identifier) }])); } },
       { ALT: () => this.SUBRULE(this.ref) },
     ]);
   });
 
   // comparator = ">=" | "≥" | ">" | "<=" | "≤" | "<" | "="
   public comparator = this.RULE('comparator', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.GreaterEq) },
-      { ALT: () => this.CONSUME(T.Greater) },
-      { ALT: () => this.CONSUME(T.LessEq) },
-      { ALT: () => this.CONSUME(T.Less) },
-      { ALT: () => this.CONSUME(T.Equal) },
-    ]);
+    this.OR([T.GreaterEq, T.Greater, T.LessEq, T.Less, T.Equal].map((token) => ({ ALT: () => this.CONSUME(token) })));
   });
 }
 
