@@ -4,16 +4,16 @@
 // built binary (dist/cli/bin.js) too. In-process: profile keys never reach prototypes.
 // (test/loaders.test.ts covers the loader's own diagnostics; this file covers what a user of the
 // CLI sees.)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../cli/main.js';
 import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
 import { instantiate } from '../compiler/generate/instantiate.js';
 import { loadProfile } from '../compiler/profile/load-profile.js';
 import { evaluateProfile, type Profile } from '../runtime/index.js';
 import { runAll, runCli as run, STACK, type Run } from './async-cli.js';
 import { check, RULES, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 interface Case {
   name: string;
@@ -31,16 +31,7 @@ interface Case {
 /** The CLI's entry point in this process, with the same Io as dist/cli/bin.js. */
 async function inProcess(args: string[]): Promise<Run> {
   const t0 = Date.now();
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    out: (x) => void (stdout += `${x}\n`),
-    err: (x) => void (stderr += `${x}\n`),
-    readFile: (p) => readFileSync(p, 'utf8'),
-    isTTY: false,
-    errIsTTY: false,
-  });
-  return { code, stdout, stderr, ms: Date.now() - t0 };
+  return { ...(await zige(args)), ms: Date.now() - t0 };
 }
 
 const deepArrays = '{"work": ' + '['.repeat(20000) + ']'.repeat(20000) + '}';

@@ -4,9 +4,9 @@
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main.js';
 import { FileTooLargeError, MAX_RULES_INPUT_BYTES, readBounded } from '../compiler/load/read-bounded.js';
 import { APPRENTICESHIP_LEVEL_5, check, ruleFile, rulesDir, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 const MAX = MAX_RULES_INPUT_BYTES;
 
@@ -67,13 +67,7 @@ describe('rule file size limit', () => {
     expect(sink.items.map((d) => d.code)).toEqual(['E_FILE_TOO_LARGE']);
     expect(sink.items[0].range?.start).toEqual({ line: 1, col: 1 });
     expect(sink.items[0].args).toMatchObject({ size: MAX + 1, max: MAX });
-    let stderr = '';
-    const code = await main(['check', dir, '--no-cache', '--lang', 'en'], {
-      out: () => undefined,
-      err: (x) => void (stderr += `${x}\n`),
-      readFile: (p) => readFileSync(p, 'utf8'),
-      isTTY: false,
-    });
+    const { code, stderr } = await zige(['check', dir, '--no-cache', '--lang', 'en']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/sample\.yaml:1:1: error\[E_FILE_TOO_LARGE\]: file \S*sample\.yaml too large \(1048577 bytes, limit 1048576 bytes\)/);
   });

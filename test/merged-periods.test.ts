@@ -3,18 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergedPeriods, type Facts } from '../runtime/index.js';
 import type { Period } from '../runtime/facts.js';
-
-/** A deterministic generator (mulberry32), so that every run sorts the same inputs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as random } from '../bench/population.js';
 
 /** Facts holding only the given dated work periods (本职业, the default kind). */
 function factsOf(periods: Period[]): Facts {

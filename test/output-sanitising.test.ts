@@ -1,32 +1,22 @@
 // Nothing from a profile or a rule file may drive the reader's terminal or forge a CI annotation:
 // the `eval` report, its warnings, `zige test` case names and failures, and `--format github`
 // annotations pass every such string through the one sanitiser (compiler/sanitize.ts).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main.js';
 import { formatTable } from '../cli/trace.js';
 import { escapeGithubData, escapeGithubProperty, githubAnnotation } from '../compiler/diagnostics/diagnostic-formats.js';
 import { sanitize } from '../compiler/diagnostics/sanitize.js';
 import { APPRENTICESHIP_LEVEL_5, ruleFile, rulesDir, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 /** Terminal escapes (ESC, C1 controls such as CSI U+009B) and bidi overrides and isolates. */
 const UNSAFE = /[\u001b\u0080-\u009f\u202a-\u202e\u2066-\u2069]/;
 const ERASE = '\u001b[2K\u001b[1A'; // erase the line, cursor up
 const hostile = `x${ERASE}y\u009b2Jz\u202eevil\u2066a\u2067b\u2068c\u2069`;
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    out: (x) => void (stdout += `${x}\n`),
-    err: (x) => void (stderr += `${x}\n`),
-    readFile: (p) => readFileSync(p, 'utf8'),
-    isTTY: false,
-    errIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+/** The built CLI in this process. */
+const run = (args: string[]): ReturnType<typeof zige> => zige(args);
 
 describe('sanitize', () => {
   it('replaces ESC, C0 and C1 controls, bidi overrides and isolates, and line breaks', () => {

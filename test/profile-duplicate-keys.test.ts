@@ -4,11 +4,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main.js';
 import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
 import { duplicateKeys, mayHaveDuplicateKeys } from '../compiler/profile/json-duplicate-keys.js';
 import { loadProfile } from '../compiler/profile/load-profile.js';
 import { scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 function load(text: string): { profile: unknown; items: Diagnostic[] } {
   const sink = new DiagnosticSink();
@@ -21,18 +21,8 @@ const duplicates = (text: string): Array<[string | undefined, number | undefined
     .items.filter((d) => d.code === 'E_PROFILE_DUPLICATE_KEY')
     .map((d) => [d.path, d.range?.start.line, d.range?.start.col]);
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    out: (x) => void (stdout += `${x}\n`),
-    err: (x) => void (stderr += `${x}\n`),
-    readFile: (p) => readFileSync(p, 'utf8'),
-    isTTY: false,
-    errIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+/** The built CLI in this process. */
+const run = (args: string[]): ReturnType<typeof zige> => zige(args);
 
 const work = (fields: string): string => `{"work": [{"occupation": "互联网营销师", "relation": "本职业", ${fields}}]}`;
 

@@ -1,13 +1,13 @@
 // The 5 MB profile limit of `zige eval` holds while reading: an endless stdin or a huge (sparse)
 // file is refused at the limit, quickly, not read whole first; exactly 5 MB is still accepted.
 import { spawn } from 'node:child_process';
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main.js';
 import { MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
 import { FileTooLargeError, readBounded } from '../compiler/load/read-bounded.js';
 import { BIN, ROOT, scratch } from './helpers.js';
+import { zige } from './in-process.js';
 
 interface Exit {
   code: number | null;
@@ -55,18 +55,8 @@ function evalFile(path: string): Promise<Exit> {
   });
 }
 
-async function evalInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    out: (x) => void (stdout += `${x}\n`),
-    err: (x) => void (stderr += `${x}\n`),
-    readFile: (p) => readFileSync(p, 'utf8'),
-    isTTY: false,
-    errIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+/** The built CLI in this process. */
+const evalInProcess = (args: string[]): ReturnType<typeof zige> => zige(args);
 
 /** A valid profile of exactly `size` bytes (blanks after the object). */
 const profileOfSize = (size: number): string => {

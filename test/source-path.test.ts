@@ -6,20 +6,14 @@
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main.js';
 import { scratch } from './helpers.js';
 import { BUNDLED, FILE_VALUE, rulesCiting } from './passes/helpers.js';
+import { zige } from './in-process.js';
 
 describe('source.file outside the rules directory', () => {
   it('zige check names the file and line:col of the value, exit 1', async () => {
     const dir = rulesCiting('/etc/passwd');
-    let stderr = '';
-    const code = await main(['check', dir, '--no-cache', '--lang', 'en'], {
-      out: () => undefined,
-      err: (x) => void (stderr += `${x}\n`),
-      readFile: (p) => readFileSync(p, 'utf8'),
-      isTTY: false,
-    });
+    const { code, stderr } = await zige(['check', dir, '--no-cache', '--lang', 'en']);
     expect(code).toBe(1);
     expect(stderr).toContain(`sample.yaml:${FILE_VALUE.line}:${FILE_VALUE.col}: error[E_SOURCE_OUTSIDE]: source document /etc/passwd is outside the rules directory`);
   });
@@ -35,18 +29,8 @@ describe('the check cache and source.file links', () => {
     writeFileSync(inside, text);
     writeFileSync(outside, text);
     const cacheDir = scratch('cache');
-    // The built CLI: the cache is keyed by dist/build-id (off when run from the sources).
-    const built = (await import('../dist/cli/main.js')) as { main: typeof main };
-    const run = async (): Promise<{ code: number; stderr: string }> => {
-      let stderr = '';
-      const code = await built.main(['check', dir, '--cache-dir', cacheDir, '--lang', 'en'], {
-        out: () => undefined,
-        err: (x) => void (stderr += `${x}\n`),
-        readFile: (p) => readFileSync(p, 'utf8'),
-        isTTY: false,
-      });
-      return { code, stderr };
-    };
+    // The built CLI (test/in-process.ts): the cache is keyed by dist/build-id (off when run from the sources).
+    const run = (): ReturnType<typeof zige> => zige(['check', dir, '--cache-dir', cacheDir, '--lang', 'en']);
     symlinkSync(inside, link);
     expect((await run()).code).toBe(0);
     rmSync(link);

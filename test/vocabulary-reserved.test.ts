@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main.js';
 import { APPRENTICESHIP_LEVEL_5, check, ruleFile, rulesDir } from './helpers.js';
+import { zige } from './in-process.js';
 
 /** A rules directory whose vocabulary declares one more fact; the line and column of `value`. */
 function withFact(entry: string, value: string): { dir: string; line: number; col: number } {
@@ -54,13 +54,7 @@ describe('reserved fact names', () => {
 
   it('zige check prints vocabulary.yaml:line:col and exits 1', async () => {
     const { dir, line, col } = withFact('{name: __proto__, type: boolean}', '__proto__');
-    let stderr = '';
-    const code = await main(['check', dir, '--no-cache', '--lang', 'en'], {
-      out: () => undefined,
-      err: (x) => void (stderr += `${x}\n`),
-      readFile: (p) => readFileSync(p, 'utf8'),
-      isTTY: false,
-    });
+    const { code, stderr } = await zige(['check', dir, '--no-cache', '--lang', 'en']);
     expect(code).toBe(1);
     expect(stderr).toContain(`vocabulary.yaml:${line}:${col}: error[E_VOCABULARY_RESERVED]: the fact name "__proto__" is reserved`);
   });

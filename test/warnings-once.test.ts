@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantiate } from '../compiler/generate/instantiate.js';
-import { main } from '../cli/main.js';
 import { evaluateProfile, type Profile } from '../runtime/index.js';
 import { check, ROOT, RULES } from './helpers.js';
+import { zige } from './in-process.js';
 
 /** A profile whose work (厨师) has no known relation to the judged occupation: W_UNRELATED. */
 const UNRELATED: Profile = { education: [{ level: '初中', status: '毕业' }], work: [{ occupation: '厨师', from: '2015-01-01' }] };
@@ -18,18 +18,8 @@ const RELATED: Profile = { education: [{ level: '初中', status: '毕业' }], w
 const ASOF = ['--as-of', '2026-11-28'];
 const MARKETER = ['--occupation', '互联网营销师', ...ASOF];
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    out: (x) => void (stdout += `${x}\n`),
-    err: (x) => void (stderr += `${x}\n`),
-    readFile: (p) => readFileSync(p, 'utf8'),
-    isTTY: false,
-    errIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+/** The built CLI in this process. */
+const run = (args: string[]): ReturnType<typeof zige> => zige(args);
 
 function file(name: string, text: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'zige-warnings-')), name);

@@ -34,18 +34,6 @@ export interface FuzzCase {
   damaged: boolean;
 }
 
-/** mulberry32 */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PROFILES: object[] = [
   { education: [] },
   { education: [{ level: '高中', status: '毕业', date: '2020-07-01' }] },
@@ -218,6 +206,7 @@ for name in sys.argv[2:]:
         out[name] = {'error': str(e)}
 print(json.dumps(out))
 `;
+import { prng as random } from '../../bench/population.js';
 
 /** Python's reading of the cases (written to `dir`): the disagreements with zige's reader. */
 export function crossCheck(dir: string, cases: FuzzCase[], judged: Judged[]): string[] {
