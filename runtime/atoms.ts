@@ -3,7 +3,7 @@
 import { mergedPeriods, Status, type Facts, type Period } from './facts.js';
 import { measure } from './scratch.js';
 import { compareRange, F, T, U, type Comparator, type Tri } from './tri.js';
-import type { SchoolSpec, TestedLeaf } from './plan.js';
+import { SchoolMode, type SchoolSpec, type TestedLeaf } from './plan.js';
 
 function totalDays(periods: Period[]): number {
   let n = 0;
@@ -169,8 +169,6 @@ export function apprenticeship(f: Facts, scope: number): Tri {
   }
   return result;
 }
-
-export const SchoolMode = { Graduated: 0, Degree: 1, Enrolled: 2 } as const;
 
 export function school(f: Facts, s: SchoolSpec): Tri {
   if (f.education === null) return U;

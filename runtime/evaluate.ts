@@ -4,23 +4,13 @@ import { dedupeAsks, Explainer, type Ask, type Explained, type ExplainPlan, type
 import { gated, educationWith, requirementMayHoldLater, requirementOn, routeMayHoldLater } from './gate.js';
 import { explained, level as scratch } from './scratch.js';
 import { prepareFacts, projectFacts, type Facts, type Warning } from './facts.js';
-import type { ClauseMeta, OccupationMeta } from './meta.js';
+import type { OccupationMeta } from './meta.js';
 import type { Level } from './words.js';
 import type { Profile } from './profile.js';
 import { and, F, or, T, U, triName, type Tri } from './tri.js';
+import type { ClausePredicate, CompiledOccupation } from './compiled.js';
 
-export interface ClausePredicate {
-  meta: ClauseMeta;
-  test: (f: Facts) => Tri;
-  /** Whether a school atom of the clause holds: such a credential also meets the requirement. */
-  credential: ((f: Facts) => Tri) | null;
-}
-
-export interface CompiledOccupation {
-  meta: OccupationMeta;
-  requirement: ((f: Facts) => Tri) | null;
-  clauses: readonly ClausePredicate[];
-}
+export type { ClausePredicate, CompiledOccupation };
 
 export interface EvaluateOptions {
   /** The date to judge on (YYYY-MM-DD). Never read from the clock here. */

@@ -1,17 +1,12 @@
 // The words of explanations: what a condition requires, shortfalls, durations, the reasons of
 // asks and the details of quantities, in Chinese and English. Sentence building only: what holds
 // and by how much is decided in explain.ts, which calls these with the numbers.
-import { SchoolMode } from './atoms.js';
+import type { Text } from './explanation.js';
 import { keep } from './memo.js';
 import type { OccupationMeta } from './meta.js';
-import type { Plan, SchoolSpec } from './plan.js';
+import { SchoolMode, type Plan, type SchoolSpec } from './plan.js';
 import type { Comparator } from './tri.js';
 import { LEVEL_NAMES, levelNumberText, scopeText, spelling, UNITS, type Level, type MessageLang } from './words.js';
-
-export interface Text {
-  zh: string;
-  en: string;
-}
 
 const levelZh = (level: number): string => LEVEL_NAMES[level as Level].zh;
 // Indexed by the scope mask of a plan (1 本…, 2 相关…, 3 both; 0 none).

@@ -2,48 +2,16 @@
 // the answer is unknown, and which documents prove a matched route. Built from each clause's
 // plan (metadata) with the same atom functions the compiled predicates call; the words of it all
 // come from explain-text.ts.
-import { ageOn, experience, experienceAfter, leafTest, matchSchool, SchoolMode } from './atoms.js';
-import { ageDetail, ASK_REASONS, Describer, factDetail, noCertificateText, shortfallText, type Text } from './explain-text.js';
+import { ageOn, experience, experienceAfter, leafTest, matchSchool } from './atoms.js';
+import { ageDetail, ASK_REASONS, Describer, factDetail, noCertificateText, shortfallText } from './explain-text.js';
+import type { Ask, ClauseShortfall, ConditionExplanation, Explained, Proof, Text } from './explanation.js';
 import { Status, type Facts } from './facts.js';
 import type { OccupationMeta } from './meta.js';
-import type { Plan, SchoolSpec, TestedLeaf } from './plan.js';
+import { SchoolMode, type Plan, type SchoolSpec, type TestedLeaf } from './plan.js';
 import { EVIDENCE, explained, measure } from './scratch.js';
 import { and, F, T, triName, U, type Tri } from './tri.js';
 
-export type { Text } from './explain-text.js';
-
-/** A fact that would decide an unknown answer, by the profile field that holds it. */
-export interface Ask {
-  /** JSON Pointer into the profile. */
-  field: string;
-  reason: Text;
-}
-
-export interface ConditionExplanation {
-  /** The kind of condition: the atom (experience, experienceAfter, holds, school …). */
-  code: Plan['op'];
-  status: 'met' | 'unmet' | 'unknown';
-  /** What the condition requires. */
-  text: Text;
-  /** For quantities (days of experience, age in years, a fact's value): needed and present. */
-  need?: number;
-  have?: number;
-  /** Upper bound of `have` when undated entries leave it open. */
-  haveMax?: number;
-  /** How much is missing, in the same unit as `need`. */
-  short?: number;
-  unit?: 'days' | 'years' | 'value';
-  /** The shortfall in words: 需 3 年，现有 2 年 5 个月，还差 7 个月. */
-  detail?: Text;
-}
-
-export interface ClauseShortfall {
-  clause: string;
-  text: string;
-  status: 'unmet' | 'unknown';
-  /** The conditions of the clause's closest route that do not hold. */
-  conditions: ConditionExplanation[];
-}
+export type { Ask, ClauseShortfall, ConditionExplanation, Explained, Proof, Text } from './explanation.js';
 
 // Shared by every empty list of an explanation: never written to (callers copy what they output).
 // Not frozen: a frozen array has its own elements kind, which slows every loop it flows through.
@@ -67,34 +35,6 @@ function withAsk(asks: Ask[], ask: Ask): Ask[] {
   if (asks === NONE) return [ask];
   asks.push(ask);
   return asks;
-}
-
-/**
- * What proves a condition that holds: its documents (vocabulary `evidence`), resolved when the
- * plan is compiled; for a school, which document depends on the entry that matched (a diploma, or
- * the proof of final-year or current enrolment), so the three are kept and one is read from the facts.
- */
-export interface Proof {
-  documents: readonly Text[];
-  school: { spec: SchoolSpec; enrolled: Text; finalYear: Text; diploma: Text } | null;
-}
-
-/** A plan explained on the facts (internal to the runtime). */
-export interface Explained {
-  status: Tri;
-  /** Leaves that do not hold (for the closest alternative of an 或). */
-  failing: ConditionExplanation[];
-  /** What proves the leaves that hold, for evidence (complete only when the plan holds: only then is it read). */
-  holding: Proof[];
-  asks: Ask[];
-  /** Closeness of the failing leaves (see `distance`); 0 when the plan holds. */
-  distance: number;
-  /**
-   * Whether the plan may hold on a later day if ongoing work continues (for "from when"): false
-   * when it needs a condition that does not hold now and that time does not change (a
-   * certificate, training, a school, a declared fact, experience without ongoing work in scope).
-   */
-  later: boolean;
 }
 
 /**

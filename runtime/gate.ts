@@ -2,8 +2,8 @@
 // route counts when its clause holds and the requirement is met, by the profile or by the
 // clause's own credential (a school atom of the route, which also meets the requirement). The
 // fast path, explanations and the "from when" search all combine them here.
-import type { ClausePredicate, CompiledOccupation } from './evaluate.js';
-import type { Explained } from './explain.js';
+import type { ClausePredicate, CompiledOccupation } from './compiled.js';
+import type { Explained } from './explanation.js';
 import type { Facts } from './facts.js';
 import { and, F, T, U, type Tri } from './tri.js';
 

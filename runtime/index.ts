@@ -13,7 +13,6 @@ export {
   age,
   flag,
   fact,
-  SchoolMode,
 } from './atoms.js';
 export {
   evaluateOccupation,
@@ -39,4 +38,4 @@ export type { Level, MessageLang } from './words.js';
 export type * from './profile.js';
 export { versionInForce, overlappingVersions, type VersionChoice } from './versions.js';
 export { Explainer, type Ask, type Text, type ConditionExplanation, type ClauseShortfall } from './explain.js';
-export type { Plan, PlanLeaf, SchoolSpec } from './plan.js';
+export { SchoolMode, type Plan, type PlanLeaf, type SchoolSpec } from './plan.js';

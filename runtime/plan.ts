@@ -3,6 +3,9 @@
 // runtime explains a result atom by atom with the same atom functions the compiled predicate uses.
 import type { Comparator } from './tri.js';
 
+/** The three school conditions, by SchoolSpec `mode`: 毕业 (a school kind), 学历 (the ladder), 在校 (enrolled). */
+export const SchoolMode = { Graduated: 0, Degree: 1, Enrolled: 2 } as const;
+
 /** What a school condition (毕业, 学历, 在校) accepts, resolved against the vocabulary. */
 export interface SchoolSpec {
   /** 0 毕业 (school kind), 1 学历 (ladder), 2 在校 (enrolled). */

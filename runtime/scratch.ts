@@ -7,8 +7,7 @@
 // writes it again; nothing keeps a scratch list (results get copies), and nothing called while a
 // part is in use writes that part. Evaluation never awaits and calls no user code, so evaluations
 // in one thread never interleave; each worker thread has its own module instance.
-import type { Ask, ClauseShortfall, Explained } from './explain.js';
-import type { Text } from './explain-text.js';
+import type { Ask, ClauseShortfall, Explained, Text } from './explanation.js';
 
 /**
  * The last experience measure (atoms.ts): its bounds in days, and whether it found a qualifying

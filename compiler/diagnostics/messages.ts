@@ -1,6 +1,5 @@
 // One message table per language, keyed by diagnostic code. Templates use {name} placeholders
 // filled from Diagnostic.args. Adding a code means adding it to both tables (a test checks this).
-import type { Diagnostic } from './diagnostics.js';
 import type { MessageLang } from '../../runtime/words.js';
 import { fillTemplate } from '../../runtime/messages.js';
 
@@ -259,6 +258,6 @@ export function diagnosticCode(code: string): DiagnosticCode {
 }
 
 /** Fills a code's template in one language; unknown codes fall back to the code itself. */
-export function formatMessage(d: { code: string; args?: Diagnostic['args'] }, lang: MessageLang): string {
+export function formatMessage(d: { code: string; args?: Record<string, string | number> | undefined }, lang: MessageLang): string {
   return fillTemplate((isDiagnosticCode(d.code) ? tables[lang][d.code] : undefined) ?? d.code, d.args);
 }
