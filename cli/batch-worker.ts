@@ -18,7 +18,6 @@ import * as runtime from '../runtime/index.js';
 import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
 import type { OutputLang } from '../runtime/words.js';
 
-
 export interface LineOptions {
   /** The input as shown in messages. */
   input: string;

@@ -79,7 +79,6 @@ export function levelOption(value: string | undefined): Level | undefined {
   return n as Level;
 }
 
-/** The occupations a `--occupation` names; naming none is a usage error that lists them all. */
 /**
  * The occupations `--occupation` and `--work-type` select (exit 2 for one that matches nothing)
  * among the precompiled or the checked rules, and the rules directory; undefined once the rules'
@@ -110,6 +109,7 @@ export function printedErrors(sink: DiagnosticSink, io: Io, lang: OutputLang): b
   return true;
 }
 
+/** The occupations a `--occupation` names; naming none is a usage error that lists them all. */
 export function requireOccupations<T extends Pick<Candidate, 'id' | 'name' | 'aliases'>>(all: T[], query: string): T[] {
   const found = findOccupations(all, query);
   if (found.length === 0) {

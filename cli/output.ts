@@ -21,7 +21,6 @@ export interface Io {
   stdin?: NodeJS.ReadableStream;
 }
 
-
 export interface OutputOptions {
   lang: OutputLang;
   /** human (default), json or github. */

@@ -5,7 +5,6 @@ import { sanitize } from '../compiler/diagnostics/sanitize.js';
 import { Explainer, type CompiledOccupation, type ExplainedLevelResult, type Warning } from '../runtime/index.js';
 import { LEVEL_NAMES, levelNumberText, type Level, type MessageLang } from '../runtime/words.js';
 
-
 /** A level's heading: 五级/初级工, Level 5 (entry). */
 function levelHeading(level: Level, lang: MessageLang): string {
   const n = LEVEL_NAMES[level];

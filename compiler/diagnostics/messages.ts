@@ -128,7 +128,6 @@ export const zh = {
 /** Every diagnostic code: the keys of the message table (the English table must have the same). */
 export type DiagnosticCode = keyof typeof zh;
 
-
 export const en: Record<DiagnosticCode, string> = {
   E_LEX: 'unrecognised character "{text}"',
   E_SYNTAX: 'syntax error: expected {expected}, found "{found}"',

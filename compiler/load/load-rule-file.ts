@@ -21,7 +21,6 @@ import type { Level } from '../../runtime/words.js';
 import type { ConditionStatus, Status } from '../../runtime/evaluate.js';
 import { diagnosticCode } from '../diagnostics/messages.js';
 
-
 export interface RuleSource {
   document: string;
   /** The source document, relative to the rules directory (or `text`, inline). */
