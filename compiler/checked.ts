@@ -15,6 +15,16 @@ export interface CheckedClause {
   /** Where the clause's `source` is in the rule file (for `zige trace`). */
   sourceRange?: Range;
   cond: Cond;
+  /** 破格: requirements this clause alone lifts: `education` and/or precondition ids. */
+  waives?: string[];
+}
+
+/** A condition every route needs besides the education requirement, with its cited sentence. */
+export interface CheckedPrecondition {
+  id: string;
+  text: string;
+  when: string;
+  cond: Cond;
 }
 
 /** A numbered source clause a rule file leaves out on purpose (`notEncoded`), with the reason. */
@@ -54,6 +64,10 @@ export interface CheckedOccupation {
   workTypes: { name: string; levels: Level[] }[];
   related: { occupations: string[]; sameMajors: string[]; majors: string[] };
   education: { text: string; when: string; cond: Cond } | null;
+  /** Conditions every route needs besides the education requirement (none: empty). */
+  preconditions: CheckedPrecondition[];
+  /** The sitting's registration window (报名时间), separate from `inForce`. */
+  registration: { from: string; to: string; text: string | null } | null;
   /** The cited document (path relative to the rules directory) and section heading. */
   source?: { file: string; text?: string; section: string; sectionRange?: Range };
   notEncoded?: NotEncoded[];
@@ -64,6 +78,10 @@ export interface CheckedOccupation {
   trackFamily: string[];
   workKinds: string[];
   factNames: Record<string, string>;
+  /** What 无/none counts as, by numeric fact, for the facts that declare it. */
+  factNone: Record<string, number>;
+  /** Category names and English names → declared name. */
+  categoryNames: Record<string, string>;
   english: Record<string, string>;
   evidence: Record<string, { zh: string; en: string }>;
 }

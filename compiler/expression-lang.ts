@@ -55,6 +55,7 @@ export interface LangTables {
   target: Table;
   subject: Table;
   workKind: Table;
+  category: Table;
   levelNames: Map<number, string>;
 }
 
@@ -87,7 +88,9 @@ export function langTables(vocabulary: VocabularyIndex): LangTables {
   for (const f of v.facts ?? []) subject.add(f.name, f.en);
   const workKind = new Table();
   for (const k of v.workKinds ?? []) workKind.add(k.name, k.en);
-  return { level, holds, school, degree, track, target, subject, workKind, levelNames };
+  const category = new Table();
+  for (const c of v.categories ?? []) category.add(c.name, c.en);
+  return { level, holds, school, degree, track, target, subject, workKind, category, levelNames };
 }
 
 type Role = Exclude<keyof LangTables, 'levelNames'>;
@@ -146,8 +149,13 @@ export function convertExpression(expr: A.Expr, lang: MessageLang, tables: LangT
         const subject = e.subject;
         const name = subject.kind === 'Name' && subject.alt === undefined ? subject.text : undefined;
         const pairs = name === BUILT_IN_NAMES.age.zh || name === BUILT_IN_NAMES.age.en ? [UNITS.age] : [];
-        return { ...e, subject: ref(subject, 'subject'), value: e.value === null ? null : quantity(e.value, pairs) };
+        const value = e.value === null ? null : e.value.kind === 'BySex' ? { ...e.value, male: quantity(e.value.male, pairs), female: quantity(e.value.female, pairs) } : quantity(e.value, pairs);
+        return { ...e, subject: ref(subject, 'subject'), value };
       }
+      case 'Category':
+        return { ...e, name: ref(e.name, 'category') };
+      case 'Working':
+        return e.workKind ? { ...e, workKind: ref(e.workKind, 'workKind') } : e;
       default:
         return e;
     }

@@ -129,15 +129,38 @@ export interface School {
   range: OffsetRange;
 }
 
-/** A named fact: compared (`年龄 >= 16岁`, `安全行车里程 >= 100000km`) or, alone, a boolean. */
+/** `男 60岁 女 55岁`: a value for each sex (ages by sex, e.g. the legal retirement age). */
+export interface BySex {
+  kind: 'BySex';
+  male: Value;
+  female: Value;
+  range: OffsetRange;
+}
+
+/** A named fact: compared (`年龄 >= 16岁`, `安全行车里程 >= 100000km`, `年龄 < 男 60岁 女 55岁`) or, alone, a boolean. */
 export interface Compare {
   kind: 'Compare';
   subject: Ref;
   cmp: Comparator | null;
-  value: Value | null;
+  value: Value | BySex | null;
   range: OffsetRange;
 }
 
-export type Atom = Experience | ExperienceAfter | Holds | Training | Apprenticeship | School | Compare;
+/** `类别 退役士兵`: the applicant belongs to a category of the vocabulary. */
+export interface Category {
+  kind: 'Category';
+  name: Ref;
+  range: OffsetRange;
+}
+
+/** `在职 本职业`: a work period (of the default kinds, or the kind named) includes the as-of date. */
+export interface Working {
+  kind: 'Working';
+  workKind: Ref | null;
+  scope: Scope | null;
+  range: OffsetRange;
+}
+
+export type Atom = Experience | ExperienceAfter | Holds | Training | Apprenticeship | School | Compare | Category | Working;
 
 export type Expr = Or | And | Not | Atom;

@@ -90,10 +90,10 @@ export class RuleParser extends CstParser {
     ]);
   });
 
-  // atom = experienceAfter | experience | holds | training | apprenticeship | school | compare
+  // atom = experienceAfter | experience | holds | training | apprenticeship | school | category | working | compare
   public atom = this.RULE('atom', () => {
     // in this order: experienceAfter before experience (both may start with a scope)
-    const atoms = [this.experienceAfter, this.experience, this.holds, this.training, this.apprenticeship, this.school, this.compare];
+    const atoms = [this.experienceAfter, this.experience, this.holds, this.training, this.apprenticeship, this.school, this.category, this.working, this.compare];
     this.OR(atoms.map((rule) => ({ ALT: () => this.SUBRULE(rule) })));
   });
 
@@ -162,13 +162,34 @@ export class RuleParser extends CstParser {
     this.OPTION6(() => this.CONSUME(K.InclFinalYear));
   });
 
-  // fact = ref [comparator value]   (a declared fact: boolean alone, numeric compared)
+  // category = Category ref
+  public category = this.RULE('category', () => {
+    this.CONSUME(K.Category);
+    this.SUBRULE(this.ref);
+  });
+
+  // working = Working [kind] [scope]
+  public working = this.RULE('working', () => {
+    this.CONSUME(K.Working);
+    this.OPTION(() => this.SUBRULE(this.ref, { LABEL: 'kind' }));
+    this.OPTION2(() => this.SUBRULE(this.scope));
+  });
+
+  // fact = ref [comparator (value | bySex)]   (a declared fact: boolean alone, numeric compared)
   public compare = this.RULE('compare', () => {
     this.SUBRULE(this.ref);
     this.OPTION(() => {
       this.SUBRULE(this.comparator);
-      this.SUBRULE(this.value);
+      this.OR([{ ALT: () => this.SUBRULE(this.value) }, { ALT: () => this.SUBRULE(this.bySex) }]);
     });
+  });
+
+  // bySex = Male value Female value
+  public bySex = this.RULE('bySex', () => {
+    this.CONSUME(K.Male);
+    this.SUBRULE(this.value, { LABEL: 'male' });
+    this.CONSUME(K.Female);
+    this.SUBRULE2(this.value, { LABEL: 'female' });
   });
 
   // scope = any word of role scope (ScopeSame, ScopeSameMajor, …)

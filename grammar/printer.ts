@@ -33,7 +33,8 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
     return out.alt ? `${out.text}/${out.alt}` : out.text;
   };
   const scope = (s: A.Scope | null): string[] => (s ? [w(scopeNames.get(s.value)!)] : []);
-  const value = (v: A.Value): string => {
+  const value = (v: A.Value | A.BySex): string => {
+    if (v.kind === 'BySex') return join([w('Male'), value(v.male), w('Female'), value(v.female)]);
     if (v.kind !== 'Quantity') return ref(v);
     if (v.unit === null) return plainNumber(v.value);
     const unit = renameUnit(v.unit, v.value, lang);
@@ -75,6 +76,10 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
         ]);
       case 'Compare':
         return e.cmp !== null && e.value !== null ? join([ref(e.subject), e.cmp, value(e.value)]) : ref(e.subject);
+      case 'Category':
+        return join([w('Category'), ref(e.name)]);
+      case 'Working':
+        return join([w('Working'), e.workKind ? ref(e.workKind) : '', ...scope(e.scope)]);
     }
   };
 

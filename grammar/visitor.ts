@@ -138,13 +138,26 @@ class AstBuilder extends BaseVisitor {
   }
 
   compare(c: Children, range: A.OffsetRange): A.Compare {
+    const value = node(c, 'value') ?? node(c, 'bySex');
     return {
       kind: 'Compare',
       subject: this.at(node(c, 'ref')!),
       cmp: node(c, 'comparator') ? this.at(node(c, 'comparator')!) : null,
-      value: node(c, 'value') ? this.at(node(c, 'value')!) : null,
+      value: value ? this.at(value) : null,
       range,
     };
+  }
+
+  bySex(c: Children, range: A.OffsetRange): A.BySex {
+    return { kind: 'BySex', male: this.at(node(c, 'male')!), female: this.at(node(c, 'female')!), range };
+  }
+
+  category(c: Children, range: A.OffsetRange): A.Category {
+    return { kind: 'Category', name: this.at(node(c, 'ref')!), range };
+  }
+
+  working(c: Children, range: A.OffsetRange): A.Working {
+    return { kind: 'Working', workKind: node(c, 'kind') ? this.at(node(c, 'kind')!) : null, scope: this.optionalScope(c), range };
   }
 
   scope(c: Children, range: A.OffsetRange): A.Scope {

@@ -1,6 +1,6 @@
 // The atoms of the rule language, evaluated on prepared facts. Each returns a three-valued
 // answer; unknown only where a missing fact decides it (docs/language.md, "Three values").
-import { mergedPeriods, Status, type Facts, type Period } from './facts.js';
+import { mergedPeriods, NO_VALUE, Sex, Status, type Facts, type Period } from './facts.js';
 import { measure } from './scratch.js';
 import { compareRange, F, T, U, type Comparator, type Tri } from './tri.js';
 import { SchoolMode, type SchoolSpec, type TestedLeaf } from './plan.js';
@@ -50,7 +50,7 @@ function remember(f: Facts, key: number, found: boolean): void {
 
 /** Days of experience in scope, as bounds [lo, hi] (undated entries widen them). */
 export function measureExperience(f: Facts, scope: number, kinds: number, continuous: boolean): void {
-  const key = kinds * 8 + scope * 2 + (continuous ? 1 : 0); // ≥ 0; measures after a certificate use keys < 0
+  const key = kinds * 16 + scope * 2 + (continuous ? 1 : 0); // ≥ 0 (scope ≤ 7); measures after a certificate use keys < 0
   measure.found = true;
   if (recalled(f, key) >= 0) return;
   measureExperienceUncached(f, scope, kinds, continuous);
@@ -76,7 +76,7 @@ function measureExperienceUncached(f: Facts, scope: number, kinds: number, conti
  * Returns false when no qualifying certificate exists at all.
  */
 export function measureExperienceAfter(f: Facts, certScope: number, level: number, scope: number, kinds: number, continuous: boolean): boolean {
-  const key = -1 - (kinds * 192 + ((certScope * 6 + level) * 4 + scope) * 2 + (continuous ? 1 : 0));
+  const key = -1 - ((((kinds * 8 + certScope) * 6 + level) * 8 + scope) * 2 + (continuous ? 1 : 0));
   const hit = recalled(f, key);
   if (hit >= 0) return (measure.found = hit === 1);
   let earliest = Infinity;
@@ -224,11 +224,38 @@ export function flag(f: Facts, name: string): Tri {
   return v === true ? T : v === false ? F : U;
 }
 
-/** A declared numeric fact compared with a value; unknown when the profile does not say. */
+/** A declared numeric fact compared with a value; unknown when the profile does not say; no value (无 without a vocabulary `none`) satisfies no comparison. */
 export function fact(f: Facts, name: string, cmp: Comparator, value: number): Tri {
   const v = f.facts.get(name);
+  if (v === NO_VALUE) return F;
   if (typeof v !== 'number') return U;
   return compareRange(v, v, cmp, value);
+}
+
+/** Age compared with a threshold by sex; with the sex unknown, decided only when both thresholds agree. */
+export function ageBySex(f: Facts, cmp: Comparator, male: number, female: number): Tri {
+  if (f.birth === null) return U;
+  const n = ageOn(f.birth, f.asOf);
+  if (f.sex === Sex.Male) return compareRange(n, n, cmp, male);
+  if (f.sex === Sex.Female) return compareRange(n, n, cmp, female);
+  const a = compareRange(n, n, cmp, male);
+  return a === compareRange(n, n, cmp, female) ? a : U;
+}
+
+/** The applicant is of the category; unknown when the profile does not list categories. */
+export function category(f: Facts, name: string): Tri {
+  if (f.categories === null) return U;
+  return f.categories.includes(name) ? T : F;
+}
+
+/** A dated work period in scope, of the kinds, includes the as-of date; else unknown if an undated entry in scope might, else not. */
+export function working(f: Facts, scope: number, kinds: number): Tri {
+  for (const w of f.work) {
+    // Periods are cut at the as-of date: one that includes it ends on it.
+    if ((w.rel & scope) !== 0 && (w.kind & kinds) !== 0 && w.period.end === f.asOf) return T;
+  }
+  for (const w of f.undatedWork) if ((w.rel & scope) !== 0 && (w.kind & kinds) !== 0) return U;
+  return F;
 }
 
 /**
@@ -254,5 +281,11 @@ export function leafTest(p: TestedLeaf): (f: Facts) => Tri {
       return (f) => flag(f, p.name);
     case 'fact':
       return (f) => fact(f, p.name, p.cmp, p.value);
+    case 'ageBySex':
+      return (f) => ageBySex(f, p.cmp, p.male, p.female);
+    case 'category':
+      return (f) => category(f, p.name);
+    case 'working':
+      return (f) => working(f, p.scope, p.kinds);
   }
 }

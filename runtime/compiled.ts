@@ -10,6 +10,10 @@ export interface ClausePredicate {
   test: (f: Facts) => Tri;
   /** Whether a school atom of the clause holds: such a credential also meets the requirement. */
   credential: ((f: Facts) => Tri) | null;
+  /** 破格: the clause lifts the education requirement for itself alone. */
+  waivesEducation?: boolean;
+  /** The occupation's preconditions that gate this clause (all but those it waives), as one test; absent: none. */
+  preconditions?: ((f: Facts) => Tri) | null;
 }
 
 export interface CompiledOccupation {

@@ -1,7 +1,7 @@
 // Builds per-level results from an occupation's compiled predicates.
 import { formatDay } from './dates.js';
 import { dedupeAsks, Explainer, type Ask, type Explained, type ExplainPlan, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
-import { gated, educationWith, requirementMayHoldLater, requirementOn, routeMayHoldLater } from './gate.js';
+import { gated, educationFor, educationWith, requirementMayHoldLater, requirementOn, routeMayHoldLater } from './gate.js';
 import { explained, level as scratch } from './scratch.js';
 import { prepareFacts, projectFacts, type Facts, type Warning } from './facts.js';
 import type { OccupationMeta } from './meta.js';
@@ -306,7 +306,7 @@ function evaluateLevel(occ: CompiledOccupation, data: LevelData, facts: Facts, r
     clauses[i] = { id: c.meta.id, text: c.meta.text, status: triName(met) };
     if (met === T) metCount++;
     const withGate = gated(c, facts, met, requirement);
-    education = educationWith(education, met, withGate);
+    education = educationWith(education, met, educationFor(c, facts, met, requirement));
     status = or(status, withGate);
   }
   return levelResult(occ.meta, level, data, status, education, clauses, metCount);
@@ -465,7 +465,7 @@ function explainLevel(
     scratch.later[i] = met === T || x.later;
     const withGate = gated(c, facts, met, requirement);
     status = or(status, withGate);
-    education = educationWith(education, met, withGate);
+    education = educationWith(education, met, educationFor(c, facts, met, requirement));
     if (met === T) {
       metCount++;
       // The first route that holds proves the level (with the requirement's documents, below).

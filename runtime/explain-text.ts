@@ -9,9 +9,9 @@ import type { Comparator } from './tri.js';
 import { LEVEL_NAMES, levelNumberText, scopeText, spelling, UNITS, type Level, type MessageLang } from './words.js';
 
 const levelZh = (level: number): string => LEVEL_NAMES[level as Level].zh;
-// Indexed by the scope mask of a plan (1 本…, 2 相关…, 3 both; 0 none).
-const SCOPE_ZH = [0, 1, 2, 3].map((mask) => scopeText('occupation', mask, 'zh'));
-const SCOPE_EN = ['', 'this occupation', 'a related occupation', 'this or a related occupation'];
+// Indexed by the scope mask of a plan (1 本…, 2 相关…, 3 both; 7 任意职业; 0 none).
+const SCOPE_ZH = [0, 1, 2, 3, 4, 5, 6, 7].map((mask) => scopeText('occupation', mask, 'zh'));
+const SCOPE_EN = ['', 'this occupation', 'a related occupation', 'this or a related occupation', '', '', '', 'any occupation'];
 const MAJOR_ZH = [0, 1, 2, 3].map((mask) => scopeText('major', mask, 'zh'));
 const MAJOR_EN = ['', 'the same major', 'a related major', 'the same or a related major'];
 /** 累计 / continuous: how an experience condition counts, in the words of the language. */
@@ -148,6 +148,17 @@ export class Describer {
         return { zh: `声明：${p.name}`, en: `declared: ${this.en(p.name)}` };
       case 'fact':
         return { zh: `${p.name} ${CMP_ZH[p.cmp]} ${p.value}`, en: `${this.en(p.name)} ${p.cmp} ${p.value}` };
+      case 'ageBySex':
+        return {
+          zh: `年龄 ${CMP_ZH[p.cmp]} ${p.male} 周岁（男）、${p.female} 周岁（女）`,
+          en: `age ${p.cmp} ${p.male} (men), ${p.female} (women)`,
+        };
+      case 'category':
+        return { zh: `人员类别：${p.name}`, en: `applicant category: ${this.en(p.name)}` };
+      case 'working': {
+        const k = this.kindText(p.kinds);
+        return { zh: `目前在${SCOPE_ZH[p.scope]}${k.zh}（工作期间含判定日）`, en: `currently in ${k.en} in ${SCOPE_EN[p.scope]} (a period that includes the as-of date)` };
+      }
       case 'not': {
         const inner = this.describe(p.item);
         return { zh: `不得：${inner.zh}`, en: `not: ${inner.en}` };
@@ -199,7 +210,14 @@ export const ASK_REASONS = {
   flag: (name: string, en: string): Text => ({ zh: `需要说明：${name}`, en: `a statement: ${en}` }),
   /** A declared numeric fact. */
   fact: (name: string, en: string): Text => ({ zh: `需要：${name}`, en: `the value of ${en}` }),
+  sex: (): Text => ({ zh: '需要性别（或 18 位身份证号码）', en: 'the sex (or the 18-digit identity number)' }),
+  categories: (): Text => ({ zh: '需要人员类别（如退役士兵、在校生）', en: 'the applicant categories (veteran, student …)' }),
 };
+
+/** 需 ≤ 3，现为 无 / needs <= 3, is none: a numeric fact given as 无/none, without a vocabulary value for it. */
+export function noValueDetail(cmp: Comparator, value: number): Text {
+  return { zh: `需 ${CMP_ZH[cmp]} ${value}，现为 无`, en: `needs ${cmp} ${value}, is none` };
+}
 
 /** 需年满 16 周岁，现 15 周岁 / needs age 16, is 15. */
 export function ageDetail(need: number, years: number): Text {

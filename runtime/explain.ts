@@ -3,9 +3,9 @@
 // plan (metadata) with the same atom functions the compiled predicates call; the words of it all
 // come from explain-text.ts.
 import { ageOn, experience, experienceAfter, leafTest, matchSchool } from './atoms.js';
-import { ageDetail, ASK_REASONS, Describer, factDetail, noCertificateText, shortfallText } from './explain-text.js';
+import { ageDetail, ASK_REASONS, Describer, factDetail, noCertificateText, noValueDetail, shortfallText } from './explain-text.js';
 import type { Ask, ClauseShortfall, ConditionExplanation, Explained, Proof, Text } from './explanation.js';
-import { Status, type Facts } from './facts.js';
+import { NO_VALUE, Sex, Status, type Facts } from './facts.js';
 import type { OccupationMeta } from './meta.js';
 import { SchoolMode, type Plan, type SchoolSpec, type TestedLeaf } from './plan.js';
 import { EVIDENCE, explained, measure } from './scratch.js';
@@ -158,10 +158,11 @@ export class Explainer {
         const test = leafTest(p);
         const text = this.describe(p);
         const code = p.op;
-        // Time changes none of these but age (projectFacts changes only work and the date).
-        const later = code === 'age';
+        // Time changes none of these but age (projectFacts changes only work and the date; a
+        // work period that does not include the as-of date never will: no new one starts).
+        const later = code === 'age' || code === 'ageBySex';
         // Only ages and facts have quantities; the others say more only when unknown (asks).
-        const quantities = code === 'age' || code === 'fact';
+        const quantities = code === 'age' || code === 'ageBySex' || code === 'fact';
         const holding = [this.proof(p)]; // never written to
         return (f) => {
           // First the status: a leaf that holds needs no text, quantities or asks (most of the cost).
@@ -266,8 +267,32 @@ export class Explainer {
       case 'flag':
         if (status === U) asks = withAsk(asks, { field: `/facts/${p.name}`, reason: ASK_REASONS.flag(p.name, this.words.en(p.name)) });
         break;
+      case 'ageBySex':
+        if (f.birth === null) asks = withAsk(asks, { field: '/birthDate', reason: ASK_REASONS.birthDate() });
+        else {
+          const years = ageOn(f.birth, f.asOf);
+          leaf.have = years;
+          leaf.unit = 'years';
+          if (f.sex === Sex.Male || f.sex === Sex.Female) {
+            leaf.need = f.sex === Sex.Male ? p.male : p.female;
+            if (status === F) leaf.detail = ageDetail(leaf.need, years);
+          }
+        }
+        if (status === U && f.sex === Sex.Unknown) asks = withAsk(asks, { field: '/sex', reason: ASK_REASONS.sex() });
+        break;
+      case 'category':
+        if (status === U) asks = withAsk(asks, { field: '/categories', reason: ASK_REASONS.categories() });
+        break;
+      case 'working':
+        if (status === U) {
+          for (const w of f.undatedWork) {
+            if ((w.rel & p.scope) !== 0 && (w.kind & p.kinds) !== 0) asks = withAsk(asks, { field: `/work/${w.index}/from`, reason: ASK_REASONS.workDates() });
+          }
+        }
+        break;
       case 'fact': {
         const v = f.facts.get(p.name);
+        if (v === NO_VALUE) leaf.detail = noValueDetail(p.cmp, p.value);
         if (typeof v === 'number') {
           leaf.need = p.value;
           leaf.have = v;
@@ -337,9 +362,13 @@ export class Explainer {
       case 'school':
         return { documents: NONE, school: { spec: p.spec, enrolled: this.document('enrolled'), finalYear: this.document('finalYear'), diploma: this.document('diploma') } };
       case 'age':
+      case 'ageBySex':
         return docs('age');
+      case 'working':
+        return docs('experience');
       case 'flag':
       case 'fact':
+      case 'category':
         return docs('fact');
       default:
         return docs(); // 且, 或, 非 are not leaves: never asked

@@ -5,10 +5,21 @@ import type { OccupationMeta } from './meta.js';
 import { keep } from './memo.js';
 import { renderBoth, type MessageArgs, type RuntimeMessageCode } from './messages.js';
 import type { MajorRelation, Profile, Relation } from './profile.js';
+import { NONE_VALUES, SEXES } from './words.js';
 
-/** Relation bits: 1 本职业 / 本专业, 2 相关职业 / 相关专业, 0 无关. Scopes are masks of them. */
+/**
+ * Relation bits: 1 本职业 / 本专业, 2 相关职业 / 相关专业, 4 无关. Scopes are masks of them: the
+ * usual ones (1, 2, 3) never include 无关; 任意职业 (7) counts every entry whatever its relation.
+ */
 export const SAME = 1;
 export const RELATED = 2;
+export const UNRELATED = 4;
+
+/** A numeric fact the profile gives as 无/none, with no `none` value in the vocabulary: no value at all. */
+export const NO_VALUE = 'none';
+
+/** The sex of the applicant, from `sex` or the identity number: 1 male, 2 female, 0 unknown. */
+export const Sex = { Unknown: 0, Male: 1, Female: 2 } as const;
 
 export interface Period {
   start: number;
@@ -79,8 +90,12 @@ export interface Facts {
   /** null when the profile has no `education` key: unknown, not none. */
   education: EducationFact[] | null;
   birth: number | null;
-  /** Declared facts by declared name. */
-  facts: ReadonlyMap<string, number | boolean>;
+  /** 1 male, 2 female, 0 unknown (Sex). */
+  sex: number;
+  /** The applicant's categories (退役士兵 …) by declared name; null when the profile has no `categories` key: unknown, not none. */
+  categories: readonly string[] | null;
+  /** Declared facts by declared name; NO_VALUE for a numeric fact given as 无/none without a vocabulary `none`. */
+  facts: ReadonlyMap<string, number | boolean | typeof NO_VALUE>;
   warnings: Warning[];
   /** Merged dated periods, flat: key of (kind mask, scope mask), periods, repeated; made on first use. */
   merged: (number | Period[])[] | null;
@@ -118,7 +133,7 @@ function relationBits(value: string): number | undefined {
     case '相关专业':
       return RELATED;
     case '无关':
-      return 0;
+      return UNRELATED;
     default:
       return undefined;
   }
@@ -170,7 +185,7 @@ function nameSets(meta: OccupationMeta): NameSets {
   return sets;
 }
 
-const NO_FACTS: ReadonlyMap<string, number | boolean> = new Map();
+const NO_FACTS: Facts['facts'] = new Map();
 
 /**
  * What `make` keeps of a profile's list (it returns undefined to skip an entry), in a list of
@@ -221,6 +236,8 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     apprenticeships,
     education,
     birth: day(profile.birthDate, '', -1, 'birthDate'),
+    sex: sexOf(profile),
+    categories: categoriesOf(p, profile.categories),
     facts: declared,
     warnings: p.warnings,
     merged: null,
@@ -256,7 +273,7 @@ function occupationRelation(p: Preparing, entry: { occupation: string; relation?
   if (p.sets.related.has(name)) return RELATED;
   const { meta } = p;
   p.warnings.push(warning('W_UNRELATED', `${list}/${index}`, meta.id, { entry: entry.occupation, occupation: meta.id, occupationName: meta.name }));
-  return 0;
+  return UNRELATED;
 }
 
 /** Dated work up to the as-of date; undated work (`years`) goes to `undatedWork`. */
@@ -338,10 +355,10 @@ function educationFacts(p: Preparing, list: Profile['education']): EducationFact
 }
 
 /** The declared facts by the vocabulary's names; undeclared ones are ignored, with a warning. */
-function declaredFacts(p: Preparing, facts: Profile['facts']): ReadonlyMap<string, number | boolean> {
+function declaredFacts(p: Preparing, facts: Profile['facts']): Facts['facts'] {
   // Most profiles declare no facts: they share one empty map (nothing writes to it after this).
   if (facts === undefined) return NO_FACTS;
-  const map = new Map<string, number | boolean>();
+  const map = new Map<string, number | boolean | typeof NO_VALUE>();
   for (const [key, value] of Object.entries(facts)) {
     // Own keys only: `toString` or `constructor` is user text, not a declared fact.
     const normalized = normalizeName(key);
@@ -350,14 +367,53 @@ function declaredFacts(p: Preparing, facts: Profile['facts']): ReadonlyMap<strin
       p.warnings.push(warning('W_UNKNOWN_FACT', `/facts/${key}`, undefined, { name: key }));
       continue;
     }
-    map.set(name, value);
+    if (typeof value === 'string' && (NONE_VALUES as readonly string[]).includes(value)) {
+      // 无/none: the vocabulary's value for none (0 km), or no value at all (no placing).
+      const none = p.meta.factNone?.[name];
+      map.set(name, none ?? NO_VALUE);
+    } else if (typeof value === 'number' || typeof value === 'boolean') map.set(name, value);
   }
   return map;
 }
 
+/** The applicant's categories by declared name (English names accepted); unknown names are ignored, with a warning. */
+function categoriesOf(p: Preparing, list: Profile['categories']): string[] | null {
+  if (list === undefined) return null;
+  const names = p.meta.categoryNames ?? {};
+  const out: string[] = [];
+  list.forEach((c, i) => {
+    const name = Object.hasOwn(names, normalizeName(c)) ? names[normalizeName(c)] : undefined;
+    if (name === undefined) p.warnings.push(warning('W_UNKNOWN_CATEGORY', `/categories/${i}`, undefined, { name: c }));
+    else out.push(name);
+  });
+  return out;
+}
+
+/** 17 weights and the check characters of an 18-digit resident identity number (GB 11643). */
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** The sex an 18-digit identity number encodes (its 17th digit: odd male, even female); throws on a bad checksum. */
+export function sexOfIdNumber(id: string): number {
+  if (!/^\d{17}[\dXx]$/.test(id)) throw new ProfileError('/idNumber', 'not an 18-digit identity number');
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - 48) * ID_WEIGHTS[i];
+  if (ID_CHECK[sum % 11] !== id[17].toUpperCase()) throw new ProfileError('/idNumber', 'the check digit of the identity number does not match');
+  return (id.charCodeAt(16) - 48) % 2 === 1 ? Sex.Male : Sex.Female;
+}
+
+/** The sex from `sex` or `idNumber` (which must agree when both are given); Sex.Unknown without either. */
+function sexOf(profile: Profile): number {
+  const given = profile.sex === SEXES.male.zh ? Sex.Male : profile.sex === SEXES.female.zh ? Sex.Female : Sex.Unknown;
+  if (profile.idNumber === undefined) return given;
+  const fromId = sexOfIdNumber(profile.idNumber);
+  if (given !== Sex.Unknown && given !== fromId) throw new ProfileError('/sex', 'differs from the sex the identity number encodes');
+  return fromId;
+}
+
 /** Dated work periods of the given kinds in scope, merged: overlapping or touching periods count once. */
 export function mergedPeriods(f: Facts, scope: number, kinds: number): Period[] {
-  const key = kinds * 4 + scope;
+  const key = kinds * 8 + scope;
   // A profile asks for a few (kinds, scope) pairs: a flat list of key, periods beats a Map.
   const cache = f.merged;
   if (cache !== null) for (let i = 0; i < cache.length; i += 2) if (cache[i] === key) return cache[i + 1] as Period[];

@@ -12,20 +12,32 @@ export function requirementOn(occ: CompiledOccupation, facts: Facts): Tri {
   return occ.requirement ? occ.requirement(facts) : T;
 }
 
-/** A clause's status `met` with the requirement: what the clause contributes to its level's status. */
-export function gated(c: ClausePredicate, facts: Facts, met: Tri, requirement: Tri): Tri {
+/** The education requirement for a clause: met by the profile, or by the clause's own credential (a waiver does not meet it). */
+export function educationFor(c: ClausePredicate, facts: Facts, met: Tri, requirement: Tri): Tri {
   let gate = requirement;
   if (gate !== T && met !== F && c.credential) {
     const credential = c.credential(facts);
     if (credential === T) gate = T;
     else if (credential === U && gate === F) gate = U;
   }
-  return and(met, gate);
+  return gate;
+}
+
+/**
+ * A clause's status `met` with the requirement: what the clause contributes to its level's
+ * status. A clause that waives the education requirement (破格) is not gated by it; the
+ * occupation's preconditions gate every clause but those it waives (`c.preconditions`).
+ */
+export function gated(c: ClausePredicate, facts: Facts, met: Tri, requirement: Tri): Tri {
+  if (met === F) return F;
+  const education = c.waivesEducation === true ? T : educationFor(c, facts, met, requirement);
+  if (education === F || !c.preconditions) return and(met, education);
+  return and(met, and(education, c.preconditions(facts)));
 }
 
 /**
  * A level result's `education` after one more clause: met once a clause that holds meets the
- * requirement with it (`withGate` from `gated`); before any, the requirement's own status.
+ * requirement with it (`withGate` from `educationFor`); before any, the requirement's own status.
  */
 export function educationWith(education: Tri, met: Tri, withGate: Tri): Tri {
   return met === T && withGate === T ? T : education;

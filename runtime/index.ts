@@ -1,7 +1,7 @@
 // zige runtime: what generated evaluators import. No third-party dependencies, no clock reads.
 export { F, T, U, and, or, not, compareRange, triName, type Tri, type Comparator } from './tri.js';
 export { parseDay, formatDay, todayInShanghai, DAYS_PER_YEAR } from './dates.js';
-export { prepareFacts, mergedPeriods, addWarnings, normalizeName, ProfileError, SAME, RELATED, type Facts, type Warning, type PrepareOptions } from './facts.js';
+export { prepareFacts, mergedPeriods, addWarnings, normalizeName, ProfileError, SAME, RELATED, UNRELATED, sexOfIdNumber, type Facts, type Warning, type PrepareOptions } from './facts.js';
 export {
   experience,
   experienceAfter,
@@ -13,6 +13,9 @@ export {
   age,
   flag,
   fact,
+  ageBySex,
+  category,
+  working,
 } from './atoms.js';
 export {
   evaluateOccupation,

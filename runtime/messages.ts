@@ -7,7 +7,7 @@ import type { MessageLang } from './words.js';
 export type MessageArgs = Readonly<Record<string, string | number>>;
 
 /** The codes of the warnings the runtime says about a profile. */
-export type RuntimeMessageCode = 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT';
+export type RuntimeMessageCode = 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT' | 'W_UNKNOWN_CATEGORY';
 
 /** The runtime's templates; `path` is the JSON Pointer of the profile entry, `occupation` the occupation's id. */
 export const RUNTIME_MESSAGES: Readonly<Record<MessageLang, Readonly<Record<RuntimeMessageCode, string>>>> = {
@@ -16,12 +16,14 @@ export const RUNTIME_MESSAGES: Readonly<Record<MessageLang, Readonly<Record<Runt
     W_NO_MAJOR: '{path}（专业 {major}）与{occupationName}的专业关系未知，按无关处理',
     W_UNKNOWN_KIND: '{path}：未知的经历种类“{kind}”，不计入从业年限',
     W_UNKNOWN_FACT: '{path}：词表未声明此事实，已忽略',
+    W_UNKNOWN_CATEGORY: '{path}：词表未声明人员类别“{name}”，已忽略',
   },
   en: {
     W_UNRELATED: 'relation of "{entry}" to {occupation} unknown, treated as unrelated',
     W_NO_MAJOR: 'major "{major}" not known to be related to {occupation}, treated as unrelated',
     W_UNKNOWN_KIND: 'unknown work kind "{kind}", not counted',
     W_UNKNOWN_FACT: 'fact "{name}" is not declared in the vocabulary, ignored',
+    W_UNKNOWN_CATEGORY: 'applicant category "{name}" is not declared in the vocabulary, ignored',
   },
 };
 

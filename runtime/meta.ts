@@ -17,6 +17,8 @@ export interface ClauseMeta {
   line: number;
   /** The condition as data, for explanations. */
   plan: Plan;
+  /** Requirements this route alone lifts (破格): `education` and/or precondition ids. */
+  waives?: readonly string[];
 }
 
 export interface WorkTypeMeta {
@@ -49,6 +51,14 @@ export interface OccupationMeta {
   workKinds: readonly string[];
   /** Fact names and their English spellings → the declared name. */
   factNames: Readonly<Record<string, string>>;
+  /** What 无/none counts as, by numeric fact (vocabulary `none`); only when some fact declares one. */
+  factNone?: Readonly<Record<string, number>>;
+  /** Applicant category names and English names → the declared name; only when the vocabulary declares categories. */
+  categoryNames?: Readonly<Record<string, string>>;
+  /** Conditions every route of the occupation needs besides the education requirement (已转正定级 …), each with its cited sentence. */
+  preconditions?: readonly { id: string; text: string; when: string; plan: Plan }[];
+  /** The registration window of the sitting this rule file describes (separate from `inForce`). */
+  registration?: { from: string; to: string; text: string | null };
   /** English names of vocabulary words (schools, tracks, kinds, facts, targets), for English text. */
   english: Readonly<Record<string, string>>;
   /** Documents proving each kind of condition (vocabulary `evidence`). */

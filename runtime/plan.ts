@@ -37,8 +37,27 @@ export type Plan =
   | { op: 'apprenticeship'; scope: number }
   | { op: 'school'; spec: SchoolSpec }
   | { op: 'age'; cmp: Comparator; years: number }
+  /**
+   * Age compared with a threshold by sex (`年龄 < 男 60岁 女 55岁`, the legal retirement age): the
+   * sex comes from the profile's `sex` or its 18-digit `idNumber`; unknown when neither is given
+   * and the two thresholds disagree.
+   */
+  | { op: 'ageBySex'; cmp: Comparator; male: number; female: number }
   | { op: 'flag'; name: string }
-  | { op: 'fact'; name: string; cmp: Comparator; value: number };
+  /**
+   * A declared numeric fact. The profile may give it as `无`/`none`: then it counts as the
+   * vocabulary's `none` value of the fact (0 km), or, without one, as no value at all, which no
+   * comparison accepts (no placing is neither <= 3 nor > 3). Absent: unknown.
+   */
+  | { op: 'fact'; name: string; cmp: Comparator; value: number }
+  /** The applicant is of a vocabulary category (`类别 退役士兵`); unknown without the profile's `categories`. */
+  | { op: 'category'; name: string }
+  /**
+   * "Currently working" (`在职 本职业`): a dated work period in scope, of the kinds, includes the
+   * as-of date (an ongoing one, or one whose `to` is that day or later). Without one, an undated
+   * entry in scope (`years` only) makes it unknown: it does not say when.
+   */
+  | { op: 'working'; scope: number; kinds: number };
 
 /** A condition of a plan: any node but 且, 或 and 非. */
 export type PlanLeaf = Exclude<Plan, { op: 'and' | 'or' | 'not' }>;

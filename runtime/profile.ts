@@ -102,11 +102,17 @@ export interface ApprenticeshipEntry {
 /** An absent list means none, except `education`: absent = unknown, `[]` = none. */
 export interface Profile {
   birthDate?: DateString;
+  /** 男 or 女; also read from `idNumber`. */
+  sex?: '男' | '女';
+  /** 18-digit resident identity number (check digit verified): gives the sex. */
+  idNumber?: string;
+  /** Applicant categories of the vocabulary (退役士兵, 在校生 …). Absent = unknown, `[]` = none. */
+  categories?: string[];
   education?: EducationEntry[];
   certificates?: CertificateEntry[];
   work?: WorkEntry[];
   training?: TrainingEntry[];
   apprenticeships?: ApprenticeshipEntry[];
-  /** Declared facts by name: numbers (安全行车里程) or booleans (拟从事本职业或相关职业工作). */
-  facts?: Record<string, number | boolean>;
+  /** Declared facts by name: numbers (安全行车里程), booleans (拟从事本职业或相关职业工作), or 无/none for a number explicitly absent (no placing). */
+  facts?: Record<string, number | boolean | '无' | 'none'>;
 }

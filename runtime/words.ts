@@ -41,7 +41,8 @@ export type WordRole = 'connective' | 'atom' | 'modifier' | 'scope' | 'level';
 export interface ScopeMeaning {
   readonly value: string;
   readonly family: 'occupation' | 'major';
-  readonly mask: 1 | 2 | 3;
+  /** 7 (任意职业) adds bit 4, unrelated (无关): every entry whatever its occupation or relation. */
+  readonly mask: 1 | 2 | 3 | 7;
 }
 
 export interface Word {
@@ -66,6 +67,8 @@ const TABLE = {
   ScopeRelatedMajor: { role: 'scope', zh: ['相关专业'], en: ['related-major'], scope: { value: 'related-major', family: 'major', mask: 2 } },
   ScopeSame: { role: 'scope', zh: ['本职业'], en: ['same'], scope: { value: 'same', family: 'occupation', mask: 1 } },
   ScopeRelated: { role: 'scope', zh: ['相关职业'], en: ['related'], scope: { value: 'related', family: 'occupation', mask: 2 } },
+  // Experience in any job (工作年限): every entry, whatever its occupation or relation.
+  ScopeAny: { role: 'scope', zh: ['任意职业'], en: ['any-occupation'], scope: { value: 'any', family: 'occupation', mask: 7 } },
   // English writes these two as two words: `cumulative experience`.
   CumulativeExperience: { role: 'atom', zh: ['累计从业'], en: [] },
   ContinuousExperience: { role: 'atom', zh: ['连续从业'], en: [] },
@@ -85,6 +88,13 @@ const TABLE = {
   OrHigher: { role: 'modifier', zh: ['及以上'], en: ['or-higher'] },
   Target: { role: 'modifier', zh: ['目标'], en: ['target'] },
   InclFinalYear: { role: 'modifier', zh: ['含应届'], en: ['incl-final-year'] },
+  // An applicant category of the vocabulary (退役士兵, 在校生 …): `类别 退役士兵`.
+  Category: { role: 'atom', zh: ['类别'], en: ['category'] },
+  // A work period that includes the as-of date: `在职 本职业`.
+  Working: { role: 'atom', zh: ['在职'], en: ['currently-working'] },
+  // Ages by sex, for the legal retirement age: `年龄 < 男 60岁 女 55岁`.
+  Male: { role: 'modifier', zh: ['男'], en: ['male'] },
+  Female: { role: 'modifier', zh: ['女'], en: ['female'] },
   // `level 4`: the same in both languages, so it tells nothing about a text's language.
   Level: { role: 'level', zh: [], en: ['level'] },
   And: { role: 'connective', zh: ['且', '并且'], en: ['and'] },
@@ -141,4 +151,12 @@ export const UNITS = {
 export const BUILT_IN_NAMES = {
   age: { zh: '年龄', en: 'age' },
   prepTechnician: { zh: '预备技师证书', en: 'prep-technician' },
+  /** The education requirement, as a clause's `waives` names it (the other names are preconditions' ids). */
+  education: { zh: '学历要求', en: 'education' },
 } as const;
+
+/** A numeric fact's explicit "none" in a profile (no placing, no distance): not unknown. */
+export const NONE_VALUES = ['无', 'none'] as const;
+
+/** The applicant's sex as a profile gives it (`sex`), and as an 18-digit identity number encodes it. */
+export const SEXES = { male: { zh: '男', en: 'male' }, female: { zh: '女', en: 'female' } } as const;

@@ -16,6 +16,8 @@ function factsOf(periods: Period[]): Facts {
     apprenticeships: [],
     education: null,
     birth: null,
+    sex: 0,
+    categories: null,
     facts: new Map(),
     warnings: [],
     merged: null,

@@ -95,6 +95,12 @@ class ConditionWriter {
         return `R.flag(f, ${literal(c.name)})`;
       case 'fact':
         return `R.fact(f, ${literal(c.name)}, ${literal(c.cmp)}, ${c.value})`;
+      case 'ageBySex':
+        return `R.ageBySex(f, ${literal(c.cmp)}, ${c.male}, ${c.female})`;
+      case 'category':
+        return `R.category(f, ${literal(c.name)})`;
+      case 'working':
+        return `R.working(f, ${c.scope}, ${c.kinds})`;
       case 'not':
         return `R.not(${this.expr(c.item)})`;
       case 'and':
@@ -145,6 +151,18 @@ function credentials(c: Cond, out: Cond[] = [], positive = true): Cond[] {
 function clauseFunctions(occ: CheckedOccupation, w: ConditionWriter): string[] {
   const out: string[] = [];
   if (occ.education) out.push(`/** 学历要求: ${commentSafe(occ.education.when)} */`, w.fn('requirement', w.expr(occ.education.cond)));
+  occ.preconditions.forEach((p, i) => out.push(`/** 前提条件 ${commentSafe(p.id)}: ${commentSafe(p.when)} */`, w.fn(`precondition${i}`, w.expr(p.cond)), ''));
+  // The preconditions gating a clause (all but those it waives), one function per distinct set.
+  const gates = new Map<string, string>();
+  occ.clauses.forEach((clause) => {
+    const kept = preconditionsOf(occ, clause.waives);
+    const key = kept.join(',');
+    if (kept.length === 0 || gates.has(key)) return;
+    const name = `preconditions${gates.size}`;
+    gates.set(key, name);
+    const calls = kept.map((i) => `precondition${i}(f)`);
+    out.push(w.fn(name, calls.length === 1 ? calls[0]! : calls.reduce((a, b) => `R.and(${a}, ${b})`)), '');
+  });
   occ.clauses.forEach((clause, i) => {
     out.push(`// ${clause.id}`, w.fn(`clause${i}`, w.expr(clause.cond)), '');
     const schools = credentials(clause.cond);
@@ -155,6 +173,23 @@ function clauseFunctions(occ: CheckedOccupation, w: ConditionWriter): string[] {
   });
   if (occ.education) out.splice(2, 0, '');
   return out;
+}
+
+/** Indexes of the preconditions that gate a clause waiving `waives`. */
+function preconditionsOf(occ: CheckedOccupation, waives: readonly string[] | undefined): number[] {
+  return occ.preconditions.flatMap((p, i) => (waives?.includes(p.id) ? [] : [i]));
+}
+
+/** The name of the function testing the preconditions of a clause, or null when none gate it. */
+function preconditionsName(occ: CheckedOccupation, waives: readonly string[] | undefined): string | null {
+  const kept = preconditionsOf(occ, waives);
+  if (kept.length === 0) return null;
+  const keys: string[] = [];
+  for (const c of occ.clauses) {
+    const k = preconditionsOf(occ, c.waives).join(',');
+    if (k !== '' && !keys.includes(k)) keys.push(k);
+  }
+  return `preconditions${keys.indexOf(kept.join(','))}`;
 }
 
 /** What the runtime reads of the occupation: names, levels, work types, relations, clauses with their plans, vocabulary. */
@@ -178,6 +213,7 @@ function metaOf(occ: CheckedOccupation): unknown {
       file: occ.file,
       line: c.line,
       plan: toPlan(c.cond),
+      ...(c.waives !== undefined ? { waives: c.waives } : {}),
     })),
     ranks: occ.ranks,
     trackRanks: occ.trackRanks,
@@ -186,6 +222,11 @@ function metaOf(occ: CheckedOccupation): unknown {
     factNames: occ.factNames,
     english: occ.english,
     evidence: occ.evidence,
+    // Only where used, so that modules without them stay as they were.
+    ...(Object.keys(occ.factNone).length > 0 ? { factNone: occ.factNone } : {}),
+    ...(Object.keys(occ.categoryNames).length > 0 ? { categoryNames: occ.categoryNames } : {}),
+    ...(occ.preconditions.length > 0 ? { preconditions: occ.preconditions.map((p) => ({ id: p.id, text: p.text, when: p.when, plan: toPlan(p.cond) })) } : {}),
+    ...(occ.registration ? { registration: occ.registration } : {}),
   };
 }
 
@@ -217,7 +258,9 @@ function moduleHead(occ: CheckedOccupation, options: GenerateOptions, w: Conditi
 function moduleExports(occ: CheckedOccupation, w: ConditionWriter): string[] {
   const entries = occ.clauses.map((clause, i) => {
     const credential = credentials(clause.cond).length > 0 ? `credential${i}` : 'null';
-    return `    { meta: meta.clauses[${i}]${w.defined}, test: clause${i}, credential: ${credential} },`;
+    const waiver = clause.waives?.includes('education') ? ', waivesEducation: true' : '';
+    const pre = preconditionsName(occ, clause.waives);
+    return `    { meta: meta.clauses[${i}]${w.defined}, test: clause${i}, credential: ${credential}${waiver}${pre ? `, preconditions: ${pre}` : ''} },`;
   });
   return [
     `export const occupation${w.type('R.CompiledOccupation')} = {`,

@@ -57,6 +57,16 @@ export interface RuleClause {
   source: string;
   when: string;
   note?: string;
+  /** 破格: requirements this clause alone lifts (`学历要求`/`education`, or a precondition's id). */
+  waives?: string[];
+}
+
+/** A condition every route of the occupation needs besides the education requirement (已转正定级 …). */
+export interface RulePrecondition {
+  id: string;
+  source: string;
+  when: string;
+  note?: string;
 }
 
 export interface RuleCondition {
@@ -100,6 +110,9 @@ export interface RuleFileData {
   inForce?: { from: string; to?: string };
   source: RuleSource;
   education?: RuleEducation;
+  preconditions?: RulePrecondition[];
+  /** The registration window of the sitting (报名时间), separate from `inForce`. */
+  registration?: { from: string; to: string; source?: string };
   workTypes?: RuleWorkType[];
   levels: Level[];
   related?: RuleRelated;

@@ -26,6 +26,14 @@ export interface FactDecl {
   en: string;
   type: 'boolean' | 'number';
   units: string[];
+  /** What a profile's explicit 无/none counts as (0 km); absent: no value at all (no placing), so every comparison fails. */
+  none?: number;
+}
+
+/** An applicant category (退役士兵, 在校生 …): a clause may require or exclude one (`类别 退役士兵`). */
+export interface CategoryDecl {
+  name: string;
+  en: string;
 }
 
 export interface Vocabulary {
@@ -35,6 +43,7 @@ export interface Vocabulary {
   levels: { level: number; name: string; title: string; old: string }[];
   workKinds: WorkKind[];
   facts: FactDecl[];
+  categories: CategoryDecl[];
   /** Documents proving each kind of condition. */
   evidence: Record<string, { zh: string; en: string }>;
 }
@@ -51,6 +60,8 @@ export interface VocabularyIndex {
   targets: Map<string, string>;
   workKinds: Map<string, WorkKind>;
   facts: Map<string, FactDecl>;
+  /** Name and English name → category. */
+  categories: Map<string, CategoryDecl>;
 }
 
 /**
@@ -95,6 +106,7 @@ export function parseVocabulary(text: string): VocabularyIndex {
     education?: Partial<EducationName>[];
     workKinds?: Partial<WorkKind>[];
     facts?: Partial<FactDecl>[];
+    categories?: Partial<CategoryDecl>[];
   };
   if (!v || !Array.isArray(v.education) || !Array.isArray(v.levels) || !Array.isArray(v.tracks) || !Array.isArray(v.groups)) {
     throw new VocabularyError('education, tracks, groups and levels must all be lists');
@@ -118,14 +130,19 @@ export function parseVocabulary(text: string): VocabularyIndex {
     if (reserved) {
       throw new VocabularyError(`reserved fact name ${reserved.name}`, `/facts/${i}/${reserved.field}`, { code: 'E_VOCABULARY_RESERVED', args: { name: reserved.name } });
     }
-    return { name: f.name, en: f.en ?? f.name, type: f.type, units: f.units ?? [] };
+    if (f.none !== undefined && (f.type !== 'number' || typeof f.none !== 'number')) throw new VocabularyError(`fact ${f.name}: none must be a number, on a number fact`, `/facts/${i}/none`);
+    return { name: f.name, en: f.en ?? f.name, type: f.type, units: f.units ?? [], ...(f.none !== undefined ? { none: f.none } : {}) };
+  });
+  const categories: CategoryDecl[] = (v.categories ?? []).map((c, i) => {
+    if (typeof c.name !== 'string') throw new VocabularyError(`category needs a name: ${JSON.stringify(c)}`, `/categories/${i}`);
+    return { name: c.name, en: c.en ?? c.name };
   });
   const evidence: Record<string, { zh: string; en: string }> = {};
   for (const [key, value] of Object.entries(v.evidence ?? {})) {
     if (typeof value?.zh !== 'string' || typeof value?.en !== 'string') throw new VocabularyError(`evidence ${key} needs zh and en`);
     evidence[key] = { zh: value.zh, en: value.en };
   }
-  const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts, evidence };
+  const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts, categories, evidence };
   const index: VocabularyIndex = {
     vocabulary,
     education: new Map(),
@@ -135,7 +152,9 @@ export function parseVocabulary(text: string): VocabularyIndex {
     targets: new Map(),
     workKinds: new Map(),
     facts: new Map(),
+    categories: new Map(),
   };
+  for (const c of categories) for (const key of [c.name, c.en]) index.categories.set(key, c);
   for (const k of workKinds) for (const key of [k.name, k.en]) index.workKinds.set(key, k);
   for (const f of facts) for (const key of [f.name, f.en]) index.facts.set(key, f);
   for (const e of education) for (const key of [e.name, e.en, ...e.aliases]) index.education.set(key, e);

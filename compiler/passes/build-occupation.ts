@@ -23,6 +23,8 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
     workTypes: (data.workTypes ?? []).map((w) => ({ name: w.name, levels: descending((w.levels ?? levels) as Level[]) })),
     related: { occupations: data.related?.occupations ?? [], sameMajors: data.related?.sameMajors ?? [], majors: data.related?.majors ?? [] },
     education: f.education,
+    preconditions: f.preconditions,
+    registration: data.registration ? { from: data.registration.from, to: data.registration.to, text: data.registration.source ?? null } : null,
     source: {
       file: data.source.file ?? f.source.path,
       ...(data.source.text !== undefined ? { text: data.source.text } : {}),
@@ -44,6 +46,8 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
     trackFamily: v.education.filter((e) => e.family === '技工院校').map((e) => e.name),
     workKinds: v.workKinds.map((k) => k.name),
     factNames: Object.fromEntries(v.facts.flatMap((fact) => [[fact.name, fact.name], [fact.en, fact.name]])),
+    factNone: Object.fromEntries(v.facts.flatMap((fact) => (fact.none === undefined ? [] : [[fact.name, fact.none]]))),
+    categoryNames: Object.fromEntries(v.categories.flatMap((c) => [[c.name, c.name], [c.en, c.name]])),
     english: englishNames(v),
     evidence: v.evidence,
   };
@@ -52,7 +56,7 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
 /** English names of the vocabulary's words, for English explanations. */
 function englishNames(v: VocabularyIndex['vocabulary']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const list of [v.education, v.tracks, v.groups, v.workKinds, v.facts]) for (const x of list) out[x.name] = x.en;
+  for (const list of [v.education, v.tracks, v.groups, v.workKinds, v.facts, v.categories]) for (const x of list) out[x.name] = x.en;
   const four = v.levels.find((l) => l.level === 4);
   const three = v.levels.find((l) => l.level === 3);
   if (four) out[four.old] = LEVEL_NAMES[4].en;

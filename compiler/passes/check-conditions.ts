@@ -2,6 +2,7 @@
 // sentence cited; every `when:` checked. Builds the checked clauses.
 import type { Level } from '../../runtime/words.js';
 import type { RuleFileCheck } from './rule-file-check.js';
+import { waivedName } from './check-preconditions.js';
 
 export function checkConditions(f: RuleFileCheck): void {
   const seenLevels = new Set<number>();
@@ -28,6 +29,7 @@ export function checkConditions(f: RuleFileCheck): void {
         line: f.lineOf(path),
         sourceRange: f.at([...path, 'source']),
         cond: e.cond,
+        ...(c.waives !== undefined ? { waives: [...new Set(c.waives.map(waivedName))] } : {}),
       });
     });
   });

@@ -54,7 +54,7 @@ const PREP_TECHNICIAN = new Set<string>(Object.values(BUILT_IN_NAMES.prepTechnic
 const AGE = new Set<string>(Object.values(BUILT_IN_NAMES.age));
 const levelName = (level: number): string => LEVEL_NAMES[level as Level].zh;
 
-type UnknownCode = 'E_UNKNOWN_LEVEL' | 'E_UNKNOWN_SCHOOL' | 'E_UNKNOWN_DEGREE' | 'E_UNKNOWN_TRACK' | 'E_UNKNOWN_FACT' | 'E_UNKNOWN_WORK_KIND';
+type UnknownCode = 'E_UNKNOWN_LEVEL' | 'E_UNKNOWN_SCHOOL' | 'E_UNKNOWN_DEGREE' | 'E_UNKNOWN_TRACK' | 'E_UNKNOWN_FACT' | 'E_UNKNOWN_WORK_KIND' | 'E_UNKNOWN_CATEGORY';
 
 export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDiagnostic[]): Cond | undefined {
   return new Resolver(ctx, out).resolve(expr);
@@ -176,18 +176,32 @@ class Resolver {
         return this.school(e);
       case 'Compare':
         return this.fact(e);
+      case 'Category': {
+        const r = e.name;
+        const c = r.kind === 'Name' && r.alt === undefined ? this.ctx.vocabulary.categories.get(r.text) : undefined;
+        if (!c) return this.unknown('E_UNKNOWN_CATEGORY', r, this.ctx.vocabulary.categories.keys());
+        return { op: 'category', name: c.name, range: e.range };
+      }
+      case 'Working': {
+        const scope = this.occupationScope(e.scope, spelling('Working', 'zh'));
+        const kinds = this.workKinds(e.workKind);
+        return kinds === undefined ? undefined : { op: 'working', scope, kinds, range: e.range };
+      }
     }
+  }
+
+  /** The kind mask of a work kind named (见习), or of the default kinds; undefined after an error. */
+  private workKinds(w: A.Ref | null): number | undefined {
+    if (w === null) return kindMask(this.defaultKinds, this.allKinds);
+    const k = w.kind === 'Name' && w.alt === undefined ? this.ctx.vocabulary.workKinds.get(w.text) : undefined;
+    if (!k) return this.unknown('E_UNKNOWN_WORK_KIND', w, this.ctx.vocabulary.workKinds.keys());
+    return kindMask([k.name], this.allKinds);
   }
 
   private experience(e: A.Experience): Extract<Cond, { op: 'experience' }> | undefined {
     const scope = this.occupationScope(e.scope, spelling('Experience', 'zh'));
-    let kinds = kindMask(this.defaultKinds, this.allKinds);
-    if (e.workKind) {
-      const w = e.workKind;
-      const k = w.kind === 'Name' && w.alt === undefined ? this.ctx.vocabulary.workKinds.get(w.text) : undefined;
-      if (!k) return this.unknown('E_UNKNOWN_WORK_KIND', w, this.ctx.vocabulary.workKinds.keys());
-      kinds = kindMask([k.name], this.allKinds);
-    }
+    const kinds = this.workKinds(e.workKind);
+    if (kinds === undefined) return undefined;
     const days = this.duration(e.value, spelling(e.explicitMode ? (e.mode === 'continuous' ? 'ContinuousExperience' : 'CumulativeExperience') : 'Experience', 'zh'));
     if (days === undefined) return undefined;
     return { op: 'experience', scope, kinds, continuous: e.mode === 'continuous', cmp: e.cmp, days, range: e.range };
@@ -280,6 +294,7 @@ class Resolver {
       return { op: 'flag', name: decl.name, range: e.range };
     }
     if (e.cmp === null || e.value === null) return this.report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
+    if (e.value.kind === 'BySex') return this.report('E_BY_SEX_AGE', e.value.range, { subject });
     if (e.value.kind !== 'Quantity') return this.report('E_TYPE_FACT', e.value.range, { subject, actual: refText(e.value) });
     const allowed = decl.units;
     if (allowed.length > 0 ? e.value.unit === null || !allowed.includes(e.value.unit) : e.value.unit !== null) {
@@ -290,11 +305,22 @@ class Resolver {
 
   private age(e: A.Compare, subject: string): Cond | undefined {
     if (e.cmp === null || e.value === null) return this.report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
-    if (e.value.kind !== 'Quantity') return this.report('E_TYPE_AGE', e.value.range, { subject, actual: refText(e.value) });
-    if (e.value.unit === null || !AGE_UNITS.has(e.value.unit)) {
-      return this.report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: AGE_UNITS_TEXT });
+    if (e.value.kind === 'BySex') {
+      // 年龄 < 男 60岁 女 55岁: the ages by sex are the rule's data (the legal retirement age).
+      const male = this.years(e.value.male, subject);
+      const female = this.years(e.value.female, subject);
+      if (male === undefined || female === undefined) return undefined;
+      return { op: 'ageBySex', cmp: e.cmp, male, female, range: e.range };
     }
-    return { op: 'age', cmp: e.cmp, years: e.value.value, range: e.range };
+    const years = this.years(e.value, subject);
+    return years === undefined ? undefined : { op: 'age', cmp: e.cmp, years, range: e.range };
+  }
+
+  /** An age in years (`16岁`, `16 years`); undefined after an error. */
+  private years(v: A.Value, subject: string): number | undefined {
+    if (v.kind !== 'Quantity') return this.report('E_TYPE_AGE', v.range, { subject, actual: refText(v) });
+    if (v.unit === null || !AGE_UNITS.has(v.unit)) return this.report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: AGE_UNITS_TEXT });
+    return v.value;
   }
 }
 

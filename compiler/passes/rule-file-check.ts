@@ -44,6 +44,7 @@ export class RuleFileCheck {
   /** The cited source document's path (as the checked occupation records it) and text, null when unreadable. */
   source: { name: string; path: string; text: string | null } = { name: '', path: '', text: null };
   education: CheckedOccupation['education'] = null;
+  readonly preconditions: CheckedOccupation['preconditions'] = [];
   readonly clauses: CheckedClause[] = [];
   readonly tests: CheckedTest[] = [];
 

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import type { CheckedOccupation } from '../../compiler/checked.js';
 import { expressionArb, profileArb, worldOf } from '../oracle/arbitraries.js';
-import { differ, explain, REQUIREMENTS, SYNTHETIC_RELATED, SYNTHETIC_SOURCE, syntheticRuleFile, type Disagreement } from '../oracle/harness.js';
+import { differ, explain, REQUIREMENTS, SYNTHETIC_RELATED, SYNTHETIC_SOURCE, syntheticRuleFile, type Disagreement, type SyntheticGates } from '../oracle/harness.js';
 import { loadOracleVocabulary, Oracle, type OracleLevel } from '../oracle/interpreter.js';
 import { check, ROOT, RULES, rulesDir, scratch } from '../helpers.js';
 
@@ -69,6 +69,15 @@ function empty(): Summary {
   };
 }
 
+/** Preconditions (none to two, shallow expressions) and, per clause, the requirements it waives. */
+function gatesArb(vocabulary: ReturnType<typeof loadOracleVocabulary>): fc.Arbitrary<SyntheticGates> {
+  return fc.array(expressionArb({ vocabulary, depth: 1 }), { maxLength: 2 }).chain((preconditions) =>
+    fc
+      .array(fc.subarray(['education', ...preconditions.map((_, i) => `p${i + 1}`)]), { minLength: 15, maxLength: 15 })
+      .map((waives) => ({ preconditions, waives })),
+  );
+}
+
 function checked(dir: string): CheckedOccupation[] {
   const { rules, sink } = check(dir);
   const errors = sink.items.filter((d) => d.severity === 'error');
@@ -82,6 +91,7 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
   const vocabulary = loadOracleVocabulary();
   const invented = scratch('long-invented');
   copyFileSync(join(ROOT, 'test', 'fixtures', 'invented', 'driving-coach.yaml'), join(invented, 'driving-coach.yaml'));
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'concepts', 'safety-officer.yaml'), join(invented, 'safety-officer.yaml'));
   const occupations = [...checked(RULES), ...checked(invented)];
   const oracles = occupations.map((o) => new Oracle(o, vocabulary));
   const world = worldOf(occupations, vocabulary);
@@ -124,14 +134,14 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
     s.profiles += size;
     // A fresh synthetic rule file of random expressions every `syntheticEvery` profiles.
     if (Math.floor(s.profiles / syntheticEvery) > Math.floor(before / syntheticEvery)) {
-      const [[expressions, requirement]] = fc.sample(fc.tuple(fc.array(expressionArb({ vocabulary }), { minLength: 1, maxLength: 15 }), fc.constantFrom(...REQUIREMENTS)), {
-        numRuns: 1,
-        seed: workerSeed + batch,
-      });
-      writeFileSync(join(syntheticDir, 'sample.yaml'), syntheticRuleFile(expressions, requirement));
+      const [[expressions, requirement, gates]] = fc.sample(
+        fc.tuple(fc.array(expressionArb({ vocabulary }), { minLength: 1, maxLength: 15 }), fc.constantFrom(...REQUIREMENTS), gatesArb(vocabulary)),
+        { numRuns: 1, seed: workerSeed + batch },
+      );
+      writeFileSync(join(syntheticDir, 'sample.yaml'), syntheticRuleFile(expressions, requirement, 'sample', gates));
       const [occ] = checked(syntheticDir);
       const oracle = new Oracle(occ, vocabulary);
-      const context = `\nrule file:\n${occ.clauses.map((c) => `  ${c.id}: ${c.when}`).join('\n')}\n  requirement: ${occ.education?.when ?? '—'}`;
+      const context = `\nrule file:\n${occ.clauses.map((c) => `  ${c.id}: ${c.when}${c.waives ? ` (waives ${c.waives.join(', ')})` : ''}`).join('\n')}\n  requirement: ${occ.education?.when ?? '—'}\n${occ.preconditions.map((p) => `  precondition ${p.id}: ${p.when}`).join('\n')}`;
       for (const { asOf, profile } of fc.sample(profileArb(syntheticWorld), { numRuns: SYNTHETIC_PROFILES, seed: workerSeed + batch })) {
         compare(oracle, asOf, profile, context);
       }

@@ -239,15 +239,34 @@ export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> 
                 ...idx.map((i) => {
                   const f = facts[i];
                   const key = fc.constantFrom(f.name, f.en ?? f.name, ` ${f.name} `);
-                  const typed: fc.Arbitrary<number | boolean> =
-                    f.type === 'boolean' ? fc.boolean() : fc.oneof(fc.constantFrom(0, 1, 2, 3, 99999, 100000, 100001), fc.integer({ min: 0, max: 200000 }));
-                  // now and then the wrong type: a number for a yes/no fact, a boolean for a number
-                  const value = fc.oneof({ weight: 9, arbitrary: typed }, { weight: 1, arbitrary: fc.constantFrom<number | boolean>(1, 0, true, false) });
+                  const typed: fc.Arbitrary<number | boolean | string> =
+                    f.type === 'boolean'
+                      ? fc.boolean()
+                      : fc.oneof(
+                          { weight: 4, arbitrary: fc.oneof(fc.constantFrom(0, 1, 2, 3, 4, 99999, 100000, 100001), fc.integer({ min: 0, max: 200000 })) },
+                          // an explicit none (no placing, 0 km): not unknown
+                          { weight: 1, arbitrary: fc.constantFrom('无', 'none') },
+                        );
+                  // now and then the wrong type: a number for a yes/no fact, a boolean for a number, none for a yes/no fact
+                  const value = fc.oneof({ weight: 9, arbitrary: typed }, { weight: 1, arbitrary: fc.constantFrom<number | boolean | string>(1, 0, true, false, '无') });
                   return fc.tuple(key, value);
                 }),
               ).map((pairs) => Object.fromEntries(pairs)),
             ),
           );
+    // Categories: absent (unknown), none, or some (now and then one the vocabulary does not declare).
+    const categoryNames = world.vocabulary.categories.flatMap((c) => [c.name, c.en ?? c.name]);
+    const categories = fc.oneof(
+      { weight: 2, arbitrary: fc.constant(undefined) },
+      { weight: 1, arbitrary: fc.constant([]) },
+      { weight: 3, arbitrary: fc.uniqueArray(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...categoryNames) }, { weight: 1, arbitrary: fc.constant('未声明类别') }), { minLength: 1, maxLength: 3 }) },
+    );
+    // Sex: from the profile, from a valid 18-digit identity number (both agreeing), or unknown.
+    const sexAndId = fc.oneof(
+      { weight: 2, arbitrary: fc.constant({}) },
+      { weight: 2, arbitrary: fc.constantFrom('男', '女').map((sex) => ({ sex })) },
+      { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 0, max: 999 }), fc.boolean(), fc.boolean()).map(([n, male, withSex]) => ({ idNumber: identityNumber(n, male), ...(withSex ? { sex: male ? '男' : '女' } : {}) })) },
+    );
     // now and then a fact the vocabulary does not declare (a warning, ignored)
     const undeclared = fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('未声明的事实', 'undeclared fact') });
 
@@ -260,12 +279,23 @@ export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> 
         training: optional(fc.array(training, { maxLength: 2 }), 2),
         apprenticeships: optional(fc.array(apprenticeship, { maxLength: 2 })),
         facts: factValues,
+        categories,
+        sexAndId,
         undeclared,
       })
-      .map(({ undeclared, ...p }) => ({ asOf: asOfText, profile: clean(undeclared === null ? p : { ...p, facts: { ...p.facts, [undeclared]: true } }) }));
+      .map(({ undeclared, sexAndId, ...p }) => ({ asOf: asOfText, profile: clean(undeclared === null ? { ...p, ...sexAndId } : { ...p, ...sexAndId, facts: { ...p.facts, [undeclared]: true } }) }));
   };
   const byDate = new Map(AS_OF_DATES.map((d) => [d, build(d)]));
   return fc.constantFrom(...AS_OF_DATES).chain((d) => byDate.get(d)!);
+}
+
+/** A valid 18-digit identity number (check character by GB 11643) whose 17th digit gives the sex. */
+function identityNumber(n: number, male: boolean): string {
+  const body = `1101051980010${String(n).padStart(3, '0')}${male ? 1 : 2}`.slice(0, 17);
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(body[i]) * weights[i];
+  return body + '10X98765432'[sum % 11];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,7 +312,7 @@ export interface ExpressionOptions {
 export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<string> {
   const v = options.vocabulary ?? loadOracleVocabulary();
   const sp = pick(' ', ' ', '  ', '\u3000');
-  const occScope = pick('', '本职业', '相关职业', '本职业或相关职业', 'same', 'related', 'same-or-related');
+  const occScope = pick('', '本职业', '相关职业', '本职业或相关职业', '任意职业', 'same', 'related', 'same-or-related', 'any-occupation');
   const majorScope = pick('', '', '本专业', '相关专业', '本专业或相关专业', 'same-major', 'related-major', 'same-or-related-major');
   const level = fc.oneof(
     fc.constantFrom(...v.levels.flatMap((l) => [l.name, l.title, l.old])),
@@ -332,9 +362,15 @@ export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<str
     words([pick('学历', 'education'), degreeName, track, target, majorScope, finalYear]),
   );
 
+  const ageValue = fc.tuple(fc.constantFrom(16, 18, 35, 50, 55, 60, 16.5), pick('岁', '周岁', ' years')).map(([n, u]) => `${n}${u}`);
   const factAtoms: fc.Arbitrary<string>[] = [
-    words([pick('年龄', 'age'), cmp, fc.tuple(fc.constantFrom(16, 18, 35, 60, 16.5), pick('岁', '周岁', ' years')).map(([n, u]) => `${n}${u}`)]),
+    words([pick('年龄', 'age'), cmp, ageValue]),
+    // ages by sex (the legal retirement age)
+    words([pick('年龄', 'age'), cmp, pick('男', 'male'), ageValue, pick('女', 'female'), ageValue]),
   ];
+  const categoryNames = v.categories.flatMap((c) => [c.name, c.en ?? c.name]);
+  if (categoryNames.length > 0) factAtoms.push(words([pick('类别', 'category'), fc.constantFrom(...categoryNames)]));
+  factAtoms.push(words([pick('在职', 'currently-working'), workKind, occScope]));
   for (const f of v.facts) {
     const name = pick(f.name, f.en ?? f.name);
     if (f.type === 'boolean') factAtoms.push(name);
@@ -354,7 +390,7 @@ export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<str
     { weight: 2, arbitrary: training },
     { weight: 1, arbitrary: apprenticeship },
     { weight: 4, arbitrary: school },
-    { weight: 1, arbitrary: fc.oneof(...factAtoms) },
+    { weight: 2, arbitrary: fc.oneof(...factAtoms) },
   );
 
   const lp = pick('(', '（');

@@ -75,20 +75,35 @@ export const SYNTHETIC_SOURCE = '样例标题\n样例条款。\n样例学历要�
 
 export const SYNTHETIC_RELATED = { occupations: ['电子商务师'], sameMajors: ['计算机应用'], majors: ['电子商务'] };
 
+/** Preconditions (`p1`, `p2` …) gating every clause, and per clause the requirements it waives (破格). */
+export interface SyntheticGates {
+  preconditions: string[];
+  /** By clause index (as `expressions`): `education` and/or precondition ids. */
+  waives: string[][];
+}
+
 /** A rule file for occupation `sample` whose clauses are `expressions`, spread over levels 5..1. */
-export function syntheticRuleFile(expressions: string[], requirement: string | null, id = 'sample'): string {
+export function syntheticRuleFile(expressions: string[], requirement: string | null, id = 'sample', gates?: SyntheticGates): string {
   const q = (s: string): string => JSON.stringify(s);
-  const byLevel = new Map<number, string[]>();
+  const waives = (i: number): string => {
+    const list = (gates?.waives[i] ?? []).filter((w) => w !== 'education' || requirement !== null);
+    return list.length > 0 ? `\n        waives: [${list.map(q).join(', ')}]` : '';
+  };
+  const preconditions =
+    gates && gates.preconditions.length > 0
+      ? `preconditions:\n${gates.preconditions.map((e, i) => `  - id: p${i + 1}\n    source: 样例条款。\n    when: ${q(e)}`).join('\n')}\n`
+      : '';
+  const byLevel = new Map<number, { e: string; i: number }[]>();
   expressions.forEach((e, i) => {
     const level = 5 - (i % 5);
-    byLevel.set(level, [...(byLevel.get(level) ?? []), e]);
+    byLevel.set(level, [...(byLevel.get(level) ?? []), { e, i }]);
   });
   const conditions = [...byLevel]
     .map(
       ([level, list]) => `  - level: ${level}
     source: 样例标题
     clauses:
-${list.map((e, i) => `      - id: "${i + 1}"\n        source: 样例条款。\n        when: ${q(e)}`).join('\n')}`,
+${list.map(({ e, i }, k) => `      - id: "${k + 1}"\n        source: 样例条款。\n        when: ${q(e)}${waives(i)}`).join('\n')}`,
     )
     .join('\n');
   return `id: ${id}
@@ -98,7 +113,7 @@ source:
   document: 样例
   file: sources/sample.txt
   section: 样例标题
-${requirement === null ? '' : `education:\n  source: 样例学历要求\n  when: ${q(requirement)}\n`}levels: [5, 4, 3, 2, 1]
+${requirement === null ? '' : `education:\n  source: 样例学历要求\n  when: ${q(requirement)}\n`}${preconditions}levels: [5, 4, 3, 2, 1]
 related:
   occupations: [${SYNTHETIC_RELATED.occupations.map(q).join(', ')}]
   sameMajors: [${SYNTHETIC_RELATED.sameMajors.map(q).join(', ')}]

@@ -123,7 +123,8 @@ export interface OracleVocabulary {
   groups: { name: string; en: string; members: string[] }[];
   levels: { level: number; name: string; title: string; old: string }[];
   workKinds: { name: string; en?: string; default?: boolean }[];
-  facts: { name: string; en?: string; type: 'boolean' | 'number'; units?: string[] }[];
+  facts: { name: string; en?: string; type: 'boolean' | 'number'; units?: string[]; none?: number }[];
+  categories: { name: string; en?: string }[];
 }
 
 export function loadOracleVocabulary(file = join(import.meta.dirname, '..', '..', 'rules', 'vocabulary.yaml')): OracleVocabulary {
@@ -135,6 +136,7 @@ export function loadOracleVocabulary(file = join(import.meta.dirname, '..', '..'
     levels: raw.levels ?? [],
     workKinds: raw.workKinds ?? [{ name: '工作', en: 'work', default: true }],
     facts: raw.facts ?? [],
+    categories: raw.categories ?? [],
   };
 }
 
@@ -155,7 +157,7 @@ export interface OracleLevel {
 
 /** A warning about the profile: its code, the JSON Pointer of the entry, the occupation it concerns (relations only). */
 export interface OracleWarning {
-  code: 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT';
+  code: 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT' | 'W_UNKNOWN_CATEGORY';
   path: string;
   occupation?: string;
 }
@@ -197,6 +199,11 @@ interface OProfile {
   apprenticeships: { rel: Rel; completed: number | null }[];
   education: OEdu[] | null;
   birth: string | null;
+  /** 'male' | 'female' | null (unknown). */
+  sex: 'male' | 'female' | null;
+  /** null: the profile lists none (unknown). */
+  categories: string[] | null;
+  /** A numeric fact given as 无/none without a vocabulary value: the string 'NONE'. */
   facts: Map<string, unknown>;
   /** Work in a scope, and day coverage of it, computed once per profile. */
   cache: Map<string, unknown>;
@@ -222,9 +229,20 @@ interface Pre {
   positiveSchools: School[];
 }
 
+/** Check characters of an 18-digit identity number (GB 11643: weights 2^(17-i) mod 11). */
+function idSex(id: string): 'male' | 'female' {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (2 ** (17 - i) % 11);
+  const check = (12 - (sum % 11)) % 11;
+  if ((check === 10 ? 'X' : String(check)) !== id[17].toUpperCase()) throw new Error('oracle: bad identity number');
+  return Number(id[16]) % 2 === 1 ? 'male' : 'female';
+}
+
 export class Oracle {
   private readonly clauses: (Pre & { id: string; level: number })[];
   private readonly requirement: Pre | null;
+  private readonly preconditions: (Pre & { id: string })[];
+  private readonly waives: Map<string, string[]>;
   private readonly names: Set<string>;
   private readonly relatedOccupations: Set<string>;
   private readonly sameMajors: Set<string>;
@@ -246,6 +264,8 @@ export class Oracle {
     };
     this.clauses = occ.clauses.map((c) => ({ id: c.id, level: c.level, ...pre(c.when) }));
     this.requirement = occ.education ? pre(occ.education.when) : null;
+    this.preconditions = (occ.preconditions ?? []).map((p) => ({ id: p.id, ...pre(p.when) }));
+    this.waives = new Map(occ.clauses.map((c) => [c.id, c.waives ?? []]));
     this.names = new Set([occ.name, occ.id, ...occ.aliases].map(nfkc));
     this.relatedOccupations = new Set(occ.related.occupations.map(nfkc));
     this.sameMajors = new Set(occ.related.sameMajors.map(nfkc));
@@ -259,6 +279,7 @@ export class Oracle {
   evaluate(rawProfile: unknown, asOf: string): OracleLevel[] {
     const p = this.prepare(rawProfile as Raw, asOf);
     const requirement: K = this.requirement ? this.expr(this.requirement.ast, p, true) : 'T';
+    const preconditions = this.preconditions.map((x) => ({ id: x.id, value: this.expr(x.ast, p, false) }));
     const levels = [...this.occ.levels].sort((a, b) => b - a);
     return levels.map((level) => {
       const results: { id: string; status: OracleClauseStatus }[] = [];
@@ -273,7 +294,10 @@ export class Oracle {
         const credential = kOr(c.positiveSchools.map((s) => this.school(s, p, false)));
         const gate = kOr([requirement, credential]);
         if (met === 'T' && gate === 'T') educationMet = true;
-        routes.push(kAnd([met, gate]));
+        // 破格: a waived requirement does not gate this clause; the others still do.
+        const waived = this.waives.get(c.id) ?? [];
+        const education = waived.includes('education') ? 'T' : gate;
+        routes.push(kAnd([met, education, ...preconditions.filter((x) => !waived.includes(x.id)).map((x) => x.value)]));
       }
       const status = kOr(routes);
       return {
@@ -374,9 +398,16 @@ export class Oracle {
     if (raw.facts !== null && typeof raw.facts === 'object') {
       for (const [key, value] of Object.entries(raw.facts as Raw)) {
         const decl = this.vocab.facts.find((f) => f.name === nfkc(key) || f.en === nfkc(key));
-        if (decl) facts.set(decl.name, value);
+        if (!decl) continue;
+        if (value === '无' || value === 'none') facts.set(decl.name, decl.none ?? 'NONE');
+        else facts.set(decl.name, value);
       }
     }
+    const given = raw.sex === '男' ? 'male' : raw.sex === '女' ? 'female' : null;
+    const sex = typeof raw.idNumber === 'string' ? idSex(raw.idNumber) : given;
+    const categories = Array.isArray(raw.categories)
+      ? (raw.categories as string[]).flatMap((c) => this.vocab.categories.filter((x) => x.name === nfkc(c) || x.en === nfkc(c)).map((x) => x.name))
+      : null;
 
     return {
       asOf,
@@ -386,6 +417,8 @@ export class Oracle {
       apprenticeships,
       education,
       birth: typeof raw.birthDate === 'string' ? raw.birthDate : null,
+      sex,
+      categories,
       facts,
       cache: new Map(),
     };
@@ -424,6 +457,9 @@ export class Oracle {
         if (!this.vocab.facts.some((f) => f.name === nfkc(key) || f.en === nfkc(key))) out.push({ code: 'W_UNKNOWN_FACT', path: `/facts/${key}` });
       }
     }
+    list('categories').forEach((c, i) => {
+      if (!this.vocab.categories.some((x) => x.name === nfkc(String(c)) || x.en === nfkc(String(c)))) out.push({ code: 'W_UNKNOWN_CATEGORY', path: `/categories/${i}` });
+    });
     return out;
   }
 
@@ -527,7 +563,27 @@ export class Oracle {
         return this.school(e, p, gate);
       case 'Compare':
         return this.compare(e, p);
+      case 'Category': {
+        const name = e.name.kind === 'Name' ? e.name.text : '';
+        const decl = this.vocab.categories.find((c) => c.name === name || c.en === name);
+        if (!decl) throw new Error(`oracle: unknown category ${name}`);
+        return p.categories === null ? 'U' : p.categories.includes(decl.name) ? 'T' : 'F';
+      }
+      case 'Working': {
+        // A work period that includes the as-of date; an undated entry does not say when.
+        const x = this.once(e, () => ({ scope: occupationScope(e.scope), kinds: this.kindsOf(e.workKind) }));
+        const mine = p.work.filter((w) => w.kind !== null && inScope(w.rel, x.scope) && x.kinds.has(w.kind));
+        if (mine.some((w) => w.span !== null && w.span.end === p.asOf)) return 'T';
+        return mine.some((w) => w.span === null) ? 'U' : 'F';
+      }
     }
+  }
+
+  private kindsOf(workKind: Ref | null): Set<string> {
+    if (!workKind) return new Set(this.vocab.workKinds.filter((k) => k.default === true).map((k) => k.name));
+    const k = this.vocab.workKinds.find((x) => workKind.kind === 'Name' && (x.name === workKind.text || x.en === workKind.text));
+    if (!k) throw new Error('oracle: unknown work kind');
+    return new Set([k.name]);
   }
 
   /** Scope, work kinds, comparison and the duration in millionths of a day. */
@@ -642,12 +698,21 @@ export class Oracle {
     const cmp = e.cmp as Cmp | null;
     const value = e.value;
     if (subject === '年龄' || subject === 'age') {
-      if (!cmp || !value || value.kind !== 'Quantity') throw new Error('oracle: age needs a comparison');
+      if (!cmp || !value) throw new Error('oracle: age needs a comparison');
       if (p.birth === null) return 'U';
       const [by, bm, bd] = p.birth.split('-').map(Number);
       const asOf = civilOf(p.asOf);
       let age = asOf.y - by;
       if (asOf.m < bm || (asOf.m === bm && asOf.d < bd)) age -= 1; // birthday not reached this year
+      if (value.kind === 'BySex') {
+        const years = (v: typeof value.male): number => (v.kind === 'Quantity' ? v.value : NaN);
+        const men = judge(age, age, cmp, years(value.male));
+        const women = judge(age, age, cmp, years(value.female));
+        if (p.sex === 'male') return men;
+        if (p.sex === 'female') return women;
+        return men === women ? men : 'U';
+      }
+      if (value.kind !== 'Quantity') throw new Error('oracle: age needs years');
       return judge(age, age, cmp, value.value);
     }
     const decl = this.vocab.facts.find((f) => f.name === subject || f.en === subject);
@@ -655,6 +720,7 @@ export class Oracle {
     const v = p.facts.get(decl.name);
     if (decl.type === 'boolean') return v === true ? 'T' : v === false ? 'F' : 'U';
     if (!cmp || !value || value.kind !== 'Quantity') throw new Error('oracle: a numeric fact needs a comparison');
+    if (v === 'NONE') return 'F'; // no value at all: no comparison holds
     return typeof v === 'number' ? judge(v, v, cmp, value.value) : 'U';
   }
 }
@@ -677,6 +743,7 @@ function occupationScope(s: { value: ScopeValue } | null): Set<Rel> {
   if (v === 'same') return new Set(['same']);
   if (v === 'related') return new Set(['related']);
   if (v === 'same-or-related') return new Set(['same', 'related']);
+  if (v === 'any') return new Set(['same', 'related', 'none']);
   throw new Error(`oracle: not an occupation scope: ${v}`);
 }
 
