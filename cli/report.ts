@@ -33,6 +33,11 @@ const WORDS = {
     ask: '需要补充',
     evidence: '需提供材料',
     none: '（没有可判定的等级）',
+    preconditions: '前提条件',
+    registration: '报名时间',
+    'not-yet-open': '尚未开始',
+    open: '报名中',
+    closed: '已截止',
   },
   en: {
     eligible: '✓ eligible',
@@ -53,6 +58,11 @@ const WORDS = {
     ask: 'to decide, provide',
     evidence: 'documents',
     none: '(no levels to evaluate)',
+    preconditions: 'preconditions',
+    registration: 'registration',
+    'not-yet-open': 'not yet open',
+    open: 'open',
+    closed: 'closed',
   },
 };
 
@@ -102,6 +112,12 @@ export function formatReport(report: { asOf: string; warnings?: readonly Warning
     if (r.requirement && r.education === 'unmet') {
       for (const c of r.requirement.conditions) lines.push(`      ✗ ${c.text[lang]}`);
     }
+    // Preconditions gate every route (a route may waive some): each with its status.
+    for (const p of r.preconditions ?? []) {
+      const mark = p.status === 'met' ? '✓' : p.status === 'unmet' ? '✗' : '?';
+      lines.push(`    ${w.preconditions}: ${mark} ${p.id}${lang === 'zh' ? `  ${p.text}` : ''}`);
+    }
+    if (r.registration) lines.push(`    ${w.registration}: ${r.registration.from} – ${r.registration.to} (${w[r.registration.status]})`);
     // a clause: its local id and, in Chinese, its source sentence, in English its description
     const clauseLine = (id: string): string => {
       const text = lang === 'zh' ? r.clauses.find((c) => c.id === id)?.text : english.get(id);

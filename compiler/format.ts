@@ -1,5 +1,5 @@
-// `zige fmt`: the canonical text of every expression of a rule file (`education.when` and each
-// clause's `when`), printed by the one printer, spliced into the original text in place of the
+// `zige fmt`: the canonical text of every expression of a rule file (`education.when`, each precondition's
+// and each clause's `when`), printed by the one printer, spliced into the original text in place of the
 // scalar's source. Comments, key order, quoting style and every other byte of the file stay as
 // they were: only expression scalars change, in their own style (plain, quoted or block), and a
 // plain scalar is quoted only when the new text could not be plain there. The result is re-parsed
@@ -40,6 +40,11 @@ export function expressionPaths(data: unknown): PathSegment[][] {
   const root = obj(data);
   if (!root) return paths;
   if (typeof obj(root.education)?.when === 'string') paths.push(['education', 'when']);
+  if (Array.isArray(root.preconditions)) {
+    root.preconditions.forEach((p, pi) => {
+      if (typeof obj(p)?.when === 'string') paths.push(['preconditions', pi, 'when']);
+    });
+  }
   if (Array.isArray(root.conditions)) {
     root.conditions.forEach((g, gi) => {
       const clauses = obj(g)?.clauses;

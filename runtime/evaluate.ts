@@ -59,6 +59,10 @@ export interface Evaluation<R extends LevelResult = ExplainedLevelResult> {
 
 /** The explanation of a level result (issue 4): routes, shortfalls, the earliest date, asks, documents. */
 export interface Explanation {
+  /** The occupation's preconditions (前提条件) and their statuses; present only when it has some. */
+  preconditions?: PreconditionResult[];
+  /** The sitting's registration window (报名时间) and whether the as-of date is in it; present only when the rule file states one. */
+  registration?: RegistrationWindow;
   /** Unmet and unknown clauses, closest route first, each with the conditions it lacks. */
   missing: ClauseShortfall[];
   /** For an unknown level: the facts that would decide it, by profile field. */
@@ -226,12 +230,32 @@ function levelResults(occ: CompiledOccupation, levels: readonly Level[], facts: 
   // The requirement is the same for every level: explained once.
   const gate = occ.meta.education ? explainer.explain(occ.meta.education.plan, facts) : null;
   // Levels often probe the same later days (the search horizon at least): projected once.
-  const probes: Probes = { map: null, gateEvidence: undefined };
+  const probes: Probes = { map: null, gateEvidence: undefined, preconditions: preconditionsOn(explainer, occ.meta, facts) };
   return levels.map((level) => {
     const data = byLevel[level]!;
     const plans = (data.plans ??= data.clauses.map((c) => explainer.compiled(c.meta.plan)));
     return explainLevel(occ, explainer, facts, requirement, level, gate, probes, data, plans);
   });
+}
+
+/** The preconditions explained once per evaluation: each one's status, and the asks of those unknown. */
+function preconditionsOn(explainer: Explainer, meta: OccupationMeta, facts: Facts): Probes['preconditions'] {
+  if (!meta.preconditions || meta.preconditions.length === 0) return null;
+  const asks: Ask[] = [];
+  const results = meta.preconditions.map((p) => {
+    const x = explainer.explain(p.plan, facts);
+    if (x.status === U) for (const a of x.asks) asks.push(a);
+    return { id: p.id, text: p.text, status: triName(x.status) };
+  });
+  return { results, asks };
+}
+
+/** The registration window with the as-of date placed in it, or undefined when the rule states none. */
+function registrationOn(meta: OccupationMeta, facts: Facts): RegistrationWindow | undefined {
+  const w = meta.registration;
+  if (!w) return undefined;
+  const asOf = formatDay(facts.asOf);
+  return { from: w.from, to: w.to, status: asOf < w.from ? 'not-yet-open' : asOf > w.to ? 'closed' : 'open' };
 }
 
 /** The status of one level on the facts: some clause met, with the requirement met for it. */
@@ -247,6 +271,10 @@ export function levelStatus(occ: CompiledOccupation, facts: Facts, requirement: 
 /** What an explained level result adds to a level result (see Explanation and EarliestByStatus). */
 interface LevelExplanation extends Explanation {
   earliest: string | null;
+  /** Only for an occupation with preconditions. */
+  preconditions?: PreconditionResult[];
+  /** Only for a rule file stating a registration window. */
+  registration?: RegistrationWindow;
 }
 
 /**
@@ -288,6 +316,8 @@ function levelResult(
     ask: explain.ask,
     evidence: explain.evidence,
     requirement: explain.requirement,
+    ...(explain.preconditions ? { preconditions: explain.preconditions } : {}),
+    ...(explain.registration ? { registration: explain.registration } : {}),
   } as ExplainedLevelResult; // `earliest` is set as EarliestByStatus says for `status`
 }
 
@@ -338,6 +368,22 @@ interface Probes {
   map: Map<number, Projection> | null;
   /** Documents proving the requirement, when it holds (never written to: copied into results). */
   gateEvidence?: Text[];
+  /** The occupation's preconditions on the facts, explained once (null when it has none). */
+  preconditions?: { results: PreconditionResult[]; asks: Ask[] } | null;
+}
+
+/** A precondition's status on the facts (in an explained result of an occupation that has preconditions). */
+export interface PreconditionResult {
+  id: string;
+  text: string;
+  status: ConditionStatus;
+}
+
+/** Whether the as-of date falls in the sitting's registration window (报名时间). */
+export interface RegistrationWindow {
+  from: string;
+  to: string;
+  status: 'open' | 'not-yet-open' | 'closed';
 }
 
 /**
@@ -484,9 +530,11 @@ function explainLevel(
   return levelResult(occ.meta, level, data, status, education, clauses, metCount, {
     missing: copied(scratch.missing, count),
     earliest: status === T ? formatDay(facts.asOf) : status === F ? earliestOf(occ, facts, level, gate, probes, n, count) : null,
-    ask: status === U ? levelAsks(occ, gate, n) : [], // results own their lists
+    ask: status === U ? levelAsks(occ, gate, n, probes.preconditions?.asks) : [], // results own their lists
     evidence,
     requirement: requirementResult,
+    ...(probes.preconditions ? { preconditions: probes.preconditions.results.map((r) => ({ ...r })) } : {}),
+    ...(occ.meta.registration ? { registration: registrationOn(occ.meta, facts) } : {}),
   });
 }
 
@@ -540,9 +588,10 @@ function earliestOf(occ: CompiledOccupation, facts: Facts, level: Level, gate: E
 }
 
 /** The asks of an unknown level: every clause's (of its `n`), then the requirement's, each field once. */
-function levelAsks(occ: CompiledOccupation, gate: Explained | null, n: number): Ask[] {
+function levelAsks(occ: CompiledOccupation, gate: Explained | null, n: number, preconditions: readonly Ask[] = []): Ask[] {
   const asks: Ask[] = [];
   for (let i = 0; i < n; i++) for (const a of scratch.asks[i]) asks.push(a);
   if (occ.meta.education && gate) for (const a of gate.asks) asks.push(a);
+  for (const a of preconditions) asks.push(a);
   return dedupeAsks(asks);
 }

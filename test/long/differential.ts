@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import type { CheckedOccupation } from '../../compiler/checked.js';
+import type { Cond } from '../../compiler/ir.js';
 import { expressionArb, profileArb, worldOf } from '../oracle/arbitraries.js';
 import { differ, explain, REQUIREMENTS, SYNTHETIC_RELATED, SYNTHETIC_SOURCE, syntheticRuleFile, type Disagreement, type SyntheticGates } from '../oracle/harness.js';
 import { loadOracleVocabulary, Oracle, type OracleLevel } from '../oracle/interpreter.js';
@@ -51,6 +52,16 @@ interface Summary {
   education: Record<string, number>;
   /** Warnings compared (said once per profile and occupation), by code. */
   warnings: Record<string, number>;
+  /** Conditions of the synthetic rule files by plan op (and preconditions, waivers, the any-occupation scope): what the run exercised. */
+  constructs: Record<string, number>;
+}
+
+/** Counts the ops of a checked condition into `into`. */
+function countOps(c: Cond, into: Record<string, number>): void {
+  into[c.op] = (into[c.op] ?? 0) + 1;
+  if ('scope' in c && c.scope === 7) into['scope any'] = (into['scope any'] ?? 0) + 1;
+  if (c.op === 'and' || c.op === 'or') for (const i of c.items) countOps(i, into);
+  else if (c.op === 'not') countOps(c.item, into);
 }
 
 function empty(): Summary {
@@ -65,7 +76,8 @@ function empty(): Summary {
     levels: { eligible: 0, ineligible: 0, unknown: 0 },
     clauses: { met: 0, unmet: 0, unknown: 0 },
     education: { met: 0, unmet: 0, unknown: 0 },
-    warnings: { W_UNRELATED: 0, W_NO_MAJOR: 0, W_UNKNOWN_KIND: 0, W_UNKNOWN_FACT: 0 },
+    warnings: { W_UNRELATED: 0, W_NO_MAJOR: 0, W_UNKNOWN_KIND: 0, W_UNKNOWN_FACT: 0, W_UNKNOWN_CATEGORY: 0 },
+    constructs: {},
   };
 }
 
@@ -73,7 +85,7 @@ function empty(): Summary {
 function gatesArb(vocabulary: ReturnType<typeof loadOracleVocabulary>): fc.Arbitrary<SyntheticGates> {
   return fc.array(expressionArb({ vocabulary, depth: 1 }), { maxLength: 2 }).chain((preconditions) =>
     fc
-      .array(fc.subarray(['education', ...preconditions.map((_, i) => `p${i + 1}`)]), { minLength: 15, maxLength: 15 })
+      .array(fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(['education', ...preconditions.map((_, i) => `p${i + 1}`)]) }), { minLength: 15, maxLength: 15 })
       .map((waives) => ({ preconditions, waives })),
   );
 }
@@ -141,6 +153,10 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
       writeFileSync(join(syntheticDir, 'sample.yaml'), syntheticRuleFile(expressions, requirement, 'sample', gates));
       const [occ] = checked(syntheticDir);
       const oracle = new Oracle(occ, vocabulary);
+      for (const c of occ.clauses) countOps(c.cond, s.constructs);
+      for (const p of occ.preconditions) countOps(p.cond, s.constructs);
+      s.constructs.precondition = (s.constructs.precondition ?? 0) + occ.preconditions.length;
+      s.constructs.waiver = (s.constructs.waiver ?? 0) + occ.clauses.filter((c) => c.waives).length;
       const context = `\nrule file:\n${occ.clauses.map((c) => `  ${c.id}: ${c.when}${c.waives ? ` (waives ${c.waives.join(', ')})` : ''}`).join('\n')}\n  requirement: ${occ.education?.when ?? '—'}\n${occ.preconditions.map((p) => `  precondition ${p.id}: ${p.when}`).join('\n')}`;
       for (const { asOf, profile } of fc.sample(profileArb(syntheticWorld), { numRuns: SYNTHETIC_PROFILES, seed: workerSeed + batch })) {
         compare(oracle, asOf, profile, context);
@@ -169,6 +185,7 @@ function merge(a: Summary, b: Summary): Summary {
     clauses: add(a.clauses, b.clauses),
     education: add(a.education, b.education),
     warnings: add(a.warnings, b.warnings),
+    constructs: Object.fromEntries([...new Set([...Object.keys(a.constructs), ...Object.keys(b.constructs)])].map((k) => [k, (a.constructs[k] ?? 0) + (b.constructs[k] ?? 0)])),
   };
 }
 
@@ -185,6 +202,7 @@ function report(s: Summary, ms: number, workers: number): void {
     `education statuses:    ${Object.entries(s.education).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
     `clause statuses:       ${Object.entries(s.clauses).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
     `warnings compared:     ${Object.entries(s.warnings).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
+    `synthetic constructs:  ${Object.entries(s.constructs).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
     `elapsed:               ${(ms / 1000).toFixed(1)} s`,
   ];
   console.log(lines.join('\n'));

@@ -365,12 +365,14 @@ export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<str
   const ageValue = fc.tuple(fc.constantFrom(16, 18, 35, 50, 55, 60, 16.5), pick('岁', '周岁', ' years')).map(([n, u]) => `${n}${u}`);
   const factAtoms: fc.Arbitrary<string>[] = [
     words([pick('年龄', 'age'), cmp, ageValue]),
-    // ages by sex (the legal retirement age)
+  ];
+  // The concepts of issue 24: ages by sex (the legal retirement age), categories, currently working.
+  const conceptAtoms: fc.Arbitrary<string>[] = [
     words([pick('年龄', 'age'), cmp, pick('男', 'male'), ageValue, pick('女', 'female'), ageValue]),
+    words([pick('在职', 'currently-working'), workKind, occScope]),
   ];
   const categoryNames = v.categories.flatMap((c) => [c.name, c.en ?? c.name]);
-  if (categoryNames.length > 0) factAtoms.push(words([pick('类别', 'category'), fc.constantFrom(...categoryNames)]));
-  factAtoms.push(words([pick('在职', 'currently-working'), workKind, occScope]));
+  if (categoryNames.length > 0) conceptAtoms.push(words([pick('类别', 'category'), fc.constantFrom(...categoryNames)]));
   for (const f of v.facts) {
     const name = pick(f.name, f.en ?? f.name);
     if (f.type === 'boolean') factAtoms.push(name);
@@ -391,6 +393,7 @@ export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<str
     { weight: 1, arbitrary: apprenticeship },
     { weight: 4, arbitrary: school },
     { weight: 2, arbitrary: fc.oneof(...factAtoms) },
+    { weight: 2, arbitrary: fc.oneof(...conceptAtoms) },
   );
 
   const lp = pick('(', '（');
