@@ -268,6 +268,34 @@ export class Explainer {
         if (status === U) asks = withAsk(asks, { field: `/facts/${p.name}`, reason: ASK_REASONS.flag(p.name, this.words.en(p.name)) });
         break;
       case 'ageBySex':
+      case 'category':
+      case 'working':
+        asks = this.conceptShortfall(p, f, status, leaf);
+        break;
+      case 'fact': {
+        const v = f.facts.get(p.name);
+        if (v === NO_VALUE) leaf.detail = noValueDetail(p.cmp, p.value);
+        if (typeof v === 'number') {
+          leaf.need = p.value;
+          leaf.have = v;
+          leaf.unit = 'value';
+          if (status === F) leaf.detail = factDetail(p.cmp, p.value, v);
+          if (status === F && (p.cmp === '>=' || p.cmp === '>')) leaf.short = (p.cmp === '>' ? p.value + 1 : p.value) - v;
+        }
+        if (status === U) asks = withAsk(asks, { field: `/facts/${p.name}`, reason: ASK_REASONS.fact(p.name, this.words.en(p.name)) });
+        break;
+      }
+      default:
+        break; // holds, holdsPrepTechnician: nothing more to say
+    }
+    return asks;
+  }
+
+  /** Quantities and asks of ages by sex, categories and current work (the concepts of issue 24). */
+  private conceptShortfall(p: Extract<TestedLeaf, { op: 'ageBySex' | 'category' | 'working' }>, f: Facts, status: Tri, leaf: ConditionExplanation): Ask[] {
+    let asks: Ask[] = NONE;
+    switch (p.op) {
+      case 'ageBySex':
         if (f.birth === null) asks = withAsk(asks, { field: '/birthDate', reason: ASK_REASONS.birthDate() });
         else {
           const years = ageOn(f.birth, f.asOf);
@@ -290,21 +318,6 @@ export class Explainer {
           }
         }
         break;
-      case 'fact': {
-        const v = f.facts.get(p.name);
-        if (v === NO_VALUE) leaf.detail = noValueDetail(p.cmp, p.value);
-        if (typeof v === 'number') {
-          leaf.need = p.value;
-          leaf.have = v;
-          leaf.unit = 'value';
-          if (status === F) leaf.detail = factDetail(p.cmp, p.value, v);
-          if (status === F && (p.cmp === '>=' || p.cmp === '>')) leaf.short = (p.cmp === '>' ? p.value + 1 : p.value) - v;
-        }
-        if (status === U) asks = withAsk(asks, { field: `/facts/${p.name}`, reason: ASK_REASONS.fact(p.name, this.words.en(p.name)) });
-        break;
-      }
-      default:
-        break; // holds, holdsPrepTechnician: nothing more to say
     }
     return asks;
   }

@@ -49,6 +49,8 @@ import {
 /** Scope masks: 1 本职业 / 本专业, 2 相关职业 / 相关专业, 3 both; major 0 = any. */
 const SAME = 1;
 const RELATED = 2;
+/** 无关: a bit of its own since 任意职业 (mask 7) counts unrelated entries too. */
+const UNRELATED = 4;
 const BOTH = 3;
 const ANY_MAJOR = 0;
 
@@ -857,7 +859,7 @@ describe('relations', () => {
   it('one value is the relation to the judged occupation', () => {
     expect(relOf({ occupation: '厨师', relation: '本职业', ...base })).toBe(SAME);
     expect(relOf({ occupation: '厨师', relation: '相关职业', ...base })).toBe(RELATED);
-    expect(relOf({ occupation: '测试职业', relation: '无关', ...base })).toBe(0);
+    expect(relOf({ occupation: '测试职业', relation: '无关', ...base })).toBe(UNRELATED);
   });
 
   it('a map is keyed by occupation name', () => {
@@ -909,7 +911,7 @@ describe('relations', () => {
       },
       '2024-01-01',
     );
-    expect(f.work[1]!.rel).toBe(0);
+    expect(f.work[1]!.rel).toBe(UNRELATED);
     expect(f.warnings.map((w) => [w.code, w.path])).toEqual([
       ['W_UNRELATED', '/work/1'],
       ['W_UNRELATED', '/certificates/0'],

@@ -94,6 +94,29 @@ function reservedFactName(f: { name: string; en?: string }): { field: 'name' | '
   return undefined;
 }
 
+/** The declared facts, checked: a name, a type, no reserved name, a `none` only on a number. */
+function factDecls(list: Partial<FactDecl>[]): FactDecl[] {
+  return list.map((f, i) => {
+    if (typeof f.name !== 'string' || (f.type !== 'boolean' && f.type !== 'number')) {
+      throw new VocabularyError(`fact needs a name and type boolean or number: ${JSON.stringify(f)}`);
+    }
+    const reserved = reservedFactName({ name: f.name, ...(typeof f.en === 'string' ? { en: f.en } : {}) });
+    if (reserved) {
+      throw new VocabularyError(`reserved fact name ${reserved.name}`, `/facts/${i}/${reserved.field}`, { code: 'E_VOCABULARY_RESERVED', args: { name: reserved.name } });
+    }
+    if (f.none !== undefined && (f.type !== 'number' || typeof f.none !== 'number')) throw new VocabularyError(`fact ${f.name}: none must be a number, on a number fact`, `/facts/${i}/none`);
+    return { name: f.name, en: f.en ?? f.name, type: f.type, units: f.units ?? [], ...(f.none !== undefined ? { none: f.none } : {}) };
+  });
+}
+
+/** The applicant categories, each with a name. */
+function categoryDecls(list: Partial<CategoryDecl>[]): CategoryDecl[] {
+  return list.map((c, i) => {
+    if (typeof c.name !== 'string') throw new VocabularyError(`category needs a name: ${JSON.stringify(c)}`, `/categories/${i}`);
+    return { name: c.name, en: c.en ?? c.name };
+  });
+}
+
 export function parseVocabulary(text: string): VocabularyIndex {
   let raw: unknown;
   try {
@@ -122,21 +145,8 @@ export function parseVocabulary(text: string): VocabularyIndex {
     return { name: k.name, en: k.en ?? k.name, default: k.default === true };
   });
   if (workKinds.length > 30) throw new VocabularyError('at most 30 work kinds');
-  const facts: FactDecl[] = (v.facts ?? []).map((f, i) => {
-    if (typeof f.name !== 'string' || (f.type !== 'boolean' && f.type !== 'number')) {
-      throw new VocabularyError(`fact needs a name and type boolean or number: ${JSON.stringify(f)}`);
-    }
-    const reserved = reservedFactName({ name: f.name, ...(typeof f.en === 'string' ? { en: f.en } : {}) });
-    if (reserved) {
-      throw new VocabularyError(`reserved fact name ${reserved.name}`, `/facts/${i}/${reserved.field}`, { code: 'E_VOCABULARY_RESERVED', args: { name: reserved.name } });
-    }
-    if (f.none !== undefined && (f.type !== 'number' || typeof f.none !== 'number')) throw new VocabularyError(`fact ${f.name}: none must be a number, on a number fact`, `/facts/${i}/none`);
-    return { name: f.name, en: f.en ?? f.name, type: f.type, units: f.units ?? [], ...(f.none !== undefined ? { none: f.none } : {}) };
-  });
-  const categories: CategoryDecl[] = (v.categories ?? []).map((c, i) => {
-    if (typeof c.name !== 'string') throw new VocabularyError(`category needs a name: ${JSON.stringify(c)}`, `/categories/${i}`);
-    return { name: c.name, en: c.en ?? c.name };
-  });
+  const facts = factDecls(v.facts ?? []);
+  const categories = categoryDecls(v.categories ?? []);
   const evidence: Record<string, { zh: string; en: string }> = {};
   for (const [key, value] of Object.entries(v.evidence ?? {})) {
     if (typeof value?.zh !== 'string' || typeof value?.en !== 'string') throw new VocabularyError(`evidence ${key} needs zh and en`);
