@@ -25,6 +25,13 @@ export interface SchoolSpec {
   gate: boolean;
 }
 
+/**
+ * The condition language. Occupation scopes (`scope`, `certScope`) are masks of relation bits:
+ * 1 本职业, 2 相关职业, 4 无关; 3 = 本职业或相关职业, 7 = 任意职业 (every entry). Major scopes: 1
+ * 本专业, 2 相关专业, 3 both, 0 any major. Besides clause plans, an occupation may have
+ * preconditions (plans gating every clause but those that waive them) and clauses waiving the
+ * education requirement: see OccupationMeta.preconditions and ClauseMeta.waives (runtime/meta.ts).
+ */
 export type Plan =
   | { op: 'or'; items: Plan[] }
   | { op: 'and'; items: Plan[] }
