@@ -49,7 +49,7 @@ describe('the concepts of issue 24 in a rule file', () => {
     const r = await zige(['test', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('uncovered');
-    expect(r.stdout.trim().split('\n').pop()).toBe('29 passed, 0 failed');
+    expect(r.stdout.trim().split('\n').pop()).toBe('30 passed, 0 failed');
   });
 
   it('converts to English keywords and back byte for byte, and means the same in English', async () => {
@@ -67,7 +67,7 @@ describe('the concepts of issue 24 in a rule file', () => {
     ]) {
       expect(en).toContain(expr);
     }
-    expect((await zige(['test', dir])).stdout.trim().split('\n').pop()).toBe('29 passed, 0 failed');
+    expect((await zige(['test', dir])).stdout.trim().split('\n').pop()).toBe('30 passed, 0 failed');
     expect((await zige(['fmt', '--lang', 'zh', dir])).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(zh);
   });
@@ -83,6 +83,8 @@ describe('the concepts of issue 24 in a rule file', () => {
     ]);
     expect(five.ask.map((a) => a.field)).toContain('/facts/单位考核合格');
     expect(five.registration).toEqual({ from: '2025-09-01', to: '2025-09-15', status: 'not-yet-open' });
+    const first = await evaluate(dir, { ...base, categories: ['退役士兵'] }, '2025-09-01');
+    expect(first.results[0].registration?.status).toBe('open');
     const open = await evaluate(dir, { ...base, categories: ['退役士兵'] }, '2025-09-15');
     expect(open.results[0].registration?.status).toBe('open');
     expect(open.results[0].status).toBe('eligible');
