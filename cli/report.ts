@@ -86,6 +86,8 @@ export function englishClauses(occupations: readonly CompiledOccupation[]): Map<
       // a top-level 且/或 is described in parentheses, needed only inside another condition
       texts.set(c.id, c.plan.op === 'and' || c.plan.op === 'or' ? en.slice(1, -1) : en);
     }
+    // Preconditions: by `<occupation id>#<precondition id>` (a clause id never holds `#`).
+    for (const p of occ.meta.preconditions ?? []) texts.set(`${occ.meta.id}#${p.id}`, explainer.describe(p.plan).en);
   }
   return texts;
 }
@@ -115,7 +117,8 @@ export function formatReport(report: { asOf: string; warnings?: readonly Warning
     // Preconditions gate every route (a route may waive some): each with its status.
     for (const p of r.preconditions ?? []) {
       const mark = p.status === 'met' ? '✓' : p.status === 'unmet' ? '✗' : '?';
-      lines.push(`    ${w.preconditions}: ${mark} ${p.id}${lang === 'zh' ? `  ${p.text}` : ''}`);
+      const text = lang === 'zh' ? p.text : english.get(`${r.id}#${p.id}`);
+      lines.push(`    ${w.preconditions}: ${mark} ${p.id}${text ? `  ${text}` : ''}`);
     }
     if (r.registration) lines.push(`    ${w.registration}: ${r.registration.from} – ${r.registration.to} (${w[r.registration.status]})`);
     // a clause: its local id and, in Chinese, its source sentence, in English its description

@@ -93,6 +93,9 @@ describe('the concepts of issue 24 in a rule file', () => {
     const report = await zige(['eval', join(dir, 'applicant.json'), '--rules', dir, '--occupation', '虚构安全员', '--as-of', '2025-09-16']);
     expect(report.stdout).toContain('报名时间: 2025-09-01 – 2025-09-15 (已截止)');
     expect(report.stdout).toContain('前提条件: ✓ 单位考核合格');
+    const english = await zige(['eval', join(dir, 'applicant.json'), '--rules', dir, '--occupation', '虚构安全员', '--as-of', '2025-09-16', '--lang', 'en']);
+    expect(english.stdout).toContain('registration: 2025-09-01 – 2025-09-15 (closed)');
+    expect(english.stdout).toContain('preconditions: ✓ 单位考核合格  declared: employer-assessment-passed');
   });
 
   it('asks for the sex or the categories where they decide', async () => {
