@@ -300,7 +300,9 @@ function reportUncited(t: Tracing, doc: SourceDocument, sc: SourceClause, ms: Ma
     const head = /^[\s\p{P}]*(?:或[\s\p{P}]*)?/u.exec(run)![0].length;
     const trimmed = run.slice(head).replace(/[\s\p{P}]+$/u, '');
     const han = trimmed.match(/\p{Script=Han}/gu)?.length ?? 0;
-    if (han >= UNCITED_HAN && !trimmed.includes('\uFFFD')) {
+    // where the page was cut (U+FFFD, or the end of a clause cut off) the text is incomplete
+    const incomplete = trimmed.includes('\uFFFD') || (sc.cut && j === covered.length);
+    if (han >= UNCITED_HAN && !incomplete) {
       const start = sc.start + i + head;
       t.sink.report({
         code: 'W_TRACE_UNCITED',

@@ -9,9 +9,10 @@ export function checkSourceMap(f: RuleFileCheck): void {
     entry.clauses.forEach((ref, j) => {
       const [level, ...rest] = ref.split('/');
       const localId = rest.join('/');
-      const clause = f.clauses.find((c) => String(c.level) === level && c.localId === localId);
+      const group = f.data.conditions.find((g) => String(g.level) === level);
+      const clause = group?.clauses.find((c) => c.id === localId);
       if (!clause) f.report('E_SOURCE_MAP_CLAUSE', ['sourceMap', i, 'clauses', j], { ref });
-      else if (!entry.passage.includes(clause.text)) f.report('E_SOURCE_MAP_OUTSIDE', ['sourceMap', i, 'clauses', j], { ref });
+      else if (!entry.passage.includes(clause.source)) f.report('E_SOURCE_MAP_OUTSIDE', ['sourceMap', i, 'clauses', j], { ref });
     });
   });
 }

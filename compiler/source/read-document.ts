@@ -47,6 +47,7 @@ export interface SourceClause {
 /** A heading or numbering no pattern of layout.ts fits, and the lines it governs. */
 export interface UnreadLine {
   kind: 'unknown-heading' | 'unknown-numbering';
+  /** The heading, or the numbering alone (`1)`). */
   text: string;
   start: number;
   end: number;
@@ -169,7 +170,7 @@ class Walker {
       case 'unknown-numbering':
         if (this.unread?.kind === 'unknown-heading') return this.extendUnread(l);
         this.open = undefined;
-        this.markUnread(l, 'unknown-numbering');
+        this.markUnread(l, 'unknown-numbering', k.token.trim());
         return;
       case 'text':
         if (this.unread) return this.extendUnread(l);
@@ -280,8 +281,10 @@ class Walker {
     c.cut = c.text.includes('\uFFFD');
   }
 
-  private markUnread(l: Line, kind: UnreadLine['kind']): void {
-    this.unread = { kind, text: l.text, start: l.lead, end: l.trail, regionEnd: l.trail };
+  private markUnread(l: Line, kind: UnreadLine['kind'], token?: string): void {
+    // the numbering alone is shown and marked; a heading whole
+    const end = token === undefined ? l.trail : l.lead + token.length;
+    this.unread = { kind, text: token ?? l.text, start: l.lead, end, regionEnd: l.trail };
     this.doc.unread.push(this.unread);
   }
 

@@ -16,6 +16,7 @@ describe('the table of passes', () => {
       'check-education',
       'check-work-types',
       'check-conditions',
+      'check-source-map',
       'check-tests',
       'check-in-force',
     ]);
