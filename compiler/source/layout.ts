@@ -49,14 +49,18 @@ export const LEVEL_WORDS: readonly { word: string; level: Level }[] = LEVELS.fla
 const LEVEL_WORD = `(?:${LEVEL_WORDS.map((w) => w.word).join('|')}|[一二三四五六七八九十\\d]+级)`;
 /** A level word followed by no Han character (高级技师 in 高级技师学院 is none). */
 const LEVEL_WORD_IN_TEXT = new RegExp(`${LEVEL_WORD}(?!\\p{Script=Han})`, 'gu');
+/** A word that may be a level's name in a heading: a level word, or up to four Han characters (特级工). */
+const NAME_TOKEN = `(?:${LEVEL_WORD}|\\p{Script=Han}{1,4})`;
 /**
- * A heading that is level words alone (`四级/中级工`, `初级`, `技师`, `初级（五级）`, `——五级：`),
- * optionally followed by a short label that is no sentence (`五级 申报条件(具备以下条件之一者)`).
+ * A heading that is names alone (`四级/中级工`, `初级`, `技师`, `初级（五级）`, `——五级：`), optionally
+ * followed by a short label that is no sentence (`五级 申报条件(具备以下条件之一者)`). It is a level
+ * heading when one of the names is a level word (`受理条件` alone is none).
  */
 const LEVEL_HEADING = new RegExp(
-  `^(?:[—－-]+\\s*)?(${LEVEL_WORD}(?:\\s*[/／、]\\s*${LEVEL_WORD}|\\s*[(（]\\s*${LEVEL_WORD}\\s*[)）])*)(?:\\s*[:：]?\\s*$|[\\s(（][^。；;]*$)`,
+  `^(?:[—－-]+\\s*)?(${NAME_TOKEN}(?:\\s*[/／、]\\s*${NAME_TOKEN}|\\s*[(（]\\s*${NAME_TOKEN}\\s*[)）])*)(?:\\s*[:：]?\\s*$|[\\s(（][^。；;]*$)`,
   'u',
 );
+const HAS_LEVEL_WORD = new RegExp(LEVEL_WORD, 'u');
 
 /** Lines that are no policy text. */
 const SEPARATOR = /^-{3,}\s*(.*?)\s*-{3,}$/;
@@ -92,7 +96,7 @@ export function classifyLine(line: string): LineKind {
     if (m) return { kind: 'section', title: m[2] };
   }
   const heading = LEVEL_HEADING.exec(line);
-  if (heading) return levelOf(heading[1]);
+  if (heading && HAS_LEVEL_WORD.test(heading[1])) return levelOfNames(heading[1]);
   for (const style of NUMBERING) {
     const m = style.pattern.exec(line);
     if (m) return { kind: 'numbered', style: style.name, number: style.value(m[1]), prefix: m[0].length };
@@ -104,7 +108,14 @@ export function classifyLine(line: string): LineKind {
   return { kind: 'text' };
 }
 
-/** The one level the level words of `text` name; an unknown level word or two levels is unrecognised. */
+/** The one level all names of a heading name; a name that is no level word, or two levels, is unrecognised. */
+function levelOfNames(names: string): LineKind {
+  const levels = new Set(names.split(/[/／、()（）\s]+/u).filter((n) => n !== '').map((n) => LEVEL_WORDS.find((w) => w.word === n)?.level));
+  const [only] = levels;
+  return levels.size === 1 && only !== undefined ? { kind: 'level', level: only } : { kind: 'unknown-heading' };
+}
+
+/** The one level the level words of a sentence name; an unknown level word or two levels is unrecognised. */
 function levelOf(text: string): LineKind {
   const levels = new Set<Level | undefined>();
   for (const [word] of text.matchAll(LEVEL_WORD_IN_TEXT)) levels.add(LEVEL_WORDS.find((w) => w.word === word)?.level);
