@@ -332,3 +332,12 @@ export function resolveSection(doc: SourceDocument, cited: string): SourceSectio
   if (parts.length === 1) return parts[0];
   return doc.sections.length === 1 && doc.sections[0].heading === '' ? doc.sections[0] : undefined;
 }
+
+/**
+ * The sections of a source document as `zige trace` reads it, when `cited` names none of them
+ * (undefined when it names one): for a check of `source.section` before anyone traces.
+ */
+export function missingSection(text: string, cited: string): string[] | undefined {
+  const doc = readDocument('', text);
+  return resolveSection(doc, cited) ? undefined : doc.sections.map((s) => s.heading);
+}
