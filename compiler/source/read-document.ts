@@ -278,7 +278,8 @@ class Walker {
   private extendClause(c: SourceClause, l: Line): void {
     c.text = this.doc.text.slice(c.start, l.trail);
     c.end = l.trail;
-    c.cut = c.text.includes('\uFFFD');
+    // only the new line is looked at: a clause running on over many lines stays linear
+    if (l.text.includes('\uFFFD')) c.cut = true;
   }
 
   private markUnread(l: Line, kind: UnreadLine['kind'], token?: string): void {
