@@ -14,7 +14,7 @@ import { DiagnosticSink, type Diagnostic, type Range } from './diagnostics/diagn
 import { posix } from 'node:path';
 import { readDocument, type SourceClause, type SourceDocument, type SourceSection } from './source/read-document.js';
 import { applySourceMaps } from './source/apply-source-map.js';
-import { SECTION_HEADINGS } from './source/layout.js';
+import { SECTION_HEADINGS, TITLE_LINE } from './source/layout.js';
 
 export interface TraceInput {
   /** Source document texts by path relative to the rules directory (a rule file's `source.file`). */
@@ -64,8 +64,6 @@ export interface TraceResult {
 
 /** Uncited text of a source clause with at least this many CJK characters is warned about. */
 const UNCITED_HAN = 4;
-/** The first line of a clause that is a short title with more lines below it. */
-const TITLE_LINE = /^[^。；;，,：:\n]{1,12}\n/;
 
 const LEVEL_NAMES: Record<number, string> = Object.fromEntries(LEVELS.map((l) => [l, LEVEL_WORDS[l].zh]));
 

@@ -73,6 +73,10 @@ const TOC_ENTRY = /(?:\.{2,}|…|·{2,})[\s.…·]*\d+$/;
 const PAGE_HEADER = /^(?:[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*(?:工种|级别)|学历要求)/;
 /** A lead-in ends with a colon: `具备以下条件之一者：` introduces clauses, it is none. */
 export const LEAD_IN = /[:：]$/;
+/** How a complete clause ends; one stopping otherwise before a `[…]` note was cut there. */
+export const SENTENCE_END = /[。；;.!?！？)）”」]$/;
+/** A clause's first line that is a short title with more lines below it (`1.受理条件`): no condition. */
+export const TITLE_LINE = /^[^。；;，,：:\n]{1,12}\n/;
 
 export type LineKind =
   | { kind: 'blank' | 'note' | 'toc' | 'page-header' | 'text' }

@@ -4,7 +4,7 @@
 import { LEVEL_NAMES, type Level } from '../../runtime/words.js';
 import type { Range } from '../diagnostics/diagnostics.js';
 import { lineCountFor, rangeOfOffsets } from '../load/yaml-positions.js';
-import { classifyLine, HEADER_LINE, LEAD_IN, type LineKind } from './layout.js';
+import { classifyLine, HEADER_LINE, LEAD_IN, SENTENCE_END, type LineKind } from './layout.js';
 
 export interface SourceSection {
   /** Normalised title: the identity of the section (headings printed again on each page are one). */
@@ -64,9 +64,6 @@ export interface SourceDocument {
   /** A clause printed twice with different text in one level: its line. */
   duplicates: { section: string; level: string; clause: number; start: number; end: number }[];
 }
-
-/** How a complete clause ends. */
-const SENTENCE_END = /[。；;.!?！？)）”」]$/;
 
 const norm = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
 
