@@ -14,7 +14,7 @@ import { nodeAtPath, rangeOfOffsets, scalarSpanRange } from '../load/yaml-positi
 import type { Level } from '../../runtime/words.js';
 import { resolveExpression, type ExprDiagnostic } from './resolve-expression.js';
 import type { DiagnosticCode } from '../diagnostics/messages.js';
-import { metadataSpans } from '../source/read-document.js';
+import { indexInPolicyText, metadataSpans } from '../source/read-document.js';
 
 /** A source document as read: its text, why it is not UTF-8 or too large, or null when it cannot be read. */
 export type SourceContent = string | EncodingProblem | FileTooLargeError | null;
@@ -89,13 +89,7 @@ export class RuleFileCheck {
   /** Whether some occurrence of `sentence` lies outside the document's metadata spans. */
   private inPolicyText(text: string, sentence: string): boolean {
     if (this.spans?.text !== text) this.spans = { text, spans: metadataSpans(text) };
-    const { spans } = this.spans;
-    if (spans.length === 0) return true;
-    for (let i = text.indexOf(sentence); i >= 0; i = text.indexOf(sentence, i + 1)) {
-      const end = i + sentence.length;
-      if (!spans.some(([s, e]) => i < e && end > s)) return true;
-    }
-    return false;
+    return indexInPolicyText(text, sentence, this.spans.spans) >= 0;
   }
 
   /** The `when:` expression at `path`, parsed and resolved (its problems positioned in the file). */

@@ -4,7 +4,7 @@
 // reading found inside it (clauses, unreadable lines) gives way to it.
 import type { CheckedClause, CheckedOccupation } from '../checked.js';
 import type { Level } from '../../runtime/words.js';
-import { levelWord, metadataSpans, type SourceClause, type SourceDocument, type SourceSection } from './read-document.js';
+import { indexInPolicyText, levelWord, metadataSpans, type SourceClause, type SourceDocument, type SourceSection } from './read-document.js';
 
 export interface MappedClause {
   occ: CheckedOccupation;
@@ -25,7 +25,7 @@ export function applySourceMaps(
     const section = sectionOf(doc, occ.source.section) ?? doc.sections[0];
     const notes = metadataSpans(doc.text);
     (occ.sourceMap ?? []).forEach((entry, i) => {
-      const start = inPolicyText(doc.text, entry.passage, notes);
+      const start = indexInPolicyText(doc.text, entry.passage, notes);
       if (start < 0 || !section) return; // the check stage reported the passage missing
       const clauses = occ.clauses.filter((c) => entry.clauses.includes(c.id));
       const target = mappedClause(doc, section, start, start + entry.passage.length, i + 1, clauses);
@@ -33,14 +33,6 @@ export function applySourceMaps(
     });
   }
   return out;
-}
-
-/** The first occurrence of `passage` that is not in the stored copy's notes; -1 when none. */
-function inPolicyText(text: string, passage: string, notes: [number, number][]): number {
-  for (let i = text.indexOf(passage); i >= 0; i = text.indexOf(passage, i + 1)) {
-    if (!notes.some(([s, e]) => i < e && i + passage.length > s)) return i;
-  }
-  return -1;
 }
 
 function mappedClause(doc: SourceDocument, section: SourceSection, start: number, end: number, number: number, clauses: CheckedClause[]): SourceClause {

@@ -109,6 +109,15 @@ export function metadataSpans(text: string): [number, number][] {
   return spans;
 }
 
+/** The first occurrence of `sentence` in `text` outside the `notes` spans (metadataSpans); -1 when none. */
+export function indexInPolicyText(text: string, sentence: string, notes: readonly [number, number][]): number {
+  for (let i = text.indexOf(sentence); i >= 0; i = text.indexOf(sentence, i + 1)) {
+    const end = i + sentence.length;
+    if (!notes.some(([s, e]) => i < e && end > s)) return i;
+  }
+  return -1;
+}
+
 /** Splits a source document into sections, levels and clauses as printed. */
 export function readDocument(file: string, text: string): SourceDocument {
   const lc = lineCountFor(text);
