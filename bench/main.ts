@@ -5,7 +5,8 @@
 //   npm run bench                    everything (builds first; about 4–5 minutes)
 //   npm run bench -- --quick         smaller sizes and fewer rounds: a smoke run (~1 minute)
 //   npm run bench -- --only a,b      some sections: a predicate, b end-to-end, c compile and cold
-//                                    start, batch, csv (CSV reading), d growth (prints the report; writes nothing)
+//                                    start, batch, csv (CSV reading), trace (reading source documents),
+//                                    d growth (prints the report; writes nothing)
 //   npm run bench -- --only a,b --write   replaces those sections in bench/last-run.json and
 //                                    RESULTS.md, keeping the others (each marked with its run)
 //   node .bench/bench/main.js --render --previous FILE   rewrites RESULTS.md from last-run.json
@@ -18,6 +19,7 @@ import { checkRules } from '../compiler/check-rules.js';
 import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
 import { batchBench, type BatchResult } from './batch.js';
 import { csvBench, type CsvSize } from './csv.js';
+import { traceReadBench, type TraceReadSize } from './trace.js';
 import { enginesEndToEndBench, type EnginesEndToEndResult } from './engines-end-to-end.js';
 import { endToEndBench, workGrowth, type EndToEndResult, type GrowthPoint } from './end-to-end.js';
 import { sinkValue } from './measure.js';
@@ -88,6 +90,7 @@ let compile: CompileResult | undefined;
 let cold: ColdStart[] | undefined;
 let batch: BatchResult | undefined;
 let csv: CsvSize[] | undefined;
+let traceRead: TraceReadSize[] | undefined;
 let growth: GrowthPoint[] | undefined;
 let ruleFiles: RuleGrowthPoint[] | undefined;
 
@@ -114,6 +117,10 @@ if (want('batch')) {
 if (want('csv')) {
   log(`csv: reading ${SIZES.csv.join(', ')} MB`);
   csv = csvBench(SIZES.csv, quick ? 1 : 3);
+}
+if (want('trace')) {
+  log('trace: reading source documents');
+  traceRead = traceReadBench(RULES, quick ? 3 : 9);
 }
 if (want('d')) {
   log('(d) growth: work entries');
@@ -143,6 +150,7 @@ const run: Run = {
   cold,
   batch,
   csv,
+  traceRead,
   growth,
   ruleFiles,
 };
@@ -160,6 +168,7 @@ if (values.write && only !== null && !quick) {
     ['c', ['compile', 'cold', 'precompiled']],
     ['batch', ['batch']],
     ['csv', ['csv']],
+    ['trace', ['traceRead']],
     ['d', ['growth', 'ruleFiles']],
   ];
   const merged = { ...previous, ...run, sections: {} as Record<string, Provenance> } as Run;

@@ -1,6 +1,7 @@
 // bench/RESULTS.md from one run (and the previous run, for stability).
 import type { BatchResult } from './batch.js';
 import type { CsvSize } from './csv.js';
+import type { TraceReadSize } from './trace.js';
 import type { EndToEndResult, GrowthPoint } from './end-to-end.js';
 import { fmtMs, fmtNs, fmtRate, fmtRatio, table, type Stats } from './measure.js';
 import type { EnginesEndToEndResult } from './engines-end-to-end.js';
@@ -24,6 +25,7 @@ export interface Run {
   cold?: ColdStart[];
   batch?: BatchResult;
   csv?: CsvSize[];
+  traceRead?: TraceReadSize[];
   growth?: GrowthPoint[];
   ruleFiles?: RuleGrowthPoint[];
 }
@@ -211,7 +213,7 @@ export function report(run: Run, previous: Run | undefined, notes: string): stri
     `Code measured: ${run.compiled === 'tsx' ? "the TypeScript sources through tsx (esbuild, keepNames): NOT the shipped JavaScript — run `npm run bench`" : "tsc's JavaScript, byte-identical to dist/ (what the bin and `zige/runtime` run): `npm run bench` compiles bench/ with tsc into .bench/ and runs it with node"}.`,
     '',
     'Reproduce: `npm run bench` (builds, then runs every section in one process; about 5 minutes). ' +
-      'A smoke run: `npm run bench -- --quick`; one section: `npm run bench -- --only a` (a, b, c, batch, csv, d; with `--write` it replaces those sections of RESULTS.md and keeps the others). ' +
+      'A smoke run: `npm run bench -- --quick`; one section: `npm run bench -- --only a` (a, b, c, batch, csv, trace, d; with `--write` it replaces those sections of RESULTS.md and keeps the others). ' +
       'Every engine is first checked to agree with the hand-written code on every profile; the run aborts otherwise. ' +
       'Populations are seeded (mulberry32, bench/population.ts): every run sees the same profiles. ' +
       'Timings are medians over rounds in which the contenders run in turn; min – max shows the spread.',
@@ -271,6 +273,7 @@ export function report(run: Run, previous: Run | undefined, notes: string): stri
   }
 
   if (run.csv) out.push(...csvSection(run.csv));
+  if (run.traceRead) out.push(...traceSection(run.traceRead));
   if (run.batch) {
     const b = run.batch;
     out.push('## Batch: `zige eval --batch`', '');
@@ -362,6 +365,23 @@ function csvSection(sizes: CsvSize[]): string[] {
     table(
       ['input', 'records', 'time (median)', 'min – max', 'CPU time (median)', 'MB/s'],
       sizes.map((x) => [`${x.mb.toFixed(1)} MB`, String(x.records), fmtMs(x.ms.median), spread(x.ms, fmtMs), fmtMs(x.cpuMs.median), (x.mb / (x.ms.median / 1000)).toFixed(1)]),
+    ),
+    '',
+  ];
+}
+
+function traceSection(docs: TraceReadSize[]): string[] {
+  const kib = (b: number): string => (b >= 1 << 20 ? `${(b / (1 << 20)).toFixed(2)} MiB` : `${(b / 1024).toFixed(1)} KiB`);
+  return [
+    '## Trace: reading source documents as printed',
+    '',
+    'compiler/source/read-document.ts splitting a document into sections, levels and clauses (the layout tables of compiler/source/layout.ts), ' +
+      'as `zige trace` and the citation check run it: the bundled stored texts, and two documents of the largest size a source may have (1 MiB): ' +
+      'the Guizhou summary repeated, and one clause running on over every line. Reading only: no matching.',
+    '',
+    table(
+      ['document', 'size', 'lines', 'clauses', 'time (median)', 'min – max', 'MiB/s'],
+      docs.map((d) => [d.name, kib(d.bytes), String(d.lines), String(d.clauses), fmtMs(d.ms.median), spread(d.ms, fmtMs), (d.bytes / (1 << 20) / (d.ms.median / 1000)).toFixed(1)]),
     ),
     '',
   ];

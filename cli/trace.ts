@@ -46,7 +46,9 @@ export function runTrace(opts: { dir?: string; json: boolean; lang: OutputLang }
           section: r.section,
           level: r.level,
           clause: r.clause,
+          ...(r.layout ? { layout: r.layout } : {}),
           text: r.text,
+          ...(r.cut ? { cut: true } : {}),
           rules: r.rules,
           ...(r.notEncoded ? { notEncoded: r.notEncoded } : {}),
           sourceFile: r.sourceFile,
@@ -73,7 +75,7 @@ export function formatTable(rows: TraceRow[], lang: OutputLang, show: (file: str
   const zh = lang !== 'en';
   const table: string[][] = [HEADERS[zh ? 'zh' : 'en']];
   for (const r of rows) {
-    const lead = [r.section, r.levelHeading, String(r.clause), truncate(r.text.replace(/\s*\n\s*/g, ''), TEXT_WIDTH)];
+    const lead = [r.section, r.levelHeading || '—', clauseLabel(r), truncate(r.text.replace(/\s*\n\s*/g, ''), TEXT_WIDTH)];
     if (r.rules.length > 0) {
       r.rules.forEach((rule, i) => table.push([...(i === 0 ? lead : ['', '', '', '']), rule.id, `${show(rule.file)}:${rule.line}`]));
     } else if (r.notEncoded) {
@@ -98,6 +100,12 @@ export function formatTable(rows: TraceRow[], lang: OutputLang, show: (file: str
   const summaryEn = `${rows.length} source clauses: ${encoded} encoded, ${skipped} not encoded on purpose, ${missing} missing`;
   lines.push(lang === 'zh' ? summaryZh : lang === 'en' ? summaryEn : `${summaryZh} / ${summaryEn}`);
   return lines.join('\n');
+}
+
+/** The clause column: its printed number, `¶2` for the second unnumbered paragraph, `↦1` for a sourceMap passage; `✂` when cut. */
+function clauseLabel(r: TraceRow): string {
+  const mark = r.layout === 'paragraph' ? '¶' : r.layout === 'mapped' ? '↦' : '';
+  return `${mark}${r.clause}${r.cut ? ' ✂' : ''}`;
 }
 
 function truncate(s: string, width: number): string {

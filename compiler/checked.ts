@@ -27,12 +27,24 @@ export interface CheckedPrecondition {
   cond: Cond;
 }
 
-/** A numbered source clause a rule file leaves out on purpose (`notEncoded`), with the reason. */
+/**
+ * A source clause a rule file leaves out on purpose (`notEncoded`), with the reason. Without
+ * `level` it names a clause under no level heading; without `clause`, every clause of the section
+ * (and level).
+ */
 export interface NotEncoded {
   section: string;
-  level: Level;
-  clause: number;
+  level?: Level;
+  clause?: number;
   reason: string;
+  line: number;
+  range?: Range;
+}
+
+/** A passage of the source document, verbatim, and the rule clauses (full ids) that encode it. */
+export interface SourceMapEntry {
+  passage: string;
+  clauses: string[];
   line: number;
   range?: Range;
 }
@@ -71,6 +83,8 @@ export interface CheckedOccupation {
   /** The cited document (path relative to the rules directory) and section heading. */
   source?: { file: string; text?: string; section: string; sectionRange?: Range };
   notEncoded?: NotEncoded[];
+  /** Source passages the rule file maps to its clauses, for layouts trace cannot read (`sourceMap`). */
+  sourceMap?: SourceMapEntry[];
   clauses: CheckedClause[];
   tests: CheckedTest[];
   ranks: Record<string, number>;

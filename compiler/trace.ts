@@ -1,24 +1,20 @@
-// `zige trace`: the source document split into sections (occupations), levels and numbered
-// clauses, and every numbered clause matched to the rule clauses that cite it. Pure: the source
-// texts and the checked occupations in, table rows and diagnostics out (docs/rule-files.md).
-//
-// Reading the document:
-// - a section starts at a heading `一、互联网营销师`; the document prints the heading again on every
-//   page (sometimes with the wrong number: 六/七), so headings naming the same occupation are one
-//   section; table-of-contents lines (`一、互联网营销师.....	01`) are not headings;
-// - a level starts at a heading `四级/中级工` inside a section;
-// - a clause starts at `1. …` inside a level and runs on over following lines until a blank line,
-//   a heading, the next number or a `学历要求`/`(一) 工种` line of a repeated page header.
+// `zige trace`: the source document split into sections, levels and clauses as printed
+// (compiler/source/: the layout tables and the reading), and every source clause matched to the
+// rule clauses that cite it. Pure: the source texts and the checked occupations in, table rows and
+// diagnostics out (docs/rule-files.md, "Tracing rule clauses to the source").
 //
 // Matching: a rule clause's `source` is a verbatim substring of the source clause it encodes,
 // looked for in its rule file's section and level first (preferring the clause numbered like the
 // rule clause's id), then anywhere in the document (which is then an error: encoded twice, or
 // misplaced). Alternatives 3a/3b all match source clause 3; together they should cite all of it.
+// A rule file's `sourceMap` names passages the reading cannot split; they replace what was read there.
 import type { CheckedClause, CheckedOccupation, NotEncoded } from './checked.js';
 import { LEVEL_NAMES as LEVEL_WORDS, LEVELS, type Level } from '../runtime/words.js';
 import { DiagnosticSink, type Diagnostic, type Range } from './diagnostics/diagnostics.js';
 import { posix } from 'node:path';
-import { lineCountFor, rangeOfOffsets } from './load/yaml-positions.js';
+import { readDocument, type SourceClause, type SourceDocument, type SourceSection } from './source/read-document.js';
+import { applySourceMaps } from './source/apply-source-map.js';
+import { SECTION_HEADINGS, TITLE_LINE } from './source/layout.js';
 
 export interface TraceInput {
   /** Source document texts by path relative to the rules directory (a rule file's `source.file`). */
@@ -37,15 +33,20 @@ export interface TraceRuleRef {
 }
 
 export interface TraceRow {
-  /** Section heading as first printed, e.g. `一、互联网营销师`. */
+  /** Section heading as first printed, e.g. `一、互联网营销师` (a separator's title; '' without headings). */
   section: string;
-  level: Level;
-  /** Level heading as printed, e.g. `四级/中级工`. */
+  /** null for a clause under no level heading. */
+  level: Level | null;
+  /** Level heading as printed, e.g. `四级/中级工` ('' under none). */
   levelHeading: string;
-  /** The clause's number in the source. */
+  /** The clause's number in the source (a paragraph's place in its block, a sourceMap entry's place). */
   clause: number;
+  /** How the clause was found when it has no printed number: `paragraph` (unnumbered), `mapped` (the rule file's sourceMap). */
+  layout?: 'paragraph' | 'mapped';
   /** The clause text after its number, verbatim (lines of a wrapped clause joined by `\n`). */
   text: string;
+  /** Set when the text holds U+FFFD: the page was cut there. */
+  cut?: true;
   /** Rule clauses whose source is part of this clause, in rule-file order. */
   rules: TraceRuleRef[];
   /** Set when a rule file lists the clause under `notEncoded` (and no rule clause encodes it). */
@@ -56,7 +57,7 @@ export interface TraceRow {
 }
 
 export interface TraceResult {
-  /** Every numbered clause of every source document, once, in document order of sections. */
+  /** Every clause of every source document, once, in document order of sections. */
   rows: TraceRow[];
   diagnostics: Diagnostic[];
 }
@@ -64,48 +65,7 @@ export interface TraceResult {
 /** Uncited text of a source clause with at least this many CJK characters is warned about. */
 const UNCITED_HAN = 4;
 
-const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
 const LEVEL_NAMES: Record<number, string> = Object.fromEntries(LEVELS.map((l) => [l, LEVEL_WORDS[l].zh]));
-
-const SECTION_HEADING = /^([一二三四五六七八九十]+)\s*[、．.]\s*(\S.*)$/;
-const TOC_ENTRY = /(?:\.{2,}|…|·{2,})[\s.…·]*\d+$/;
-const LEVEL_HEADING = /^([一二三四五])级\s*(?:[/／]\s*\S+)?$/;
-const NUMBERED = /^(\d+)\s*[.．、]\s*/;
-const PAGE_HEADER_LINE = /^(?:[(（]\s*[一二三四五六七八九十]+\s*[)）]|学历要求)/;
-
-interface Section {
-  /** Normalised occupation name: the identity of the section. */
-  key: string;
-  heading: string;
-  /** Normalised headings as printed (with their numbers). */
-  headings: Set<string>;
-  levels: Map<Level, SourceLevel>;
-}
-
-interface SourceLevel {
-  level: Level;
-  heading: string;
-  clauses: SourceClause[];
-}
-
-interface SourceClause {
-  section: Section;
-  level: SourceLevel;
-  number: number;
-  text: string;
-  /** UTF-16 offsets into the document: the number, the text, the end of the first line. */
-  numberStart: number;
-  start: number;
-  firstLineEnd: number;
-  line: number;
-}
-
-interface ParsedDocument {
-  file: string;
-  text: string;
-  range(start: number, end: number): Range;
-  sections: Section[];
-}
 
 interface Match {
   occ: CheckedOccupation;
@@ -114,37 +74,56 @@ interface Match {
   foreign: boolean;
 }
 
+type Where = { section: string; level: string; clause: number | string };
+
 const norm = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
 /** One key per document however rule files spell its path (`./sources/a.txt`, `sources\\a.txt`). */
 const docKey = (file: string): string => posix.normalize(file.replace(/\\/g, '/'));
+const levelHeading = (sc: SourceClause): string => sc.level?.heading ?? '—';
 
 /** What tracing learns on the way: the documents, and which rule clauses cite which source clauses. */
 interface Tracing {
   sink: DiagnosticSink;
   show: (f: string) => string;
-  docs: Map<string, ParsedDocument>;
+  docs: Map<string, SourceDocument>;
   matches: Map<SourceClause, Match[]>;
   notEncoded: Map<SourceClause, { occ: CheckedOccupation; entry: NotEncoded }>;
-  ownSection: Map<CheckedOccupation, Section>;
+  ownSection: Map<CheckedOccupation, SourceSection>;
 }
 
 const ruleRange = (c: { line: number; range?: Range; sourceRange?: Range }): Range =>
   c.sourceRange ?? c.range ?? { start: { line: c.line, col: 1 }, end: { line: c.line, col: 1 } };
 
-/** Splits the source documents into numbered clauses and matches the rule clauses to them. */
+/** Splits the source documents into clauses and matches the rule clauses to them. */
 export function traceSources(input: TraceInput): TraceResult {
   const sink = new DiagnosticSink();
   const show = input.display ?? ((f: string) => f);
   const texts = input.sources instanceof Map ? [...input.sources] : Object.entries(input.sources as Record<string, string>);
-  const docs = new Map<string, ParsedDocument>();
-  for (const [file, text] of texts) if (!docs.has(docKey(file))) docs.set(docKey(file), parseDocument(file, text, sink, show));
+  const docs = new Map<string, SourceDocument>();
+  for (const [file, text] of texts) if (!docs.has(docKey(file))) docs.set(docKey(file), readDocument(file, text));
   const t: Tracing = { sink, show, docs, matches: new Map(), notEncoded: new Map(), ownSection: new Map() };
-  for (const occ of input.occupations) matchOccupation(t, occ);
+  const docOf = (occ: CheckedOccupation): SourceDocument | undefined => (occ.source ? docs.get(docKey(occ.source.file)) : undefined);
+  const mapped = applySourceMaps(input.occupations, docOf, (doc, cited) => resolveSection(doc, cited));
+  for (const m of mapped) t.matches.set(m.target, [...(t.matches.get(m.target) ?? []), { occ: m.occ, clause: m.clause, foreign: false }]);
+  const done = new Set(mapped.map((m) => m.clause));
+  for (const occ of input.occupations) matchOccupation(t, occ, done);
+  for (const doc of docs.values()) reportDocument(t, doc);
   return { rows: traceRows(t), diagnostics: sink.sorted() };
 }
 
+/** What the reading itself found: headings and numbering it cannot read, clauses printed twice. */
+function reportDocument(t: Tracing, doc: SourceDocument): void {
+  for (const u of doc.unread) {
+    const code = u.kind === 'unknown-heading' ? 'E_TRACE_UNKNOWN_HEADING' : 'E_TRACE_UNKNOWN_NUMBERING';
+    t.sink.report({ code, file: t.show(doc.file), range: doc.range(u.start, u.end), args: { text: u.text } });
+  }
+  for (const d of doc.duplicates) {
+    t.sink.report({ code: 'W_TRACE_DUPLICATE_CLAUSE', severity: 'warning', file: t.show(doc.file), range: doc.range(d.start, d.end), args: d });
+  }
+}
+
 /** Matches an occupation's clauses and its not-encoded entries to the clauses of its source document. */
-function matchOccupation(t: Tracing, occ: CheckedOccupation): void {
+function matchOccupation(t: Tracing, occ: CheckedOccupation, done: Set<CheckedClause>): void {
   if (!occ.source) return;
   const doc = t.docs.get(docKey(occ.source.file));
   if (!doc) return;
@@ -162,79 +141,100 @@ function matchOccupation(t: Tracing, occ: CheckedOccupation): void {
   }
   if (section) {
     t.ownSection.set(occ, section);
-    for (const clause of occ.clauses) matchClause(t, occ, doc, section, clause);
+    for (const clause of occ.clauses) if (!done.has(clause)) matchClause(t, occ, doc, section, clause);
   } // else no section at all: reported above; the not-encoded entries name their own sections
-  for (const entry of occ.notEncoded ?? []) {
-    const s = resolveSection(doc, entry.section);
-    const sc = s?.levels.get(entry.level)?.clauses.find((c) => c.number === entry.clause);
-    if (!sc) {
-      t.sink.report({
-        code: 'E_TRACE_NOT_ENCODED_UNKNOWN',
-        file: t.show(occ.file),
-        range: ruleRange(entry),
-        args: { section: entry.section, level: s?.levels.get(entry.level)?.heading ?? LEVEL_NAMES[entry.level], clause: entry.clause },
-      });
-    } else if (!t.notEncoded.has(sc)) {
-      t.notEncoded.set(sc, { occ, entry });
-    }
+  for (const entry of occ.notEncoded ?? []) matchNotEncoded(t, occ, doc, entry);
+}
+
+/** The clauses a `notEncoded` entry names: one by number, or every clause of its section (and level). */
+function matchNotEncoded(t: Tracing, occ: CheckedOccupation, doc: SourceDocument, entry: NotEncoded): void {
+  const s = resolveSection(doc, entry.section);
+  const list = entry.level === undefined ? s?.loose : s?.levels.get(entry.level)?.clauses;
+  const named = (list ?? []).filter((c) => entry.clause === undefined || c.number === entry.clause);
+  if (named.length === 0) {
+    const level = entry.level === undefined ? '—' : (s?.levels.get(entry.level)?.heading ?? LEVEL_NAMES[entry.level]);
+    t.sink.report({
+      code: 'E_TRACE_NOT_ENCODED_UNKNOWN',
+      file: t.show(occ.file),
+      range: ruleRange(entry),
+      args: { section: entry.section, level, clause: entry.clause ?? '*' },
+    });
   }
+  for (const sc of named) if (!t.notEncoded.has(sc)) t.notEncoded.set(sc, { occ, entry });
 }
 
 /** The source clause a rule clause cites: in its own section and level by number, else anywhere (foreign). */
-function matchClause(t: Tracing, occ: CheckedOccupation, doc: ParsedDocument, section: Section, clause: CheckedClause): void {
+function matchClause(t: Tracing, occ: CheckedOccupation, doc: SourceDocument, section: SourceSection, clause: CheckedClause): void {
   const contains = (sc: SourceClause): boolean => sc.text.includes(clause.text);
   const number = parseInt(clause.localId, 10);
-  const own = section.levels.get(clause.level)?.clauses.filter(contains) ?? [];
+  const own = [...(section.levels.get(clause.level)?.clauses ?? []), ...section.loose].filter(contains);
   let target: SourceClause | undefined;
   let foreign = false;
   if (own.length > 0) {
     target = own.find((sc) => sc.number === number) ?? own[0];
-    if (target.number !== number) {
+    if (target.number !== number && target.layout === 'numbered') {
       t.sink.report({ code: 'W_TRACE_NUMBER', severity: 'warning', file: t.show(occ.file), range: ruleRange(clause), args: { id: clause.id, clause: target.number } });
     }
   } else {
-    const anywhere = doc.sections.flatMap((s) => [...s.levels.values()].flatMap((l) => l.clauses)).filter(contains);
+    const anywhere = doc.sections.flatMap((s) => [...s.loose, ...[...s.levels.values()].flatMap((l) => l.clauses)]).filter(contains);
     target = anywhere.find((sc) => sc.section === section && sc.number === number) ?? anywhere.find((sc) => sc.section === section) ?? anywhere.find((sc) => sc.number === number) ?? anywhere[0];
     foreign = true;
   }
   if (!target) {
-    t.sink.report({ code: 'E_TRACE_INVENTED', file: t.show(occ.file), range: ruleRange(clause), args: { id: clause.id, file: occ.source!.file } });
+    reportUncitable(t, occ, doc, clause);
     return;
   }
   t.matches.set(target, [...(t.matches.get(target) ?? []), { occ, clause, foreign }]);
 }
 
-/** One row per numbered source clause, in document order, with the errors of its matches. */
+/** A rule clause in no source clause: on a line trace could not read, or invented (a heading, a lead-in, two clauses). */
+function reportUncitable(t: Tracing, occ: CheckedOccupation, doc: SourceDocument, clause: CheckedClause): void {
+  const at = doc.text.indexOf(clause.text);
+  const unread = doc.unread.find((u) => at >= u.start && at <= u.regionEnd);
+  if (unread) {
+    const { line, col } = doc.range(unread.start, unread.end).start;
+    t.sink.report({
+      code: 'E_TRACE_UNREADABLE_CITED',
+      file: t.show(occ.file),
+      range: ruleRange(clause),
+      args: { id: clause.id, file: occ.source!.file, line, col, text: unread.text },
+    });
+    return;
+  }
+  t.sink.report({ code: 'E_TRACE_INVENTED', file: t.show(occ.file), range: ruleRange(clause), args: { id: clause.id, file: occ.source!.file } });
+}
+
+/** One row per source clause, in document order, with the errors of its matches. */
 function traceRows(t: Tracing): TraceRow[] {
   const rows: TraceRow[] = [];
   const ref = (m: Match): string => `${m.clause.id} (${t.show(m.occ.file)}:${m.clause.line})`;
   for (const doc of t.docs.values()) {
     for (const section of doc.sections) {
-      for (const level of section.levels.values()) {
-        for (const sc of level.clauses) {
-          const where = { section: section.heading, level: level.heading, clause: sc.number };
-          const ms = t.matches.get(sc) ?? [];
-          const ne = t.notEncoded.get(sc);
-          if (ms.length === 0 && !ne) {
-            t.sink.report({ code: 'E_TRACE_UNENCODED', file: t.show(doc.file), range: doc.range(sc.numberStart, sc.firstLineEnd), args: where });
-          }
-          if (ms.length > 0 && ne) {
-            t.sink.report({ code: 'E_TRACE_NOT_ENCODED_ENCODED', file: t.show(ne.occ.file), range: ruleRange(ne.entry), args: { ...where, ids: ms.map(ref).join(', ') } });
-          }
-          reportTwice(ms, where, t.ownSection, t.sink, t.show, ref, ruleRange);
-          if (ms.length > 0) reportUncited(doc, sc, ms, where, t.sink, t.show);
-          rows.push({
-            section: section.heading,
-            level: level.level,
-            levelHeading: level.heading,
-            clause: sc.number,
-            text: sc.text,
-            rules: ms.map((m) => ({ id: m.clause.id, file: m.occ.file, line: m.clause.line })),
-            ...(ms.length === 0 && ne ? { notEncoded: { reason: ne.entry.reason, file: ne.occ.file, line: ne.entry.line } } : {}),
-            sourceFile: doc.file,
-            sourceLine: sc.line,
-          });
+      for (const sc of [...section.loose, ...[...section.levels.values()].flatMap((l) => l.clauses)]) {
+        const where: Where = { section: section.heading, level: levelHeading(sc), clause: sc.number };
+        const ms = t.matches.get(sc) ?? [];
+        const ne = t.notEncoded.get(sc);
+        if (ms.length === 0 && !ne) {
+          t.sink.report({ code: 'E_TRACE_UNENCODED', file: t.show(doc.file), range: doc.range(sc.numberStart, sc.firstLineEnd), args: where });
         }
+        if (ms.length > 0 && ne) {
+          t.sink.report({ code: 'E_TRACE_NOT_ENCODED_ENCODED', file: t.show(ne.occ.file), range: ruleRange(ne.entry), args: { ...where, ids: ms.map(ref).join(', ') } });
+        }
+        reportTwice(t, ms, where, sc.level !== null, ref);
+        if (ms.length > 0) reportUncited(t, doc, sc, ms, where);
+        rows.push({
+          section: section.heading,
+          level: sc.level?.level ?? null,
+          levelHeading: sc.level?.heading ?? '',
+          clause: sc.number,
+          ...(sc.layout !== 'numbered' ? { layout: sc.layout } : {}),
+          text: sc.text,
+          ...(sc.cut ? { cut: true as const } : {}),
+          rules: ms.map((m) => ({ id: m.clause.id, file: m.occ.file, line: m.clause.line })),
+          ...(ms.length === 0 && ne ? { notEncoded: { reason: ne.entry.reason, file: ne.occ.file, line: ne.entry.line } } : {}),
+          sourceFile: doc.file,
+          sourceLine: sc.line,
+        });
       }
     }
   }
@@ -242,60 +242,44 @@ function traceRows(t: Tracing): TraceRow[] {
 }
 
 /**
- * Encoded twice: rule clauses of two occupations or levels on one source clause. A clause found
- * outside its own section/level is an error either way: encoded twice when another rule clause
- * has the source clause too, misplaced when it is the only one.
+ * Encoded twice: rule clauses of two occupations or levels on one source clause (of two
+ * occupations only, for a clause under no level heading: its levels are the rule file's reading).
+ * A clause found outside its own section/level is an error either way: encoded twice when another
+ * rule clause has the source clause too, misplaced when it is the only one.
  */
-function reportTwice(
-  ms: Match[],
-  where: { section: string; level: string; clause: number },
-  ownSection: Map<CheckedOccupation, Section>,
-  sink: DiagnosticSink,
-  show: (f: string) => string,
-  ref: (m: Match) => string,
-  ruleRange: (c: CheckedClause) => Range,
-): void {
-  const group = (m: Match): string => `${m.occ.id}\u0000${m.clause.level}`;
+function reportTwice(t: Tracing, ms: Match[], where: Where, byLevel: boolean, ref: (m: Match) => string): void {
+  const group = (m: Match): string => (byLevel ? `${m.occ.id}\u0000${m.clause.level}` : m.occ.id);
   const firstOwn = ms.find((m) => !m.foreign);
   const reported = new Set<string>();
   for (const m of ms) {
     const others = ms.filter((o) => group(o) !== group(m));
+    const at = { file: t.show(m.occ.file), range: ruleRange(m.clause) };
     if (m.foreign) {
       if (others.length > 0) {
-        sink.report({ code: 'E_TRACE_TWICE', file: show(m.occ.file), range: ruleRange(m.clause), args: { ...where, id: m.clause.id, others: others.map(ref).join(', ') } });
+        t.sink.report({ code: 'E_TRACE_TWICE', ...at, args: { ...where, id: m.clause.id, others: others.map(ref).join(', ') } });
       } else {
-        const own = ownSection.get(m.occ);
-        sink.report({
-          code: 'E_TRACE_MISPLACED',
-          file: show(m.occ.file),
-          range: ruleRange(m.clause),
-          args: {
-            ...where,
-            id: m.clause.id,
-            ownSection: own?.heading ?? m.occ.source?.section ?? '',
-            ownLevel: own?.levels.get(m.clause.level)?.heading ?? LEVEL_NAMES[m.clause.level],
-          },
-        });
+        const own = t.ownSection.get(m.occ);
+        const ownLevel = own?.levels.get(m.clause.level)?.heading ?? LEVEL_NAMES[m.clause.level];
+        t.sink.report({ code: 'E_TRACE_MISPLACED', ...at, args: { ...where, id: m.clause.id, ownSection: own?.heading ?? m.occ.source?.section ?? '', ownLevel } });
       }
     } else if (firstOwn && group(m) !== group(firstOwn) && !reported.has(group(m))) {
       // two rule files claim the same section (or one level is cited twice)
       reported.add(group(m));
       const rest = others.filter((o) => !o.foreign);
-      sink.report({ code: 'E_TRACE_TWICE', file: show(m.occ.file), range: ruleRange(m.clause), args: { ...where, id: m.clause.id, others: rest.map(ref).join(', ') } });
+      t.sink.report({ code: 'E_TRACE_TWICE', ...at, args: { ...where, id: m.clause.id, others: rest.map(ref).join(', ') } });
     }
   }
 }
 
-/** Text of a source clause that no matching rule clause cites (≥ UNCITED_HAN CJK characters). */
-function reportUncited(
-  doc: ParsedDocument,
-  sc: SourceClause,
-  ms: Match[],
-  where: { section: string; level: string; clause: number },
-  sink: DiagnosticSink,
-  show: (f: string) => string,
-): void {
+/**
+ * Text of a source clause that no matching rule clause cites (≥ UNCITED_HAN CJK characters). Text
+ * holding U+FFFD is where a page was cut: it cannot be cited, so it is not reported.
+ */
+function reportUncited(t: Tracing, doc: SourceDocument, sc: SourceClause, ms: Match[], where: Where): void {
   const covered = new Array<boolean>(sc.text.length).fill(false);
+  // a numbered title on its own line (`1.受理条件`) names what follows; it is no condition
+  const title = TITLE_LINE.exec(sc.text);
+  if (title) covered.fill(true, 0, title[0].length);
   for (const m of ms) {
     const needle = m.clause.text;
     if (needle.length === 0) continue;
@@ -314,12 +298,14 @@ function reportUncited(
     const head = /^[\s\p{P}]*(?:或[\s\p{P}]*)?/u.exec(run)![0].length;
     const trimmed = run.slice(head).replace(/[\s\p{P}]+$/u, '');
     const han = trimmed.match(/\p{Script=Han}/gu)?.length ?? 0;
-    if (han >= UNCITED_HAN) {
+    // where the page was cut (U+FFFD, or the end of a clause cut off) the text is incomplete
+    const incomplete = trimmed.includes('\uFFFD') || (sc.cut && j === covered.length);
+    if (han >= UNCITED_HAN && !incomplete) {
       const start = sc.start + i + head;
-      sink.report({
+      t.sink.report({
         code: 'W_TRACE_UNCITED',
         severity: 'warning',
-        file: show(doc.file),
+        file: t.show(doc.file),
         range: doc.range(start, start + trimmed.length),
         args: { ...where, text: trimmed.replace(/\s*\n\s*/g, '') },
       });
@@ -328,91 +314,28 @@ function reportUncited(
   }
 }
 
-function resolveSection(doc: ParsedDocument, cited: string): Section | undefined {
+/**
+ * The section a rule file names: by a heading as printed, by the title after its number, or by a
+ * part of one separator's title (`2024-10-25 version`). A document without headings is one section.
+ */
+export function resolveSection(doc: SourceDocument, cited: string): SourceSection | undefined {
   const full = norm(cited);
   const byHeading = doc.sections.find((s) => s.headings.has(full));
   if (byHeading) return byHeading;
-  const m = SECTION_HEADING.exec(cited.trim());
+  const m = SECTION_HEADINGS.map((h) => h.pattern.exec(cited.trim())).find((x) => x !== null);
   const name = norm(m ? m[2] : cited);
-  return doc.sections.find((s) => s.key === name);
+  const byName = doc.sections.find((s) => s.key === name);
+  if (byName) return byName;
+  const parts = doc.sections.filter((s) => s.separator && full !== '' && s.key.includes(full));
+  if (parts.length === 1) return parts[0];
+  return doc.sections.length === 1 && doc.sections[0].heading === '' ? doc.sections[0] : undefined;
 }
 
-function parseDocument(file: string, text: string, sink: DiagnosticSink, show: (f: string) => string): ParsedDocument {
-  const lc = lineCountFor(text);
-  const doc: ParsedDocument = { file, text, range: (s, e) => rangeOfOffsets(lc, text, s, e), sections: [] };
-  const byKey = new Map<string, Section>();
-  let section: Section | undefined;
-  let level: SourceLevel | undefined;
-  let open: SourceClause | undefined;
-  let lineNo = 0;
-  for (let pos = 0; pos <= text.length; ) {
-    lineNo++;
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = text.length;
-    const raw = text.slice(pos, end).replace(/\r$/, '');
-    const lead = pos + (raw.length - raw.trimStart().length);
-    const trail = pos + raw.trimEnd().length;
-    const line = raw.trim();
-    const heading = SECTION_HEADING.exec(line);
-    const levelHeading = LEVEL_HEADING.exec(line);
-    const numbered = NUMBERED.exec(line);
-    if (line === '' || PAGE_HEADER_LINE.test(line) || TOC_ENTRY.test(line)) {
-      open = undefined;
-    } else if (heading) {
-      const key = norm(heading[2]);
-      section = byKey.get(key);
-      if (!section) {
-        section = { key, heading: line, headings: new Set(), levels: new Map() };
-        byKey.set(key, section);
-        doc.sections.push(section);
-      }
-      section.headings.add(norm(line));
-      level = undefined;
-      open = undefined;
-    } else if (levelHeading && section) {
-      const n = NUMERALS[levelHeading[1]] as Level;
-      level = section.levels.get(n);
-      if (!level) {
-        level = { level: n, heading: line, clauses: [] };
-        section.levels.set(n, level);
-      }
-      open = undefined;
-    } else if (numbered && section && level) {
-      const start = lead + numbered[0].length;
-      const clause: SourceClause = {
-        section,
-        level,
-        number: Number(numbered[1]),
-        text: text.slice(start, trail),
-        numberStart: lead,
-        start,
-        firstLineEnd: trail,
-        line: lineNo,
-      };
-      open = clause;
-      const same = level.clauses.find((c) => c.number === clause.number);
-      if (same && same.text === clause.text) {
-        open = undefined; // the same clause printed again on a new page
-      } else {
-        if (same) {
-          sink.report({
-            code: 'W_TRACE_DUPLICATE_CLAUSE',
-            severity: 'warning',
-            file: show(file),
-            range: doc.range(lead, trail),
-            args: { section: section.heading, level: level.heading, clause: clause.number },
-          });
-        }
-        level.clauses.push(clause);
-      }
-    } else if (open && line !== '') {
-      // a wrapped clause: the text runs on verbatim, line break included
-      open.text = text.slice(open.start, trail);
-    } else {
-      open = undefined;
-    }
-    if (end === text.length) break;
-    pos = end + 1;
-  }
-  return doc;
+/**
+ * The sections of a source document as `zige trace` reads it, when `cited` names none of them
+ * (undefined when it names one): for a check of `source.section` before anyone traces.
+ */
+export function missingSection(text: string, cited: string): string[] | undefined {
+  const doc = readDocument('', text);
+  return resolveSection(doc, cited) ? undefined : doc.sections.map((s) => s.heading);
 }

@@ -87,7 +87,7 @@ describe('the bundled rules', () => {
     const counts: Record<string, Record<number, number>> = {};
     for (const r of result.rows) {
       counts[r.section] ??= {};
-      counts[r.section][r.level] = (counts[r.section][r.level] ?? 0) + 1;
+      counts[r.section][r.level ?? 0] = (counts[r.section][r.level ?? 0] ?? 0) + 1;
     }
     expect(counts).toEqual(EXPECTED);
     expect(Object.keys(counts)).toEqual(Object.keys(EXPECTED)); // document order; the table of contents is no section

@@ -3,8 +3,8 @@ import { flag, one, type Command } from '../command.js';
 
 export const trace: Command = {
   name: 'trace',
-  usage: `  zige trace [DIR] [--json]                逐条对照来源文件与规则条款 / trace every numbered source
-                                           clause to the rule clauses that encode it`,
+  usage: `  zige trace [DIR] [--json]                逐条对照来源文件与规则条款 / trace every source clause,
+                                           as printed, to the rule clauses that encode it`,
   options: {
     json: { type: 'boolean', help: 'JSON 输出 / the table as JSON' },
   },

@@ -91,14 +91,21 @@ export interface RuleTest {
   reviewed?: boolean;
 }
 
-/** A numbered clause of the source document that no rule clause encodes, on purpose. */
+/** A clause of the source document that no rule clause encodes, on purpose. */
 export interface RuleNotEncoded {
   /** The section heading, e.g. `一、互联网营销师`. */
   section: string;
-  level: Level;
-  /** The clause's number in the source (`3` for `3. …`). */
-  clause: number;
+  /** Omitted for a clause under no level heading. */
+  level?: Level;
+  /** The clause's number in the source (`3` for `3. …`); omitted: every clause of the section (and level). */
+  clause?: number;
   reason: string;
+}
+
+/** A passage of the source (verbatim) and the clauses (`<level>/<clause id>`) encoding it: trace's escape hatch. */
+export interface RuleSourceMapEntry {
+  passage: string;
+  clauses: string[];
 }
 
 /** A rule file that passed schema validation (docs/rule-files.md). */
@@ -119,6 +126,8 @@ export interface RuleFileData {
   notes?: string[];
   /** Numbered source clauses left out on purpose, each with the reason (`zige trace`). */
   notEncoded?: RuleNotEncoded[];
+  /** Passages of a layout trace cannot read, mapped to the clauses encoding them. */
+  sourceMap?: RuleSourceMapEntry[];
   conditions: RuleCondition[];
   tests?: RuleTest[];
 }

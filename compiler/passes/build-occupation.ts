@@ -33,12 +33,22 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
     },
     notEncoded: (data.notEncoded ?? []).map((n, i) => ({
       section: n.section,
-      level: n.level as Level,
-      clause: n.clause,
+      ...(n.level !== undefined ? { level: n.level as Level } : {}),
+      ...(n.clause !== undefined ? { clause: n.clause } : {}),
       reason: n.reason,
       line: f.lineOf(['notEncoded', i]),
-      range: f.at(['notEncoded', i, 'clause']),
+      range: f.at(['notEncoded', i, n.clause !== undefined ? 'clause' : 'section']),
     })),
+    ...(data.sourceMap
+      ? {
+          sourceMap: data.sourceMap.map((m, i) => ({
+            passage: m.passage,
+            clauses: m.clauses.map((ref) => `${data.id}/${ref}`),
+            line: f.lineOf(['sourceMap', i]),
+            range: f.at(['sourceMap', i, 'passage']),
+          })),
+        }
+      : {}),
     clauses: f.clauses,
     tests: f.tests,
     ranks: Object.fromEntries(v.education.map((e) => [e.name, e.rank])),

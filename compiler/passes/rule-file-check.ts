@@ -14,6 +14,7 @@ import { nodeAtPath, rangeOfOffsets, scalarSpanRange } from '../load/yaml-positi
 import type { Level } from '../../runtime/words.js';
 import { resolveExpression, type ExprDiagnostic } from './resolve-expression.js';
 import type { DiagnosticCode } from '../diagnostics/messages.js';
+import { indexInPolicyText, metadataSpans } from '../source/read-document.js';
 
 /** A source document as read: its text, why it is not UTF-8 or too large, or null when it cannot be read. */
 export type SourceContent = string | EncodingProblem | FileTooLargeError | null;
@@ -71,9 +72,25 @@ export class RuleFileCheck {
     this.ctx.sink.report({ code, file: this.ctx.display, range: this.at(path), args, ...(severity ? { severity } : {}) });
   }
 
-  /** A sentence the rule file quotes must be in its source document, word for word. */
+  /**
+   * A sentence the rule file quotes must be in its source document, word for word: in the policy
+   * text, not only in the stored copy's notes (metadata header, separators, `[…]` notes), and not
+   * across a cut page (U+FFFD).
+   */
   cite(sentence: string, path: YamlPath): void {
-    if (this.source.text !== null && !this.source.text.includes(sentence)) this.report('E_SOURCE_MISSING', path, { file: this.source.name });
+    const text = this.source.text;
+    if (text === null) return;
+    if (sentence.includes('\uFFFD')) this.report('E_SOURCE_CUT', path, {});
+    else if (!text.includes(sentence)) this.report('E_SOURCE_MISSING', path, { file: this.source.name });
+    else if (!this.inPolicyText(text, sentence)) this.report('E_SOURCE_METADATA', path, { file: this.source.name });
+  }
+
+  private spans: { text: string; spans: [number, number][] } | undefined;
+
+  /** Whether some occurrence of `sentence` lies outside the document's metadata spans. */
+  private inPolicyText(text: string, sentence: string): boolean {
+    if (this.spans?.text !== text) this.spans = { text, spans: metadataSpans(text) };
+    return indexInPolicyText(text, sentence, this.spans.spans) >= 0;
   }
 
   /** The `when:` expression at `path`, parsed and resolved (its problems positioned in the file). */

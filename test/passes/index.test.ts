@@ -17,6 +17,7 @@ describe('the table of passes', () => {
       'check-work-types',
       'check-conditions',
       'check-preconditions',
+      'check-source-map',
       'check-tests',
       'check-in-force',
     ]);
