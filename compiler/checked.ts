@@ -25,6 +25,9 @@ export interface CheckedPrecondition {
   text: string;
   when: string;
   cond: Cond;
+  /** Where it is in the rule file (for `zige trace`; not in generated metadata). */
+  line: number;
+  sourceRange?: Range;
 }
 
 /**
@@ -80,6 +83,8 @@ export interface CheckedOccupation {
   preconditions: CheckedPrecondition[];
   /** The sitting's registration window (报名时间), separate from `inForce`. */
   registration: { from: string; to: string; text: string | null } | null;
+  /** Where the registration window's `source` is (for `zige trace`). */
+  registrationRange?: Range;
   /** The cited document (path relative to the rules directory) and section heading. */
   source?: { file: string; text?: string; section: string; sectionRange?: Range };
   notEncoded?: NotEncoded[];

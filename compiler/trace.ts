@@ -142,8 +142,31 @@ function matchOccupation(t: Tracing, occ: CheckedOccupation, done: Set<CheckedCl
   if (section) {
     t.ownSection.set(occ, section);
     for (const clause of occ.clauses) if (!done.has(clause)) matchClause(t, occ, doc, section, clause);
+    for (const citation of gateCitations(occ)) matchClause(t, occ, doc, section, citation);
   } // else no section at all: reported above; the not-encoded entries name their own sections
   for (const entry of occ.notEncoded ?? []) matchNotEncoded(t, occ, doc, entry);
+}
+
+/**
+ * The other sentences a rule file cites, as clauses to match: each precondition
+ * (`<id>/preconditions/<precondition id>`) and the registration window (`<id>/registration`).
+ * They carry no level and no number: they encode the paragraphs they are part of.
+ */
+function gateCitations(occ: CheckedOccupation): CheckedClause[] {
+  const cite = (id: string, text: string, line: number, sourceRange: Range | undefined, cond: CheckedClause['cond']): CheckedClause => ({
+    id: `${occ.id}/${id}`,
+    level: 0 as Level,
+    localId: '',
+    text,
+    when: '',
+    line,
+    ...(sourceRange ? { sourceRange } : {}),
+    cond,
+  });
+  const out = occ.preconditions.map((p) => cite(`preconditions/${p.id}`, p.text, p.line, p.sourceRange, p.cond));
+  const r = occ.registration;
+  if (r?.text) out.push(cite('registration', r.text, occ.registrationRange?.start.line ?? 0, occ.registrationRange, { op: 'and', items: [], range: { start: 0, end: 0 } }));
+  return out;
 }
 
 /** The clauses a `notEncoded` entry names: one by number, or every clause of its section (and level). */
@@ -172,7 +195,7 @@ function matchClause(t: Tracing, occ: CheckedOccupation, doc: SourceDocument, se
   let foreign = false;
   if (own.length > 0) {
     target = own.find((sc) => sc.number === number) ?? own[0];
-    if (target.number !== number && target.layout === 'numbered') {
+    if (!Number.isNaN(number) && target.number !== number && target.layout === 'numbered') {
       t.sink.report({ code: 'W_TRACE_NUMBER', severity: 'warning', file: t.show(occ.file), range: ruleRange(clause), args: { id: clause.id, clause: target.number } });
     }
   } else {

@@ -50,6 +50,14 @@ describe('the concepts of issue 24 in a rule file', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('uncovered');
     expect(r.stdout.trim().split('\n').pop()).toBe('30 passed, 0 failed');
+    // trace: the preconditions and the registration window encode the paragraphs they cite
+    const trace = await zige(['trace', dir, '--json']);
+    expect(trace.code).toBe(0);
+    const rows = JSON.parse(trace.stdout) as { text: string; rules: { id: string }[] }[];
+    expect(rows.filter((row) => row.rules.length === 0)).toEqual([]);
+    expect(rows.flatMap((row) => row.rules.map((x) => x.id))).toEqual(
+      expect.arrayContaining(['invented-safety-officer/registration', 'invented-safety-officer/preconditions/转正定级', 'invented-safety-officer/preconditions/单位考核合格']),
+    );
   });
 
   it('converts to English keywords and back byte for byte, and means the same in English', async () => {

@@ -25,6 +25,7 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
     education: f.education,
     preconditions: f.preconditions,
     registration: data.registration ? { from: data.registration.from, to: data.registration.to, text: data.registration.source ?? null } : null,
+    ...(data.registration?.source !== undefined ? { registrationRange: f.at(['registration', 'source']) } : {}),
     source: {
       file: data.source.file ?? f.source.path,
       ...(data.source.text !== undefined ? { text: data.source.text } : {}),

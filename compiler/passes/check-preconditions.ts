@@ -15,7 +15,7 @@ export function checkPreconditions(f: RuleFileCheck): void {
     ids.add(p.id);
     f.cite(p.source, [...path, 'source']);
     const e = f.expression([...path, 'when'], false);
-    if (e) f.preconditions.push({ id: p.id, text: p.source, when: e.when, cond: e.cond });
+    if (e) f.preconditions.push({ id: p.id, text: p.source, when: e.when, cond: e.cond, line: f.lineOf(path), sourceRange: f.at([...path, 'source']) });
   });
   f.data.conditions.forEach((group, gi) => {
     group.clauses.forEach((c, ci) => {
