@@ -38,7 +38,7 @@ export function nameLists(meta: OccupationMeta): NameLists {
  * the object's order, naming this occupation.
  */
 export function explicitRelationsCte(p: string, names: NameLists): string {
-  return `${p}_rx AS (
+  return `${p}_rx AS MATERIALIZED (
   SELECT applicant_id, list, idx, value FROM (
     SELECT applicant_id, list, idx, value, ROW_NUMBER() OVER (PARTITION BY applicant_id, list, idx ORDER BY ord) AS rn
     FROM relations WHERE occupation_key IN ${names.names}
@@ -75,7 +75,7 @@ export function entryCtes(p: string, meta: OccupationMeta, names: NameLists): st
   const asOf = 'q.as_of_day';
   return [
     explicitRelationsCte(p, names),
-    `${p}_work AS (
+    `${p}_work AS MATERIALIZED (
   SELECT w.applicant_id, ${entryRelation('w', 'r', names)} AS rel, ${kindBit('w.kind', meta.workKinds)} AS kind,
     w.from_date IS NOT NULL AS dated, ${dayOf('w.from_date')} AS s,
     LEAST(COALESCE(${dayOf('w.to_date')}, ${asOf}), ${asOf}) AS e,
@@ -84,7 +84,7 @@ export function entryCtes(p: string, meta: OccupationMeta, names: NameLists): st
   WHERE ${kindBit('w.kind', meta.workKinds)} IS NOT NULL
     AND ((w.from_date IS NOT NULL AND ${dayOf('w.from_date')} <= ${asOf}) OR (w.from_date IS NULL AND w.years IS NOT NULL))
 )`,
-    `${p}_cert AS (
+    `${p}_cert AS MATERIALIZED (
   SELECT c.applicant_id, ${entryRelation('c', 'r', names)} AS rel, c.kind = '预备技师证书' AS prep,
     CASE WHEN c.kind = '预备技师证书' THEN 0 ELSE COALESCE(c.level, 0) END AS lvl, ${dayOf('c.date')} AS d
   FROM certificates c CROSS JOIN q ${relationJoin('c', 'r', p, 'certificates')}

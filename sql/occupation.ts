@@ -39,7 +39,7 @@ function periodCtes(p: string, atoms: AtomSet): string[] {
   SELECT applicant_id, s, e, SUM(CASE WHEN prev IS NOT NULL AND s <= prev + 1 THEN 0 ELSE 1 END) OVER (PARTITION BY applicant_id ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS grp
   FROM ${p}_m${j}a
 )`,
-      `${p}_m${j} AS (SELECT applicant_id, MIN(s) AS s, MAX(e) AS e FROM ${p}_m${j}b GROUP BY applicant_id, grp)`,
+      `${p}_m${j} AS MATERIALIZED (SELECT applicant_id, MIN(s) AS s, MAX(e) AS e FROM ${p}_m${j}b GROUP BY applicant_id, grp)`,
       `${p}_t${j} AS (SELECT applicant_id, SUM(e - s + 1) AS tot, MAX(e - s + 1) AS lng FROM ${p}_m${j} GROUP BY applicant_id)`,
       `${p}_u${j} AS (SELECT applicant_id, SUM(micro) AS us, MAX(micro) AS um FROM ${p}_work WHERE NOT dated AND ${inScope} GROUP BY applicant_id)`,
     );
@@ -63,7 +63,7 @@ function rowCtes(p: string, atoms: AtomSet): string[] {
   for (const [table, cte, alias] of AGGREGATED) {
     const list = atoms.aggregates[table];
     if (list.length === 0) continue;
-    out.push(`${p}_${cte} AS (SELECT applicant_id, ${list.join(', ')} FROM ${p}_${table} GROUP BY applicant_id)`);
+    out.push(`${p}_${cte} AS MATERIALIZED (SELECT applicant_id, ${list.join(', ')} FROM ${p}_${table} GROUP BY applicant_id)`);
     joins.push(`LEFT JOIN ${p}_${cte} ${alias} ON ${alias}.applicant_id = a.applicant_id`);
     for (const c of list) columns.push(`${alias}.${c.slice(c.lastIndexOf(' AS ') + 4)}`);
   }
@@ -74,7 +74,7 @@ function rowCtes(p: string, atoms: AtomSet): string[] {
       - CASE WHEN CAST(EXTRACT(MONTH FROM q.as_of) AS INTEGER) * 100 + CAST(EXTRACT(DAY FROM q.as_of) AS INTEGER)
         < CAST(EXTRACT(MONTH FROM a.birth_date) AS INTEGER) * 100 + CAST(EXTRACT(DAY FROM a.birth_date) AS INTEGER) THEN 1 ELSE 0 END`;
   out.push(...atoms.afterCtes);
-  out.push(`${p}_row AS (
+  out.push(`${p}_row AS MATERIALIZED (
   SELECT a.applicant_id, a.education_known AS a_education_known, ${age} AS a_age${[...columns, ...atoms.rowColumns].map((c) => `,\n    ${c}`).join('')}
   FROM applicants a CROSS JOIN q
   ${[...joins, ...atoms.rowJoins].join('\n  ')}
@@ -108,35 +108,37 @@ export function occupationSql(meta: OccupationMeta, p: string, order: number, le
   });
   const ctes = [...entryCtes(p, meta, names), ...periodCtes(p, atoms), ...rowCtes(p, atoms)];
   const leafColumns = [...atoms.leaves.values()].map((l) => `${l.expr} AS ${l.name}`);
-  ctes.push(`${p}_at AS (
+  ctes.push(`${p}_at AS MATERIALIZED (
   SELECT applicant_id${leafColumns.map((c) => `,\n    ${c}`).join('')}
   FROM ${p}_row
 )`);
   // The clause's status, and with the requirement (met by the requirement or by the clause's own credential).
   const gated = (i: number, credential: string | null): string =>
     credential === null ? `(c${i} AND rq)` : `(c${i} AND CASE WHEN rq IS TRUE OR k${i} IS TRUE THEN TRUE WHEN rq IS FALSE AND k${i} IS NULL THEN NULL ELSE rq END)`;
-  ctes.push(`${p}_cl AS (
+  ctes.push(`${p}_cl AS MATERIALIZED (
   SELECT applicant_id, ${requirement} AS rq${clauses.map((c, i) => `,\n    ${c.test} AS c${i}${c.credential === null ? '' : `, ${c.credential} AS k${i}`}`).join('')}
   FROM ${p}_at CROSS JOIN q WHERE ${inForce(meta)}
 )`);
-  ctes.push(`${p}_g AS (
+  ctes.push(`${p}_g AS MATERIALIZED (
   SELECT applicant_id, rq${clauses.map((c, i) => `, c${i}, ${gated(i, c.credential)} AS g${i}`).join('')}
   FROM ${p}_cl
 )`);
-  const levelSelects = levels.map((level, rank) => {
-    const here = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.meta.level === level);
-    const status = here.length === 0 ? 'FALSE' : here.map(({ i }) => `g${i}`).join(' OR ');
-    const educationMet = here.length === 0 ? 'FALSE' : here.map(({ i }) => `(c${i} IS TRUE AND g${i} IS TRUE)`).join(' OR ');
-    const tri = here.length === 0 ? "''" : here.map(({ i }) => named(`c${i}`, 'T', 'F', 'U')).join(' || ');
-    const matched = here.length === 0 ? "''" : `TRIM(${here.map(({ c, i }) => `CASE WHEN c${i} IS TRUE THEN ${literal(` ${c.meta.id}`)} ELSE '' END`).join(' || ')})`;
-    return `  SELECT applicant_id, ${order} AS occupation_order, ${literal(meta.id)} AS occupation_id, ${meta.version === null ? 'CAST(NULL AS TEXT)' : literal(meta.version)} AS version,
-    ${level} AS level, ${rank} AS level_order,
-    ${named(`(${status})`, 'eligible', 'ineligible', 'unknown')} AS status,
-    CASE WHEN ${educationMet} THEN 'met' ELSE ${named('rq', 'met', 'unmet', 'unknown')} END AS education,
+  // One row per level from one reading of the clause statuses (a UNION per level would compute them once per level).
+  const byLevel = (parts: (here: { c: (typeof clauses)[number]; i: number }[]) => string): string =>
+    `CASE l.level ${levels.map((level) => `WHEN ${level} THEN ${parts(clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.meta.level === level))}`).join(' ')} END`;
+  const status = byLevel((here) => named(`(${here.length === 0 ? 'FALSE' : here.map(({ i }) => `g${i}`).join(' OR ')})`, 'eligible', 'ineligible', 'unknown'));
+  const education = byLevel((here) => `CASE WHEN ${here.length === 0 ? 'FALSE' : here.map(({ i }) => `(c${i} IS TRUE AND g${i} IS TRUE)`).join(' OR ')} THEN 'met' ELSE ${named('rq', 'met', 'unmet', 'unknown')} END`);
+  const tri = byLevel((here) => (here.length === 0 ? "''" : here.map(({ i }) => named(`c${i}`, 'T', 'F', 'U')).join(' || ')));
+  const matched = byLevel((here) => (here.length === 0 ? "''" : `TRIM(${here.map(({ c, i }) => `CASE WHEN c${i} IS TRUE THEN ${literal(` ${c.meta.id}`)} ELSE '' END`).join(' || ')})`));
+  const levelList = levels.map((level, rank) => `SELECT ${level} AS level, ${rank} AS level_order`).join(' UNION ALL ');
+  ctes.push(`${p}_lv AS (
+  SELECT g.applicant_id, ${order} AS occupation_order, ${literal(meta.id)} AS occupation_id, ${meta.version === null ? 'CAST(NULL AS TEXT)' : literal(meta.version)} AS version,
+    l.level, l.level_order,
+    ${status} AS status,
+    ${education} AS education,
     ${tri} AS clauses,
     ${matched} AS matched
-  FROM ${p}_g`;
-  });
-  ctes.push(`${p}_lv AS (\n${levelSelects.length === 0 ? `  SELECT * FROM ${p}_g WHERE FALSE` : levelSelects.join('\n  UNION ALL\n')}\n)`);
+  FROM ${p}_g g CROSS JOIN (${levelList.length === 0 ? 'SELECT 0 AS level, 0 AS level_order WHERE FALSE' : levelList}) l
+)`);
   return { ctes, levels: `${p}_lv` };
 }
