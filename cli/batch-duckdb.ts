@@ -167,7 +167,7 @@ class SqlJudge {
     for await (const rows of warned.yieldRows()) {
       for (const r of rows) {
         const id = Number(r[0]);
-        entry(id).warnings.push(this.builder.warning({ applicant_id: id, code: r[1] as string, path: r[2] as string, occupation_id: r[3] as string | null, arg: r[4] as string | null }));
+        entry(id).warnings.push(this.builder.warning({ applicant_id: id, code: r[1] as string, path: r[2] as string, occupation_id: r[3] as string | null, arg: r[4] as string | null, occupation_order: Number(r[5]) }));
       }
     }
     return byId;

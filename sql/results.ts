@@ -24,6 +24,8 @@ export interface WarningRow {
   path: string;
   occupation_id: string | null;
   arg: string | null;
+  /** The occupation version the warning was said for (its name goes into the message). */
+  occupation_order: number;
 }
 
 const CLAUSE_STATUS: Record<string, ConditionStatus> = { T: 'met', F: 'unmet', U: 'unknown' };
@@ -67,7 +69,7 @@ export class ResultBuilder {
   /** A warning from its row, its message rendered from the runtime's templates. */
   warning(row: WarningRow): Warning {
     const code = row.code as RuntimeMessageCode;
-    const meta = row.occupation_id === null ? undefined : this.metas.find((m) => m.id === row.occupation_id);
+    const meta = row.occupation_id === null ? undefined : this.metas[row.occupation_order];
     const arg = row.arg ?? '';
     const occupation: Record<string, string> = meta ? { occupation: meta.id, occupationName: meta.name } : {};
     const key = code === 'W_UNRELATED' ? 'entry' : code === 'W_NO_MAJOR' ? 'major' : code === 'W_UNKNOWN_KIND' ? 'kind' : 'name';

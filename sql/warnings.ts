@@ -38,7 +38,8 @@ function occupationWarnings(meta: OccupationMeta, p: string, order: number): { c
 
 /**
  * The statement listing every applicant's warnings: applicant_id, code, path, occupation_id
- * (W_UNRELATED, W_NO_MAJOR) and the entry's text the message names, in output order.
+ * (W_UNRELATED, W_NO_MAJOR), the entry's text the message names and the occupation version's
+ * place (its name is the one in force), in output order.
  */
 export function warningsSql(occupations: readonly OccupationMeta[]): string {
   const parts = occupations.map((m, k) => occupationWarnings(m, `w${k}`, k));
@@ -53,6 +54,6 @@ once AS (
   SELECT said.*, ROW_NUMBER() OVER (PARTITION BY applicant_id, code, path, COALESCE(occupation_id, '') ORDER BY occupation_order, section, idx, sub) AS rn
   FROM said
 )
-SELECT applicant_id, code, path, occupation_id, arg FROM once WHERE rn = 1
+SELECT applicant_id, code, path, occupation_id, arg, occupation_order FROM once WHERE rn = 1
 ORDER BY applicant_id, occupation_order, section, idx, sub;`;
 }

@@ -54,7 +54,7 @@ export async function sqlAnswers(run: Run, occupations: readonly CompiledOccupat
   const answers = new Map<number, Answer>();
   const answer = (id: number): Answer => answers.get(id) ?? answers.set(id, { results: [], warnings: [] }).get(id)!;
   for (const row of levels) answer(Number(row.applicant_id)).results.push(builder.level({ ...(row as unknown as LevelRow), applicant_id: Number(row.applicant_id), occupation_order: Number(row.occupation_order), level: Number(row.level) }));
-  for (const row of warned) answer(Number(row.applicant_id)).warnings.push(builder.warning(row as unknown as WarningRow));
+  for (const row of warned) answer(Number(row.applicant_id)).warnings.push(builder.warning({ ...(row as unknown as WarningRow), occupation_order: Number(row.occupation_order) }));
   const max = Math.max(-1, ...answers.keys());
   return Array.from({ length: max + 1 }, (_, i) => answers.get(i) ?? { results: [], warnings: [] });
 }
