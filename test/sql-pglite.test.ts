@@ -49,7 +49,7 @@ describe('postgres dialect on PGlite', () => {
     const c = await differential({ run, load: (p) => loadPostgres(run, p) }, occupations, groups);
     console.log(coverageReport(c));
     expect(c.disagreements, c.examples.join('\n')).toBe(0);
-    expect(c.comparisons).toBeGreaterThan(100);
+    expect(c.comparisons).toBeGreaterThan(30);
     expect(Object.keys(c.levels).sort()).toEqual(['eligible', 'ineligible', 'unknown']);
   });
 
