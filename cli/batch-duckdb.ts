@@ -13,13 +13,35 @@ import { addProfile, emptyRows, type Rows } from '../sql/load.js';
 import { screeningSql } from '../sql/query.js';
 import { ResultBuilder } from '../sql/results.js';
 import { warningsSql } from '../sql/warnings.js';
-import { fail, MAX_REPORTS, type Run } from './batch.js';
 import { csvPieces, profileColumn } from './batch-csv.js';
 import { chunks, type Piece } from './batch-input.js';
 import { CSV_COLUMNS, decodeUtf8, linesNotUtf8, locate, readProfile, splitRecords, writeError, writeResults, type ChunkResult, type LineOptions, type Records } from './batch-worker.js';
 import { readCsv } from './csv-input.js';
 import { Utf8Lines } from './result-json.js';
-import { useColor } from './output.js';
+import { printDiagnostics, useColor, type Io } from './output.js';
+import type { Output } from './batch-output.js';
+import type { Candidate } from './bundled.js';
+import type { OutputLang } from '../runtime/words.js';
+
+/** What cli/batch.ts hands over: the run, checked and opened (declared here: batch.ts imports this file). */
+export interface DuckRun {
+  opts: { input: string; workType?: string; occupation?: string; memoryLimit?: string; bom?: boolean; lang: OutputLang };
+  settings: { asOf: string; level: LineOptions['level']; csvInput: boolean; csvOutput: boolean; shown: string };
+  io: Io;
+  chosen: { occupations: Candidate[] };
+  output: Pick<Output, 'write'>;
+  tally: { add(r: Omit<ChunkResult, 'out'>): void };
+  /** Invalid lines reported in detail on stderr, at most. */
+  maxReports: number;
+}
+
+/** Prints one diagnostic that ends the run: its exit code. */
+function fail(d: Omit<Diagnostic, 'severity'>, io: Io, lang: OutputLang): 1 {
+  const sink = new DiagnosticSink();
+  sink.report(d);
+  printDiagnostics(sink.items, io, lang);
+  return 1;
+}
 
 /** Applicants judged per statement: the tables hold this many at a time. */
 const APPLICANTS_PER_BATCH = 50_000;
@@ -41,9 +63,9 @@ function gathering(): Gathered {
 }
 
 /** Judges the whole input in DuckDB into the run's output; 1 once reported (no DuckDB, no profile column). */
-export async function judgeWithDuckdb(run: Run): Promise<1 | undefined> {
+export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
   const { opts, settings, io, output } = run;
-  const o: LineOptions = { input: settings.shown, csv: settings.csvInput, csvOutput: settings.csvOutput, explain: false, asOf: settings.asOf, level: settings.level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color: useColor(io), maxReports: MAX_REPORTS };
+  const o: LineOptions = { input: settings.shown, csv: settings.csvInput, csvOutput: settings.csvOutput, explain: false, asOf: settings.asOf, level: settings.level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color: useColor(io), maxReports: run.maxReports };
   let db: Awaited<ReturnType<typeof openDuckdb>>;
   try {
     db = await openDuckdb({ memoryLimit: opts.memoryLimit });
@@ -89,7 +111,7 @@ class SqlJudge {
   private readonly warnings: string;
 
   constructor(
-    private readonly run: Run,
+    private readonly run: DuckRun,
     private readonly connection: DuckConnection,
     private readonly o: LineOptions,
   ) {

@@ -50,7 +50,7 @@ export interface BatchOptions {
 /** Inputs at least this large use worker threads unless --jobs says otherwise. */
 const PARALLEL_BYTES = 2 * 1024 * 1024;
 /** Invalid lines reported in detail on stderr; the rest are counted (and recorded in the output). */
-export const MAX_REPORTS = 100;
+const MAX_REPORTS = 100;
 
 /** The progress line on stderr (only on a terminal), redrawn at most every 100 ms. */
 class Progress {
@@ -97,7 +97,7 @@ export async function runBatch(opts: BatchOptions, io: Io): Promise<number> {
 }
 
 /** Prints one diagnostic that ends the run: its exit code. */
-export function fail(d: Omit<Diagnostic, 'severity'>, io: Io, lang: OutputLang): 1 {
+function fail(d: Omit<Diagnostic, 'severity'>, io: Io, lang: OutputLang): 1 {
   const sink = new DiagnosticSink();
   sink.report(d);
   printDiagnostics(sink.items, io, lang);
@@ -135,7 +135,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   let ok = false;
   try {
     const run: Run = { opts, settings, io, chosen, workers, output, tally };
-    const failed = settings.duckdb ? await (await import('./batch-duckdb.js')).judgeWithDuckdb(run) : await judgeInput(run);
+    const failed = settings.duckdb ? await (await import('./batch-duckdb.js')).judgeWithDuckdb({ ...run, maxReports: MAX_REPORTS }) : await judgeInput(run);
     if (failed !== undefined) return failed;
     await output.flush();
     ok = true;
@@ -148,7 +148,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
 }
 
 /** The command line's options, checked. */
-export interface Settings {
+interface Settings {
   asOf: string;
   level: Level | undefined;
   jobs: number | undefined;
@@ -209,7 +209,7 @@ function checkInput(opts: BatchOptions, settings: Settings, io: Io): Stats | nul
 }
 
 /** The rules, and the occupations to judge (in report order). */
-export interface Chosen {
+interface Chosen {
   candidates: Candidates;
   occupations: Candidate[];
 }
@@ -271,7 +271,7 @@ function sayer(io: Io, lang: OutputLang): Say {
 }
 
 /** What the run has judged so far, as chunks are handed on in input order: for the summary, and for an interruption. */
-export class Tally {
+class Tally {
   evaluated = 0;
   skipped = 0;
   skippedLines = 0;
@@ -320,7 +320,7 @@ function interruption(output: Output, progress: Progress, tally: Tally, out: str
 }
 
 /** A run with everything checked and opened: what judging the input needs. */
-export interface Run {
+interface Run {
   opts: BatchOptions;
   settings: Settings;
   io: Io;
