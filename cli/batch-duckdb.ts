@@ -8,6 +8,7 @@ import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics/diagnos
 import { renderDiagnostic } from '../compiler/diagnostics/render.js';
 import { MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
 import { prepareFacts, ProfileError, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
+import { literal } from '../sql/dialect.js';
 import { appendRows, clearTables, DuckdbMissing, openDuckdb, type DuckConnection } from '../sql/duckdb.js';
 import { addProfile, emptyRows, type Rows } from '../sql/load.js';
 import { screeningSql } from '../sql/query.js';
@@ -26,7 +27,7 @@ import type { OutputLang } from '../runtime/words.js';
 /** What cli/batch.ts hands over: the run, checked and opened (declared here: batch.ts imports this file). */
 export interface DuckRun {
   opts: { input: string; workType?: string; occupation?: string; memoryLimit?: string; bom?: boolean; lang: OutputLang };
-  settings: { asOf: string; level: LineOptions['level']; csvInput: boolean; csvOutput: boolean; shown: string };
+  settings: { asOf: string; level: LineOptions['level']; csvInput: boolean; csvOutput: boolean; shown: string; parquet: boolean };
   io: Io;
   chosen: { occupations: Candidate[] };
   output: Pick<Output, 'write'>;
@@ -76,7 +77,12 @@ export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
   const inputFd = settings.csvInput ? openSync(opts.input, 'r') : null;
   try {
     let pieces: AsyncGenerator<Piece> | Generator<Piece>;
-    if (inputFd !== null) {
+    if (settings.parquet) {
+      const reader = await db.connect();
+      const column = await hasProfileColumn(reader, opts.input);
+      if (column !== true) return fail({ code: 'E_PROFILE_PARSE', file: settings.shown, path: '', args: { detail: column } }, io, opts.lang);
+      pieces = parquetPieces(reader, opts.input);
+    } else if (inputFd !== null) {
       const records = readCsv(inputFd, { maxRecordBytes: MAX_PROFILE_BYTES });
       const column = profileColumn(records.next(), settings.shown);
       if (typeof column !== 'number') return fail(column, io, opts.lang);
@@ -96,6 +102,31 @@ export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
     db.close();
   }
   return undefined;
+}
+
+/** Whether the Parquet file has a `profile` column, else what is wrong with it. */
+async function hasProfileColumn(connection: DuckConnection, file: string): Promise<true | string> {
+  try {
+    const rows = (await connection.runAndReadAll(`SELECT name FROM parquet_schema(${literal(file)})`)).getRows();
+    return rows.some((r) => r[0] === 'profile') ? true : 'a Parquet input needs a `profile` column (docs/sql.md)';
+  } catch (e) {
+    return `not a Parquet file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  }
+}
+
+/** The `profile` column of a Parquet file, each record numbered by its row (from 1). */
+async function* parquetPieces(connection: DuckConnection, file: string): AsyncGenerator<Piece> {
+  const result = await connection.stream(`SELECT CAST(profile AS VARCHAR) FROM read_parquet(${literal(file)})`);
+  let row = 1;
+  for await (const rows of result.yieldRows()) {
+    const lines: number[] = [];
+    const texts: string[] = [];
+    for (const r of rows) {
+      lines.push(row++);
+      texts.push((r[0] as string | null) ?? '');
+    }
+    yield { records: { lines, texts } };
+  }
 }
 
 function recordsOf(bytes: Uint8Array, firstLine: number): Records {

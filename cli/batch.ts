@@ -116,7 +116,7 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   if (chosen === 1) return 1;
 
   const workers = settings.duckdb ? 1 : Math.min(settings.jobs ?? ((inputStat?.size ?? 0) >= PARALLEL_BYTES ? availableParallelism() : 1), 256);
-  const total = !settings.stdin && (io.errIsTTY ?? false) ? countLines(opts.input) - (settings.csvInput ? 1 : 0) : null;
+  const total = !settings.stdin && !settings.parquet && (io.errIsTTY ?? false) ? countLines(opts.input) - (settings.csvInput ? 1 : 0) : null;
   const progress = new Progress(io.errIsTTY ?? false, total);
   const output = openOutput(opts, inputStat, io);
   if (output === 1) return 1;
@@ -160,6 +160,8 @@ interface Settings {
   shown: string;
   /** Judged by the SQL in DuckDB (--engine duckdb). */
   duckdb: boolean;
+  /** A Parquet input (a `profile` column; --engine duckdb reads it). */
+  parquet: boolean;
 }
 
 /** The options, checked before anything is read: a usage error names the first one wrong. */
@@ -176,7 +178,9 @@ function checkOptions(opts: BatchOptions): Settings {
   if (opts.bom && !csvOutput) throw new UsageError('--bom 只用于 CSV 输出（--out FILE.csv）/ --bom applies to a CSV output only (--out FILE.csv)');
   const stdin = opts.input === '-';
   const duckdb = engineOption(opts);
-  return { asOf, level, jobs, csvInput, csvOutput, stdin, shown: stdin ? '<stdin>' : display(opts.input), duckdb };
+  const parquet = /\.parquet$/i.test(opts.input);
+  if (parquet && !duckdb) throw new UsageError('Parquet 输入须用 --engine duckdb / a Parquet input needs --engine duckdb');
+  return { asOf, level, jobs, csvInput, csvOutput, stdin, shown: stdin ? '<stdin>' : display(opts.input), duckdb, parquet };
 }
 
 /** --engine: js (default) or duckdb; DuckDB computes no explanations, so --explain with it is refused, never dropped. */

@@ -35,7 +35,7 @@ export interface DuckOptions {
 }
 
 /** An in-memory database with the schema (no keys: the batch appends in order and never updates). */
-export async function openDuckdb(options: DuckOptions = {}): Promise<{ connection: DuckConnection; close: () => void }> {
+export async function openDuckdb(options: DuckOptions = {}): Promise<{ connection: DuckConnection; connect: () => Promise<DuckConnection>; close: () => void }> {
   const duck = await duckdbApi();
   const config: Record<string, string> = { memory_limit: options.memoryLimit ?? '1GB' };
   if (options.threads !== undefined) config.threads = String(options.threads);
@@ -44,6 +44,8 @@ export async function openDuckdb(options: DuckOptions = {}): Promise<{ connectio
   for (const ddl of schemaDdl('duckdb', { keys: false })) await connection.run(ddl);
   return {
     connection,
+    // Another connection of the same database: a streamed result lives only until its connection runs the next statement.
+    connect: () => instance.connect(),
     close: () => {
       connection.closeSync();
       instance.closeSync();

@@ -32,7 +32,8 @@ beforeAll(() => {
   dir = scratch('sql-duckdb');
 });
 
-describe('eval --batch --engine duckdb', () => {
+// Generous timeouts: each run builds a large statement, slow on a loaded machine.
+describe('eval --batch --engine duckdb', { timeout: 180_000 }, () => {
   it('gives the JS batch output byte for byte: every occupation, hostile lines rejected with the same line and code', async () => {
     const profiles = population(11, 120).map((p) => JSON.stringify(withoutSingleRelations(p)));
     const input = jsonLines(join(dir, 'mixed.jsonl'), [...profiles.slice(0, 60), ...HOSTILE_LINES, ...profiles.slice(60)]);
@@ -98,5 +99,27 @@ describe('eval --batch --engine duckdb', () => {
     instance.closeSync();
     const js = await zige(['eval', '--batch', input, '--as-of', '2024-05-01', '--rules', rules]);
     expect(rows).toBe(js.stdout.split('\n').filter(Boolean).reduce((n, l) => n + (JSON.parse(l) as { results: unknown[] }).results.length, 0));
+  });
+});
+
+describe('Parquet input (--engine duckdb)', { timeout: 180_000 }, () => {
+  it('reads the profile column, each row numbered like a JSON line, as the JS batch reads the same JSON lines', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const lines = [...population(4, 30).map((p) => JSON.stringify(p)), 'not json', '{"salary": 1}'];
+    const input = jsonLines(join(dir, 'pq.jsonl'), lines);
+    const parquet = join(dir, 'pq.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run('CREATE TABLE t (n INTEGER, profile VARCHAR)');
+    for (const [i, l] of lines.entries()) await connection.run('INSERT INTO t VALUES ($1, $2)', [i, l]);
+    await connection.run(`COPY (SELECT profile FROM t ORDER BY n) TO '${parquet.replace(/'/g, "''")}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    const args = ['--occupation', '互联网营销师', '--as-of', '2026-11-28'];
+    const js = await zige(['eval', '--batch', input, '--out', join(dir, 'pq-js.jsonl'), ...args]);
+    const duck = await zige(['eval', '--batch', parquet, '--out', join(dir, 'pq-duck.jsonl'), '--engine', 'duckdb', ...args]);
+    expect(duck.code).toBe(js.code);
+    expect(readFileSync(join(dir, 'pq-duck.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'pq-js.jsonl'), 'utf8'));
+    expect((await zige(['eval', '--batch', parquet])).code).toBe(2);
   });
 });

@@ -20,13 +20,14 @@ const run: Run = async (sql, params) => (await db.query(sql, params)).rows as Re
 
 beforeAll(async () => {
   db = await PGlite.create();
-});
+}, 180_000);
 
 afterAll(async () => {
   await db.close();
 });
 
-describe('postgres dialect on PGlite', () => {
+// Generous timeouts: PGlite starts a WebAssembly PostgreSQL, slow on a loaded machine.
+describe('postgres dialect on PGlite', { timeout: 180_000 }, () => {
   it('agrees with the TypeScript evaluators on random profiles, every occupation at once', async () => {
     const occupations = occupationsOf();
     const groups = sampleProfiles(occupations, 250, 2026);
