@@ -68,7 +68,12 @@ export async function appendRows(connection: DuckConnection, rows: Rows): Promis
         else if (types[i] === 'id') appender.appendBigInt(BigInt(v as number));
         else if (types[i] === 'int') appender.appendInteger(v as number);
         else if (types[i] === 'text') appender.appendVarchar(v as string);
-        else if (types[i] === 'date') appender.appendDate(new duck.DuckDBDateValue(parseDay(v as string)!));
+        else if (types[i] === 'date') {
+          // A date the runtime never reads (the `to` of undated work) may be outside its calendar: no date, as for the runtime.
+          const day = parseDay(v as string);
+          if (day === undefined) appender.appendNull();
+          else appender.appendDate(new duck.DuckDBDateValue(day));
+        }
         else if (types[i] === 'double') appender.appendDouble(v as number);
         else appender.appendBoolean(v as boolean);
       }
