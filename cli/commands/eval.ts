@@ -17,7 +17,7 @@ export const evalCommand: Command = {
                                            worker threads for large inputs (docs/profile.md);
                                            --bom: CSV for Excel (UTF-8 byte-order mark);
                                            --engine duckdb: the rules compiled to SQL, in
-                                           embedded DuckDB (docs/sql.md)`,
+                                           embedded DuckDB; also reads FILE.parquet (docs/sql.md)`,
   options: {
     occupation: OCCUPATION,
     'work-type': { type: 'string', value: 'NAME', help: '只看这个工种 / only this work type' },
