@@ -7,7 +7,7 @@
 //   npx tsx bench/sql.ts [--sizes 10000,100000,1000000] [--work 1,10,100] [--postgres]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,8 +41,21 @@ function batch(input: string, out: string, engine: string[]): Timed {
   const seconds = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`batch failed (${engine.join(' ')}): ${r.stderr.slice(0, 2000)}`);
   const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
-  const lines = readFileSync(input, 'utf8').split('\n').filter(Boolean).length;
-  return { seconds, rate: lines / seconds, maxRssMiB: Math.round(rss), hash: createHash('sha256').update(readFileSync(out)).digest('hex') };
+  const lines = Number(/(\d+) profiles/.exec(r.stderr)?.[1] ?? NaN);
+  return { seconds, rate: lines / seconds, maxRssMiB: Math.round(rss), hash: hashFile(out) };
+}
+
+/** SHA-256 of a file read in blocks (results of every occupation run to gigabytes). */
+function hashFile(path: string): string {
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(1 << 22);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) hash.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 function compare(dir: string, name: string, profiles: Profile[]): string {
@@ -67,7 +80,7 @@ occupation, JSON lines on disk to a result file (wall time of the whole command,
 writing included); DuckDB with \`--memory-limit ${MEMORY}\`; peak RSS of the process. Load average
 when run: ${loadavg().map((x) => x.toFixed(1)).join(', ')} (the machine is shared).
 
-| input | profiles | MiB | js --jobs 1 | duckdb | ratio | output |
+| input | profiles | MiB in | js --jobs 1 (wall, profiles/s, peak RSS) | duckdb (wall, profiles/s, peak RSS) | ratio | outputs |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
 `);
