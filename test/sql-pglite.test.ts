@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('postgres dialect on PGlite', { timeout: 180_000 }, () => {
   it('agrees with the TypeScript evaluators on random profiles, every occupation at once', async () => {
     const occupations = occupationsOf();
-    const groups = sampleProfiles(occupations, 250, 2026);
+    const groups = sampleProfiles(occupations, 150, 2026);
     // Every occupation judged at once: one-value relations are the batch's error, not a case here.
     const asOf = '2026-11-28';
     const profiles = [...groups.values()].flat().map(withoutSingleRelations);
@@ -40,7 +40,7 @@ describe('postgres dialect on PGlite', { timeout: 180_000 }, () => {
     profiles.forEach((p, i) => {
       if (JSON.stringify(typescriptAnswer(occupations, p, asOf)) !== JSON.stringify(got[i])) disagreements++;
     });
-    expect(profiles.filter((p) => p.work?.length === 100).length).toBeGreaterThanOrEqual(5);
+    expect(profiles.filter((p) => p.work?.length === 100).length).toBeGreaterThanOrEqual(3);
     expect(disagreements).toBe(0);
   });
 
