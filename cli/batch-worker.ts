@@ -156,7 +156,7 @@ export function createProcessor(occupations: CompiledOccupation[], o: LineOption
  * profile field, a line that is not one JSON object, an invalid profile, or (several occupations
  * judged) a `relation: 本职业`, whose one value would name no occupation.
  */
-function readProfile({ lines, texts }: Records, k: number, notUtf8: ReadonlyMap<number, EncodingProblem> | null, sink: DiagnosticSink, o: LineOptions): Profile | undefined {
+export function readProfile({ lines, texts }: Records, k: number, notUtf8: ReadonlyMap<number, EncodingProblem> | null, sink: DiagnosticSink, o: LineOptions): Profile | undefined {
   const line = lines[k];
   const record = texts[k];
   const text = typeof record === 'string' ? record : '';
@@ -207,7 +207,7 @@ function evaluateAll(occupations: CompiledOccupation[], profile: Profile, sink: 
 }
 
 /** The error record of a skipped line, in the output: its first error, so that no line goes missing. */
-function writeError(out: Utf8Lines, line: number, errors: Diagnostic[], o: LineOptions): void {
+export function writeError(out: Utf8Lines, line: number, errors: Diagnostic[], o: LineOptions): void {
   const first = errors[0] ?? { code: 'E_PROFILE_PARSE', severity: 'error', args: { detail: 'invalid' } };
   const message = o.lang === 'both' ? `${formatMessage(first, 'zh')} / ${formatMessage(first, 'en')}` : formatMessage(first, o.lang);
   const error = { code: first.code, ...(first.path !== undefined ? { path: first.path } : {}), message };
@@ -216,7 +216,7 @@ function writeError(out: Utf8Lines, line: number, errors: Diagnostic[], o: LineO
 }
 
 /** A judged profile's results in the output: a CSV row per level, or one JSON line. */
-function writeResults(out: Utf8Lines, line: number, results: LevelResult[], warnings: Warning[], o: LineOptions): void {
+export function writeResults(out: Utf8Lines, line: number, results: LevelResult[], warnings: Warning[], o: LineOptions): void {
   if (o.csvOutput) {
     // The profile's warnings on its first row only, as data (codes and paths).
     const said = csvWarnings(warnings);
@@ -267,7 +267,7 @@ export function splitRecords(text: string, firstLine: number): { lines: number[]
 }
 
 /** A diagnostic of line `line` placed in the input file: the line number in its position. */
-function locate(d: Diagnostic, input: string, line: number, csv: boolean): Diagnostic {
+export function locate(d: Diagnostic, input: string, line: number, csv: boolean): Diagnostic {
   if (d.range && !csv) {
     const shift = line - d.range.start.line;
     return { ...d, file: input, range: { start: { ...d.range.start, line: line }, end: { ...d.range.end, line: d.range.end.line + shift } } };

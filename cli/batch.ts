@@ -40,6 +40,10 @@ export interface BatchOptions {
   explain?: boolean;
   /** Start a CSV output with a UTF-8 byte-order mark: Excel then reads it as UTF-8, not as the system code page. */
   bom?: boolean;
+  /** `duckdb`: judge with the rules compiled to SQL, in embedded DuckDB (cli/batch-duckdb.ts); default the TypeScript evaluators. */
+  engine?: string;
+  /** DuckDB's memory_limit (--engine duckdb). */
+  memoryLimit?: string;
   lang: OutputLang;
 }
 
@@ -111,8 +115,8 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const chosen = await chooseOccupations(opts, settings, io);
   if (chosen === 1) return 1;
 
-  const workers = Math.min(settings.jobs ?? ((inputStat?.size ?? 0) >= PARALLEL_BYTES ? availableParallelism() : 1), 256);
-  const total = !settings.stdin && (io.errIsTTY ?? false) ? countLines(opts.input) - (settings.csvInput ? 1 : 0) : null;
+  const workers = settings.duckdb ? 1 : Math.min(settings.jobs ?? ((inputStat?.size ?? 0) >= PARALLEL_BYTES ? availableParallelism() : 1), 256);
+  const total = !settings.stdin && !settings.parquet && (io.errIsTTY ?? false) ? countLines(opts.input) - (settings.csvInput ? 1 : 0) : null;
   const progress = new Progress(io.errIsTTY ?? false, total);
   const output = openOutput(opts, inputStat, io);
   if (output === 1) return 1;
@@ -130,7 +134,8 @@ async function judgeBatch(opts: BatchOptions, io: Io): Promise<number> {
   const started = performance.now();
   let ok = false;
   try {
-    const failed = await judgeInput({ opts, settings, io, chosen, workers, output, tally });
+    const run: Run = { opts, settings, io, chosen, workers, output, tally };
+    const failed = settings.duckdb ? await (await import('./batch-duckdb.js')).judgeWithDuckdb({ ...run, maxReports: MAX_REPORTS }) : await judgeInput(run);
     if (failed !== undefined) return failed;
     await output.flush();
     ok = true;
@@ -153,6 +158,10 @@ interface Settings {
   stdin: boolean;
   /** The input as shown in messages. */
   shown: string;
+  /** Judged by the SQL in DuckDB (--engine duckdb). */
+  duckdb: boolean;
+  /** A Parquet input (a `profile` column; --engine duckdb reads it). */
+  parquet: boolean;
 }
 
 /** The options, checked before anything is read: a usage error names the first one wrong. */
@@ -168,7 +177,22 @@ function checkOptions(opts: BatchOptions): Settings {
   const csvOutput = opts.out !== undefined && /\.csv$/i.test(opts.out);
   if (opts.bom && !csvOutput) throw new UsageError('--bom 只用于 CSV 输出（--out FILE.csv）/ --bom applies to a CSV output only (--out FILE.csv)');
   const stdin = opts.input === '-';
-  return { asOf, level, jobs, csvInput, csvOutput, stdin, shown: stdin ? '<stdin>' : display(opts.input) };
+  const duckdb = engineOption(opts);
+  const parquet = /\.parquet$/i.test(opts.input);
+  if (parquet && !duckdb) throw new UsageError('Parquet 输入须用 --engine duckdb / a Parquet input needs --engine duckdb');
+  return { asOf, level, jobs, csvInput, csvOutput, stdin, shown: stdin ? '<stdin>' : display(opts.input), duckdb, parquet };
+}
+
+/** --engine: js (default) or duckdb; DuckDB computes no explanations, so --explain with it is refused, never dropped. */
+function engineOption(opts: BatchOptions): boolean {
+  if (opts.engine === undefined || opts.engine === 'js') {
+    if (opts.memoryLimit !== undefined) throw new UsageError('--memory-limit 只用于 --engine duckdb / --memory-limit applies to --engine duckdb only');
+    return false;
+  }
+  if (opts.engine !== 'duckdb') throw new UsageError(`--engine 须为 js 或 duckdb / --engine must be js or duckdb: ${opts.engine}`);
+  if (opts.explain) throw new UsageError('--engine duckdb 不给出说明（缺什么、最早日期），不能与 --explain 同用 / --engine duckdb gives no explanations (missing, earliest): --explain cannot be used with it');
+  if (opts.jobs !== undefined) throw new UsageError('--jobs 只用于 JS 引擎；DuckDB 自行使用各核 / --jobs applies to the JS engine; DuckDB uses the cores itself');
+  return true;
 }
 
 /** The input file's status (null: stdin), or 1 once reported: a file that cannot be read, or one in UTF-16. */

@@ -74,7 +74,7 @@ describe('an unknown option', () => {
       'zige: eval 没有选项 --no-such-flag / eval has no option --no-such-flag (选项 options: --occupation --work-type --level --as-of --rules --json --lang)',
     );
     expect(await first(['eval', '--batch', 'in.jsonl', '-x'])).toBe(
-      'zige: eval --batch 没有选项 -x / eval --batch has no option -x (选项 options: --out --jobs --explain --bom --occupation --work-type --level --as-of --rules --lang)',
+      'zige: eval --batch 没有选项 -x / eval --batch has no option -x (选项 options: --out --jobs --explain --bom --engine --memory-limit --occupation --work-type --level --as-of --rules --lang)',
     );
     expect(await first(['trace', '--frob=1'])).toBe('zige: trace 没有选项 --frob / trace has no option --frob (选项 options: --json --lang)');
     expect(await first(['--no-such-flag'])).toBe('zige: 没有选项 --no-such-flag / zige has no option --no-such-flag (选项 options: --lang --help --version)');

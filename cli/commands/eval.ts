@@ -12,10 +12,12 @@ export const evalCommand: Command = {
                                            判定申请人 / evaluate an applicant profile (JSON or YAML;
                                            - reads stdin)
   zige eval --batch FILE.jsonl|FILE.csv [--out FILE.jsonl|FILE.csv] [--jobs N] [--explain]
-            [--bom] [eval options]
+            [--bom] [--engine js|duckdb [--memory-limit SIZE]] [eval options]
                                            批量判定，每行一份资料 / one profile per line, streamed;
                                            worker threads for large inputs (docs/profile.md);
-                                           --bom: CSV for Excel (UTF-8 byte-order mark)`,
+                                           --bom: CSV for Excel (UTF-8 byte-order mark);
+                                           --engine duckdb: the rules compiled to SQL, in
+                                           embedded DuckDB; also reads FILE.parquet (docs/sql.md)`,
   options: {
     occupation: OCCUPATION,
     'work-type': { type: 'string', value: 'NAME', help: '只看这个工种 / only this work type' },
@@ -28,9 +30,11 @@ export const evalCommand: Command = {
     jobs: { type: 'string', value: 'N', help: '--batch 的工作线程数 / worker threads for --batch' },
     explain: { type: 'boolean', help: '--batch 的结果附带说明 / --batch results with explanations' },
     bom: { type: 'boolean', help: 'CSV 加字节序标记，供 Excel / CSV with a UTF-8 byte-order mark, for Excel' },
+    engine: { type: 'string', value: 'js|duckdb', help: '--batch 的判定引擎：js（默认）或 duckdb（规则编译为 SQL）/ the --batch engine:\njs (default) or duckdb (the rules compiled to SQL, docs/sql.md)' },
+    'memory-limit': { type: 'string', value: 'SIZE', help: 'DuckDB 的内存上限 / DuckDB memory_limit, e.g. 1GB (--engine duckdb)' },
   },
   forms: [
-    { name: 'eval --batch', when: 'batch', options: ['batch', 'out', 'jobs', 'explain', 'bom', ...JUDGING] },
+    { name: 'eval --batch', when: 'batch', options: ['batch', 'out', 'jobs', 'explain', 'bom', 'engine', 'memory-limit', ...JUDGING] },
     { name: 'eval', options: [...JUDGING, 'json'] },
   ],
   exits: '0 whatever the eligibility · 1 invalid profile/rules (--batch: some line skipped)\n· 2 bad usage · 130/143 interrupted (--batch)',
@@ -39,7 +43,7 @@ export const evalCommand: Command = {
     const input = text(values, 'batch');
     if (input !== undefined) {
       if (rest.length > 0) throw new UsageError('--batch 与 PROFILE 不能同时给出 / give --batch or a PROFILE, not both');
-      const batch = { input, out: text(values, 'out'), jobs: text(values, 'jobs'), explain: flag(values, 'explain'), bom: flag(values, 'bom') };
+      const batch = { input, out: text(values, 'out'), jobs: text(values, 'jobs'), explain: flag(values, 'explain'), bom: flag(values, 'bom'), engine: text(values, 'engine'), memoryLimit: text(values, 'memory-limit') };
       return (await import('../batch.js')).runBatch({ ...batch, ...judging }, io);
     }
     const profile = one(rest, 'PROFILE');

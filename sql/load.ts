@@ -1,0 +1,48 @@
+// A validated profile (compiler/profile) as rows of the normalized tables (schema.ts): the
+// loader of `zige eval --batch --engine duckdb` and of the tests. Names get their `*_key`,
+// normalised as runtime/facts.ts compares them; dates stay YYYY-MM-DD text (checked already).
+import { normalizeName } from '../runtime/facts.js';
+import type { Profile } from '../runtime/profile.js';
+import { TABLES } from './schema.js';
+
+export type Cell = string | number | boolean | null;
+
+/** Rows waiting to be loaded, by table name, each in the table's column order. */
+export type Rows = Record<string, Cell[][]>;
+
+export function emptyRows(): Rows {
+  return Object.fromEntries(TABLES.map((t) => [t.name, []]));
+}
+
+type Relational = { occupation: string; relation?: string | Record<string, string> };
+
+/** The entry's relation given as one value (column `relation`), or per occupation (rows of `relations`). */
+function relation(rows: Rows, id: number, list: string, idx: number, given: Relational['relation']): string | null {
+  if (given === undefined) return null;
+  if (typeof given === 'string') return given;
+  let ord = 0;
+  for (const key of Object.keys(given)) rows.relations.push([id, list, idx, ord++, normalizeName(key), given[key]]);
+  return null;
+}
+
+function entry(rows: Rows, id: number, list: string, idx: number, e: Relational): Cell[] {
+  return [id, idx, e.occupation, normalizeName(e.occupation), relation(rows, id, list, idx, e.relation)];
+}
+
+/** Appends one profile's rows (applicant `id`, input line `line`). */
+export function addProfile(rows: Rows, id: number, line: number | null, profile: Profile): void {
+  rows.applicants.push([id, line, profile.birthDate ?? null, profile.education !== undefined]);
+  profile.work?.forEach((w, i) => rows.work.push([...entry(rows, id, 'work', i, w), w.kind ?? null, w.from ?? null, w.to ?? null, w.years ?? null]));
+  profile.certificates?.forEach((c, i) => rows.certificates.push([...entry(rows, id, 'certificates', i, c), c.kind, c.level ?? null, c.date ?? null]));
+  profile.training?.forEach((t, i) => rows.training.push([...entry(rows, id, 'training', i, t), t.level, t.date ?? null, t.certificate ?? null, t.examPassed ?? null]));
+  profile.apprenticeships?.forEach((a, i) => rows.apprenticeships.push([...entry(rows, id, 'apprenticeships', i, a), a.completed ?? null]));
+  profile.education?.forEach((e, i) => {
+    const major = e.major === undefined ? null : e.major;
+    const given = relation(rows, id, 'education', i, e.majorRelation);
+    rows.education.push([id, i, e.level, e.track ?? null, e.assessedTarget ?? null, major, major === null ? null : normalizeName(major), given, e.status, e.date ?? null]);
+  });
+  let ord = 0;
+  for (const [name, value] of Object.entries(profile.facts ?? {})) {
+    rows.facts.push([id, ord++, name, normalizeName(name), typeof value === 'number' ? value : null, typeof value === 'boolean' ? value : null]);
+  }
+}
