@@ -2,6 +2,7 @@
 // (entries.ts), with NULL for "unknown": SQL's AND, OR and NOT are the three-valued logic of
 // runtime/tri.ts. Per-entry conditions become aggregate columns (one scan of each list per
 // occupation); experience merges work periods with window functions once per (scope, kinds).
+import { UNRELATED } from '../runtime/facts.js';
 import { SchoolMode, type Plan, type PlanLeaf, type SchoolSpec } from '../runtime/plan.js';
 import type { Comparator } from '../runtime/tri.js';
 import { literal, literalList, numberLiteral } from './dialect.js';
@@ -49,7 +50,11 @@ export class AtomSet {
   readonly leaves = new Map<string, { name: string; expr: string }>();
   private n = 0;
 
-  constructor(readonly p: string) {}
+  constructor(
+    readonly p: string,
+    /** The vocabulary's value of 无/none per numeric fact (runtime/meta.ts `factNone`). */
+    private readonly factNone: Readonly<Record<string, number>> = {},
+  ) {}
 
   /** A condition tree as a SQL boolean over the leaf columns. */
   plan(plan: Plan): string {
@@ -83,6 +88,10 @@ export class AtomSet {
 
   /** Every construct of the language, or a refusal by name (the `never` check breaks the build when one is added). */
   private leafSql(leaf: PlanLeaf): string {
+    // 任意职业 (bit 4, unrelated entries) is not compiled yet: refused by name.
+    if (('scope' in leaf && (leaf.scope & UNRELATED) !== 0) || ('certScope' in leaf && (leaf.certScope & UNRELATED) !== 0)) {
+      throw new SqlRefusal('任意职业 (any-occupation)');
+    }
     switch (leaf.op) {
       case 'experience':
         return this.experience(leaf);
@@ -107,15 +116,27 @@ export class AtomSet {
         return compareSql('a_age', 'a_age', leaf.cmp, leaf.years);
       case 'flag':
         return this.aggregate('fact', `BOOL_OR(CASE WHEN decl = ${literal(leaf.name)} THEN bool_value END)`);
-      case 'fact': {
-        const v = this.aggregate('fact', `MAX(CASE WHEN decl = ${literal(leaf.name)} THEN number_value END)`);
-        return compareSql(v, v, leaf.cmp, leaf.value);
-      }
+      case 'fact':
+        return this.fact(leaf);
+      case 'ageBySex':
+      case 'category':
+      case 'working':
+        throw new SqlRefusal(leaf.op);
       default: {
         const unknown: never = leaf;
         throw new SqlRefusal((unknown as { op: string }).op);
       }
     }
+  }
+
+  /** runtime/atoms.ts `fact`: 无/none is the vocabulary's `none` value, or no value that any comparison accepts. */
+  private fact(leaf: Extract<PlanLeaf, { op: 'fact' }>): string {
+    const decl = literal(leaf.name);
+    const v = this.aggregate('fact', `MAX(CASE WHEN decl = ${decl} THEN number_value END)`);
+    const none = this.aggregate('fact', `BOOL_OR(decl = ${decl} AND is_none)`);
+    const noneValue = this.factNone[leaf.name];
+    const whenNone = noneValue === undefined ? 'FALSE' : compareSql(numberLiteral(noneValue), numberLiteral(noneValue), leaf.cmp, leaf.value);
+    return `CASE WHEN ${none} IS TRUE THEN ${whenNone} ELSE ${compareSql(v, v, leaf.cmp, leaf.value)} END`;
   }
 
   /** An aggregate column over one list of entries; its name in the applicant row. */

@@ -128,8 +128,8 @@ function factsCte(p: string, meta: OccupationMeta): string {
   const arms = Object.entries(meta.factNames).map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`);
   const declared = arms.length > 0 ? `CASE f.name_key ${arms.join(' ')} END` : 'CAST(NULL AS TEXT)';
   return `${p}_fact AS (
-  SELECT applicant_id, decl, number_value, bool_value FROM (
-    SELECT f.applicant_id, ${declared} AS decl, f.number_value, f.bool_value,
+  SELECT applicant_id, decl, number_value, bool_value, is_none FROM (
+    SELECT f.applicant_id, ${declared} AS decl, f.number_value, f.bool_value, f.is_none,
       ROW_NUMBER() OVER (PARTITION BY f.applicant_id, ${declared} ORDER BY f.ord DESC) AS rn
     FROM facts f
   ) x WHERE decl IS NOT NULL AND rn = 1

@@ -1,7 +1,11 @@
 // Loading JSON lines into the normalized tables with SQL alone (docs/sql.md), for profiles that
 // are already valid (zige's own loader, `eval --batch --engine duckdb`, checks every line first):
 // a staging table of one JSON document per line, then one INSERT … SELECT per table.
-import { literal, type Dialect } from './dialect.js';
+import { NONE_VALUES } from '../runtime/words.js';
+import { literal, literalList, type Dialect } from './dialect.js';
+
+/** 无/none as a numeric fact's value: a SQL list of the words. */
+const NONE_LIST = literalList(NONE_VALUES);
 
 const LISTS = ['work', 'certificates', 'training', 'apprenticeships'] as const;
 
@@ -41,8 +45,12 @@ FROM profiles_raw r, json_array_elements(r.doc->'education') WITH ORDINALITY AS 
   out.push(`INSERT INTO relations SELECT r.applicant_id, 'education', e.i - 1, k.o - 1, ${key('k.key')}, k.value
 FROM profiles_raw r, json_array_elements(r.doc->'education') WITH ORDINALITY AS e(x, i), json_each_text(e.x->'majorRelation') WITH ORDINALITY AS k(key, value, o)
 WHERE json_typeof(e.x->'majorRelation') = 'object';`);
+  out.push(`INSERT INTO categories SELECT r.applicant_id, c.i - 1, c.x, ${key('c.x')}
+FROM profiles_raw r, json_array_elements_text(r.doc->'categories') WITH ORDINALITY AS c(x, i)
+WHERE json_typeof(r.doc->'categories') = 'array';`);
   out.push(`INSERT INTO facts SELECT r.applicant_id, k.o - 1, k.key, ${key('k.key')},
-  CASE WHEN json_typeof(k.value) = 'number' THEN (k.value #>> '{}')::double precision END, CASE WHEN json_typeof(k.value) = 'boolean' THEN (k.value #>> '{}')::boolean END
+  CASE WHEN json_typeof(k.value) = 'number' THEN (k.value #>> '{}')::double precision END, CASE WHEN json_typeof(k.value) = 'boolean' THEN (k.value #>> '{}')::boolean END,
+  json_typeof(k.value) = 'string' AND (k.value #>> '{}') IN ${NONE_LIST}
 FROM profiles_raw r, json_each(r.doc->'facts') WITH ORDINALITY AS k(key, value, o);`);
   return out;
 }
@@ -72,11 +80,13 @@ FROM ${elements(list)};`);
   CASE WHEN json_type(x, '$.majorRelation') = 'VARCHAR' THEN json_extract_string(x, '$.majorRelation') END, json_extract_string(x, '$.status'), CAST(json_extract_string(x, '$.date') AS DATE)
 FROM ${elements('education')};`);
   out.push(relations('education', 'majorRelation'));
+  out.push(`INSERT INTO categories SELECT applicant_id, i, json_extract_string(x, '$'), ${key("json_extract_string(x, '$')")} FROM ${elements('categories')};`);
   out.push(`INSERT INTO facts SELECT applicant_id, generate_subscripts(ks, 1) - 1, unnest(ks), ${key('unnest(ks)')},
-  NULL, NULL
+  NULL, NULL, FALSE
 FROM (SELECT applicant_id, json_keys(json_extract(doc, '$.facts')) AS ks FROM profiles_raw WHERE json_extract(doc, '$.facts') IS NOT NULL);`);
   out.push(`UPDATE facts SET number_value = CASE WHEN json_type(p.doc, '$.facts."' || facts.name || '"') IN ('UBIGINT', 'BIGINT', 'DOUBLE') THEN CAST(json_extract_string(p.doc, '$.facts."' || facts.name || '"') AS DOUBLE) END,
-  bool_value = CASE WHEN json_type(p.doc, '$.facts."' || facts.name || '"') = 'BOOLEAN' THEN CAST(json_extract_string(p.doc, '$.facts."' || facts.name || '"') AS BOOLEAN) END
+  bool_value = CASE WHEN json_type(p.doc, '$.facts."' || facts.name || '"') = 'BOOLEAN' THEN CAST(json_extract_string(p.doc, '$.facts."' || facts.name || '"') AS BOOLEAN) END,
+  is_none = json_type(p.doc, '$.facts."' || facts.name || '"') = 'VARCHAR' AND json_extract_string(p.doc, '$.facts."' || facts.name || '"') IN ${NONE_LIST}
 FROM profiles_raw p WHERE p.applicant_id = facts.applicant_id;`);
   return out;
 }

@@ -2,6 +2,7 @@
 // loader of `zige eval --batch --engine duckdb` and of the tests. Names get their `*_key`,
 // normalised as runtime/facts.ts compares them; dates stay YYYY-MM-DD text (checked already).
 import { normalizeName } from '../runtime/facts.js';
+import { NONE_VALUES } from '../runtime/words.js';
 import type { Profile } from '../runtime/profile.js';
 import { TABLES } from './schema.js';
 
@@ -41,8 +42,10 @@ export function addProfile(rows: Rows, id: number, line: number | null, profile:
     const given = relation(rows, id, 'education', i, e.majorRelation);
     rows.education.push([id, i, e.level, e.track ?? null, e.assessedTarget ?? null, major, major === null ? null : normalizeName(major), given, e.status, e.date ?? null]);
   });
+  profile.categories?.forEach((c, i) => rows.categories.push([id, i, c, normalizeName(c)]));
   let ord = 0;
   for (const [name, value] of Object.entries(profile.facts ?? {})) {
-    rows.facts.push([id, ord++, name, normalizeName(name), typeof value === 'number' ? value : null, typeof value === 'boolean' ? value : null]);
+    const none = typeof value === 'string' && (NONE_VALUES as readonly string[]).includes(value);
+    rows.facts.push([id, ord++, name, normalizeName(name), typeof value === 'number' ? value : null, typeof value === 'boolean' ? value : null, none]);
   }
 }

@@ -4,7 +4,7 @@
 import type { OccupationMeta } from '../runtime/meta.js';
 import type { Plan } from '../runtime/plan.js';
 import type { Level } from '../runtime/words.js';
-import { AtomSet } from './atoms.js';
+import { AtomSet, SqlRefusal } from './atoms.js';
 import { literal } from './dialect.js';
 import { entryCtes, nameLists } from './entries.js';
 
@@ -99,8 +99,11 @@ function named(x: string, t: string, f: string, u: string): string {
  * `levels`: the levels to report, in report order.
  */
 export function occupationSql(meta: OccupationMeta, p: string, order: number, levels: readonly Level[]): OccupationSql {
+  // Gates and waivers outside the condition tree: not compiled yet, so refused by name.
+  if ((meta.preconditions?.length ?? 0) > 0) throw new SqlRefusal('preconditions');
+  if (meta.clauses.some((c) => (c.waives?.length ?? 0) > 0)) throw new SqlRefusal('waives');
   const names = nameLists(meta);
-  const atoms = new AtomSet(p);
+  const atoms = new AtomSet(p, meta.factNone);
   const requirement = meta.education ? atoms.plan(meta.education.plan) : 'TRUE';
   const clauses = meta.clauses.map((c) => {
     const schools = credentials(c.plan);

@@ -34,8 +34,10 @@ export const TABLES: readonly TableSpec[] = [
   },
   // A relation given per occupation ({"互联网营销师": "本职业"}): one row per key, in the object's order.
   { name: 'relations', columns: [ID, ['list', 'text', false], IDX, ['ord', 'int', false], ['occupation_key', 'text', false], ['value', 'text', false]], key: ['applicant_id', 'list', 'idx', 'ord'] },
-  // Declared facts in the object's order; a value is a number or a yes/no.
-  { name: 'facts', columns: [ID, ['ord', 'int', false], ['name', 'text', false], ['name_key', 'text', false], ['number_value', 'double', true], ['bool_value', 'bool', true]], key: ['applicant_id', 'ord'] },
+  // Applicant categories (退役士兵 …) as given, in order.
+  { name: 'categories', columns: [ID, IDX, ['name', 'text', false], ['name_key', 'text', false]], key: ['applicant_id', 'idx'] },
+  // Declared facts in the object's order; a value is a number, a yes/no, or 无/none (is_none).
+  { name: 'facts', columns: [ID, ['ord', 'int', false], ['name', 'text', false], ['name_key', 'text', false], ['number_value', 'double', true], ['bool_value', 'bool', true], ['is_none', 'bool', false]], key: ['applicant_id', 'ord'] },
 ];
 
 function typeName(type: ColumnType, dialect: Dialect): string {

@@ -31,6 +31,8 @@ function occupationWarnings(meta: OccupationMeta, p: string, order: number): { c
     AND ${notIn('e.major_key', norm(meta.related.sameMajors))} AND ${notIn('e.major_key', norm(meta.related.majors))}`,
     `  SELECT applicant_id, ${order}, 5, ord, 0, 'W_UNKNOWN_FACT', '/facts/' || name, CAST(NULL AS TEXT), name
   FROM facts WHERE ${notIn('name_key', Object.keys(meta.factNames))}`,
+    `  SELECT applicant_id, ${order}, 6, idx, 0, 'W_UNKNOWN_CATEGORY', '/categories/' || CAST(idx AS TEXT), CAST(NULL AS TEXT), name
+  FROM categories WHERE ${notIn('name_key', Object.keys(meta.categoryNames ?? {}))}`,
   );
   const guard = inForce(meta);
   return { ctes: [explicitRelationsCte(p, names)], selects: guard === 'TRUE' ? selects : [`  SELECT * FROM (\n${selects.join('\n  UNION ALL\n')}\n  ) s${order} WHERE EXISTS (SELECT 1 FROM q WHERE ${guard})`] };

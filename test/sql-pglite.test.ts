@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OccupationMeta, Profile } from '../runtime/index.js';
 import { AtomSet, SqlRefusal } from '../sql/atoms.js';
 import { compileStatements } from '../sql/statements.js';
+import { TABLES } from '../sql/schema.js';
 import { scratch } from './helpers.js';
 import { zige } from './in-process.js';
 import { coverageReport, differential, sampleProfiles } from './sql/differential.js';
@@ -73,7 +74,7 @@ describe('postgres dialect on PGlite', { timeout: 180_000 }, () => {
     const rules = hostileRules();
     const r = await zige(['compile', rules, '--target', 'sql', '--dialect', 'postgres', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    for (const table of ['applicants', 'work', 'certificates', 'training', 'apprenticeships', 'education', 'relations', 'facts']) await run(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of TABLES.map((t) => t.name)) await run(`DROP TABLE IF EXISTS ${table}`);
     await db.exec(readFileSync(join(out, 'schema.sql'), 'utf8'));
     await run(`INSERT INTO applicants VALUES (1, 1, '2000-01-01', true)`);
     const rows = await run(readFileSync(join(out, 'screening.sql'), 'utf8'), ['2025-06-01']);

@@ -9,7 +9,7 @@ import { addProfile, emptyRows, type Rows } from '../../sql/load.js';
 import { postgresInserts } from '../../sql/postgres-load.js';
 import { screeningSql } from '../../sql/query.js';
 import { ResultBuilder, type LevelRow, type WarningRow } from '../../sql/results.js';
-import { schemaDdl } from '../../sql/schema.js';
+import { schemaDdl, TABLES } from '../../sql/schema.js';
 import { warningsSql } from '../../sql/warnings.js';
 import { RULES } from '../helpers.js';
 
@@ -68,7 +68,7 @@ export function rowsOf(profiles: readonly Profile[]): Rows {
 
 /** Creates the tables on PostgreSQL (dropping earlier ones) and loads the profiles. */
 export async function loadPostgres(run: Run, profiles: readonly Profile[]): Promise<void> {
-  for (const table of ['applicants', 'work', 'certificates', 'training', 'apprenticeships', 'education', 'relations', 'facts']) await run(`DROP TABLE IF EXISTS ${table}`);
+  for (const table of TABLES.map((t) => t.name)) await run(`DROP TABLE IF EXISTS ${table}`);
   for (const ddl of schemaDdl('postgres')) await run(ddl);
   for (const insert of postgresInserts(rowsOf(profiles))) await run(insert.sql, insert.params);
 }
