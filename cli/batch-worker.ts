@@ -13,6 +13,7 @@ import { loadProfile } from '../compiler/profile/load-profile.js';
 import { singleRelations } from '../compiler/profile/single-relations.js';
 import { formatMessage } from '../compiler/diagnostics/messages.js';
 import { renderDiagnostic } from '../compiler/diagnostics/render.js';
+import { profileErrorDiagnostic } from '../compiler/profile/profile-error.js';
 import { pushResultsLine, Utf8Lines } from './result-json.js';
 import * as runtime from '../runtime/index.js';
 import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
@@ -198,7 +199,7 @@ function evaluateAll(occupations: CompiledOccupation[], profile: Profile, sink: 
       warnings = occupations.length === 1 ? judged.warnings : addWarnings(warnings, judged.warnings);
     }
   } catch (e) {
-    if (e instanceof ProfileError) sink.report({ code: 'E_PROFILE_SCHEMA', path: e.path, args: { path: e.path, detail: e.message } });
+    if (e instanceof ProfileError) sink.report(profileErrorDiagnostic(e));
     else if (e instanceof EvaluationError) sink.report({ code: 'E_PROFILE_SCHEMA', path: '', args: { path: '', detail: e.message } });
     else throw e;
     return undefined;

@@ -13,6 +13,7 @@ import { addWarnings, evaluateProfile, versionInForce, EvaluationError, normaliz
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
 import { display, printDiagnostics, type Io } from './output.js';
+import { profileErrorDiagnostic } from '../compiler/profile/profile-error.js';
 import type { OutputLang } from '../runtime/words.js';
 import { englishClauses, formatReport } from './report.js';
 
@@ -212,7 +213,7 @@ function judgeProfile(
     }
   } catch (e) {
     if (e instanceof ProfileError) {
-      sink.report({ code: 'E_PROFILE_SCHEMA', file: shown, path: e.path, args: { path: e.path, detail: e.message } });
+      sink.report({ ...profileErrorDiagnostic(e), file: shown });
       return undefined;
     }
     if (e instanceof EvaluationError) throw new UsageError(e.message);

@@ -64,6 +64,7 @@ export interface CheckedOccupation {
   trackFamily: string[];
   workKinds: string[];
   factNames: Record<string, string>;
+  factTypes: Record<string, 'boolean' | 'number'>;
   english: Record<string, string>;
   evidence: Record<string, { zh: string; en: string }>;
 }

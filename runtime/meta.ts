@@ -49,6 +49,8 @@ export interface OccupationMeta {
   workKinds: readonly string[];
   /** Fact names and their English spellings → the declared name. */
   factNames: Readonly<Record<string, string>>;
+  /** Each declared fact's type, by declared name: a profile value of the other type is an error (absent in older modules). */
+  factTypes?: Readonly<Record<string, 'boolean' | 'number'>>;
   /** English names of vocabulary words (schools, tracks, kinds, facts, targets), for English text. */
   english: Readonly<Record<string, string>>;
   /** Documents proving each kind of condition (vocabulary `evidence`). */

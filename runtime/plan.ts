@@ -38,7 +38,8 @@ export type Plan =
   | { op: 'school'; spec: SchoolSpec }
   | { op: 'age'; cmp: Comparator; years: number }
   | { op: 'flag'; name: string }
-  | { op: 'fact'; name: string; cmp: Comparator; value: number };
+  // unit: as written after the value (`3名`, `100000 km`), so explanations say it; absent: none
+  | { op: 'fact'; name: string; cmp: Comparator; value: number; unit?: string };
 
 /** A condition of a plan: any node but 且, 或 and 非. */
 export type PlanLeaf = Exclude<Plan, { op: 'and' | 'or' | 'not' }>;

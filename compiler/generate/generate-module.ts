@@ -184,6 +184,7 @@ function metaOf(occ: CheckedOccupation): unknown {
     trackFamily: occ.trackFamily,
     workKinds: occ.workKinds,
     factNames: occ.factNames,
+    factTypes: occ.factTypes,
     english: occ.english,
     evidence: occ.evidence,
   };

@@ -83,6 +83,29 @@ function reservedFactName(f: { name: string; en?: string }): { field: 'name' | '
   return undefined;
 }
 
+const MAX_WORK_KINDS = 30;
+
+/** A problem of the vocabulary with its own code, at `pointer` ('' = the file's start). */
+function coded(code: DiagnosticCode, pointer: string, args: Record<string, string> = {}): VocabularyError {
+  return new VocabularyError(code, pointer, { code, args });
+}
+
+/**
+ * A name (or English name) declared twice in one list: an error at the second, naming the first's
+ * line (filled in by the loader, which has the positions: `line` is the first's pointer until then).
+ */
+function declareOnce(entries: readonly { name: string; en: string }[], list: string): void {
+  const seen = new Map<string, number>();
+  entries.forEach((e, i) => {
+    for (const [field, key] of [['name', e.name], ['en', e.en]] as const) {
+      const first = seen.get(normalizeName(key));
+      if (first !== undefined && first !== i) throw coded('E_VOCABULARY_DUPLICATE', `/${list}/${i}/${field}`, { name: key, list, line: `/${list}/${first}` });
+      seen.set(normalizeName(key), i);
+    }
+  });
+}
+
+/** Parses the vocabulary; YAML syntax problems are the loader's to report (it parses with positions first). */
 export function parseVocabulary(text: string): VocabularyIndex {
   let raw: unknown;
   try {
@@ -97,23 +120,19 @@ export function parseVocabulary(text: string): VocabularyIndex {
     facts?: Partial<FactDecl>[];
   };
   if (!v || !Array.isArray(v.education) || !Array.isArray(v.levels) || !Array.isArray(v.tracks) || !Array.isArray(v.groups)) {
-    throw new VocabularyError('education, tracks, groups and levels must all be lists');
+    throw coded('E_VOCABULARY_LISTS', '');
   }
-  const education: EducationName[] = v.education.map((e) => {
-    if (typeof e.name !== 'string' || typeof e.rank !== 'number' || typeof e.family !== 'string') {
-      throw new VocabularyError(`education entry needs name, rank and family: ${JSON.stringify(e)}`);
-    }
+  const education: EducationName[] = v.education.map((e, i) => {
+    if (typeof e.name !== 'string' || typeof e.rank !== 'number' || typeof e.family !== 'string') throw coded('E_VOCABULARY_EDUCATION', `/education/${i}`);
     return { name: e.name, en: e.en ?? e.name, rank: e.rank, family: e.family, order: e.order ?? e.rank, aliases: e.aliases ?? [] };
   });
-  const workKinds: WorkKind[] = (v.workKinds ?? [{ name: '工作', en: 'work', default: true }]).map((k) => {
-    if (typeof k.name !== 'string') throw new VocabularyError(`work kind needs a name: ${JSON.stringify(k)}`);
+  const workKinds: WorkKind[] = (v.workKinds ?? [{ name: '工作', en: 'work', default: true }]).map((k, i) => {
+    if (typeof k.name !== 'string') throw coded('E_VOCABULARY_WORK_KIND', `/workKinds/${i}`);
     return { name: k.name, en: k.en ?? k.name, default: k.default === true };
   });
-  if (workKinds.length > 30) throw new VocabularyError('at most 30 work kinds');
+  if (workKinds.length > MAX_WORK_KINDS) throw coded('E_VOCABULARY_WORK_KINDS_MAX', `/workKinds/${MAX_WORK_KINDS}`, { max: String(MAX_WORK_KINDS) });
   const facts: FactDecl[] = (v.facts ?? []).map((f, i) => {
-    if (typeof f.name !== 'string' || (f.type !== 'boolean' && f.type !== 'number')) {
-      throw new VocabularyError(`fact needs a name and type boolean or number: ${JSON.stringify(f)}`);
-    }
+    if (typeof f.name !== 'string' || (f.type !== 'boolean' && f.type !== 'number')) throw coded('E_VOCABULARY_FACT', `/facts/${i}`);
     const reserved = reservedFactName({ name: f.name, ...(typeof f.en === 'string' ? { en: f.en } : {}) });
     if (reserved) {
       throw new VocabularyError(`reserved fact name ${reserved.name}`, `/facts/${i}/${reserved.field}`, { code: 'E_VOCABULARY_RESERVED', args: { name: reserved.name } });
@@ -122,7 +141,7 @@ export function parseVocabulary(text: string): VocabularyIndex {
   });
   const evidence: Record<string, { zh: string; en: string }> = {};
   for (const [key, value] of Object.entries(v.evidence ?? {})) {
-    if (typeof value?.zh !== 'string' || typeof value?.en !== 'string') throw new VocabularyError(`evidence ${key} needs zh and en`);
+    if (typeof value?.zh !== 'string' || typeof value?.en !== 'string') throw coded('E_VOCABULARY_EVIDENCE', `/evidence/${key}`, { key });
     evidence[key] = { zh: value.zh, en: value.en };
   }
   const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts, evidence };
@@ -137,10 +156,14 @@ export function parseVocabulary(text: string): VocabularyIndex {
     facts: new Map(),
   };
   for (const k of workKinds) for (const key of [k.name, k.en]) index.workKinds.set(key, k);
+  declareOnce(workKinds, 'workKinds');
+  declareOnce(facts, 'facts');
   for (const f of facts) for (const key of [f.name, f.en]) index.facts.set(key, f);
   for (const e of education) for (const key of [e.name, e.en, ...e.aliases]) index.education.set(key, e);
-  for (const g of vocabulary.groups) {
-    for (const m of g.members) if (!education.some((e) => e.name === m)) throw new VocabularyError(`group ${g.name}: unknown member ${m}`);
+  for (const [i, g] of vocabulary.groups.entries()) {
+    for (const [j, m] of g.members.entries()) {
+      if (!education.some((e) => e.name === m)) throw coded('E_VOCABULARY_GROUP_MEMBER', `/groups/${i}/members/${j}`, { group: g.name, member: m });
+    }
     index.groups.set(g.name, g.members);
     index.groups.set(g.en, g.members);
   }

@@ -44,6 +44,7 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
     trackFamily: v.education.filter((e) => e.family === '技工院校').map((e) => e.name),
     workKinds: v.workKinds.map((k) => k.name),
     factNames: Object.fromEntries(v.facts.flatMap((fact) => [[fact.name, fact.name], [fact.en, fact.name]])),
+    factTypes: Object.fromEntries(v.facts.map((fact) => [fact.name, fact.type])),
     english: englishNames(v),
     evidence: v.evidence,
   };

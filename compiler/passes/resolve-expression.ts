@@ -285,7 +285,8 @@ class Resolver {
     if (allowed.length > 0 ? e.value.unit === null || !allowed.includes(e.value.unit) : e.value.unit !== null) {
       return this.report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: allowed.join(' ') || '—' });
     }
-    return { op: 'fact', name: decl.name, cmp: e.cmp, value: e.value.value, range: e.range };
+    const unit = e.value.unit === null ? {} : { unit: e.value.unit };
+    return { op: 'fact', name: decl.name, cmp: e.cmp, value: e.value.value, ...unit, range: e.range };
   }
 
   private age(e: A.Compare, subject: string): Cond | undefined {
