@@ -10,6 +10,7 @@ export const zh = {
   E_SYNTAX_EOF: '表达式不完整：结尾处应为 {expected}',
   E_EMPTY: '表达式为空',
   E_JOINED_WORDS: '“{word}”无法识别：关键字与名称之间须有空格，是否应为“{split}”？',
+  E_NEAR_KEYWORD: '“{word}”无法识别：是否应为“{suggestion}”？（关键字的写法见规则编写指南）',
   E_TOO_LONG: '表达式过长（{length} 个字符，上限 {max}）',
   E_TOO_DEEP: '表达式嵌套过深（上限 {max} 层）',
   // semantics
@@ -149,6 +150,7 @@ export const en: Record<DiagnosticCode, string> = {
   E_SYNTAX_EOF: 'incomplete expression: expected {expected} at the end',
   E_EMPTY: 'empty expression',
   E_JOINED_WORDS: '"{word}" is not a word: keywords and names are separated by spaces; did you mean "{split}"?',
+  E_NEAR_KEYWORD: '"{word}" is not a word; did you mean "{suggestion}"?',
   E_TOO_LONG: 'expression too long ({length} characters, limit {max})',
   E_TOO_DEEP: 'expression nested too deeply (limit {max})',
   E_UNKNOWN_LEVEL: 'unknown level "{name}"',

@@ -45,6 +45,8 @@ export interface VocabularyIndex {
   education: Map<string, EducationName>;
   groups: Map<string, string[]>;
   tracks: Map<string, { name: string; rank: number }>;
+  /** The school kinds that have tracks (班别): those of the 技工院校 family. */
+  trackSchools: string[];
   /** 五级, 初级工, 初级, level-5 … → level number. */
   levels: Map<string, number>;
   /** 中级/高级 (and English) → the canonical target name used in profiles. */
@@ -84,6 +86,14 @@ function reservedFactName(f: { name: string; en?: string }): { field: 'name' | '
 }
 
 const MAX_WORK_KINDS = 30;
+
+/** The family whose school kinds have tracks (中级工班, 高级工班, 预备技师班) and rank by them. */
+export const TRACK_FAMILY = '技工院校';
+
+/** The school kinds that have tracks: the kinds of TRACK_FAMILY. */
+export function trackSchools(education: readonly EducationName[]): string[] {
+  return education.filter((e) => e.family === TRACK_FAMILY).map((e) => e.name);
+}
 
 /** A problem of the vocabulary with its own code, at `pointer` ('' = the file's start). */
 function coded(code: DiagnosticCode, pointer: string, args: Record<string, string> = {}): VocabularyError {
@@ -150,6 +160,7 @@ export function parseVocabulary(text: string): VocabularyIndex {
     education: new Map(),
     groups: new Map(),
     tracks: new Map(),
+    trackSchools: trackSchools(education),
     levels: new Map(),
     targets: new Map(),
     workKinds: new Map(),

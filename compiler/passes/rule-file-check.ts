@@ -89,6 +89,7 @@ export class RuleFileCheck {
         range: expressionRange(node, this.ctx.text, this.loaded.lineCounter, p.range),
         args: p.args,
         ...(p.suggestions ? { suggestions: p.suggestions } : {}),
+        ...(p.warning ? { severity: 'warning' as const } : {}),
       });
     }
     if (!parsed.ast || !cond) return undefined;
