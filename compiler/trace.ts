@@ -416,3 +416,12 @@ function parseDocument(file: string, text: string, sink: DiagnosticSink, show: (
   }
   return doc;
 }
+
+/**
+ * The sections of a source document as `zige trace` splits it, when `cited` names none of them
+ * (undefined when it names one): `zige check` reports a wrong `source.section` too.
+ */
+export function missingSection(text: string, cited: string): string[] | undefined {
+  const doc = parseDocument('', text, new DiagnosticSink(), (f) => f);
+  return resolveSection(doc, cited) ? undefined : doc.sections.map((s) => s.heading);
+}

@@ -30,7 +30,7 @@ export interface RuleSource {
   section: string;
   issuer?: string;
   /** `YYYY-MM` or `YYYY-MM-DD`. */
-  date?: string;
+  date?: string | number;
 }
 
 export interface RuleEducation {

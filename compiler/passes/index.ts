@@ -9,6 +9,7 @@ import { checkConditions } from './check-conditions.js';
 import { checkEducation } from './check-education.js';
 import { checkInForce } from './check-in-force.js';
 import { checkTests } from './check-tests.js';
+import { checkSourceSection } from './check-source-section.js';
 import { checkVersions } from './check-versions.js';
 import { checkWorkTypes } from './check-work-types.js';
 import type { RuleFileCheck } from './rule-file-check.js';
@@ -20,6 +21,7 @@ export type RuleSetPass = (occupations: CheckedOccupation[], sink: DiagnosticSin
 /** Over each rule file, after it loaded (YAML and schema) without errors. */
 export const RULE_FILE_PASSES: readonly { name: string; run: RuleFilePass }[] = [
   { name: 'read-source-document', run: readSourceDocument },
+  { name: 'check-source-section', run: checkSourceSection },
   { name: 'check-education', run: checkEducation },
   { name: 'check-work-types', run: checkWorkTypes },
   { name: 'check-conditions', run: checkConditions },

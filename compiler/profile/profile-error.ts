@@ -7,9 +7,14 @@ import { diagnosticCode } from '../diagnostics/messages.js';
 /** The Chinese word of a JSON value type, for messages that name one. */
 const TYPE_ZH: Readonly<Record<string, string>> = { boolean: '是非值（true/false）', number: '数值', string: '文字' };
 
+/** The args of E_PROFILE_FACT_TYPE: the value types in both languages. */
+export function withTypeWords(args: Record<string, string>): Record<string, string> {
+  const out = { ...args };
+  for (const key of ['expected', 'actual']) if (out[key] !== undefined) out[`${key}Zh`] = TYPE_ZH[out[key]] ?? out[key];
+  return out;
+}
+
 export function profileErrorDiagnostic(e: ProfileError): Omit<Diagnostic, 'severity'> {
   if (!e.diagnostic) return { code: 'E_PROFILE_SCHEMA', path: e.path, args: { path: e.path, detail: e.message } };
-  const args: Record<string, string> = { ...e.diagnostic.args };
-  for (const key of ['expected', 'actual']) if (args[key] !== undefined) args[`${key}Zh`] = TYPE_ZH[args[key]] ?? args[key];
-  return { code: diagnosticCode(e.diagnostic.code), path: e.path, args };
+  return { code: diagnosticCode(e.diagnostic.code), path: e.path, args: withTypeWords(e.diagnostic.args) };
 }
