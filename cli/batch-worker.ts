@@ -13,7 +13,7 @@ import { loadProfile } from '../compiler/profile/load-profile.js';
 import { singleRelations } from '../compiler/profile/single-relations.js';
 import { formatMessage } from '../compiler/diagnostics/messages.js';
 import { renderDiagnostic } from '../compiler/diagnostics/render.js';
-import { profileErrorDiagnostic } from '../compiler/profile/profile-error.js';
+import { factTypeProblems } from '../compiler/profile/fact-types.js';
 import { pushResultsLine, Utf8Lines } from './result-json.js';
 import * as runtime from '../runtime/index.js';
 import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
@@ -193,13 +193,18 @@ function evaluateAll(occupations: CompiledOccupation[], profile: Profile, sink: 
   let warnings: Warning[] = [];
   try {
     for (const occ of occupations) {
+      const wrongTypes = factTypeProblems(profile, occ.meta);
+      if (wrongTypes.length > 0) {
+        for (const d of wrongTypes) sink.report(d);
+        return undefined;
+      }
       const judged = runtime.evaluateProfile(occ, profile, { asOf: o.asOf, level: o.level, workType: o.workType, single: o.single, explain: o.explain });
       results.push(...judged.results);
       // Said once per profile: each level of each occupation shared them.
       warnings = occupations.length === 1 ? judged.warnings : addWarnings(warnings, judged.warnings);
     }
   } catch (e) {
-    if (e instanceof ProfileError) sink.report(profileErrorDiagnostic(e));
+    if (e instanceof ProfileError) sink.report({ code: 'E_PROFILE_SCHEMA', path: e.path, args: { path: e.path, detail: e.message } });
     else if (e instanceof EvaluationError) sink.report({ code: 'E_PROFILE_SCHEMA', path: '', args: { path: '', detail: e.message } });
     else throw e;
     return undefined;

@@ -13,7 +13,7 @@ import { addWarnings, evaluateProfile, versionInForce, EvaluationError, normaliz
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
 import { display, printDiagnostics, type Io } from './output.js';
-import { profileErrorDiagnostic } from '../compiler/profile/profile-error.js';
+import { factTypeProblems } from '../compiler/profile/fact-types.js';
 import type { OutputLang } from '../runtime/words.js';
 import { englishClauses, formatReport } from './report.js';
 
@@ -206,6 +206,11 @@ function judgeProfile(
       if (o.workType !== undefined && !occ.workTypes.some((w) => w.name === o.workType)) continue;
       if (o.level !== undefined && !occ.levels.includes(o.level)) continue;
       const compiled = occ.compiled();
+      const wrongTypes = factTypeProblems(profile, compiled.meta);
+      if (wrongTypes.length > 0) {
+        for (const d of wrongTypes) sink.report({ ...d, file: shown });
+        return undefined;
+      }
       evaluated.push(compiled);
       const judged = evaluateProfile(compiled, profile, o);
       results.push(...judged.results);
@@ -213,7 +218,7 @@ function judgeProfile(
     }
   } catch (e) {
     if (e instanceof ProfileError) {
-      sink.report({ ...profileErrorDiagnostic(e), file: shown });
+      sink.report({ code: 'E_PROFILE_SCHEMA', file: shown, path: e.path, args: { path: e.path, detail: e.message } });
       return undefined;
     }
     if (e instanceof EvaluationError) throw new UsageError(e.message);

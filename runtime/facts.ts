@@ -95,8 +95,6 @@ export class ProfileError extends Error {
   constructor(
     readonly path: string,
     message: string,
-    /** A diagnostic code of its own (compiler/diagnostics/messages.ts) with its args; else E_PROFILE_SCHEMA. */
-    readonly diagnostic?: { code: string; args: Record<string, string> },
   ) {
     super(`${path}: ${message}`);
     this.name = 'ProfileError';
@@ -351,11 +349,6 @@ function declaredFacts(p: Preparing, facts: Profile['facts']): ReadonlyMap<strin
     if (name === undefined) {
       p.warnings.push(warning('W_UNKNOWN_FACT', `/facts/${key}`, undefined, { name: key }));
       continue;
-    }
-    const type = p.meta.factTypes?.[name];
-    if (type !== undefined && typeof value !== type) {
-      const args = { path: `/facts/${key}`, name, expected: type, actual: typeof value };
-      throw new ProfileError(args.path, `fact ${name} is declared ${type}, not ${typeof value}`, { code: 'E_PROFILE_FACT_TYPE', args });
     }
     map.set(name, value);
   }

@@ -1,6 +1,6 @@
 // The rule file's own test cases: they name clauses and levels that exist, and expect something.
 import type { RuleFileCheck } from './rule-file-check.js';
-import { withTypeWords } from '../profile/profile-error.js';
+import { withTypeWords } from '../profile/fact-types.js';
 import { normalizeName } from '../../runtime/facts.js';
 
 export function checkTests(f: RuleFileCheck): void {
