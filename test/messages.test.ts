@@ -196,7 +196,7 @@ describe('rule files', () => {
     expect: {5: ineligible}`;
     const d = await one({ extra });
     expect(d).toMatchObject({ code: 'E_PROFILE_FACT_TYPE', severity: 'error', line: 22 });
-    expect(d.zh).toBe('字段 /facts/安全行车里程：事实“安全行车里程”在词表中声明为数值，这里是是非值（true/false）');
+    expect(d.zh).toBe('事实“安全行车里程”在词表中声明为数值，这里是是非值（true/false）');
   });
 });
 

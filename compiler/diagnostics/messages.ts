@@ -126,7 +126,7 @@ export const zh = {
   E_PROFILE_RESERVED_KEY: '“{property}”是保留名，不能用作字段名或映射的键（它在 JavaScript 中有特殊含义）',
   E_PROFILE_MULTIPLE_DOCS: '申请人资料文件只能有一份 YAML 文档，这里开始了第二份（“---”）；每位申请人请用一个文件',
   E_PROFILE_DATE_MIN: '日期“{value}”早于 {limit}：只接受 {limit} 及以后的日期',
-  E_PROFILE_FACT_TYPE: '字段 {path}：事实“{name}”在词表中声明为{expectedZh}，这里是{actualZh}',
+  E_PROFILE_FACT_TYPE: '事实“{name}”在词表中声明为{expectedZh}，这里是{actualZh}',
   E_PROFILE_DUPLICATE_KEY: '字段 {path} 重复：同一对象中键“{key}”出现了不止一次；JSON 只保留最后一个值，请只写一次',
   // trace: source clauses ↔ rule clauses
   E_TRACE_UNENCODED: '来源条款 {section} {level} 第 {clause} 条没有任何规则条款编码（若有意不编码，请在规则文件的 notEncoded 中写明理由）',
@@ -258,7 +258,7 @@ export const en: Record<DiagnosticCode, string> = {
   E_PROFILE_RESERVED_KEY: '"{property}" is a reserved name and cannot be a field name or a map key (it has a special meaning in JavaScript)',
   E_PROFILE_MULTIPLE_DOCS: 'a profile file holds one YAML document; a second one starts here ("---"): use one file per applicant',
   E_PROFILE_DATE_MIN: 'date "{value}" is before {limit}: only dates from {limit} on are accepted',
-  E_PROFILE_FACT_TYPE: 'field {path}: the fact "{name}" is declared as a {expected} in the vocabulary, not a {actual}',
+  E_PROFILE_FACT_TYPE: 'the fact "{name}" is declared as a {expected} in the vocabulary, not a {actual}',
   E_PROFILE_DUPLICATE_KEY: 'field {path} is duplicated: the key "{key}" appears more than once in the same object; JSON keeps only the last value, so write it once',
   E_TRACE_UNENCODED: 'source clause {clause} of {section} {level} is encoded by no rule clause (if that is on purpose, list it under notEncoded in a rule file, with the reason)',
   E_TRACE_TWICE: 'source clause {clause} of {section} {level} is encoded twice: by {id} and by {others}',
