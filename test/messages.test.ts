@@ -241,3 +241,15 @@ describe('eval and test', () => {
     expect(r.stdout.trim().split('\n').pop()).toBe('1 passed, 0 failed, 1 uncovered（1 个条款未覆盖，见上）');
   });
 });
+
+describe('levels', () => {
+  it('a declared level with no conditions is a check warning, at the level in levels', async () => {
+    const dir = folder({});
+    const file = join(dir, 'sample.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('levels: [5]', 'levels: [5, 4]'));
+    const { exit, shown } = await checkJson(dir);
+    expect(exit).toBe(0);
+    expect(shown).toMatchObject([{ code: 'W_LEVEL_NO_CONDITIONS', severity: 'warning', line: 11, col: 13 }]);
+    expect(shown[0].zh).toContain('等级 4 已在 levels 中声明，但 conditions 中没有它的条件');
+  });
+});

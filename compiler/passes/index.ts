@@ -9,6 +9,7 @@ import { checkConditions } from './check-conditions.js';
 import { checkEducation } from './check-education.js';
 import { checkInForce } from './check-in-force.js';
 import { checkTests } from './check-tests.js';
+import { checkLevelsHaveConditions } from './check-levels-have-conditions.js';
 import { checkSourceSection } from './check-source-section.js';
 import { checkVersions } from './check-versions.js';
 import { checkWorkTypes } from './check-work-types.js';
@@ -25,6 +26,7 @@ export const RULE_FILE_PASSES: readonly { name: string; run: RuleFilePass }[] = 
   { name: 'check-education', run: checkEducation },
   { name: 'check-work-types', run: checkWorkTypes },
   { name: 'check-conditions', run: checkConditions },
+  { name: 'check-levels-have-conditions', run: checkLevelsHaveConditions },
   { name: 'check-tests', run: checkTests },
   { name: 'check-in-force', run: checkInForce },
 ];

@@ -17,6 +17,7 @@ describe('the table of passes', () => {
       'check-education',
       'check-work-types',
       'check-conditions',
+      'check-levels-have-conditions',
       'check-tests',
       'check-in-force',
     ]);
