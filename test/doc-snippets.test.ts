@@ -97,7 +97,7 @@ function steps(doc: string, text: string): { steps: Step[]; problems: string[] }
     });
     flush();
   }
-  const lastCommand = out.findLastIndex((s) => s.kind === 'command');
+  const lastCommand = out.reduce((last, s, i) => (s.kind === 'command' ? i : last), -1);
   out.forEach((s, i) => {
     if (s.kind === 'file' && i > lastCommand) problems.push(`${where(s.line)}: the file ${s.name} is run by no console block after it`);
   });
