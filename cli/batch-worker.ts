@@ -13,6 +13,7 @@ import { loadProfile } from '../compiler/profile/load-profile.js';
 import { singleRelations } from '../compiler/profile/single-relations.js';
 import { formatMessage } from '../compiler/diagnostics/messages.js';
 import { renderDiagnostic } from '../compiler/diagnostics/render.js';
+import { factTypeProblems } from '../compiler/profile/fact-types.js';
 import { pushResultsLine, Utf8Lines } from './result-json.js';
 import * as runtime from '../runtime/index.js';
 import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
@@ -192,6 +193,11 @@ function evaluateAll(occupations: CompiledOccupation[], profile: Profile, sink: 
   let warnings: Warning[] = [];
   try {
     for (const occ of occupations) {
+      const wrongTypes = factTypeProblems(profile, occ.meta);
+      if (wrongTypes.length > 0) {
+        for (const d of wrongTypes) sink.report(d);
+        return undefined;
+      }
       const judged = runtime.evaluateProfile(occ, profile, { asOf: o.asOf, level: o.level, workType: o.workType, single: o.single, explain: o.explain });
       results.push(...judged.results);
       // Said once per profile: each level of each occupation shared them.

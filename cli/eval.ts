@@ -13,6 +13,7 @@ import { addWarnings, evaluateProfile, versionInForce, EvaluationError, normaliz
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
 import { display, printDiagnostics, type Io } from './output.js';
+import { factTypeProblems } from '../compiler/profile/fact-types.js';
 import type { OutputLang } from '../runtime/words.js';
 import { englishClauses, formatReport } from './report.js';
 
@@ -205,6 +206,11 @@ function judgeProfile(
       if (o.workType !== undefined && !occ.workTypes.some((w) => w.name === o.workType)) continue;
       if (o.level !== undefined && !occ.levels.includes(o.level)) continue;
       const compiled = occ.compiled();
+      const wrongTypes = factTypeProblems(profile, compiled.meta);
+      if (wrongTypes.length > 0) {
+        for (const d of wrongTypes) sink.report({ ...d, file: shown });
+        return undefined;
+      }
       evaluated.push(compiled);
       const judged = evaluateProfile(compiled, profile, o);
       results.push(...judged.results);

@@ -219,7 +219,9 @@ export async function runRuleTests(rules: RuleSet, io: Io, options: RuleTestOpti
     io.out(`${unreviewed} 个用例的预期由 --update 记录、尚待复核（reviewed: false）/ ${unreviewed} case(s) recorded by --update await review (reviewed: false)`);
   }
   io.out('');
-  io.out(`${passed} passed, ${failed} failed`);
+  // The last line says all that decides the exit code: uncovered clauses fail the run too.
+  const gaps = uncovered.length > 0 ? `, ${uncovered.length} uncovered（${uncovered.length} 个条款未覆盖，见上）` : '';
+  io.out(`${passed} passed, ${failed} failed${gaps}`);
   return failed > 0 || uncovered.length > 0 ? 1 : 0;
 }
 

@@ -13,6 +13,7 @@ import { RULE_FILE_PASSES, RULE_SET_PASSES } from './passes/index.js';
 import { RuleFileCheck, type FileContext } from './passes/rule-file-check.js';
 import { parseVocabulary, VocabularyError, type VocabularyIndex } from './load/vocabulary.js';
 import { parseYaml } from './load/yaml-positions.js';
+import { yamlDiagnostic } from './load/yaml-problem.js';
 
 export { listRuleFiles, VOCABULARY_FILE, type InputRecorder };
 
@@ -36,24 +37,26 @@ export function loadVocabulary(file: string, sink: DiagnosticSink, inputs?: Inpu
   let text: string | undefined;
   try {
     text = readText(file, inputs);
-    return parseVocabulary(text);
   } catch (e) {
-    const refused = refusedFile(file, e);
-    if (refused) {
-      sink.report(refused);
-      return undefined;
-    }
-    const own = e instanceof VocabularyError ? e.diagnostic : undefined;
-    // An entry's field: at its line and column (computed only now, for the error).
-    const range = e instanceof VocabularyError && e.pointer !== undefined && text !== undefined ? vocabularyRange(text, e.pointer) : undefined;
-    sink.report({ code: own?.code ?? 'E_VOCABULARY', file, ...(range ? { range } : {}), args: own?.args ?? { detail: (e as Error).message } });
+    sink.report(refusedFile(file, e) ?? fileError('E_READ', file, e));
     return undefined;
   }
-}
-
-function vocabularyRange(text: string, pointer: string): Range {
-  const { doc, lineCounter } = parseYaml(text);
-  return valueRange({ doc, lineCounter, text }, pointer);
+  const parsed = parseYaml(text);
+  for (const p of parsed.problems) sink.report(yamlDiagnostic(file, text, parsed.lineCounter, p));
+  if (parsed.problems.length > 0) return undefined;
+  try {
+    return parseVocabulary(text);
+  } catch (e) {
+    if (!(e instanceof VocabularyError)) throw e;
+    // At the entry's field (the file's start when the problem is the whole file's).
+    const src = { doc: parsed.doc, lineCounter: parsed.lineCounter, text };
+    const range = valueRange(src, e.pointer ?? '');
+    const args: Record<string, string> = { ...(e.diagnostic?.args ?? { detail: e.message }) };
+    // A duplicate names the line of the first declaration.
+    if (e.diagnostic?.code === 'E_VOCABULARY_DUPLICATE' && args.line !== undefined) args.line = String(valueRange(src, args.line).start.line);
+    sink.report({ code: e.diagnostic?.code ?? 'E_VOCABULARY', file, range, args });
+    return undefined;
+  }
 }
 
 /**

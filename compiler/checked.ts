@@ -101,6 +101,7 @@ export interface CheckedOccupation {
   factNone: Record<string, number>;
   /** Category names and English names → declared name. */
   categoryNames: Record<string, string>;
+  factTypes: Record<string, 'boolean' | 'number'>;
   english: Record<string, string>;
   evidence: Record<string, { zh: string; en: string }>;
 }

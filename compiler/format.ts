@@ -12,6 +12,7 @@ import { convertExpression, keywordLanguage, langTables, stripRanges } from './e
 import type { VocabularyIndex } from './load/vocabulary.js';
 import { findPath, parseYaml, rangeOfOffsets, scalarSpanRange, type PathSegment } from './load/yaml-positions.js';
 import type { MessageLang } from '../runtime/words.js';
+import { yamlDiagnostic } from './load/yaml-problem.js';
 
 export interface FormatOptions {
   /** Spell keywords, names and units in this language; default: keep each file's keyword language. */
@@ -133,7 +134,7 @@ export function formatRuleText(text: string, options: FormatOptions = {}): Forma
   const diagnostics: Diagnostic[] = [];
   if (parsed.problems.length > 0) {
     for (const p of parsed.problems) {
-      diagnostics.push({ code: 'E_YAML', severity: 'error', file, range: rangeOfOffsets(parsed.lineCounter, text, p.start, p.end), args: { detail: p.detail } });
+      diagnostics.push({ ...yamlDiagnostic(file, text, parsed.lineCounter, p), severity: 'error' });
     }
     return { text, changed: false, lang: options.lang ?? 'zh', diagnostics };
   }

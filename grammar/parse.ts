@@ -1,5 +1,5 @@
 // parseExpression: text → typed AST or positioned diagnostics. Never throws on any input.
-import type { IRecognitionException } from 'chevrotain';
+import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Expr, OffsetRange } from './ast.js';
 import { lexer } from './tokens.js';
 import { parser } from './parser.js';
@@ -8,7 +8,7 @@ import { WORDS } from '../runtime/words.js';
 
 /** A problem found by the grammar, located by offsets into the expression text. */
 export interface GrammarDiagnostic {
-  code: 'E_LEX' | 'E_SYNTAX' | 'E_SYNTAX_EOF' | 'E_JOINED_WORDS' | 'E_TOO_LONG' | 'E_TOO_DEEP' | 'E_EMPTY';
+  code: 'E_LEX' | 'E_SYNTAX' | 'E_SYNTAX_EOF' | 'E_JOINED_WORDS' | 'E_NEAR_KEYWORD' | 'E_TOO_LONG' | 'E_TOO_DEEP' | 'E_EMPTY';
   range: OffsetRange;
   args: Record<string, string | number>;
 }
@@ -46,23 +46,68 @@ export function parseExpression(text: string): ParseResult {
   parser.input = lexed.tokens;
   const cst = parser.expression();
   if (parser.errors.length > 0) {
-    const failed = parser.errors[0].token;
-    const stop = failed.tokenType.name === 'EOF' ? Infinity : failed.startOffset;
-    const joined = lexed.tokens.find((t) => t.tokenType.name === 'Name' && !(t.startOffset > stop) && splitKeyword(t.image));
-    if (joined) {
-      return {
-        diagnostics: [
-          {
-            code: 'E_JOINED_WORDS',
-            range: { start: joined.startOffset, end: joined.startOffset + joined.image.length },
-            args: { word: joined.image, split: splitKeyword(joined.image)! },
-          },
-        ],
-      };
-    }
-    return { diagnostics: parser.errors.map((e) => syntaxDiagnostic(e, text)) };
+    const errors = parser.errors;
+    const misspelt = misspeltWord(text, lexed.tokens, errors[0].token);
+    return { diagnostics: misspelt ? [misspelt] : errors.map((e) => syntaxDiagnostic(e, text)) };
   }
   return { ast: buildAst(cst), diagnostics: [] };
+}
+
+/** Whether `text` parses (no diagnostics kept): a suggestion is offered only if it does. */
+function parses(text: string): boolean {
+  const lexed = lexer.tokenize(text);
+  if (lexed.errors.length > 0 || lexed.tokens.length === 0) return false;
+  parser.input = lexed.tokens;
+  parser.expression();
+  return parser.errors.length === 0;
+}
+
+/**
+ * A name up to the failing token that is a keyword run into a name (`非学徒期满` → `非 学徒期满`) or a
+ * keyword off by one character (`连续从事` → `连续从业`, as policy texts write 从事): the first whose
+ * respelling makes the whole expression parse. Without one that parses, a joined word is still
+ * named with its split (the expression has another error as well).
+ */
+function misspeltWord(text: string, tokens: IToken[], failed: IToken): GrammarDiagnostic | undefined {
+  const stop = failed.tokenType.name === 'EOF' ? Infinity : failed.startOffset;
+  let fallback: GrammarDiagnostic | undefined;
+  for (const t of tokens) {
+    if (t.tokenType.name !== 'Name' || t.startOffset > stop) continue;
+    const range = { start: t.startOffset, end: t.startOffset + t.image.length };
+    const split = splitKeyword(t.image);
+    for (const c of respellings(t.image)) {
+      if (!parses(text.slice(0, range.start) + c.text + text.slice(range.end))) continue;
+      if (c.split) return { code: 'E_JOINED_WORDS', range, args: { word: t.image, split: c.text } };
+      return { code: 'E_NEAR_KEYWORD', range, args: { word: t.image, suggestion: c.text } };
+    }
+    if (split && !fallback) fallback = { code: 'E_JOINED_WORDS', range, args: { word: t.image, split } };
+  }
+  return fallback;
+}
+
+/** Candidate respellings of a word, most likely first: the split, then one character changed (in the whole word or the split's parts). */
+function respellings(word: string): { text: string; split: boolean }[] {
+  const out: { text: string; split: boolean }[] = [];
+  const split = splitKeyword(word);
+  if (split) out.push({ text: split, split: true });
+  for (const k of nearKeywords(word)) out.push({ text: k, split: false });
+  if (split) {
+    const parts = split.split(' ');
+    for (const [i, part] of parts.entries()) {
+      for (const k of nearKeywords(part)) out.push({ text: parts.map((p, j) => (j === i ? k : p)).join(' '), split: false });
+    }
+  }
+  return out;
+}
+
+/** Chinese keywords of the same length as `word` (two characters or more) that differ from it in one character. */
+function nearKeywords(word: string): string[] {
+  const w = [...word];
+  if (w.length < 2) return [];
+  return KEYWORDS.filter((k) => {
+    const c = [...k];
+    return c.length === w.length && c.filter((ch, i) => ch !== w[i]).length === 1;
+  });
 }
 
 /** Chinese keywords, longest first: a name that starts or ends with one was likely meant as two words. */

@@ -18,7 +18,11 @@ const MAJOR_EN = ['', 'the same major', 'a related major', 'the same or a relate
 const mode = (continuous: boolean, lang: MessageLang): string => spelling(continuous ? 'Continuous' : 'Cumulative', lang);
 const CMP_ZH: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 
-/** 2 年 5 个月 / 2 years 5 months: whole years of 365 days, then months of 30 days (display only). */
+/**
+ * 2 年 5 个月 / 2 years 5 months: whole years of 365 days, then months of a twelfth of a year
+ * (display only). Month m starts at day ⌊m × 365 / 12⌋, so 12 months are a year and a text never
+ * says "12 个月" (363 days are 11 个月 29 天, not 12 个月 3 天).
+ */
 export function formatDays(days: number): Text {
   const d = Math.max(0, Math.round(days));
   return DAY_TEXTS.get(d) ?? keep(DAY_TEXTS, d, formatWholeDays(d));
@@ -29,8 +33,9 @@ const DAY_TEXTS = new Map<number, Text>();
 function formatWholeDays(d: number): Text {
   const years = Math.floor(d / 365);
   const rest = d % 365;
-  const months = Math.floor(rest / 30);
-  const left = rest % 30;
+  let months = Math.min(11, Math.floor((rest * 12) / 365));
+  while (months < 11 && monthStart(months + 1) <= rest) months++;
+  const left = rest - monthStart(months);
   let zh = '';
   let en = '';
   const part = (n: number, zhUnit: string, enUnit: string): void => {
@@ -42,6 +47,9 @@ function formatWholeDays(d: number): Text {
   if (left || (!years && !months)) part(left, UNITS.days.zh[0], UNITS.days.one);
   return Object.freeze({ zh, en });
 }
+
+/** The first day of month m of a year (0–11), counted from day 0. */
+const monthStart = (m: number): number => Math.floor((m * 365) / 12);
 
 // Shortfall texts are shared, like condition texts: the same few durations recur in every result.
 const SHORTFALL_TEXTS = new Map<number, Text>();
@@ -147,7 +155,7 @@ export class Describer {
       case 'flag':
         return { zh: `声明：${p.name}`, en: `declared: ${this.en(p.name)}` };
       case 'fact':
-        return { zh: `${p.name} ${CMP_ZH[p.cmp]} ${p.value}`, en: `${this.en(p.name)} ${p.cmp} ${p.value}` };
+        return { zh: `${p.name} ${CMP_ZH[p.cmp]} ${withUnit(p.value, p.unit)}`, en: `${this.en(p.name)} ${p.cmp} ${withUnit(p.value, p.unit)}` };
       case 'ageBySex':
         return {
           zh: `年龄 ${CMP_ZH[p.cmp]} ${p.male} 周岁（男）、${p.female} 周岁（女）`,
@@ -224,7 +232,13 @@ export function ageDetail(need: number, years: number): Text {
   return { zh: `需年满 ${need} 周岁，现 ${years} 周岁`, en: `needs age ${need}, is ${years}` };
 }
 
-/** 需 ≥ 100，现为 80 / needs >= 100, is 80. */
-export function factDetail(cmp: Comparator, value: number, v: number): Text {
-  return { zh: `需 ${CMP_ZH[cmp]} ${value}，现为 ${v}`, en: `needs ${cmp} ${value}, is ${v}` };
+/** 需 ≥ 100000km，现为 80000km / needs >= 100000 km, is 80000 km: in the unit the rule wrote. */
+export function factDetail(cmp: Comparator, value: number, v: number, unit?: string): Text {
+  return { zh: `需 ${CMP_ZH[cmp]} ${withUnit(value, unit)}，现为 ${withUnit(v, unit)}`, en: `needs ${cmp} ${withUnit(value, unit)}, is ${withUnit(v, unit)}` };
+}
+
+/** A value with the unit a rule wrote: a Latin unit after a space (5 km), any other attached (3名), as the printer writes them. */
+export function withUnit(value: number, unit: string | undefined): string {
+  if (unit === undefined || unit === '') return String(value);
+  return /^[A-Za-z]/.test(unit) ? `${value} ${unit}` : `${value}${unit}`;
 }

@@ -59,6 +59,8 @@ export interface OccupationMeta {
   preconditions?: readonly { id: string; text: string; when: string; plan: Plan }[];
   /** The registration window of the sitting this rule file describes (separate from `inForce`). */
   registration?: { from: string; to: string; text: string | null };
+  /** Each declared fact's type, by declared name: a profile value of the other type is an error (absent in older modules). */
+  factTypes?: Readonly<Record<string, 'boolean' | 'number'>>;
   /** English names of vocabulary words (schools, tracks, kinds, facts, targets), for English text. */
   english: Readonly<Record<string, string>>;
   /** Documents proving each kind of condition (vocabulary `evidence`). */

@@ -56,7 +56,8 @@ export type Plan =
    * vocabulary's `none` value of the fact (0 km), or, without one, as no value at all, which no
    * comparison accepts (no placing is neither <= 3 nor > 3). Absent: unknown.
    */
-  | { op: 'fact'; name: string; cmp: Comparator; value: number }
+  // unit: as written after the value (`3名`, `100000 km`), so explanations say it; absent: none
+  | { op: 'fact'; name: string; cmp: Comparator; value: number; unit?: string }
   /** The applicant is of a vocabulary category (`类别 退役士兵`); unknown without the profile's `categories`. */
   | { op: 'category'; name: string }
   /**

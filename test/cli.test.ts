@@ -272,6 +272,6 @@ describe('zige test', () => {
     expect(r.stdout).toContain('profile:');
     expect(r.stdout).toContain('actual:');
     expect(r.stdout).toContain('uncovered');
-    expect(r.stdout.trim().split('\n').pop()).toBe('0 passed, 1 failed');
+    expect(r.stdout.trim().split('\n').pop()).toBe('0 passed, 1 failed, 1 uncovered（1 个条款未覆盖，见上）');
   });
 });

@@ -72,15 +72,20 @@ export const FAILING_TEST_CASE = `tests:
     profile: {education: []}
     expect: {5: eligible}`;
 
-/** A minimal valid rule file citing the bundled source document, with the given conditions. */
+/**
+ * A minimal valid rule file citing the bundled source document, with the given conditions. Its
+ * levels default to those the conditions give (a declared level without conditions is a warning).
+ */
 export function ruleFile(body: { id?: string; name?: string; levels?: string; conditions: string; extra?: string }): string {
+  const given = [...new Set([...body.conditions.matchAll(/^  - level: (\d)/gm)].map((m) => Number(m[1])))].sort((x, y) => y - x);
+  const levels = body.levels ?? (given.length > 0 ? `[${given.join(', ')}]` : '[5, 4, 3]');
   return `id: ${body.id ?? 'sample'}
 name: ${body.name ?? '样例职业'}
 source:
   document: 样例
   file: sources/guizhou-2023-09-registration-conditions.txt
   section: 一、互联网营销师
-levels: ${body.levels ?? '[5, 4, 3]'}
+levels: ${levels}
 ${body.extra ?? ''}
 conditions:
 ${body.conditions}

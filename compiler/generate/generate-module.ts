@@ -220,6 +220,7 @@ function metaOf(occ: CheckedOccupation): unknown {
     trackFamily: occ.trackFamily,
     workKinds: occ.workKinds,
     factNames: occ.factNames,
+    factTypes: occ.factTypes,
     english: occ.english,
     evidence: occ.evidence,
     // Only where used, so that modules without them stay as they were.

@@ -20,6 +20,7 @@ import {
 import type { Level } from '../../runtime/words.js';
 import type { ConditionStatus, Status } from '../../runtime/evaluate.js';
 import { diagnosticCode } from '../diagnostics/messages.js';
+import { yamlDiagnostic } from './yaml-problem.js';
 
 export interface RuleSource {
   document: string;
@@ -29,7 +30,7 @@ export interface RuleSource {
   section: string;
   issuer?: string;
   /** `YYYY-MM` or `YYYY-MM-DD`. */
-  date?: string;
+  date?: string | number;
 }
 
 export interface RuleEducation {
@@ -193,7 +194,7 @@ export function loadRuleFile(file: string, text: string, sink: DiagnosticSink): 
   const parsed = parseYaml(text);
   const src: YamlSource = { doc: parsed.doc, lineCounter: parsed.lineCounter, text };
   for (const p of parsed.problems)
-    sink.report({ code: 'E_YAML', file, range: rangeOfOffsets(parsed.lineCounter, text, p.start, p.end), args: { detail: p.detail } });
+    sink.report(yamlDiagnostic(file, text, parsed.lineCounter, p));
   if (parsed.problems.length > 0) return undefined;
 
   const validate = getValidators()['rule-file'];

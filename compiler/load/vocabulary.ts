@@ -54,6 +54,8 @@ export interface VocabularyIndex {
   education: Map<string, EducationName>;
   groups: Map<string, string[]>;
   tracks: Map<string, { name: string; rank: number }>;
+  /** The school kinds that have tracks (班别): those of the 技工院校 family. */
+  trackSchools: string[];
   /** 五级, 初级工, 初级, level-5 … → level number. */
   levels: Map<string, number>;
   /** 中级/高级 (and English) → the canonical target name used in profiles. */
@@ -94,17 +96,45 @@ function reservedFactName(f: { name: string; en?: string }): { field: 'name' | '
   return undefined;
 }
 
+const MAX_WORK_KINDS = 30;
+
+/** The family whose school kinds have tracks (中级工班, 高级工班, 预备技师班) and rank by them. */
+export const TRACK_FAMILY = '技工院校';
+
+/** The school kinds that have tracks: the kinds of TRACK_FAMILY. */
+export function trackSchools(education: readonly EducationName[]): string[] {
+  return education.filter((e) => e.family === TRACK_FAMILY).map((e) => e.name);
+}
+
+/** A problem of the vocabulary with its own code, at `pointer` ('' = the file's start). */
+function coded(code: DiagnosticCode, pointer: string, args: Record<string, string> = {}): VocabularyError {
+  return new VocabularyError(code, pointer, { code, args });
+}
+
+/**
+ * A name (or English name) declared twice in one list: an error at the second, naming the first's
+ * line (filled in by the loader, which has the positions: `line` is the first's pointer until then).
+ */
+function declareOnce(entries: readonly { name: string; en: string }[], list: string): void {
+  const seen = new Map<string, number>();
+  entries.forEach((e, i) => {
+    for (const [field, key] of [['name', e.name], ['en', e.en]] as const) {
+      const first = seen.get(normalizeName(key));
+      if (first !== undefined && first !== i) throw coded('E_VOCABULARY_DUPLICATE', `/${list}/${i}/${field}`, { name: key, list, line: `/${list}/${first}` });
+      seen.set(normalizeName(key), i);
+    }
+  });
+}
+
 /** The declared facts, checked: a name, a type, no reserved name, a `none` only on a number. */
 function factDecls(list: Partial<FactDecl>[]): FactDecl[] {
   return list.map((f, i) => {
-    if (typeof f.name !== 'string' || (f.type !== 'boolean' && f.type !== 'number')) {
-      throw new VocabularyError(`fact needs a name and type boolean or number: ${JSON.stringify(f)}`);
-    }
+    if (typeof f.name !== 'string' || (f.type !== 'boolean' && f.type !== 'number')) throw coded('E_VOCABULARY_FACT', `/facts/${i}`);
     const reserved = reservedFactName({ name: f.name, ...(typeof f.en === 'string' ? { en: f.en } : {}) });
     if (reserved) {
       throw new VocabularyError(`reserved fact name ${reserved.name}`, `/facts/${i}/${reserved.field}`, { code: 'E_VOCABULARY_RESERVED', args: { name: reserved.name } });
     }
-    if (f.none !== undefined && (f.type !== 'number' || typeof f.none !== 'number')) throw new VocabularyError(`fact ${f.name}: none must be a number, on a number fact`, `/facts/${i}/none`);
+    if (f.none !== undefined && (f.type !== 'number' || typeof f.none !== 'number')) throw coded('E_VOCABULARY_FACT_NONE', `/facts/${i}/none`);
     return { name: f.name, en: f.en ?? f.name, type: f.type, units: f.units ?? [], ...(f.none !== undefined ? { none: f.none } : {}) };
   });
 }
@@ -112,11 +142,12 @@ function factDecls(list: Partial<FactDecl>[]): FactDecl[] {
 /** The applicant categories, each with a name. */
 function categoryDecls(list: Partial<CategoryDecl>[]): CategoryDecl[] {
   return list.map((c, i) => {
-    if (typeof c.name !== 'string') throw new VocabularyError(`category needs a name: ${JSON.stringify(c)}`, `/categories/${i}`);
+    if (typeof c.name !== 'string') throw coded('E_VOCABULARY_CATEGORY', `/categories/${i}`);
     return { name: c.name, en: c.en ?? c.name };
   });
 }
 
+/** Parses the vocabulary; YAML syntax problems are the loader's to report (it parses with positions first). */
 export function parseVocabulary(text: string): VocabularyIndex {
   let raw: unknown;
   try {
@@ -132,24 +163,22 @@ export function parseVocabulary(text: string): VocabularyIndex {
     categories?: Partial<CategoryDecl>[];
   };
   if (!v || !Array.isArray(v.education) || !Array.isArray(v.levels) || !Array.isArray(v.tracks) || !Array.isArray(v.groups)) {
-    throw new VocabularyError('education, tracks, groups and levels must all be lists');
+    throw coded('E_VOCABULARY_LISTS', '');
   }
-  const education: EducationName[] = v.education.map((e) => {
-    if (typeof e.name !== 'string' || typeof e.rank !== 'number' || typeof e.family !== 'string') {
-      throw new VocabularyError(`education entry needs name, rank and family: ${JSON.stringify(e)}`);
-    }
+  const education: EducationName[] = v.education.map((e, i) => {
+    if (typeof e.name !== 'string' || typeof e.rank !== 'number' || typeof e.family !== 'string') throw coded('E_VOCABULARY_EDUCATION', `/education/${i}`);
     return { name: e.name, en: e.en ?? e.name, rank: e.rank, family: e.family, order: e.order ?? e.rank, aliases: e.aliases ?? [] };
   });
-  const workKinds: WorkKind[] = (v.workKinds ?? [{ name: '工作', en: 'work', default: true }]).map((k) => {
-    if (typeof k.name !== 'string') throw new VocabularyError(`work kind needs a name: ${JSON.stringify(k)}`);
+  const workKinds: WorkKind[] = (v.workKinds ?? [{ name: '工作', en: 'work', default: true }]).map((k, i) => {
+    if (typeof k.name !== 'string') throw coded('E_VOCABULARY_WORK_KIND', `/workKinds/${i}`);
     return { name: k.name, en: k.en ?? k.name, default: k.default === true };
   });
-  if (workKinds.length > 30) throw new VocabularyError('at most 30 work kinds');
+  if (workKinds.length > MAX_WORK_KINDS) throw coded('E_VOCABULARY_WORK_KINDS_MAX', `/workKinds/${MAX_WORK_KINDS}`, { max: String(MAX_WORK_KINDS) });
   const facts = factDecls(v.facts ?? []);
   const categories = categoryDecls(v.categories ?? []);
   const evidence: Record<string, { zh: string; en: string }> = {};
   for (const [key, value] of Object.entries(v.evidence ?? {})) {
-    if (typeof value?.zh !== 'string' || typeof value?.en !== 'string') throw new VocabularyError(`evidence ${key} needs zh and en`);
+    if (typeof value?.zh !== 'string' || typeof value?.en !== 'string') throw coded('E_VOCABULARY_EVIDENCE', `/evidence/${key}`, { key });
     evidence[key] = { zh: value.zh, en: value.en };
   }
   const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts, categories, evidence };
@@ -158,6 +187,7 @@ export function parseVocabulary(text: string): VocabularyIndex {
     education: new Map(),
     groups: new Map(),
     tracks: new Map(),
+    trackSchools: trackSchools(education),
     levels: new Map(),
     targets: new Map(),
     workKinds: new Map(),
@@ -166,10 +196,15 @@ export function parseVocabulary(text: string): VocabularyIndex {
   };
   for (const c of categories) for (const key of [c.name, c.en]) index.categories.set(key, c);
   for (const k of workKinds) for (const key of [k.name, k.en]) index.workKinds.set(key, k);
+  declareOnce(workKinds, 'workKinds');
+  declareOnce(facts, 'facts');
+  declareOnce(categories, 'categories');
   for (const f of facts) for (const key of [f.name, f.en]) index.facts.set(key, f);
   for (const e of education) for (const key of [e.name, e.en, ...e.aliases]) index.education.set(key, e);
-  for (const g of vocabulary.groups) {
-    for (const m of g.members) if (!education.some((e) => e.name === m)) throw new VocabularyError(`group ${g.name}: unknown member ${m}`);
+  for (const [i, g] of vocabulary.groups.entries()) {
+    for (const [j, m] of g.members.entries()) {
+      if (!education.some((e) => e.name === m)) throw coded('E_VOCABULARY_GROUP_MEMBER', `/groups/${i}/members/${j}`, { group: g.name, member: m });
+    }
     index.groups.set(g.name, g.members);
     index.groups.set(g.en, g.members);
   }

@@ -76,7 +76,7 @@ export function parseYaml(text: string): ParsedYaml {
     // The parser reports stack exhaustion as RESOURCE_EXHAUSTION errors; this is a safety net.
     const detail = e instanceof RangeError ? 'nesting too deep' : e instanceof Error ? e.message : String(e);
     const fallback = parseDocument('', { lineCounter: new LineCounter() });
-    return { doc: fallback, lineCounter: lineCountFor(text), data: undefined, problems: [{ start: 0, end: 0, detail }] };
+    return { doc: fallback, lineCounter: lineCountFor(text), data: undefined, problems: [{ start: 0, end: 0, detail, code: 'NESTING' }] };
   }
   // yaml's LineCounter misses line breaks inside some broken documents (a plain scalar running
   // over a line in an error state), which put diagnostics on the wrong line: count them here.
@@ -98,7 +98,7 @@ export function parseYaml(text: string): ParsedYaml {
   for (const w of doc.warnings) {
     // Unresolved tags are reported below, once per node, with a clearer message.
     if (w.code === 'TAG_RESOLVE_FAILED') continue;
-    add({ start: w.pos[0], end: w.pos[1], detail: w.message });
+    add({ start: w.pos[0], end: w.pos[1], detail: w.message, code: w.code });
   }
   if (problems.length > 0) return { doc, lineCounter, data: undefined, problems };
 
@@ -110,19 +110,19 @@ export function parseYaml(text: string): ParsedYaml {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof RangeError) {
-      add({ start: 0, end: 0, detail: 'nesting too deep' });
+      add({ start: 0, end: 0, detail: 'nesting too deep', code: 'NESTING' });
     } else {
       const alias = firstAlias(doc);
       const [start, end] = alias?.range ? [alias.range[0], alias.range[1]] : [0, 0];
       const detail = /resource exhaustion/i.test(message)
         ? `aliases expand too much (limit ${MAX_ALIAS_COUNT} aliased nodes); write the data out instead of using anchors and aliases`
         : message;
-      add({ start, end, detail });
+      add({ start, end, detail, code: /resource exhaustion/i.test(message) ? 'ALIASES' : 'OTHER' });
     }
     return { doc, lineCounter, data: undefined, problems };
   }
   if (nestingDepth(data) > MAX_DEPTH) {
-    add({ start: 0, end: 0, detail: `nesting too deep (limit ${MAX_DEPTH} levels)` });
+    add({ start: 0, end: 0, detail: `nesting too deep (limit ${MAX_DEPTH} levels)`, code: 'NESTING' });
     return { doc, lineCounter, data: undefined, problems };
   }
   return { doc, lineCounter, data, problems };
@@ -140,7 +140,7 @@ function checkTags(doc: YamlDocument, add: (p: YamlProblem, key?: string) => voi
     if (tag !== undefined && !CORE_TAGS.has(tag)) {
       const [start, end] = node.range ? [node.range[0], node.range[1]] : [0, 0];
       const detail = `unsupported tag ${showTag(tag)}: only the YAML 1.2 core tags (!!str !!int !!float !!bool !!null !!map !!seq) are allowed`;
-      add({ start, end, detail }, `${start}:${detail}`);
+      add({ start, end, detail, code: 'TAG' }, `${start}:${detail}`);
     }
   };
   visit(doc, {

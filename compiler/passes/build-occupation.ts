@@ -3,7 +3,7 @@
 import { sep } from 'node:path';
 import { LEVEL_NAMES, type Level } from '../../runtime/words.js';
 import type { CheckedOccupation } from '../checked.js';
-import type { VocabularyIndex } from '../load/vocabulary.js';
+import { trackSchools, type VocabularyIndex } from '../load/vocabulary.js';
 import type { RuleFileCheck } from './rule-file-check.js';
 
 export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
@@ -54,11 +54,12 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
     tests: f.tests,
     ranks: Object.fromEntries(v.education.map((e) => [e.name, e.rank])),
     trackRanks: Object.fromEntries(v.tracks.map((t) => [t.name, t.rank])),
-    trackFamily: v.education.filter((e) => e.family === '技工院校').map((e) => e.name),
+    trackFamily: trackSchools(v.education),
     workKinds: v.workKinds.map((k) => k.name),
     factNames: Object.fromEntries(v.facts.flatMap((fact) => [[fact.name, fact.name], [fact.en, fact.name]])),
     factNone: Object.fromEntries(v.facts.flatMap((fact) => (fact.none === undefined ? [] : [[fact.name, fact.none]]))),
     categoryNames: Object.fromEntries(v.categories.flatMap((c) => [[c.name, c.name], [c.en, c.name]])),
+    factTypes: Object.fromEntries(v.facts.map((fact) => [fact.name, fact.type])),
     english: englishNames(v),
     evidence: v.evidence,
   };

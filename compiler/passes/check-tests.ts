@@ -1,5 +1,7 @@
 // The rule file's own test cases: they name clauses and levels that exist, and expect something.
 import type { RuleFileCheck } from './rule-file-check.js';
+import { withTypeWords } from '../profile/fact-types.js';
+import { normalizeName } from '../../runtime/facts.js';
 
 export function checkTests(f: RuleFileCheck): void {
   const allClauseIds = new Set(f.data.conditions.flatMap((g) => g.clauses.map((c) => `${g.level}/${c.id}`)));
@@ -14,6 +16,7 @@ export function checkTests(f: RuleFileCheck): void {
     for (const l of Object.keys(t.expect ?? {})) {
       if (!f.declared.has(Number(l))) f.report('E_TEST_LEVEL', [...path, 'expect', l], { test: t.name, level: l });
     }
+    checkFactTypes(f, t.profile, [...path, 'profile', 'facts']);
     if (t.expect === undefined && t.only === undefined && t.clauses === undefined) {
       f.report('W_TEST_NO_EXPECTATION', [...path, 'name'], { test: t.name }, 'warning');
     }
@@ -29,4 +32,16 @@ export function checkTests(f: RuleFileCheck): void {
       ...(t.reviewed === false ? { reviewed: false } : {}),
     });
   });
+}
+
+/** A declared fact given with the other type (a number for a yes/no fact, or the reverse) is an error, as `zige eval` says. */
+function checkFactTypes(f: RuleFileCheck, profile: unknown, path: (string | number)[]): void {
+  const facts = (profile as { facts?: unknown } | null)?.facts;
+  if (facts === null || typeof facts !== 'object') return;
+  for (const [key, value] of Object.entries(facts)) {
+    const decl = f.ctx.vocabulary.facts.get(normalizeName(key)) ?? f.ctx.vocabulary.facts.get(key);
+    if (decl === undefined || typeof value === decl.type) continue;
+    const pointer = `/facts/${key}`;
+    f.report('E_PROFILE_FACT_TYPE', [...path, key], withTypeWords({ path: pointer, name: decl.name, expected: decl.type, actual: typeof value }));
+  }
 }

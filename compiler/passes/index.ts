@@ -11,6 +11,8 @@ import { checkInForce } from './check-in-force.js';
 import { checkPreconditions } from './check-preconditions.js';
 import { checkSourceMap } from './check-source-map.js';
 import { checkTests } from './check-tests.js';
+import { checkLevelsHaveConditions } from './check-levels-have-conditions.js';
+import { checkSourceSection } from './check-source-section.js';
 import { checkVersions } from './check-versions.js';
 import { checkWorkTypes } from './check-work-types.js';
 import type { RuleFileCheck } from './rule-file-check.js';
@@ -22,11 +24,13 @@ export type RuleSetPass = (occupations: CheckedOccupation[], sink: DiagnosticSin
 /** Over each rule file, after it loaded (YAML and schema) without errors. */
 export const RULE_FILE_PASSES: readonly { name: string; run: RuleFilePass }[] = [
   { name: 'read-source-document', run: readSourceDocument },
+  { name: 'check-source-section', run: checkSourceSection },
   { name: 'check-education', run: checkEducation },
   { name: 'check-work-types', run: checkWorkTypes },
   { name: 'check-conditions', run: checkConditions },
   { name: 'check-preconditions', run: checkPreconditions },
   { name: 'check-source-map', run: checkSourceMap },
+  { name: 'check-levels-have-conditions', run: checkLevelsHaveConditions },
   { name: 'check-tests', run: checkTests },
   { name: 'check-in-force', run: checkInForce },
 ];

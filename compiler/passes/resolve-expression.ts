@@ -14,6 +14,8 @@ export interface ExprDiagnostic {
   args: Record<string, string | number>;
   /** Known names close to an unknown one. */
   suggestions?: string[];
+  /** A warning: the expression still resolves. */
+  warning?: true;
 }
 
 export interface ResolveContext {
@@ -83,6 +85,10 @@ class Resolver {
     this.ok = false;
     this.out.push(suggestions && suggestions.length > 0 ? { code, range, args, suggestions } : { code, range, args });
     return undefined;
+  }
+
+  private warn(code: DiagnosticCode, range: A.OffsetRange, args: Record<string, string | number>): void {
+    this.out.push({ code, range, args, warning: true });
   }
 
   private unknown(code: UnknownCode, r: A.Ref, known: Iterable<string>): undefined {
@@ -236,6 +242,8 @@ class Resolver {
       return [...group];
     }
     const entry = v.education.get(r.text);
+    // 毕业 高级工班: a track written where the school kind goes.
+    if (!entry && v.tracks.has(r.text)) return this.report('E_TRACK_AS_SCHOOL', r.range, { name: r.text, suggestion: this.trackSuggestion(s, r.text) });
     if (!entry) return this.unknown('E_UNKNOWN_SCHOOL', r, [...v.education.keys(), ...v.groups.keys()]);
     if (!s.orHigher) return [entry.name];
     return v.vocabulary.education.filter((e) => e.family === entry.family && e.order >= entry.order).map((e) => e.name);
@@ -256,7 +264,7 @@ class Resolver {
       if (found === undefined) return undefined;
       names = found;
     }
-    const tracks = this.tracks(s);
+    const tracks = this.tracks(s, names);
     if (tracks === undefined) return undefined;
     let target: string | null = null;
     if (s.target) {
@@ -274,13 +282,27 @@ class Resolver {
     };
   }
 
+  /** `毕业 技工院校 高级工班 …`: the condition as it should be written, the track after the group of the kinds that have tracks. */
+  private trackSuggestion(s: A.School, track: string): string {
+    const v = this.ctx.vocabulary;
+    const kinds = new Set(v.trackSchools);
+    const group = v.vocabulary.groups.find((g) => g.members.length === kinds.size && g.members.every((m) => kinds.has(m)));
+    const words = [spelling(s.mode === 'enrolled' ? 'Enrolled' : 'Graduated', 'zh'), group?.name ?? v.trackSchools.join('/'), track];
+    if (s.orHigher) words.push(spelling('OrHigher', 'zh'));
+    return words.join(' ');
+  }
+
   /** The 技工院校 tracks a school condition accepts (null: any); undefined after an error. */
-  private tracks(s: A.School): string[] | null | undefined {
+  private tracks(s: A.School, names: readonly string[] | null): string[] | null | undefined {
     if (!s.track) return null;
     const r = s.track.name;
     const v = this.ctx.vocabulary;
     const t = r.kind === 'Name' && r.alt === undefined ? v.tracks.get(r.text) : undefined;
     if (!t) return this.unknown('E_UNKNOWN_TRACK', r, v.tracks.keys());
+    // 毕业 大专 高级工班: a track on school kinds none of which has tracks never matches.
+    if (names !== null && !names.some((n) => v.trackSchools.includes(n))) {
+      return this.report('E_TRACK_SCHOOL', r.range, { school: refText(s.name), track: refText(r), schools: v.trackSchools.join('、') });
+    }
     return s.track.orHigher ? v.vocabulary.tracks.filter((x) => x.rank >= t.rank).map((x) => x.name) : [t.name];
   }
 
@@ -300,7 +322,10 @@ class Resolver {
     if (allowed.length > 0 ? e.value.unit === null || !allowed.includes(e.value.unit) : e.value.unit !== null) {
       return this.report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: allowed.join(' ') || '—' });
     }
-    return { op: 'fact', name: decl.name, cmp: e.cmp, value: e.value.value, range: e.range };
+    // 工龄 >= 3年 reads a typed-in number: say so, since 从业 >= 3年 counts work periods.
+    if (e.value.unit !== null && YEAR_UNITS.has(e.value.unit)) this.warn('W_FACT_YEARS', e.value.range, { name: decl.name, unit: e.value.unit });
+    const unit = e.value.unit === null ? {} : { unit: e.value.unit };
+    return { op: 'fact', name: decl.name, cmp: e.cmp, value: e.value.value, ...unit, range: e.range };
   }
 
   private age(e: A.Compare, subject: string): Cond | undefined {

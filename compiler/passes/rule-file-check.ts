@@ -81,7 +81,12 @@ export class RuleFileCheck {
     const text = this.source.text;
     if (text === null) return;
     if (sentence.includes('\uFFFD')) this.report('E_SOURCE_CUT', path, {});
-    else if (!text.includes(sentence)) this.report('E_SOURCE_MISSING', path, { file: this.source.name });
+    else if (!text.includes(sentence)) {
+      // （） for (), ： for :, a full-width digit: say which character differs.
+      const width = widthDifference(text, sentence);
+      if (width) this.report('E_SOURCE_WIDTH', path, { file: this.source.name, ...width });
+      else this.report('E_SOURCE_MISSING', path, { file: this.source.name });
+    }
     else if (!this.inPolicyText(text, sentence)) this.report('E_SOURCE_METADATA', path, { file: this.source.name });
   }
 
@@ -107,11 +112,35 @@ export class RuleFileCheck {
         range: expressionRange(node, this.ctx.text, this.loaded.lineCounter, p.range),
         args: p.args,
         ...(p.suggestions ? { suggestions: p.suggestions } : {}),
+        ...(p.warning ? { severity: 'warning' as const } : {}),
       });
     }
     if (!parsed.ast || !cond) return undefined;
     return { cond, when: printExpression(parsed.ast) };
   }
+}
+
+/** Each character folded to its half-width form where that is one character (（ → (, ： → :, ３ → 3). */
+function foldWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const folded = ch.normalize('NFKC');
+    out += [...folded].length === 1 && folded.length === ch.length ? folded : ch;
+  }
+  return out;
+}
+
+/**
+ * Where a sentence not in the document differs from it only in full-width/half-width forms: the
+ * first such character (1-based, in code points), as written and as printed.
+ */
+function widthDifference(document: string, sentence: string): { column: number; written: string; printed: string } | undefined {
+  const at = foldWidth(document).indexOf(foldWidth(sentence));
+  if (at < 0) return undefined;
+  const printed = [...document.slice(at, at + sentence.length)];
+  const written = [...sentence];
+  const i = written.findIndex((ch, k) => ch !== printed[k]);
+  return i < 0 ? undefined : { column: i + 1, written: written[i], printed: printed[i] };
 }
 
 function getIn(data: unknown, path: YamlPath): unknown {

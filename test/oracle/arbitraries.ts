@@ -357,8 +357,15 @@ export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<str
     { weight: 1, arbitrary: fc.constantFrom(...groupNames) }, // a group takes no 及以上
   );
   const degreeName = fc.constantFrom(...schoolNames).chain(orHigher);
+  // A track follows only school kinds that have tracks (the 技工院校 family, or a group holding one): E_TRACK_SCHOOL otherwise.
+  const trackKinds = v.education.filter((e) => e.family === '技工院校');
+  const trackSchoolName = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...trackKinds.flatMap((e) => [e.name, e.en ?? e.name, ...(e.aliases ?? [])])).chain(orHigher) },
+    { weight: 1, arbitrary: fc.constantFrom(...v.groups.filter((g) => g.members.some((m) => trackKinds.some((e) => e.name === m))).flatMap((g) => [g.name, g.en])) },
+  );
   const school = fc.oneof(
-    words([pick('毕业', 'graduated', '在校', 'enrolled'), schoolName, track, target, majorScope, finalYear]),
+    words([pick('毕业', 'graduated', '在校', 'enrolled'), schoolName, fc.constant(''), target, majorScope, finalYear]),
+    words([pick('毕业', 'graduated', '在校', 'enrolled'), trackSchoolName, track, target, majorScope, finalYear]),
     words([pick('学历', 'education'), degreeName, track, target, majorScope, finalYear]),
   );
 

@@ -8,7 +8,7 @@ import { BUNDLED, summaries, withCode } from './helpers.js';
 const clause = (when: string, source = '累计从事本职业或相关职业1年(含)以上。') => levelFiveClause(when, source);
 
 /** Two level-5 clauses, lines 10–18: ids on lines 13 and 16 (col 13), levels from `levels`. */
-const twoClauses = (secondId: string, levels = '[5, 4, 3]') =>
+const twoClauses = (secondId: string, levels = '[5]') =>
   rulesDir({
     'sample.yaml': ruleFile({
       levels,
@@ -47,12 +47,13 @@ describe('check-conditions', () => {
 
   it('reports duplicate clause ids and undeclared levels', () => {
     const dir = twoClauses('1', '[4]');
-    expect(check(dir).sink.sorted().map((d) => d.code)).toEqual(['E_LEVEL_NOT_DECLARED', 'E_DUPLICATE_ID']);
+    // level 4, declared, has no conditions: a warning besides
+    expect(check(dir).sink.sorted().map((d) => d.code)).toEqual(['W_LEVEL_NO_CONDITIONS', 'E_LEVEL_NOT_DECLARED', 'E_DUPLICATE_ID']);
   });
 
   it('E_LEVEL_NOT_DECLARED at the level: value, naming the level', () => {
     const dir = twoClauses('2', '[4]');
-    expect(summaries(dir)).toEqual(['error E_LEVEL_NOT_DECLARED 10:12']);
+    expect(summaries(dir)).toEqual(['warning W_LEVEL_NO_CONDITIONS 7:10', 'error E_LEVEL_NOT_DECLARED 10:12']);
     expect(withCode(dir, 'E_LEVEL_NOT_DECLARED')[0].args).toEqual({ level: 5 });
   });
 

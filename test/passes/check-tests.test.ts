@@ -4,11 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { APPRENTICESHIP_LEVEL_5, check, ruleFile, rulesDir } from '../helpers.js';
 import { summaries, withCode } from './helpers.js';
 
+/** A level-4 group after the level-5 clause, so that a fixture may declare level 4 (a declared level needs conditions). */
+const LEVEL_4 = `
+  - level: 4
+    source: 四级/中级工
+    clauses:
+      - id: "1"
+        source: 本职业或相关职业学徒期满。
+        when: 学徒期满 本职业或相关职业`;
+
 /** One test case named 样例 whose expectations start on line 12 (after name, asOf and profile). */
 const withTest = (expectations: string): string =>
   rulesDir({
     'sample.yaml': ruleFile({
-      conditions: APPRENTICESHIP_LEVEL_5,
+      conditions: APPRENTICESHIP_LEVEL_5 + LEVEL_4,
       extra: `tests:\n  - name: 样例\n    asOf: 2026-11-28\n    profile: {education: []}\n${expectations}`,
     }),
   });

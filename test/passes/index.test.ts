@@ -13,11 +13,13 @@ describe('the table of passes', () => {
   it('runs the rule-file passes in order, the source document first, then the passes across files', () => {
     expect(RULE_FILE_PASSES.map((p) => p.name)).toEqual([
       'read-source-document',
+      'check-source-section',
       'check-education',
       'check-work-types',
       'check-conditions',
       'check-preconditions',
       'check-source-map',
+      'check-levels-have-conditions',
       'check-tests',
       'check-in-force',
     ]);
