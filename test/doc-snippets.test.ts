@@ -28,12 +28,16 @@ const FULL_VOCABULARY_LISTS = ['education', 'tracks', 'groups', 'levels'];
 
 interface Block {
   info: string;
+  indent: string;
   /** 1-based line of the opening fence in the document. */
   line: number;
   lines: string[];
 }
 
-type Step = { kind: 'file'; name: string; text: string; line: number } | { kind: 'command'; args: string[]; expected: string; line: number; command: string };
+type Step =
+  | { kind: 'file'; name: string; text: string; line: number }
+  // outputLines: how many document lines the shown output takes (for ZIGE_UPDATE_DOCS)
+  | { kind: 'command'; args: string[]; expected: string; line: number; command: string; indent: string; outputLines: number };
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -52,7 +56,7 @@ function blocks(text: string): Block[] {
     const body: string[] = [];
     let j = i + 1;
     for (; j < lines.length && !lines[j].startsWith(`${indent}${fence}`); j++) body.push(lines[j].slice(indent.length));
-    out.push({ info: info.trim(), line: i + 1, lines: body });
+    out.push({ info: info.trim(), indent, line: i + 1, lines: body });
     i = j;
   }
   return out;
@@ -82,7 +86,7 @@ function steps(doc: string, text: string): { steps: Step[]; problems: string[] }
     const flush = (): void => {
       if (!current) return;
       const expected = current.output.map((l) => l.trimEnd()).join('\n').replace(/\n+$/, '');
-      out.push({ kind: 'command', args: splitArgs(current.command).slice(1), expected, line: current.line, command: current.command });
+      out.push({ kind: 'command', args: splitArgs(current.command).slice(1), expected, line: current.line, command: current.command, indent: b.indent, outputLines: current.output.length });
     };
     b.lines.forEach((l, k) => {
       if (!l.startsWith('$ ')) {
@@ -163,6 +167,18 @@ describe('the docs’ snippets follow the convention', () => {
   });
 });
 
+/** `ZIGE_UPDATE_DOCS=1 npx vitest run test/doc-snippets.test.ts`: writes what each command printed into the document (review the diff). */
+function rewriteOutputs(doc: string, run: Step[], seen: { printed: string }[]): void {
+  const lines = readFileSync(doc, 'utf8').split('\n');
+  const commands = run.filter((s) => s.kind === 'command');
+  for (let k = commands.length - 1; k >= 0; k--) {
+    const c = commands[k];
+    const printed = seen[k].printed.split('\n').slice(1).map((l) => (l === '' ? '' : c.indent + l));
+    lines.splice(c.line, c.outputLines, ...printed);
+  }
+  writeFileSync(doc, lines.join('\n'));
+}
+
 for (const doc of documents) {
   const { steps: run } = steps(doc, readFileSync(doc, 'utf8'));
   if (!run.some((s) => s.kind === 'command')) continue;
@@ -187,6 +203,7 @@ for (const doc of documents) {
         const label = `${relative(ROOT, doc)}:${s.line}  $ ${s.command}`;
         seen.push({ shown: `${label}\n${s.expected}`, printed: `${label}\n${printed}` });
       }
+      if (process.env.ZIGE_UPDATE_DOCS) rewriteOutputs(doc, run, seen);
       // all at once: one run shows every stale command of the document
       expect(seen.map((x) => x.printed).join('\n\n')).toBe(seen.map((x) => x.shown).join('\n\n'));
     });

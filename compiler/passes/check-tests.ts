@@ -1,6 +1,6 @@
 // The rule file's own test cases: they name clauses and levels that exist, and expect something.
 import type { RuleFileCheck } from './rule-file-check.js';
-import { withTypeWords } from '../profile/fact-types.js';
+import { fitsFactType, withTypeWords } from '../profile/fact-types.js';
 import { normalizeName } from '../../runtime/facts.js';
 
 export function checkTests(f: RuleFileCheck): void {
@@ -40,7 +40,7 @@ function checkFactTypes(f: RuleFileCheck, profile: unknown, path: (string | numb
   if (facts === null || typeof facts !== 'object') return;
   for (const [key, value] of Object.entries(facts)) {
     const decl = f.ctx.vocabulary.facts.get(normalizeName(key)) ?? f.ctx.vocabulary.facts.get(key);
-    if (decl === undefined || typeof value === decl.type) continue;
+    if (decl === undefined || fitsFactType(decl.type, value)) continue;
     const pointer = `/facts/${key}`;
     f.report('E_PROFILE_FACT_TYPE', [...path, key], withTypeWords({ path: pointer, name: decl.name, expected: decl.type, actual: typeof value }));
   }

@@ -4,6 +4,7 @@
 // as no answer (unknown), as the differential oracle does.
 import type { OccupationMeta, Profile } from '../../runtime/index.js';
 import { normalizeName } from '../../runtime/index.js';
+import { NONE_VALUES } from '../../runtime/words.js';
 import type { Diagnostic } from '../diagnostics/diagnostics.js';
 
 /** The Chinese word of a JSON value type, for messages that name one. */
@@ -16,6 +17,11 @@ export function withTypeWords(args: Record<string, string>): Record<string, stri
   return out;
 }
 
+/** Whether a profile value fits a fact's declared type: a numeric fact may also be 无/none. */
+export function fitsFactType(type: 'boolean' | 'number', value: unknown): boolean {
+  return typeof value === type || (type === 'number' && typeof value === 'string' && (NONE_VALUES as readonly string[]).includes(value));
+}
+
 /** E_PROFILE_FACT_TYPE for each fact of `profile` whose value is not of its declared type. */
 export function factTypeProblems(profile: Profile, meta: Pick<OccupationMeta, 'factNames' | 'factTypes'>): Omit<Diagnostic, 'severity'>[] {
   const out: Omit<Diagnostic, 'severity'>[] = [];
@@ -23,7 +29,7 @@ export function factTypeProblems(profile: Profile, meta: Pick<OccupationMeta, 'f
     const normalized = normalizeName(key);
     const name = Object.hasOwn(meta.factNames, normalized) ? meta.factNames[normalized] : undefined;
     const type = name === undefined ? undefined : meta.factTypes?.[name];
-    if (name === undefined || type === undefined || typeof value === type) continue;
+    if (name === undefined || type === undefined || fitsFactType(type, value)) continue;
     const path = `/facts/${key}`;
     out.push({ code: 'E_PROFILE_FACT_TYPE', path, args: withTypeWords({ path, name, expected: type, actual: typeof value }) });
   }
