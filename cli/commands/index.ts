@@ -1,6 +1,7 @@
 // The command table: every `zige` command, in the order `zige --help` lists them. Adding a command
 // is a file in this folder and a line here (docs/architecture.md).
 import type { Command } from '../command.js';
+import { analyze } from './analyze.js';
 import { check } from './check.js';
 import { compile } from './compile.js';
 import { evalCommand } from './eval.js';
@@ -8,7 +9,7 @@ import { fmt } from './fmt.js';
 import { test } from './test.js';
 import { trace } from './trace.js';
 
-export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, test, trace];
+export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, test, trace, analyze];
 
 export function findCommand(name: string | undefined): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
