@@ -10,7 +10,6 @@ export const FINDING_KINDS = {
   'requirement-dead': 'warning',
   'ladder-gap': 'warning',
   'unoffered-route': 'warning',
-  'unoffered-work-type': 'warning',
   backwards: 'info',
 } as const;
 

@@ -7,7 +7,7 @@ import type { CheckedOccupation } from '../compiler/checked.js';
 import { applyAcceptances, readAcceptances, type Acceptance } from './accepted.js';
 import { clauseForms, impliedFindings, unsatisfiableFindings } from './clause-findings.js';
 import type { Finding } from './finding.js';
-import { backwardsFindings, ladderFindings, requirementFindings, unofferedRouteFindings, workTypeFindings } from './level-findings.js';
+import { backwardsFindings, ladderFindings, requirementFindings, unofferedRouteFindings } from './level-findings.js';
 
 export type { Finding, FindingKind, FindingSeverity, Witness } from './finding.js';
 export { FINDING_KINDS } from './finding.js';
@@ -22,7 +22,6 @@ export function analyzeOccupation(occ: CheckedOccupation): Finding[] {
     ...requirementFindings(occ, forms),
     ...ladderFindings(occ, forms),
     ...unofferedRouteFindings(occ, forms),
-    ...workTypeFindings(occ),
     ...backwardsFindings(occ, forms),
   ];
   return all.sort((a, b) => a.line - b.line || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));

@@ -91,7 +91,8 @@ function windowHolds(a: Experience, scope: number, level: number): Axiom[] | nul
 
 /** Implication between school conditions: every entry A accepts, B accepts. */
 export function schoolImplies(a: SchoolSpec, b: SchoolSpec): Axiom[] | null {
-  if (a.mode !== b.mode || a.gate !== b.gate) return null;
+  // The requirement's reading (enrolment counts as the rank below) applies to 学历 only.
+  if (a.mode !== b.mode || (a.mode === 1 && a.gate !== b.gate)) return null;
   if (a.finalYear && !b.finalYear) return null;
   if (b.names !== null && (a.names === null || a.names.some((n) => !b.names!.includes(n)))) return null;
   if (b.tracks !== null && (a.tracks === null || a.tracks.some((t) => !b.tracks!.includes(t)))) return null;

@@ -1,6 +1,7 @@
 // Findings along the ladder of levels and against the education requirement: clauses dead under
 // the requirement, levels not reached from the level below, certificate routes and work types
-// naming levels the occupation does not offer, thresholds that run backwards.
+// naming levels the occupation does not offer, thresholds that run backwards. (Work types limited
+// to levels not offered are refused by the check stage, E_WORKTYPE_LEVEL.)
 import type { CheckedOccupation } from '../compiler/checked.js';
 import type { Plan, PlanLeaf } from '../runtime/plan.js';
 import { LEVEL_NAMES, type Level } from '../runtime/words.js';
@@ -73,16 +74,6 @@ export function unofferedRouteFindings(occ: CheckedOccupation, forms: ClauseForm
     }));
   }
   return out;
-}
-
-export function workTypeFindings(occ: CheckedOccupation): Finding[] {
-  return occ.workTypes
-    .filter((w) => w.levels.some((l) => !occ.levels.includes(l)))
-    .map((w) =>
-      makeFinding(occ, 'unoffered-work-type', { line: 1 }, {
-        args: { workType: w.name, levels: w.levels.filter((l) => !occ.levels.includes(l)).map((l) => LEVEL_NAMES[l].zh).join('、') },
-      }),
-    );
 }
 
 /** The shape of a condition with its amounts blanked: two routes of the same kind differ only in amounts. */
