@@ -1,6 +1,8 @@
 // Small rule files for the analysis tests: clauses by level, an education requirement, the levels
 // offered and work types, in a scratch rules directory with a source document quoting them.
-import { rulesDir } from './helpers.js';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES, scratch } from './helpers.js';
 
 export interface Sketch {
   id?: string;
@@ -40,6 +42,16 @@ ${conditions}
 `;
 }
 
+/** A rules directory with the bundled vocabulary, the one source document and `files` (rule file texts). */
+export function lightRulesDir(files: Record<string, string>, source = SOURCE): string {
+  const dir = scratch('rules');
+  copyFileSync(join(RULES, 'vocabulary.yaml'), join(dir, 'vocabulary.yaml'));
+  mkdirSync(join(dir, 'sources'));
+  writeFileSync(join(dir, 'sources', 'sample.txt'), source);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
 export function sketchDir(files: Record<string, Sketch>): string {
-  return rulesDir(Object.fromEntries(Object.entries(files).map(([n, s]) => [n, sketchFile(s)])), { sources: { 'sample.txt': SOURCE } });
+  return lightRulesDir(Object.fromEntries(Object.entries(files).map(([n, s]) => [n, sketchFile(s)])));
 }

@@ -2,6 +2,7 @@
 // is a file in this folder and a line here (docs/architecture.md).
 import type { Command } from '../command.js';
 import { analyze } from './analyze.js';
+import { diff } from './diff.js';
 import { check } from './check.js';
 import { compile } from './compile.js';
 import { evalCommand } from './eval.js';
@@ -9,7 +10,7 @@ import { fmt } from './fmt.js';
 import { test } from './test.js';
 import { trace } from './trace.js';
 
-export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, test, trace, analyze];
+export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, test, trace, analyze, diff];
 
 export function findCommand(name: string | undefined): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
