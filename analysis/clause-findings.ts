@@ -5,7 +5,7 @@ import type { CheckedClause, CheckedOccupation } from '../compiler/checked.js';
 import type { Plan } from '../runtime/plan.js';
 import { FINDING_KINDS, type Finding, type FindingClause, type FindingKind, type Witness } from './finding.js';
 import { contradiction, implies, unsatisfiable } from './implication.js';
-import { dnf, type Conjunct, type Literal } from './normal-form.js';
+import { dnf, RefusedConstruct, type Conjunct, type Literal } from './normal-form.js';
 import { judge } from './judge.js';
 import { WITNESS_AS_OF, witnessOf } from './witness.js';
 
@@ -18,7 +18,13 @@ export interface ClauseForm {
 
 export function clauseForms(occ: CheckedOccupation): ClauseForm[] {
   return occ.clauses.map((clause) => {
-    const form = dnf(clause.cond as Plan);
+    let form: Conjunct[];
+    try {
+      form = dnf(clause.cond as Plan);
+    } catch (e) {
+      if (e instanceof RefusedConstruct) e.clause = `${occ.id} ${refOf(clause)}`;
+      throw e;
+    }
     return { clause, form, contradicting: unsatisfiable(form) };
   });
 }

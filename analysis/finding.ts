@@ -8,6 +8,7 @@ export const FINDING_KINDS = {
   equivalent: 'warning',
   unsatisfiable: 'error',
   'requirement-dead': 'warning',
+  'requirement-only': 'warning',
   'ladder-gap': 'warning',
   'unoffered-route': 'warning',
   backwards: 'info',

@@ -14,7 +14,7 @@ import { isoDay, WITNESS_AS_OF, witnessOf } from './witness.js';
 
 const leaves = (form: Conjunct[]): PlanLeaf[] => form.flatMap((c) => c.filter((l) => l.positive).map((l) => l.leaf));
 
-/** Clauses whose every alternative contradicts every alternative of the requirement, with no credential of their own. */
+/** Clauses whose every alternative contradicts every alternative of the requirement: dead, or (with a school atom of their own) holding only when the requirement fails. */
 export function requirementFindings(occ: CheckedOccupation, forms: ClauseForm[]): Finding[] {
   if (!occ.education) return [];
   const requirement = dnf(occ.education.cond as Plan);
@@ -23,9 +23,10 @@ export function requirementFindings(occ: CheckedOccupation, forms: ClauseForm[])
     if (f.contradicting) continue;
     const dead = f.form.every((c) => requirement.every((r) => contradiction([...c, ...r]) !== null));
     // A school atom of the clause is itself a credential that meets the requirement (runtime/gate.ts).
+    // With one, the clause can hold only when the requirement fails: eligible through its own credential.
     const credential = leaves(f.form).some((l) => l.op === 'school');
-    if (!dead || credential) continue;
-    out.push(makeFinding(occ, 'requirement-dead', { line: f.clause.line, level: f.clause.level }, {
+    if (!dead) continue;
+    out.push(makeFinding(occ, credential ? 'requirement-only' : 'requirement-dead', { line: f.clause.line, level: f.clause.level }, {
       clauses: [findingClause(f.clause)],
       args: { clause: refOf(f.clause), requirement: occ.education.when },
       witness: clauseWitness(occ, f, [f.clause]),

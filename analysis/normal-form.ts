@@ -15,6 +15,9 @@ export const MAX_CONJUNCTS = 512;
 
 /** A construct the analysis cannot reason about, refused by name. */
 export class RefusedConstruct extends Error {
+  /** `occupation level/id` of the clause, once known. */
+  clause = '?';
+
   constructor(readonly construct: string) {
     super(`analysis: construct ${construct} is not analysed`);
   }

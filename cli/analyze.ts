@@ -31,7 +31,7 @@ export function runAnalyze(opts: AnalyzeOptions, io: Io): number {
     analysis = analyzeRules(rules, (p) => io.readFile(p));
   } catch (e) {
     if (!(e instanceof RefusedConstruct)) throw e;
-    io.err(say('E_ANALYSIS_REFUSED', { clause: '?', construct: e.construct }, opts.lang));
+    io.err(say('E_ANALYSIS_REFUSED', { clause: e.clause, construct: e.construct }, opts.lang));
     return 1;
   }
   if (opts.emitTests) {

@@ -58,6 +58,12 @@ const CASES: { kind: FindingKind; has: Sketch; hasNot: Sketch; shows?: string[] 
     hasNot: { requirement: '毕业 高中', clauses: { 5: ['从业 本职业 >= 1年 且 非 毕业 本科'] } },
   },
   {
+    kind: 'requirement-only',
+    has: { requirement: '毕业 高中', clauses: { 5: ['毕业 技工学校 且 非 毕业 高中'] } },
+    hasNot: { requirement: '毕业 高中', clauses: { 5: ['毕业 技工学校 且 非 毕业 本科'] } },
+    shows: ['5/1 met'],
+  },
+  {
     kind: 'ladder-gap',
     has: { clauses: { 5: ['从业 本职业 >= 1年'], 4: ['持有 本职业 五级 且 培训 本职业 四级 结业'] } },
     hasNot: { clauses: { 5: ['从业 本职业 >= 1年'], 4: ['取得 本职业 五级 后 从业 本职业 >= 3年'] } },
@@ -115,7 +121,7 @@ describe('zige analyze: acceptances, formats, exit codes', () => {
   });
 
   it('information never fails; json and github formats', async () => {
-    const dir = sketchDir({ 'sample.yaml': CASES[6].has });
+    const dir = sketchDir({ 'sample.yaml': CASES[7].has });
     const json = await zige(['analyze', dir, '--format', 'json']);
     expect(json.code).toBe(0);
     const doc = JSON.parse(json.stdout) as { findings: { code: string; severity: string }[]; summary: { info: number } };
