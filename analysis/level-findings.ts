@@ -85,10 +85,11 @@ function shape(p: Plan): string {
 /** A higher level asking less than a lower level on a route of the same shape (the lower route implies the higher). */
 export function backwardsFindings(occ: CheckedOccupation, forms: ClauseForm[]): Finding[] {
   const out: Finding[] = [];
+  const shapes = new Map(forms.map((f) => [f, shape(f.clause.cond as Plan)]));
   for (const high of forms) {
     for (const low of forms) {
       if (high.clause.level >= low.clause.level || high.contradicting || low.contradicting) continue;
-      if (shape(high.clause.cond as Plan) !== shape(low.clause.cond as Plan)) continue;
+      if (shapes.get(high) !== shapes.get(low)) continue;
       const axioms = implies(low.form, high.form);
       if (!axioms || implies(high.form, low.form)) continue;
       out.push(makeFinding(occ, 'backwards', { line: high.clause.line, level: high.clause.level }, {
