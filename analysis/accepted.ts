@@ -9,16 +9,32 @@ export interface Acceptance {
   ref: string;
   kinds: string[];
   reason: string;
+  /** Whether the reason cites the source sentence (a quoted part of it, “…”) or the clause's `note:`. */
+  cites: boolean;
   used: boolean;
+}
+
+/** A quotation “…” in the reason whose parts (split at …) all occur in the source, or a mention of the note. */
+export function citesSource(reason: string, source: string, note: string | undefined): boolean {
+  if (note !== undefined && /note/i.test(reason)) return true;
+  const squash = (x: string): string => x.replace(/\s+/g, '');
+  for (const m of reason.matchAll(/“([^”]+)”/g)) {
+    const parts = m[1].split(/…+|\.\.\./).map(squash).filter((x) => x.length > 0);
+    if (parts.length > 0 && parts.every((x) => squash(source).includes(x))) return true;
+  }
+  return false;
 }
 
 type Raw = Record<string, unknown>;
 
-function acceptance(ref: string, raw: unknown): Acceptance | undefined {
+function acceptance(ref: string, owner: Raw): Acceptance | undefined {
+  const raw = owner.analysis;
   if (raw === null || typeof raw !== 'object') return undefined;
   const a = raw as Raw;
   const kinds = Array.isArray(a.accepted) ? a.accepted.map(String) : [String(a.accepted)];
-  return { ref, kinds, reason: String(a.reason ?? ''), used: false };
+  const reason = String(a.reason ?? '');
+  const note = typeof owner.note === 'string' ? owner.note : undefined;
+  return { ref, kinds, reason, cites: citesSource(reason, String(owner.source ?? ''), note), used: false };
 }
 
 /** Every acceptance of a rule file's text. */
@@ -28,10 +44,10 @@ export function readAcceptances(text: string): Acceptance[] {
   const out: Acceptance[] = [];
   const conditions = Array.isArray(doc?.conditions) ? (doc.conditions as Raw[]) : [];
   for (const level of conditions) {
-    const l = acceptance(String(level.level), level.analysis);
+    const l = acceptance(String(level.level), level);
     if (l) out.push(l);
     for (const clause of Array.isArray(level.clauses) ? (level.clauses as Raw[]) : []) {
-      const c = acceptance(`${String(level.level)}/${String(clause.id)}`, clause.analysis);
+      const c = acceptance(`${String(level.level)}/${String(clause.id)}`, clause);
       if (c) out.push(c);
     }
   }

@@ -35,17 +35,21 @@ export interface Analysis {
   findings: Finding[];
   /** Acceptances that match no finding. */
   stale: StaleAcceptance[];
+  /** Acceptances whose reason cites neither the source sentence nor a note. */
+  uncited: StaleAcceptance[];
 }
 
 export function analyzeRules(rules: RuleSet, readText: (path: string) => string = (p) => readFileSync(p, 'utf8')): Analysis {
   const findings: Finding[] = [];
   const stale: StaleAcceptance[] = [];
+  const uncited: StaleAcceptance[] = [];
   for (const occ of rules.occupations) {
     const mine = analyzeOccupation(occ);
     const acceptances = readAcceptances(readText(join(rules.dir, occ.file)));
     applyAcceptances(mine, acceptances);
     findings.push(...mine);
     stale.push(...acceptances.filter((a) => !a.used).map((a) => ({ ...a, file: occ.file })));
+    uncited.push(...acceptances.filter((a) => !a.cites).map((a) => ({ ...a, file: occ.file })));
   }
-  return { findings, stale };
+  return { findings, stale, uncited };
 }

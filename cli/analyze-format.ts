@@ -50,6 +50,7 @@ export function formatHuman(a: Analysis, dir: string, lang: OutputLang): string 
   const out: string[] = [];
   for (const f of a.findings) out.push(...humanFinding(f, dir, lang));
   for (const s of a.stale) out.push(`${display(join(dir, s.file))}: warning[W_ANALYSIS_STALE]: ${sanitize(say('W_ANALYSIS_STALE', { ref: s.ref, kinds: s.kinds.join(', ') }, lang))}`);
+  for (const s of a.uncited) out.push(`${display(join(dir, s.file))}: warning[W_ANALYSIS_REASON]: ${sanitize(say('W_ANALYSIS_REASON', { ref: s.ref }, lang))}`);
   const n = summarize(a);
   out.push(`${a.findings.length} findings: ${n.errors} error, ${n.warnings} warning, ${n.info} info unaccepted; ${n.accepted} accepted; ${n.stale} stale acceptance(s)`);
   return out.join('\n');
@@ -57,7 +58,8 @@ export function formatHuman(a: Analysis, dir: string, lang: OutputLang): string 
 
 export function formatJson(a: Analysis, lang: OutputLang): string {
   const findings = a.findings.map((f) => ({ code: findingCode(f), message: say(findingCode(f), f.args, lang), ...f }));
-  return JSON.stringify({ findings, stale: a.stale.map(({ used: _u, ...s }) => s), summary: summarize(a) }, null, 2);
+  const strip = ({ used: _u, cites: _c, ...s }: Analysis['stale'][number]): object => s;
+  return JSON.stringify({ findings, stale: a.stale.map(strip), uncited: a.uncited.map(strip), summary: summarize(a) }, null, 2);
 }
 
 export function formatGithub(a: Analysis, dir: string, lang: OutputLang): string {
@@ -69,5 +71,6 @@ export function formatGithub(a: Analysis, dir: string, lang: OutputLang): string
     out.push(`::${level} file=${file},line=${f.line},title=${escapeGithubProperty(findingCode(f))}::${escapeGithubData(say(findingCode(f), f.args, lang))}`);
   }
   for (const s of a.stale) out.push(`::warning file=${escapeGithubProperty(display(join(dir, s.file)))},title=W_ANALYSIS_STALE::${escapeGithubData(say('W_ANALYSIS_STALE', { ref: s.ref, kinds: s.kinds.join(', ') }, lang))}`);
+  for (const s of a.uncited) out.push(`::warning file=${escapeGithubProperty(display(join(dir, s.file)))},title=W_ANALYSIS_REASON::${escapeGithubData(say('W_ANALYSIS_REASON', { ref: s.ref }, lang))}`);
   return out.join('\n');
 }

@@ -116,6 +116,14 @@ describe('zige analyze: acceptances, formats, exit codes', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1 accepted');
     expect(r.stdout).toMatch(/b\.yaml: warning\[W_ANALYSIS_STALE\]/);
+    expect(r.stdout).not.toContain('W_ANALYSIS_REASON'); // “样例条款。” is the clauses' source sentence
+  });
+
+  it('warns of a reason that cites neither the source sentence nor a note', async () => {
+    const dir = sketchDir({ 'a.yaml': { ...CASES[0].has, extra: { '5/1': 'analysis: {accepted: implied, reason: "政策人员确认这样写没有问题"}' } } });
+    const r = await zige(['analyze', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('W_ANALYSIS_REASON');
   });
 
   it('information never fails; json and github formats', async () => {
@@ -155,7 +163,8 @@ describe('zige analyze: acceptances, formats, exit codes', () => {
   it('the bundled rules: every finding accepted, exit 0', async () => {
     const r = await zige(['analyze', '--format', 'json']);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { summary: { accepted: number; stale: number; errors: number; warnings: number } };
+    const doc = JSON.parse(r.stdout) as { summary: { accepted: number; stale: number; errors: number; warnings: number }; uncited: unknown[] };
     expect(doc.summary).toMatchObject({ accepted: 4, stale: 0, errors: 0, warnings: 0 });
+    expect(doc.uncited).toEqual([]); // every reason quotes its source sentence
   });
 });

@@ -101,6 +101,7 @@ describe('zige diff', () => {
 
   it('bad usage and bad input', async () => {
     expect((await zige(['diff', join(FIXTURE, 'old')])).code).toBe(2);
+    expect((await zige(['diff', join(FIXTURE, 'old'), join(FIXTURE, 'new'), '--flipped', 'x.jsonl'])).code).toBe(2);
     const missing = await zige(['diff', join(FIXTURE, 'old'), join(FIXTURE, 'nothing-here')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('E_DIFF_INPUT');

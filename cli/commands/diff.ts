@@ -18,6 +18,7 @@ export const diff: Command = {
   exits: '0 compared · 1 bad input · 2 bad usage',
   async run({ rest, values, lang, format }, io) {
     if (rest.length !== 2) throw new UsageError('zige diff 需要 OLD 与 NEW 两个参数 / zige diff needs OLD and NEW');
+    if (text(values, 'flipped') !== undefined && text(values, 'population') === undefined) throw new UsageError('--flipped 需与 --population 一起使用 / --flipped needs --population');
     const { asOfOption } = await import('../eval.js');
     const asOf = asOfOption(text(values, 'as-of'));
     const options = { old: rest[0], new: rest[1], population: text(values, 'population'), flipped: text(values, 'flipped'), asOf, format, lang };
