@@ -69,6 +69,7 @@ describe('zige diff', () => {
     const r = await zige(['diff', join(FIXTURE, 'old', 'sample.yaml'), join(FIXTURE, 'new', 'sample.yaml'), '--population', join(dir, 'people.csv'), '--as-of', '2026-11-28']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('6 profiles judged, 1 skipped, 5 flipped');
+    expect(r.stdout).toMatch(/从业 本职业 >= 2年 +│ 从业 本职业 >= 1年\n/); // old and new side by side
     // CSV line numbers: the header is line 1.
     expect(flipsIn(join(dir, 'people.flips.jsonl'))).toEqual(EXPECTED_FLIPS.map((f) => ({ ...f, line: f.line + 1 })));
   });
