@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeRules, type Finding, type FindingKind } from '../analysis/index.js';
+import { analyzeRules, RefusedConstruct, type Finding, type FindingKind } from '../analysis/index.js';
+import { dnf } from '../analysis/normal-form.js';
 import { loadOracleVocabulary, Oracle } from './oracle/interpreter.js';
 import { sketchDir, type Sketch } from './analysis-fixtures.js';
 import { check } from './helpers.js';
@@ -100,6 +101,12 @@ describe('zige analyze: each finding kind', () => {
   it('names the contradicting atoms as written', () => {
     const [f] = has.get('unsatisfiable')!;
     expect(f.atoms).toEqual([['从业 本职业 >= 5年', '从业 本职业或相关职业 < 3年']]);
+  });
+
+  it('refuses a construct it does not know by name, never skipping it', () => {
+    const plan = { op: 'and', items: [{ op: 'flag', name: '拟从事本职业或相关职业工作' }, { op: 'residencePermit', city: '贵阳' }] };
+    expect(() => dnf(plan as never)).toThrow(RefusedConstruct);
+    expect(() => dnf(plan as never)).toThrow('construct residencePermit is not analysed');
   });
 
   it('states the axioms of an implication', () => {
