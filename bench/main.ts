@@ -6,7 +6,7 @@
 //   npm run bench -- --quick         smaller sizes and fewer rounds: a smoke run (~1 minute)
 //   npm run bench -- --only a,b      some sections: a predicate, b end-to-end, c compile and cold
 //                                    start, batch, csv (CSV reading), trace (reading source documents),
-//                                    d growth (prints the report; writes nothing)
+//                                    d growth, analysis (zige analyze) (prints the report; writes nothing)
 //   npm run bench -- --only a,b --write   replaces those sections in bench/last-run.json and
 //                                    RESULTS.md, keeping the others (each marked with its run)
 //   node .bench/bench/main.js --render --previous FILE   rewrites RESULTS.md from last-run.json
@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkRules } from '../compiler/check-rules.js';
 import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
+import { analysisBench, type AnalysisResult } from './analysis.js';
 import { batchBench, type BatchResult } from './batch.js';
 import { csvBench, type CsvSize } from './csv.js';
 import { traceReadBench, type TraceReadSize } from './trace.js';
@@ -93,6 +94,7 @@ let csv: CsvSize[] | undefined;
 let traceRead: TraceReadSize[] | undefined;
 let growth: GrowthPoint[] | undefined;
 let ruleFiles: RuleGrowthPoint[] | undefined;
+let analysis: AnalysisResult | undefined;
 
 if (want('a')) {
   log(`(a) predicate only, comparable work: ${SIZES.predicate} profiles`);
@@ -129,6 +131,11 @@ if (want('d')) {
   ruleFiles = ruleGrowth(RULES, SIZES.copies);
 }
 
+if (want('analysis')) {
+  log('analysis: zige analyze rules (CLI), and in process on about 100 and 800 synthetic rule files');
+  analysis = analysisBench({ root: ROOT, bin: BIN, rulesDir: RULES, copies: quick ? [13] : [13, 100], runs: quick ? 1 : 2, spawns: quick ? 1 : 3 });
+}
+
 const run: Run = {
   date: new Date().toISOString(),
   seconds: (performance.now() - started) / 1000,
@@ -153,6 +160,7 @@ const run: Run = {
   traceRead,
   growth,
   ruleFiles,
+  analysis,
 };
 log(`done in ${run.seconds.toFixed(0)} s (sink ${sinkValue() & 1})`);
 
@@ -170,6 +178,7 @@ if (values.write && only !== null && !quick) {
     ['csv', ['csv']],
     ['trace', ['traceRead']],
     ['d', ['growth', 'ruleFiles']],
+    ['analysis', ['analysis']],
   ];
   const merged = { ...previous, ...run, sections: {} as Record<string, Provenance> } as Run;
   for (const [section, fields] of keys) {

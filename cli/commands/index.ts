@@ -1,6 +1,8 @@
 // The command table: every `zige` command, in the order `zige --help` lists them. Adding a command
 // is a file in this folder and a line here (docs/architecture.md).
 import type { Command } from '../command.js';
+import { analyze } from './analyze.js';
+import { diff } from './diff.js';
 import { check } from './check.js';
 import { compile } from './compile.js';
 import { evalCommand } from './eval.js';
@@ -9,7 +11,7 @@ import { sql } from './sql.js';
 import { test } from './test.js';
 import { trace } from './trace.js';
 
-export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, sql, test, trace];
+export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, sql, test, trace, analyze, diff];
 
 export function findCommand(name: string | undefined): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

@@ -155,6 +155,22 @@ export const zh = {
   W_TRACE_NUMBER: '规则条款 {id} 引用的是来源中的第 {clause} 条，编号不一致',
   W_TRACE_UNCITED: '来源条款 {section} {level} 第 {clause} 条中的“{text}”没有被任何规则条款引用',
   W_TRACE_DUPLICATE_CLAUSE: '来源文件中 {section} {level} 第 {clause} 条出现了不止一次，且文字不同',
+  // zige analyze (analysis/): findings, their kinds by code; and zige diff
+  A_IMPLIED: '条款 {a} 蕴含同级条款 {b}：凡满足 {a} 者必满足 {b}',
+  A_EQUIVALENT: '条款 {a} 与同级条款 {b} 等价',
+  A_UNSATISFIABLE: '条款 {clause} 无人能满足：其中的条件相互矛盾',
+  A_REQUIREMENT_DEAD: '条款 {clause} 只能在学历要求（{requirement}）不满足时成立，且条款本身不带学历，永远无法据此报名',
+  A_REQUIREMENT_ONLY: '条款 {clause} 只能在学历要求（{requirement}）不满足时成立：只凭条款本身的学历凭证报名',
+  A_LADDER_GAP: '{level}有取得证书的路径，但持有本职业{below}证书并从业四十年者仍不能报考{level}',
+  A_UNOFFERED_ROUTE: '条款 {clause} 要求{named}证书，而本职业不设该等级（本职业设有：{offered}），只能以相关职业的证书满足',
+  A_BACKWARDS: '条款 {high} 的要求低于更低等级的同类条款 {low}：满足 {low} 者必满足 {high}',
+  W_ANALYSIS_REASON: '{ref} 的 analysis: accepted 的理由既未引用来源原文（“…”），也未提及 note',
+  W_ANALYSIS_STALE: '{ref} 的 analysis: accepted（{kinds}）已没有对应的发现，可删除',
+  E_ANALYSIS_REFUSED: '条款 {clause} 含分析尚不支持的构造“{construct}”',
+  E_EMIT_TESTS: '无法把见证写入 {file} 的 tests：{detail}',
+  E_GIT_REPO: '无法读取 git 版本 {rev}：{detail}',
+  E_DIFF_INPUT: '{what} 不是规则目录、规则文件或 git:REV[:PATH]：{path}',
+  E_DIFF_NOTHING: '两边没有相同 id 的职业可比较（旧：{old}；新：{new}）',
 } satisfies Record<string, string>;
 
 /** Every diagnostic code: the keys of the message table (the English table must have the same). */
@@ -302,6 +318,21 @@ export const en: Record<DiagnosticCode, string> = {
   W_TRACE_NUMBER: 'rule clause {id} cites source clause {clause}: the numbers differ',
   W_TRACE_UNCITED: 'in source clause {clause} of {section} {level}, "{text}" is cited by no rule clause',
   W_TRACE_DUPLICATE_CLAUSE: 'clause {clause} of {section} {level} occurs more than once in the source document, with different text',
+  A_IMPLIED: 'clause {a} implies clause {b} of the same level: every profile meeting {a} meets {b}',
+  A_EQUIVALENT: 'clause {a} is equivalent to clause {b} of the same level',
+  A_UNSATISFIABLE: 'no profile can meet clause {clause}: its conditions contradict each other',
+  A_REQUIREMENT_DEAD: 'clause {clause} can only hold when the education requirement ({requirement}) fails, and it carries no credential of its own: it never makes anyone eligible',
+  A_REQUIREMENT_ONLY: 'clause {clause} can only hold when the education requirement ({requirement}) fails: applicants qualify only through the clause\'s own school credential',
+  A_LADDER_GAP: '{level} has certificate routes, yet a holder of this occupation\'s {below} certificate with forty years of work cannot apply for {level}',
+  A_UNOFFERED_ROUTE: 'clause {clause} asks for a {named} certificate, a level this occupation does not offer ({offered}): only a related occupation\'s certificate can meet it',
+  A_BACKWARDS: 'clause {high} asks less than clause {low} of a lower level on the same route: every profile meeting {low} meets {high}',
+  W_ANALYSIS_REASON: 'the reason of analysis: accepted on {ref} cites neither the source sentence (“…”) nor the note',
+  W_ANALYSIS_STALE: 'analysis: accepted ({kinds}) on {ref} matches no finding any more; remove it',
+  E_ANALYSIS_REFUSED: 'clause {clause} uses "{construct}", which the analysis does not support yet',
+  E_EMIT_TESTS: 'cannot write the witnesses into the tests of {file}: {detail}',
+  E_GIT_REPO: 'cannot read git revision {rev}: {detail}',
+  E_DIFF_INPUT: '{what} is not a rules directory, a rule file or git:REV[:PATH]: {path}',
+  E_DIFF_NOTHING: 'no occupation with the same id on both sides (old: {old}; new: {new})',
 };
 
 /**
