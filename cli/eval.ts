@@ -9,8 +9,8 @@ import { loadProfile, MAX_PROFILE_BYTES, profileTooLarge } from '../compiler/pro
 import { singleRelations } from '../compiler/profile/single-relations.js';
 import { FileTooLargeError, readBounded } from '../compiler/load/read-bounded.js';
 import { bundledRulesDir } from '../compiler/load/package-root.js';
-import { EvaluationError, normalizeName, parseDay, todayInShanghai, type Level, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
-import { evalJson, judgeProfile, versionsInForce, type Judgeable, type Judged, type JudgeOptions } from '../compiler/judge.js';
+import { EvaluationError, parseDay, todayInShanghai, type Level, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
+import { evalJson, findOccupations, judgeProfile, versionsInForce, type Judgeable, type Judged, type JudgeOptions } from '../compiler/judge.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
 import { display, printDiagnostics, type Io } from './output.js';
@@ -58,11 +58,6 @@ export interface EvalOptions {
   rules?: string;
   json: boolean;
   lang: OutputLang;
-}
-
-export function findOccupations<T extends Pick<Candidate, 'id' | 'name' | 'aliases'>>(all: T[], query: string): T[] {
-  const q = normalizeName(query);
-  return all.filter((o) => [o.id, o.name, ...o.aliases].some((n) => normalizeName(n) === q));
 }
 
 /** `--as-of`: a calendar date, default today in Asia/Shanghai. */
@@ -184,7 +179,7 @@ function readProfileArgument(path: string, shown: string, sink: DiagnosticSink):
   return loadProfile(shown, bytes.toString('utf8'), sink);
 }
 
-export { versionsInForce };
+export { findOccupations, versionsInForce };
 
 /** judgeProfile (compiler/judge.ts) with explanations; a rule that cannot be judged is a usage error (exit 2). */
 function judgeOrRefuse(inForce: Judgeable[], profile: Profile, o: JudgeOptions, shown: string, sink: DiagnosticSink): (Judged & { results: ExplainedLevelResult[] }) | undefined {

@@ -2,12 +2,13 @@
 // one place both the CLI (cli/eval.ts) and the decision service (server/) build that answer, so
 // their bytes agree.
 import type { DiagnosticSink } from './diagnostics/diagnostics.js';
-import { addWarnings, evaluateProfile, versionInForce, ProfileError, type CompiledOccupation, type ExplainedLevelResult, type Level, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
+import { addWarnings, evaluateProfile, normalizeName, versionInForce, ProfileError, type CompiledOccupation, type ExplainedLevelResult, type Level, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
 
 /** What judging needs of an occupation, whether checked now or compiled at build time. */
 export interface Judgeable {
   id: string;
   name: string;
+  aliases: readonly string[];
   version: string | null;
   inForce: { from: string; to: string | null } | null;
   /** Rule file, relative to the rules directory. */
@@ -66,9 +67,15 @@ export function judgeProfile(inForce: readonly Judgeable[], profile: Profile, o:
   return { results, warnings, evaluated };
 }
 
-/** The text of `zige eval --json`: {asOf, warnings, results}, indented by two spaces. */
-export function evalJson(asOf: string, judged: Pick<Judged, 'results' | 'warnings'>): string {
-  return JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results }, null, 2);
+/** The text of `zige eval --json`: {asOf, warnings, results}, indented by two spaces (`space` 0: on one line). */
+export function evalJson(asOf: string, judged: Pick<Judged, 'results' | 'warnings'>, space = 2): string {
+  return JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results }, null, space);
+}
+
+/** The occupations whose id, name or an alias is `query` (compared as normalizeName does). */
+export function findOccupations<T extends Pick<Judgeable, 'id' | 'name' | 'aliases'>>(all: T[], query: string): T[] {
+  const q = normalizeName(query);
+  return all.filter((o) => [o.id, o.name, ...o.aliases].some((n) => normalizeName(n) === q));
 }
 
 /** Per occupation id, the version in force on `asOf`; a date no version covers is an error. */
