@@ -68,7 +68,7 @@ export const SCHEMAS = {
         items: {
           type: 'object',
           required: ['index', 'status'],
-          properties: { index: { type: 'integer', minimum: 0 }, status: { type: 'integer' }, result: { $ref: '#/components/schemas/Result' }, problem: { $ref: '#/components/schemas/Problem' } },
+          properties: { index: { type: 'integer', minimum: 0 }, status: { type: 'integer' }, result: { anyOf: [{ $ref: '#/components/schemas/Result' }, { $ref: '#/components/schemas/ResultWithoutExplanations' }] }, problem: { $ref: '#/components/schemas/Problem' } },
         },
       },
     },

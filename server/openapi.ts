@@ -35,6 +35,17 @@ function schemaFile(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(packageRoot(), 'schema', name), 'utf8')) as Record<string, unknown>;
 }
 
+/** The fields of a level result that only explanations add (`explain=false` leaves them out). */
+const EXPLANATION_FIELDS = ['missing', 'earliest', 'ask', 'evidence'];
+
+/** schema/result.schema.json without the explanation fields required: the answer with `explain=false`. */
+function bareResultSchema(): Record<string, unknown> {
+  const schema = schemaFile('result.schema.json') as { $id: string; definitions: { result: { required: string[] } } };
+  schema.$id = 'result-without-explanations.schema.json';
+  schema.definitions.result.required = schema.definitions.result.required.filter((f) => !EXPLANATION_FIELDS.includes(f));
+  return schema;
+}
+
 /** A problem response with its example, made by problem() itself. */
 function problemResponse(kind: ProblemKind, issues: Issue[], status: number = PROBLEMS[kind]) {
   const example = { ...problem(kind, issues, 'both', status), instance: '/v1/evaluate', requestId: 'req-1' };
@@ -77,7 +88,7 @@ function evaluatePaths(limits: Limits, live: LiveExamples) {
         summary: '判定一份申请人资料 / judge one applicant profile (the JSON of zige eval --json)',
         parameters: parameters(EVALUATE_QUERY),
         requestBody: { required: true, content: { 'application/json': { schema: ref('Profile'), examples: live.evaluate } } },
-        responses: { 200: { description: 'zige eval --json', content: { 'application/json': { schema: ref('Result'), example: live.evaluateAnswer } } }, ...bodyErrors(limits), 422: invalid, ...commonErrors(limits) },
+        responses: { 200: { description: 'zige eval --json', content: { 'application/json': { schema: { anyOf: [ref('Result'), ref('ResultWithoutExplanations')] }, example: live.evaluateAnswer } } }, ...bodyErrors(limits), 422: invalid, ...commonErrors(limits) },
       },
     },
     '/v1/evaluate/batch': {
@@ -130,7 +141,7 @@ export function openApiDocument(limits: Limits, live: LiveExamples): Record<stri
     info: { title: 'zige decision service', version: packageVersion(), description: '职业技能等级认定报名资格判定服务 / exam-registration eligibility as a service (docs/serve.md)' },
     paths: { ...evaluatePaths(limits, live), ...infoPaths(limits, live) },
     components: {
-      schemas: { Profile: schemaFile('profile.schema.json'), Result: schemaFile('result.schema.json'), ...SCHEMAS },
+      schemas: { Profile: schemaFile('profile.schema.json'), Result: schemaFile('result.schema.json'), ResultWithoutExplanations: bareResultSchema(), ...SCHEMAS },
       responses: { NotFound: notFound },
     },
   };
