@@ -37,6 +37,18 @@ export interface Service {
   close(): Promise<void>;
 }
 
+/** Quiet time after the last arrival before the listener closes on shutdown. */
+const DRAIN_QUIET_MS = 250;
+
+/**
+ * Resolves once no request is in progress and nothing arrived for DRAIN_QUIET_MS. Until then the
+ * listener stays open and answers 503 `closing`: a connection the kernel accepted just before the
+ * shutdown gets that answer instead of a reset (the caller's deadline bounds the wait).
+ */
+async function drained(state: ServiceState): Promise<void> {
+  while (!state.forced && (state.inFlight > 0 || Date.now() - state.lastArrival < DRAIN_QUIET_MS)) await new Promise((r) => setTimeout(r, 25));
+}
+
 /** A request id: the client's X-Request-Id when it is a plain token, else a new UUID. */
 function requestId(req: { headers: Record<string, string | string[] | undefined> }): string {
   const given = req.headers['x-request-id'];
@@ -51,7 +63,7 @@ export async function createService(o: ServeOptions): Promise<Service | { diagno
   const host = new RulesHost(o.dir, first.rules);
   const metrics = new ServeMetrics();
   metrics.setVersion(first.rules.version);
-  const state: ServiceState = { closing: false, inFlight: 0 };
+  const state: ServiceState = { closing: false, inFlight: 0, lastArrival: 0, forced: false };
   const app = Fastify({
     logger: o.log === false ? false : { stream: o.log, level: 'info' },
     // one line per request, written by server/guards.ts
@@ -78,6 +90,7 @@ export async function createService(o: ServeOptions): Promise<Service | { diagno
   };
   const close = async (): Promise<void> => {
     state.closing = true;
+    await drained(state);
     await app.close();
     await host.close();
   };

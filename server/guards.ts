@@ -12,11 +12,17 @@ export const VERSION_HEADER = 'zige-rules-version';
 export interface ServiceState {
   closing: boolean;
   inFlight: number;
+  /** When the last connection or request arrived (ms since the epoch). */
+  lastArrival: number;
+  /** The shutdown deadline passed: stop waiting for requests to finish. */
+  forced: boolean;
 }
 
 export function addGuards(app: FastifyInstance, limits: Limits, host: RulesHost, metrics: ServeMetrics, state: ServiceState): void {
   app.decorateRequest('zige');
+  app.server.on('connection', () => (state.lastArrival = Date.now()));
   app.addHook('onRequest', (req, reply, done) => {
+    state.lastArrival = Date.now();
     req.zige = { start: process.hrtime.bigint(), version: host.rules.version, counted: false, bodyRead: false, timer: undefined, done: false };
     reply.header('x-request-id', req.id);
     if (state.closing) {

@@ -66,6 +66,7 @@ export async function runService(s: Service, o: RunOptions): Promise<number> {
       // past the deadline, the connections still open are cut
       const deadline = setTimeout(() => {
         s.app.log.warn({ inFlight: s.state.inFlight }, 'shutdown deadline passed; closing connections');
+        s.state.forced = true;
         s.app.server.closeAllConnections();
       }, o.shutdownMs);
       deadline.unref();

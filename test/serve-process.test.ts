@@ -151,13 +151,14 @@ describe('zige serve on a loopback port', () => {
 
   it('on SIGTERM answers every accepted request (2xx or 503) and exits 0', async () => {
     const outcomes: string[] = [];
-    const requests = Array.from({ length: 12 }, () =>
+    const requests = Array.from({ length: 24 }, () =>
       fetch(`${base}/v1/evaluate?asOf=2026-11-28`, { method: 'POST', body: profile, headers: { 'content-type': 'application/json', connection: 'close' } }).then(
         (r) => outcomes.push(String(r.status)),
         (e: { cause?: { code?: string } }) => outcomes.push(e.cause?.code ?? 'error'),
       ),
     );
-    await new Promise((r) => setTimeout(r, 30));
+    // SIGTERM once the first request has been answered: the others are under way
+    await until(() => outcomes.length > 0, WAIT_MS);
     child.kill('SIGTERM');
     await Promise.all(requests);
     const exit = await new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.on('exit', r)));
