@@ -57,5 +57,14 @@ export async function runServe(o: ServeCliOptions, io: Io): Promise<number> {
     printDiagnostics(service.diagnostics, io, o.lang);
     return 1;
   }
-  return runService(service, { port, host: o.host ?? '127.0.0.1', watch: o.watch, shutdownMs, announce: io.err });
+  const host = o.host ?? '127.0.0.1';
+  try {
+    return await runService(service, { port, host, watch: o.watch, shutdownMs, announce: io.err });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL' && code !== 'ENOTFOUND') throw e;
+    await service.close();
+    io.err(`zige: 无法在 ${host}:${port} 监听（${code}）/ cannot listen on ${host}:${port} (${code})`);
+    return 1;
+  }
 }

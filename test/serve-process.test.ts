@@ -64,7 +64,7 @@ beforeAll(async () => {
   cpSync(RULES, dir, { recursive: true });
   mkdirSync(site, { recursive: true });
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>zige</title><h1>报名条件</h1>\n');
-  ({ child, base } = await start([dir, '--port', '0', '--watch', '--site', site, '--timeout', String(TIMEOUT_MS), '--max-concurrency', '3', '--shutdown-deadline', '3000']));
+  ({ child, base } = await start([dir, '--port', '0', '--watch', '--site', site, '--timeout', String(TIMEOUT_MS), '--max-concurrency', '3', '--shutdown-deadline', '3000', '--cors', 'https://platform.example']));
 });
 
 afterAll(() => {
@@ -78,6 +78,10 @@ describe('zige serve on a loopback port', () => {
     const r = await fetch(`${base}/v1/evaluate?occupation=ai-trainer&asOf=2026-11-28`, { method: 'POST', body: profile, headers: { 'content-type': 'application/json' } });
     expect(r.status).toBe(200);
     expect(await r.text()).toBe(readFileSync(join(ROOT, 'examples', 'applicant-no-education.expected.json'), 'utf8'));
+    const allowed = await fetch(`${base}/healthz`, { headers: { origin: 'https://platform.example' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://platform.example');
+    const other = await fetch(`${base}/healthz`, { headers: { origin: 'https://elsewhere.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('cuts off a slow client at the timeout; a body sent within it is answered', async () => {

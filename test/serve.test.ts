@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, RULES } from './helpers.js';
+import { ROOT, RULES, rulesDir } from './helpers.js';
 import { zige } from './in-process.js';
 import { DocumentCheck, loadServer, type Service } from './serve-helpers.js';
 
@@ -171,7 +171,9 @@ describe('information endpoints', () => {
   });
 
   it('health, readiness, metrics, the index', async () => {
-    expect((await call('GET', '/healthz')).json()).toEqual({ status: 'ok' });
+    const health = await call('GET', '/healthz', undefined, { origin: 'https://platform.example' });
+    expect(health.json()).toEqual({ status: 'ok' });
+    expect(health.headers['access-control-allow-origin']).toBeUndefined(); // CORS off without --cors
     expect((await call('GET', '/readyz')).json()).toEqual({ status: 'ready', rulesVersion: service.host.rules.version });
     const index = (await call('GET', '/')).json();
     expect(index.endpoints).toContainEqual(expect.objectContaining({ method: 'POST', path: '/v1/evaluate' }));
@@ -190,6 +192,17 @@ describe('information endpoints', () => {
     const lines = logLines.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.filter((l) => l.requestId === 'trace-42' && l.msg === 'request')).toHaveLength(1);
     expect(logLines.join('\n')).not.toMatch(/1987-06-05|110101198706051234/);
+  });
+});
+
+describe('zige serve on the command line', () => {
+  it('refuses rules that do not check (exit 1, their diagnostics) and bad options (exit 2)', async () => {
+    const broken = rulesDir({ 'broken.yaml': 'occupation: [\n' });
+    const r = await zige(['serve', broken, '--port', '0']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E_YAML');
+    const usage = await zige(['serve', '--port', 'eighty']);
+    expect([usage.code, usage.stderr]).toEqual([2, expect.stringContaining('--port')]);
   });
 });
 

@@ -4,7 +4,7 @@ import { flag, one, text, type Command } from '../command.js';
 export const serve: Command = {
   name: 'serve',
   usage: `  zige serve [DIR] [--port N] [--host H] [--watch] [--site DIR] [--cors ORIGINS]
-             [limits]                     判定服务（HTTP）/ the decision service over HTTP
+             [limits]                      判定服务（HTTP）/ the decision service over HTTP
                                            (docs/serve.md; SIGHUP reloads the rules)`,
   options: {
     port: { type: 'string', value: 'N', help: '端口，默认 8080 / port (default 8080; 0: any free one)' },
