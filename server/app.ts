@@ -8,7 +8,7 @@ import { addGuards, type ServiceState } from './guards.js';
 import { infoRoutes } from './info-routes.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { ServeMetrics } from './metrics.js';
-import { nestsDeeperThan } from './depth.js';
+import { nestsDeeperThan } from './json-scan.js';
 import { ProblemError, sendProblem } from './reply.js';
 import { RulesHost, startVersion, type ReloadOutcome } from './rules-host.js';
 import { evaluateRoutes } from './routes-evaluate.js';

@@ -48,7 +48,10 @@ export function selectOccupations(all: Judgeable[], q: Query): { ok: true; selec
 export function decide(selected: Judgeable[], text: string, q: Query, base: string, space = 2): Answer {
   const sink = new DiagnosticSink();
   const profile = loadProfile('profile', text, sink);
-  if (!profile) return fail('invalid-profile', profileIssues(sink.items, base));
+  if (!profile) {
+    const issues = profileIssues(sink.items, base);
+    return fail(issues[0]?.code === 'E_PROFILE_PARSE' ? 'malformed-json' : 'invalid-profile', issues);
+  }
   const tooMany = entriesIssue(profile, q.maxEntries, base);
   if (tooMany) return fail('too-many-entries', [tooMany]);
   const single = q.occupation !== undefined;

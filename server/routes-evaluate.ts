@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseDay, todayInShanghai, type Level } from '../runtime/index.js';
 import type { Query } from './decide.js';
 import type { Limits } from './limits.js';
+import { arrayElements } from './json-scan.js';
 import { langOf, ProblemError, sendProblem } from './reply.js';
 import { BATCH_QUERY, EVALUATE_QUERY, type JudgingQuery } from './request-schema.js';
 import type { RulesHost } from './rules-host.js';
@@ -36,10 +37,7 @@ async function answer(req: FastifyRequest, reply: FastifyReply, pending: Promise
     req.log.error({ error: r.error }, 'evaluation failed');
     return sendProblem(req, reply, 'internal', [{ code: 'E_SERVE_INTERNAL', args: { requestId: req.id } }]);
   }
-  if ('answer' in r && !r.answer.ok) {
-    const kind = r.answer.issues[0]?.code === 'E_PROFILE_PARSE' ? 'malformed-json' : r.answer.kind;
-    return sendProblem(req, reply, kind, r.answer.issues);
-  }
+  if ('answer' in r && !r.answer.ok) return sendProblem(req, reply, r.answer.kind, r.answer.issues);
   return reply.type(JSON_TYPE).send(json(r));
 }
 
@@ -61,15 +59,19 @@ export function evaluateRoutes(app: FastifyInstance, host: RulesHost, limits: Li
   });
 }
 
-/** The profiles of a batch body, each as JSON text; a body that is not an array of at most `batchSize` is a problem. */
+/** The profiles of a batch body, each its own text; a body that is not an array of at most `batchSize` is a problem. */
 function batchTexts(body: string, limits: Limits): string[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(body);
-  } catch (e) {
-    throw new ProblemError('malformed-json', [{ code: 'E_SERVE_MALFORMED_JSON', args: { detail: (e as Error).message }, pointer: '' }]);
+  const texts = arrayElements(body);
+  if (texts === undefined) {
+    let detail = 'a batch body is a JSON array of profiles';
+    try {
+      JSON.parse(body);
+    } catch (e) {
+      throw new ProblemError('malformed-json', [{ code: 'E_SERVE_MALFORMED_JSON', args: { detail: (e as Error).message }, pointer: '' }]);
+    }
+    detail += ` (${body.trimStart().slice(0, 1) || 'empty'})`;
+    throw new ProblemError('invalid-request', [{ code: 'E_SERVE_REQUEST', args: { path: '/', detail }, pointer: '' }]);
   }
-  if (!Array.isArray(data)) throw new ProblemError('invalid-request', [{ code: 'E_SERVE_REQUEST', args: { path: '/', detail: 'a batch body is a JSON array of profiles' }, pointer: '' }]);
-  if (data.length > limits.batchSize) throw new ProblemError('batch-too-large', [{ code: 'E_SERVE_BATCH_TOO_LARGE', args: { max: limits.batchSize, count: data.length }, pointer: '' }]);
-  return data.map((p) => JSON.stringify(p));
+  if (texts.length > limits.batchSize) throw new ProblemError('batch-too-large', [{ code: 'E_SERVE_BATCH_TOO_LARGE', args: { max: limits.batchSize, count: texts.length }, pointer: '' }]);
+  return texts;
 }

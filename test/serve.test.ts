@@ -153,6 +153,15 @@ describe('limits, at the limit and one over', () => {
     expect([body.results[1].status, body.results[1].problem.code, body.results[1].problem.errors[0].pointer]).toEqual([422, 'E_PROFILE_PATTERN', '/profiles/1/birthDate']);
     const cli = JSON.parse((await zige(['eval', 'examples/applicant-no-education.json', '--occupation', 'ai-trainer', '--as-of', '2026-11-28', '--json'])).stdout);
     expect(body.results[0].result).toEqual(cli);
+    const odd = (await call('POST', '/v1/evaluate/batch', `[ {"birthDate":"1990-01-01","birthDate":"1991-01-01"} , {"work" []} ,"a,]}"]`)).json();
+    expect(odd.results.map((s: { status: number; problem: { code: string } }) => [s.status, s.problem.code])).toEqual([
+      [422, 'E_PROFILE_DUPLICATE_KEY'],
+      [400, 'E_PROFILE_PARSE'],
+      [422, 'E_PROFILE_TYPE'],
+    ]);
+    expect((await call('POST', '/v1/evaluate/batch', '{"profiles":[]}')).json().code).toBe('E_SERVE_REQUEST');
+    expect((await call('POST', '/v1/evaluate/batch', '[{},]')).json().code).toBe('E_SERVE_MALFORMED_JSON');
+    expect((await call('POST', '/v1/evaluate/batch', '[]')).json().results).toEqual([]);
     const over = await call('POST', '/v1/evaluate/batch', `[${[...slots, good].join(',')}]`);
     expect([over.status, over.json().code]).toEqual([413, 'E_SERVE_BATCH_TOO_LARGE']);
   });
