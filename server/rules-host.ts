@@ -17,6 +17,8 @@ export class RulesVersion {
   private nextId = 0;
   private retired = false;
   private dead: Error | null = null;
+  /** Called when the worker dies while it is not retired (the host starts a new one). */
+  onDeath: (() => void) | undefined;
 
   constructor(
     private readonly worker: Worker,
@@ -31,6 +33,7 @@ export class RulesVersion {
       if (this.retired && this.pending.size === 0) void this.worker.terminate();
     });
     const die = (e: Error): void => {
+      if (!this.dead && !this.retired) this.onDeath?.();
       this.dead = e;
       for (const p of this.pending.values()) p.reject(e);
       this.pending.clear();
@@ -90,7 +93,14 @@ export class RulesHost {
   constructor(
     readonly dir: string,
     private current: RulesVersion,
-  ) {}
+  ) {
+    this.watchOver(current);
+  }
+
+  /** A version that dies (its worker ran out of memory, say) is replaced by the rules checked again. */
+  private watchOver(rules: RulesVersion): void {
+    rules.onDeath = () => void this.reload().catch(() => undefined);
+  }
 
   get rules(): RulesVersion {
     return this.current;
@@ -108,6 +118,7 @@ export class RulesHost {
     const previous = this.current;
     if (!outcome.ok) return { ok: false, version: previous.version, diagnostics: outcome.diagnostics };
     this.current = outcome.rules;
+    this.watchOver(outcome.rules);
     previous.retire();
     return { ok: true, version: outcome.rules.version, previous: previous.version };
   }
@@ -125,6 +136,7 @@ export class RulesHost {
   /** Ends every worker (after the server has stopped answering). */
   async close(): Promise<void> {
     await this.chain.catch(() => undefined);
+    this.current.onDeath = undefined;
     this.current.retire();
   }
 }

@@ -34,6 +34,7 @@ interface Server {
 function serve(nodeArgs: string[], args: string[]): Promise<Server> {
   const cmd = `ulimit -n 4096 || { echo "ulimit -n 4096 refused" >&2; exit 3; }; exec "${process.execPath}" ${nodeArgs.join(' ')} "${BIN}" serve ${args.map((a) => `'${a}'`).join(' ')}`;
   const child = spawn('bash', ['-c', cmd], { stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   return new Promise((res, rej) => {
@@ -48,7 +49,11 @@ function serve(nodeArgs: string[], args: string[]): Promise<Server> {
 }
 
 /** A client script run in its own child under a raised `ulimit -n`; prints a JSON outcome tally. */
-function client(script: string, env: Record<string, string>): Promise<Record<string, number>> {
+function client(script: string, { BODY, ...env }: Record<string, string>): Promise<Record<string, number>> {
+  // the body goes through a file: an environment variable holds at most 128 KiB
+  const bodyFile = join(scratch, `body-${Math.random().toString(36).slice(2)}`);
+  writeFileSync(bodyFile, BODY);
+  env.BODY_FILE = bodyFile;
   const file = join(scratch, `client-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(file, script);
   const child = spawn('bash', ['-c', `ulimit -n 4096 || exit 3; exec "${process.execPath}" "${file}"`], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -60,11 +65,13 @@ function client(script: string, env: Record<string, string>): Promise<Record<str
 /** N simultaneous requests, each on its own connection; a tally of statuses and error codes. */
 const CONNECTIONS_SCRIPT = `
 import http from 'node:http';
-const { BASE, N, BODY, PATH } = process.env;
+import { readFileSync } from 'node:fs';
+const { BASE, N, BODY_FILE, URL_PATH } = process.env;
+const BODY = readFileSync(BODY_FILE, 'utf8');
 const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 const tally = {};
 const one = () => new Promise((res) => {
-  const u = new URL(BASE + PATH);
+  const u = new URL(BASE + URL_PATH);
   const req = http.request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) } }, (r) => {
     r.resume();
     r.on('end', () => { tally[r.statusCode] = (tally[r.statusCode] ?? 0) + 1; res(); });
@@ -81,7 +88,7 @@ const only = (tally: Record<string, number>, allowed: string[]): boolean => Obje
 
 async function thousandConnections(): Promise<void> {
   const s = await serve([], ['--port', '0']);
-  const tally = await client(CONNECTIONS_SCRIPT, { BASE: s.base, N: '1000', BODY: profile, PATH: '/v1/evaluate?asOf=2026-11-28&explain=false' });
+  const tally = await client(CONNECTIONS_SCRIPT, { BASE: s.base, N: '1000', BODY: profile, URL_PATH: '/v1/evaluate?asOf=2026-11-28&explain=false' });
   check('1,000 concurrent connections: each answered 200 or 503 busy', only(tally, ['200', '503']) && (tally['200'] ?? 0) > 0, JSON.stringify(tally));
   const health = await fetch(`${s.base}/healthz`);
   check('… and the service still answers', health.status === 200);
@@ -99,9 +106,9 @@ async function batchAttack(): Promise<void> {
   while (Date.now() < end) {
     tallies.push(
       ...(await Promise.all([
-        client(CONNECTIONS_SCRIPT, { BASE: s.base, N: '40', BODY: atLimit, PATH: '/v1/evaluate/batch' }),
-        client(CONNECTIONS_SCRIPT, { BASE: s.base, N: '40', BODY: overCount, PATH: '/v1/evaluate/batch' }),
-        client(CONNECTIONS_SCRIPT, { BASE: s.base, N: '20', BODY: huge, PATH: '/v1/evaluate/batch' }),
+        client(CONNECTIONS_SCRIPT, { BASE: s.base, N: '40', BODY: atLimit, URL_PATH: '/v1/evaluate/batch' }),
+        client(CONNECTIONS_SCRIPT, { BASE: s.base, N: '40', BODY: overCount, URL_PATH: '/v1/evaluate/batch' }),
+        client(CONNECTIONS_SCRIPT, { BASE: s.base, N: '20', BODY: huge, URL_PATH: '/v1/evaluate/batch' }),
       ])),
     );
   }
@@ -115,7 +122,7 @@ async function batchAttack(): Promise<void> {
 
 async function sigtermUnderLoad(): Promise<void> {
   const s = await serve([], ['--port', '0', '--max-concurrency', '256']);
-  const running = client(CONNECTIONS_SCRIPT, { BASE: s.base, N: '400', BODY: profile, PATH: '/v1/evaluate?asOf=2026-11-28' });
+  const running = client(CONNECTIONS_SCRIPT, { BASE: s.base, N: '400', BODY: profile, URL_PATH: '/v1/evaluate?asOf=2026-11-28' });
   await new Promise((r) => setTimeout(r, 300));
   s.child.kill('SIGTERM');
   const tally = await running;
@@ -172,6 +179,11 @@ async function clients(): Promise<void> {
   }
   s.child.kill('SIGTERM');
 }
+
+const started: ChildProcess[] = [];
+process.on('exit', () => {
+  for (const c of started) if (c.exitCode === null) c.kill('SIGKILL');
+});
 
 for (const step of [clients, thousandConnections, batchAttack, sigtermUnderLoad, reloads]) {
   try {
