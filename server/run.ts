@@ -51,11 +51,18 @@ function watchRules(s: Service, dir: string): FSWatcher {
 
 /** Serves until SIGTERM or SIGINT; resolves with the exit code once closed. */
 export async function runService(s: Service, o: RunOptions): Promise<number> {
-  const address = await s.app.listen({ port: o.port, host: o.host });
-  o.announce(`zige serve: ${address} (rules ${s.host.rules.version}, ${s.host.dir})`);
-  const watcher = o.watch ? watchRules(s, s.host.dir) : undefined;
+  // SIGHUP handled before the address is announced: a client may send it right after
   const onHup = (): void => void reloadLogged(s, 'SIGHUP');
   process.on('SIGHUP', onHup);
+  let address: string;
+  try {
+    address = await s.app.listen({ port: o.port, host: o.host });
+  } catch (e) {
+    process.off('SIGHUP', onHup);
+    throw e;
+  }
+  const watcher = o.watch ? watchRules(s, s.host.dir) : undefined;
+  o.announce(`zige serve: ${address} (rules ${s.host.rules.version}, ${s.host.dir})`);
   return new Promise((resolve) => {
     const stop = (signal: string): void => {
       process.off('SIGTERM', onTerm);
