@@ -51,40 +51,42 @@ function watchRules(s: Service, dir: string): FSWatcher {
 
 /** Serves until SIGTERM or SIGINT; resolves with the exit code once closed. */
 export async function runService(s: Service, o: RunOptions): Promise<number> {
-  // SIGHUP handled before the address is announced: a client may send it right after
+  // the signals are handled before the address is announced: a client may send one right after
+  let watcher: FSWatcher | undefined;
+  let stopped: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => (stopped = resolve));
   const onHup = (): void => void reloadLogged(s, 'SIGHUP');
+  const stop = (signal: string): void => {
+    process.off('SIGTERM', onTerm);
+    process.off('SIGINT', onInt);
+    process.off('SIGHUP', onHup);
+    watcher?.close();
+    s.app.log.info({ signal, inFlight: s.state.inFlight, deadlineMs: o.shutdownMs }, 'shutting down');
+    // past the deadline, the connections still open are cut
+    const deadline = setTimeout(() => {
+      s.app.log.warn({ inFlight: s.state.inFlight }, 'shutdown deadline passed; closing connections');
+      s.state.forced = true;
+      s.app.server.closeAllConnections();
+    }, o.shutdownMs);
+    deadline.unref();
+    s.close().then(
+      () => stopped(0),
+      () => stopped(1),
+    );
+  };
+  const onTerm = (): void => stop('SIGTERM');
+  const onInt = (): void => stop('SIGINT');
   process.on('SIGHUP', onHup);
+  process.on('SIGTERM', onTerm);
+  process.on('SIGINT', onInt);
   let address: string;
   try {
     address = await s.app.listen({ port: o.port, host: o.host });
   } catch (e) {
-    process.off('SIGHUP', onHup);
+    for (const [signal, f] of [['SIGHUP', onHup], ['SIGTERM', onTerm], ['SIGINT', onInt]] as const) process.off(signal, f);
     throw e;
   }
-  const watcher = o.watch ? watchRules(s, s.host.dir) : undefined;
+  if (o.watch) watcher = watchRules(s, s.host.dir);
   o.announce(`zige serve: ${address} (rules ${s.host.rules.version}, ${s.host.dir})`);
-  return new Promise((resolve) => {
-    const stop = (signal: string): void => {
-      process.off('SIGTERM', onTerm);
-      process.off('SIGINT', onInt);
-      process.off('SIGHUP', onHup);
-      watcher?.close();
-      s.app.log.info({ signal, inFlight: s.state.inFlight, deadlineMs: o.shutdownMs }, 'shutting down');
-      // past the deadline, the connections still open are cut
-      const deadline = setTimeout(() => {
-        s.app.log.warn({ inFlight: s.state.inFlight }, 'shutdown deadline passed; closing connections');
-        s.state.forced = true;
-        s.app.server.closeAllConnections();
-      }, o.shutdownMs);
-      deadline.unref();
-      s.close().then(
-        () => resolve(0),
-        () => resolve(1),
-      );
-    };
-    const onTerm = (): void => stop('SIGTERM');
-    const onInt = (): void => stop('SIGINT');
-    process.on('SIGTERM', onTerm);
-    process.on('SIGINT', onInt);
-  });
+  return done;
 }
