@@ -1,7 +1,6 @@
-import type { Issue } from './problems.js';
-
 // The service's limits: every one configurable (`zige serve --max-…`), every default documented
 // in docs/serve.md, each refused with its own problem type (server/problems.ts).
+import type { Issue } from './problems.js';
 
 export interface Limits {
   /** Request body, in bytes (413 body-too-large). */

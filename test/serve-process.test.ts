@@ -118,13 +118,13 @@ describe('zige serve on a loopback port', () => {
     const clients = [loop(), loop()];
     try {
       await until(() => seen.length > 3, WAIT_MS);
-    const v1 = seen[0].header;
-    writeFileSync(file, original.replace('levels:', 'levels: [[[\n'));
-    child.kill('SIGHUP');
-    await until(() => stdout.includes('rules reload refused'), WAIT_MS);
-    const afterBroken = seen.length;
-    await until(() => seen.length > afterBroken + 3, WAIT_MS);
-    writeFileSync(file, original.replace('No certificate is required', 'No certificate at all is required'));
+      const v1 = seen[0].header;
+      writeFileSync(file, original.replace('levels:', 'levels: [[[\n'));
+      child.kill('SIGHUP');
+      await until(() => stdout.includes('rules reload refused'), WAIT_MS);
+      const afterBroken = seen.length;
+      await until(() => seen.length > afterBroken + 3, WAIT_MS);
+      writeFileSync(file, original.replace('No certificate is required', 'No certificate at all is required'));
       await until(() => seen.some((s) => s.header !== v1), WAIT_MS);
     } finally {
       running = false;
