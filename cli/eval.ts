@@ -9,7 +9,8 @@ import { loadProfile, MAX_PROFILE_BYTES, profileTooLarge } from '../compiler/pro
 import { singleRelations } from '../compiler/profile/single-relations.js';
 import { FileTooLargeError, readBounded } from '../compiler/load/read-bounded.js';
 import { bundledRulesDir } from '../compiler/load/package-root.js';
-import { addWarnings, evaluateProfile, versionInForce, EvaluationError, normalizeName, parseDay, ProfileError, todayInShanghai, type Level, type ExplainedLevelResult, type CompiledOccupation, type Profile, type Warning } from '../runtime/index.js';
+import { EvaluationError, parseDay, todayInShanghai, type Level, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
+import { evalJson, findOccupations, judgeProfile, versionsInForce, type Judgeable, type Judged, type JudgeOptions } from '../compiler/judge.js';
 import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
 import { display, printDiagnostics, type Io } from './output.js';
@@ -58,11 +59,6 @@ export interface EvalOptions {
   rules?: string;
   json: boolean;
   lang: OutputLang;
-}
-
-export function findOccupations<T extends Pick<Candidate, 'id' | 'name' | 'aliases'>>(all: T[], query: string): T[] {
-  const q = normalizeName(query);
-  return all.filter((o) => [o.id, o.name, ...o.aliases].some((n) => normalizeName(n) === q));
 }
 
 /** `--as-of`: a calendar date, default today in Asia/Shanghai. */
@@ -147,7 +143,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
 
   const inForce = versionsInForce(selected, asOf, sink, (f) => display(join(dir, f)));
   if (printedErrors(sink, io, opts.lang)) return 1;
-  const judged = judgeProfile(inForce, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined }, shown, sink);
+  const judged = judgeOrRefuse(inForce, profile, { asOf, level, workType: opts.workType, single: opts.occupation !== undefined }, shown, sink);
   if (!judged) {
     printDiagnostics(sink.items, io, opts.lang);
     return 1;
@@ -156,7 +152,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   if (level !== undefined && results.length === 0) {
     throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
   }
-  if (opts.json) io.out(JSON.stringify({ asOf, warnings, results }, null, 2));
+  if (opts.json) io.out(evalJson(asOf, judged));
   else if (opts.lang === 'en') io.out(formatReport({ asOf, warnings, results }, 'en', englishClauses(evaluated)));
   else io.out(formatReport({ asOf, warnings, results }, 'zh'));
   return 0;
@@ -184,78 +180,14 @@ function readProfileArgument(path: string, shown: string, sink: DiagnosticSink):
   return loadProfile(shown, bytes.toString('utf8'), sink);
 }
 
-/**
- * The profile's level results for each occupation in force (by id) that has the work type and
- * level asked for; its warnings, once (not per level, nor again for each occupation that gives
- * them); and the occupations evaluated (the English report takes their clauses). Undefined when
- * the evaluation finds the profile invalid (reported in `sink`).
- */
-function judgeProfile(
-  inForce: Candidate[],
-  profile: Profile,
-  o: { asOf: string; level: Level | undefined; workType: string | undefined; single: boolean },
-  shown: string,
-  sink: DiagnosticSink,
-): { results: ExplainedLevelResult[]; warnings: Warning[]; evaluated: CompiledOccupation[] } | undefined {
-  const results: ExplainedLevelResult[] = [];
-  const warnings: Warning[] = [];
-  const evaluated: CompiledOccupation[] = [];
-  const sorted = [...inForce].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export { findOccupations, versionsInForce };
+
+/** judgeProfile (compiler/judge.ts) with explanations; a rule that cannot be judged is a usage error (exit 2). */
+function judgeOrRefuse(inForce: Judgeable[], profile: Profile, o: JudgeOptions, shown: string, sink: DiagnosticSink): (Judged & { results: ExplainedLevelResult[] }) | undefined {
   try {
-    for (const occ of sorted) {
-      if (o.workType !== undefined && !occ.workTypes.some((w) => w.name === o.workType)) continue;
-      if (o.level !== undefined && !occ.levels.includes(o.level)) continue;
-      const compiled = occ.compiled();
-      const wrongTypes = factTypeProblems(profile, compiled.meta);
-      if (wrongTypes.length > 0) {
-        for (const d of wrongTypes) sink.report({ ...d, file: shown });
-        return undefined;
-      }
-      evaluated.push(compiled);
-      const judged = evaluateProfile(compiled, profile, o);
-      results.push(...judged.results);
-      addWarnings(warnings, judged.warnings);
-    }
+    return judgeProfile(inForce, profile, o, shown, sink) as (Judged & { results: ExplainedLevelResult[] }) | undefined;
   } catch (e) {
-    if (e instanceof ProfileError) {
-      sink.report({ code: 'E_PROFILE_SCHEMA', file: shown, path: e.path, args: { path: e.path, detail: e.message } });
-      return undefined;
-    }
     if (e instanceof EvaluationError) throw new UsageError(e.message);
     throw e;
   }
-  return { results, warnings, evaluated };
-}
-
-/** Per occupation id, the version in force on `asOf`; a date no version covers is an error. */
-export function versionsInForce<T extends Pick<Candidate, 'id' | 'name' | 'version' | 'inForce' | 'file'>>(
-  occupations: T[],
-  asOf: string,
-  sink: DiagnosticSink,
-  show: (f: string) => string = (f) => f,
-): T[] {
-  const byId = new Map<string, T[]>();
-  for (const o of occupations) byId.set(o.id, [...(byId.get(o.id) ?? []), o]);
-  const out: T[] = [];
-  for (const [, list] of byId) {
-    const choice = versionInForce(list, asOf, (o) => o);
-    if (choice.ok) {
-      out.push(choice.value);
-      continue;
-    }
-    const label = (o: T | null): string => (o ? (o.version ?? o.inForce?.from ?? '—') : '—');
-    sink.report({
-      code: 'E_NO_VERSION',
-      file: show((choice.lastEnded ?? choice.nextStarts ?? list[0]).file),
-      args: {
-        occupation: `${list[0].name} (${list[0].id})`,
-        asOf,
-        lastVersion: label(choice.lastEnded),
-        lastEnded: choice.lastEnded?.inForce?.to ?? '—',
-        nextVersion: label(choice.nextStarts),
-        nextStarts: choice.nextStarts?.inForce?.from ?? '—',
-      },
-    });
-  }
-  return out;
 }

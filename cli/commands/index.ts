@@ -7,11 +7,12 @@ import { check } from './check.js';
 import { compile } from './compile.js';
 import { evalCommand } from './eval.js';
 import { fmt } from './fmt.js';
+import { serve } from './serve.js';
 import { sql } from './sql.js';
 import { test } from './test.js';
 import { trace } from './trace.js';
 
-export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, sql, test, trace, analyze, diff];
+export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, sql, test, trace, analyze, diff, serve];
 
 export function findCommand(name: string | undefined): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

@@ -171,6 +171,24 @@ export const zh = {
   E_GIT_REPO: '无法读取 git 版本 {rev}：{detail}',
   E_DIFF_INPUT: '{what} 不是规则目录、规则文件或 git:REV[:PATH]：{path}',
   E_DIFF_NOTHING: '两边没有相同 id 的职业可比较（旧：{old}；新：{new}）',
+  // the decision service (zige serve)
+  E_SERVE_NOT_FOUND: '没有这个地址：{method} {url}',
+  E_SERVE_MEDIA_TYPE: '请求体须为 application/json，收到的是“{type}”',
+  E_SERVE_MALFORMED_JSON: '请求体不是合法的 JSON：{detail}',
+  E_SERVE_BODY_TOO_LARGE: '请求体过大（上限 {max} 字节）',
+  E_SERVE_TOO_DEEP: '请求体嵌套过深（上限 {max} 层）',
+  E_SERVE_REQUEST: '请求字段 {path}：{detail}',
+  E_SERVE_BATCH_TOO_LARGE: '一次批量请求最多 {max} 份资料，收到 {count} 份',
+  E_SERVE_ENTRIES: '申请人资料 {path} 的条目过多（{count} 条，上限 {max} 条）',
+  E_SERVE_UNKNOWN_OCCUPATION: '没有职业“{occupation}”（可选：{known}）',
+  E_SERVE_UNKNOWN_WORK_TYPE: '所选职业没有工种“{workType}”',
+  E_SERVE_NO_LEVEL: '所选职业不设 {level} 级',
+  E_SERVE_RULE_ERROR: '规则无法判定这份资料：{detail}',
+  E_SERVE_TIMEOUT: '请求未在 {ms} 毫秒内完成',
+  E_SERVE_BUSY: '服务繁忙：同时处理的请求已达上限 {max}，请稍后重试',
+  E_SERVE_CLOSING: '服务正在关闭，请改连其他实例或稍后重试',
+  E_SERVE_RELOAD_FAILED: '新规则未通过检查（{errors} 个错误），继续使用版本 {version}',
+  E_SERVE_INTERNAL: '服务内部错误（请求 {requestId}）',
 } satisfies Record<string, string>;
 
 /** Every diagnostic code: the keys of the message table (the English table must have the same). */
@@ -333,6 +351,24 @@ export const en: Record<DiagnosticCode, string> = {
   E_GIT_REPO: 'cannot read git revision {rev}: {detail}',
   E_DIFF_INPUT: '{what} is not a rules directory, a rule file or git:REV[:PATH]: {path}',
   E_DIFF_NOTHING: 'no occupation with the same id on both sides (old: {old}; new: {new})',
+  // the decision service (zige serve)
+  E_SERVE_NOT_FOUND: 'no such address: {method} {url}',
+  E_SERVE_MEDIA_TYPE: 'the request body must be application/json, not "{type}"',
+  E_SERVE_MALFORMED_JSON: 'the request body is not valid JSON: {detail}',
+  E_SERVE_BODY_TOO_LARGE: 'request body too large (limit {max} bytes)',
+  E_SERVE_TOO_DEEP: 'request body nested too deep (limit {max} levels)',
+  E_SERVE_REQUEST: 'request field {path}: {detail}',
+  E_SERVE_BATCH_TOO_LARGE: 'a batch request holds at most {max} profiles, not {count}',
+  E_SERVE_ENTRIES: 'applicant profile {path} has too many entries ({count}, limit {max})',
+  E_SERVE_UNKNOWN_OCCUPATION: 'no occupation "{occupation}" (available: {known})',
+  E_SERVE_UNKNOWN_WORK_TYPE: 'no selected occupation has work type "{workType}"',
+  E_SERVE_NO_LEVEL: 'the selected occupations do not offer level {level}',
+  E_SERVE_RULE_ERROR: 'the rules cannot judge this profile: {detail}',
+  E_SERVE_TIMEOUT: 'the request did not finish within {ms} ms',
+  E_SERVE_BUSY: 'service busy: {max} requests already in progress; retry later',
+  E_SERVE_CLOSING: 'the service is shutting down; use another instance or retry later',
+  E_SERVE_RELOAD_FAILED: 'the new rules do not check ({errors} errors); still serving version {version}',
+  E_SERVE_INTERNAL: 'internal error of the service (request {requestId})',
 };
 
 /**
