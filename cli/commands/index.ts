@@ -6,9 +6,10 @@ import { compile } from './compile.js';
 import { evalCommand } from './eval.js';
 import { fmt } from './fmt.js';
 import { test } from './test.js';
+import { site } from './site.js';
 import { trace } from './trace.js';
 
-export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, test, trace];
+export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, test, trace, site];
 
 export function findCommand(name: string | undefined): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
