@@ -22,7 +22,7 @@ export function selfCheckBody(): string {
 <p><label for="as-of">${bi(UI.asOf)}</label><input id="as-of" type="date" required></p>
 <p><label for="birth-date">${bi(UI.birthDate)}</label><input id="birth-date" type="date"></p>
 </div>
-${entryList('education', UI.educationEntries, UI.addEducation, `<p><input id="no-education" type="checkbox"> <label for="no-education">${bi(UI.noEducationAtAll)}</label></p>\n`)}
+${entryList('education', UI.educationEntries, UI.addEducation, `<p class="check"><input id="no-education" type="checkbox"> <label for="no-education">${bi(UI.noEducationAtAll)}</label></p>\n`)}
 ${entryList('certificates', UI.certificates, UI.addCertificate)}
 ${entryList('work', UI.work, UI.addWork)}
 ${entryList('training', UI.training, UI.addTraining)}
@@ -35,7 +35,7 @@ ${entryList('apprenticeships', UI.apprenticeships, UI.addApprenticeship)}
 <p id="upload-error" role="alert"></p>
 </fieldset>
 </form>
-<section id="results" class="results" aria-live="polite" aria-labelledby="results-title">
+<section id="results" class="results" tabindex="0" aria-live="polite" aria-labelledby="results-title">
 <h2 id="results-title">${bi(UI.results)}</h2>
 <div id="results-body"><p>${bi(UI.loading)}</p></div>
 </section>

@@ -10,9 +10,13 @@ export function esc(s: string | number): string {
   return String(s).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-/** Both languages of a text, one shown at a time by the page's `lang` (site.css). */
+/**
+ * A text in the page's language: Chinese in the HTML, both in data attributes, and the language
+ * switch (site/browser/lang.ts) rewrites it. One language at a time is in the document, so a
+ * label's text is exactly what a screen reader reads.
+ */
 export function bi(text: Bi): string {
-  return `<span class="zh" lang="zh-CN">${esc(text.zh)}</span><span class="en" lang="en">${esc(text.en)}</span>`;
+  return `<span class="t" data-zh="${esc(text.zh)}" data-en="${esc(text.en)}">${esc(text.zh)}</span>`;
 }
 
 /** Chinese text that has no English form (policy sentences, names): marked as Chinese. */

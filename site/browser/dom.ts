@@ -1,5 +1,6 @@
 // Building DOM nodes: text is always set as text (never parsed as HTML).
 import type { Bi } from '../ui-text.js';
+import { currentLang } from './lang.js';
 
 type Child = Node | string | null | undefined | false;
 
@@ -14,11 +15,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
   return el;
 }
 
-/** Both languages of a text as two spans (site.css shows the page's language). */
-export function bi(text: Bi): DocumentFragment {
-  const f = document.createDocumentFragment();
-  f.append(h('span', { class: 'zh', lang: 'zh-CN' }, text.zh), h('span', { class: 'en', lang: 'en' }, text.en));
-  return f;
+/** A text in the page's language, rewritten by the language switch (as site/html.ts `bi`). */
+export function bi(text: Bi): HTMLSpanElement {
+  return h('span', { class: 't', 'data-zh': text.zh, 'data-en': text.en }, text[currentLang()]);
 }
 
 /** Saves a text as a file on the user's device. */

@@ -1,5 +1,5 @@
 // The language switch every page has: Chinese by default, English on request, remembered on this
-// device. Texts in both languages are both in the page (site.css shows the one of `<html lang>`);
+// device. Each text of the page chrome carries both languages in data attributes and shows one;
 // code that writes text in one language re-renders when the language changes.
 import type { MessageLang } from '../../runtime/words.js';
 
@@ -15,6 +15,7 @@ function apply(lang: MessageLang): void {
   const title = document.querySelector('title');
   const text = title?.getAttribute(`data-${lang}`);
   if (text) document.title = text;
+  for (const el of document.querySelectorAll<HTMLElement>('.t')) el.textContent = el.dataset[lang] ?? el.textContent;
   for (const listener of listeners) listener(lang);
 }
 
