@@ -136,6 +136,9 @@ function start(): void {
     })],
     parent: $('editor'),
   });
+  // the scroller scrolls long lines sideways: reachable by keyboard too
+  view.scrollDOM.tabIndex = 0;
+  view.scrollDOM.setAttribute('aria-label', `${UI.editor.zh} / ${UI.editor.en}`);
   select.addEventListener('change', () => {
     fileName = select.value;
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: textOf(fileName) } });
