@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { scratch } from './helpers.js';
 import { zige } from './in-process.js';
-import { axeViolations, foreignRequests, recordedPage, screenshots, startSite, type SiteHarness } from './site-browser.js';
+import { ARTIFACTS, axeViolations, foreignRequests, recordedPage, screenshots, startSite, type SiteHarness } from './site-browser.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', 'examples');
 type Entry = Record<string, unknown>;
@@ -169,6 +169,7 @@ async function checkCase(page: Page, base: string, c: Case): Promise<void> {
   await page.goto(`${base}selfcheck.html`);
   await typeProfile(page, profile, parsed.results[0].id, parsed.results[0].occupation, c.asOf);
   await expect.poll(() => shown(page), { timeout: 10_000 }).toEqual(expected(parsed));
+  if (c.name === 'applicant-live-streamer.yaml' && base.startsWith('http')) await page.screenshot({ path: join(ARTIFACTS, 'selfcheck-example-1280.png') });
   const dir = scratch('site-download');
   const [profileDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载资料（JSON）' }).click()]);
   await profileDownload.saveAs(join(dir, 'profile.json'));
