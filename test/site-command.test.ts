@@ -49,7 +49,7 @@ describe('zige site', () => {
     expect(r.code, r.stderr).toBe(0);
     const index = runInNewContext(`${readFileSync(join(out, 'data-index.js'), 'utf8')}; self.zigeIndex`, { self: {} }) as { occupations: { key: string; id: string; script: string; inForce: { from: string } }[] };
     expect(index.occupations.length).toBe(2);
-    const profile = { birthDate: '1990-01-01', education: [{ level: '高中', status: '毕业', date: '2008-07-01' }], work: [{ occupation: '全部构造', from: '2010-01-01' }], facts: { 安全行车里程: 1000 } };
+    const profile: runtime.Profile = { birthDate: '1990-01-01', education: [{ level: '高中', status: '毕业', date: '2008-07-01' }], work: [{ occupation: '全部构造', from: '2010-01-01' }], facts: { 安全行车里程: 1000 } };
     const file = join(scratch('site-cmd'), 'p.json');
     writeFileSync(file, JSON.stringify(profile));
     for (const o of index.occupations) {
