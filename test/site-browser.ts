@@ -67,6 +67,8 @@ export async function startSite(): Promise<SiteHarness> {
 /** A new page whose every request URL is recorded. */
 export async function recordedPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; requests: string[] }> {
   const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // generous: on a shared machine other work may hold both cores for seconds
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
