@@ -100,6 +100,8 @@ export const UI = {
   warnings: t('提示', 'Notes on the profile'),
   closestRoutes: t('未满足的条款及差距', 'Routes not met and what they lack'),
   errorTitle: t('资料有误', 'The profile has a problem'),
+  needLevel: t('请选择证书等级（预备技师证书以外的证书都有等级）', 'choose the certificate\'s level (every certificate but the preparatory-technician one has one)'),
+  needFrom: t('请填写开始日期（日期不详时填年数）', 'give the start date (or, when the dates are unknown, the number of years)'),
   // playground
   playgroundTitle: t('规则练习场', 'Rule playground'),
   playgroundIntro: t('在浏览器里编辑规则文件：zige 自己的检查器即时给出诊断，可运行文件中的测试用例，并用自查资料试算。', 'Edit a rule file in the browser: zige\'s own checker gives live diagnostics; run the file\'s test cases and try a profile against it.'),

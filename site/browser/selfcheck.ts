@@ -7,6 +7,7 @@ import type { SiteOccupation } from '../site-data.js';
 import { UI } from '../ui-text.js';
 import { download, h } from './dom.js';
 import { fillProfile } from './fill-profile.js';
+import { incompleteEntries } from './incomplete.js';
 import { currentLang, initLang, onLangChange } from './lang.js';
 import { addEntry, buildFacts, LISTS, readProfile, selectOptions } from './profile-form.js';
 import { load } from './registry.js';
@@ -64,6 +65,8 @@ async function evaluate(): Promise<void> {
   const compiled = await load(choice.value);
   if (mine !== run) return; // a later change has started its own evaluation
   const profile: Profile = readProfile(index);
+  const incomplete = incompleteEntries(profile, currentLang());
+  if (incomplete.length > 0) return showError(incomplete.join('；'));
   const workType = workTypeSelect.value || undefined;
   performance.mark('zige-evaluate-start');
   try {
