@@ -4,7 +4,7 @@
 import type { CheckedOccupation } from './checked.js';
 import { checkRuleFile } from './check-rules.js';
 import { compareDiagnostics, DiagnosticSink, type Diagnostic } from './diagnostics/diagnostics.js';
-import { parseVocabulary, VocabularyError } from './load/vocabulary.js';
+import { parseVocabulary, VocabularyError, type VocabularyIndex } from './load/vocabulary.js';
 import type { SourceContent } from './passes/rule-file-check.js';
 
 export interface RuleTextInput {
@@ -19,12 +19,23 @@ export interface RuleTextInput {
 /** A virtual rules directory: source paths are joined to it and read from `sources`. */
 const DIR = 'rules';
 
+/**
+ * The last vocabulary parsed, by its text: an editor checks the same rule file on every keystroke
+ * with the same vocabulary, whose parsing would otherwise cost as much as the check itself.
+ */
+let lastVocabulary: { text: string; index: VocabularyIndex } | undefined;
+
+function vocabularyOf(text: string): VocabularyIndex {
+  if (lastVocabulary?.text !== text) lastVocabulary = { text, index: parseVocabulary(text) };
+  return lastVocabulary.index;
+}
+
 /** The diagnostics of one rule file (sorted as `zige check` prints them), and its occupation when it has no error. */
 export function checkRuleText(input: RuleTextInput): { occupation?: CheckedOccupation; diagnostics: Diagnostic[] } {
   const sink = new DiagnosticSink();
   let vocabulary;
   try {
-    vocabulary = parseVocabulary(input.vocabulary);
+    vocabulary = vocabularyOf(input.vocabulary);
   } catch (e) {
     const own = e instanceof VocabularyError ? e.diagnostic : undefined;
     sink.report({ code: own?.code ?? 'E_VOCABULARY', file: 'vocabulary.yaml', args: own?.args ?? { detail: (e as Error).message } });
