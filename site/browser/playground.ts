@@ -147,6 +147,12 @@ function start(): void {
   $('pg-evaluate').addEventListener('click', tryProfile);
   $('download-rule').addEventListener('click', () => download(fileName.split('/').pop() ?? BLANK, view.state.doc.toString(), 'application/yaml'));
   ($('pg-as-of') as HTMLInputElement).value = runtime.todayInShanghai();
+  // the profile last typed into the self-check in this tab, if any
+  try {
+    ($('pg-occupation-profile') as HTMLTextAreaElement).value = sessionStorage.getItem('zige-profile') ?? '';
+  } catch {
+    /* storage refused */
+  }
   onLangChange(() => renderDiagnostics(view));
   check(view);
 }

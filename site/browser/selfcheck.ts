@@ -72,6 +72,7 @@ async function evaluate(): Promise<void> {
   try {
     const judged = evaluateProfile(compiled, profile, { asOf, workType, single: true });
     last = { json: JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results }, null, 2), judged };
+    rememberProfile(profile);
     renderResults(resultsBody, judged, currentLang());
   } catch (e) {
     if (e instanceof ProfileError) return showError(`${UI.errorTitle[currentLang()]}: ${e.path} ${e.message}`);
@@ -79,6 +80,15 @@ async function evaluate(): Promise<void> {
     throw e;
   } finally {
     performance.measure('zige-evaluate', 'zige-evaluate-start');
+  }
+}
+
+/** The profile, for the playground to try against edited rules: this tab only, never sent anywhere. */
+function rememberProfile(profile: Profile): void {
+  try {
+    sessionStorage.setItem('zige-profile', JSON.stringify(profile, null, 2));
+  } catch {
+    /* storage refused: the playground starts empty */
   }
 }
 
