@@ -99,6 +99,16 @@ describe.concurrent.each(['file', 'http'] as const)('from %s', (origin) => {
       status: li.getAttribute('data-status') ?? '',
       failures: [...li.querySelectorAll('ul > li')].map((f) => f.textContent ?? ''),
     })))).toEqual(cases.map((c) => ({ name: c.name, status: c.status, failures: c.failures })));
+    // a profile tried against the edited rules: the statuses zige eval gives with those rules
+    const profile = { education: [{ level: '大专', status: '毕业', date: '2010-07-01' }], work: [{ occupation: '科技咨询师', from: '2012-01-01' }] };
+    await page.getByLabel('资料（JSON 或 YAML）').fill(JSON.stringify(profile));
+    await page.getByLabel('判定日期').fill('2026-11-28');
+    await page.getByRole('button', { name: '试算' }).click();
+    const file = join(scratch('site-pg'), 'p.json');
+    writeFileSync(file, JSON.stringify(profile));
+    const evaluated = await zige(['eval', file, '--rules', rulesWith(replaceLine(ORIGINAL, 60, 'ineligible', 'eligible')), '--occupation', 'tech-consultant', '--as-of', '2026-11-28', '--json']);
+    const statuses = (JSON.parse(evaluated.stdout) as { results: { level: number; status: string }[] }).results.map((r) => [String(r.level), r.status]);
+    await expect.poll(() => page.locator('#pg-results section.level').evaluateAll((ss) => ss.map((x) => [x.getAttribute('data-level'), x.getAttribute('data-status')]))).toEqual(statuses);
     // the same page from either origin: axe and the screenshots once
     if (origin === 'http') {
       expect(await axeViolations(page)).toEqual([]);
