@@ -58,9 +58,10 @@ const replaceLine = (text: string, line: number, from: string, to: string): stri
   text.split('\n').map((l, i) => (i === line - 1 ? l.replace(from, to) : l)).join('\n');
 
 let site: SiteHarness;
+// building the site and starting Chromium: seconds, more on a busy machine
 beforeAll(async () => {
   site = await startSite();
-});
+}, 180_000);
 afterAll(async () => {
   await site?.close();
 });

@@ -154,9 +154,10 @@ function expected(json: EvalJson): { levels: Shown[]; warnings: string[] } {
 
 const ORIGINS: ('file' | 'http')[] = ['file', 'http'];
 let site: SiteHarness;
+// building the site and starting Chromium: seconds, more on a busy machine
 beforeAll(async () => {
   site = await startSite();
-});
+}, 180_000);
 afterAll(async () => {
   await site?.close();
 });
