@@ -6,14 +6,15 @@ import { Explainer, type CompiledOccupation, type ExplainedLevelResult, type War
 import { LEVEL_NAMES, levelNumberText, type Level, type MessageLang } from '../runtime/words.js';
 
 /** A level's heading: 五级/初级工, Level 5 (entry). */
-function levelHeading(level: Level, lang: MessageLang): string {
+export function levelHeading(level: Level, lang: MessageLang): string {
   const n = LEVEL_NAMES[level];
   if (lang === 'zh') return `${n.zh}/${n.title}`;
   const text = levelNumberText(level);
   return `${text[0].toUpperCase()}${text.slice(1)} (${n.en})`;
 }
 
-const WORDS = {
+/** The report's words (the site's self-check shows results in them too). */
+export const REPORT_WORDS = {
   zh: {
     eligible: '✓ 符合报名条件',
     ineligible: '✗ 不符合',
@@ -93,7 +94,7 @@ export function englishClauses(occupations: readonly CompiledOccupation[]): Map<
 }
 
 export function formatReport(report: { asOf: string; warnings?: readonly Warning[]; results: ExplainedLevelResult[] }, lang: MessageLang, english: ReadonlyMap<string, string> = new Map()): string {
-  const w = WORDS[lang];
+  const w = REPORT_WORDS[lang];
   const lines: string[] = [];
   // The profile's warnings, once, before the occupations.
   for (const warning of report.warnings ?? []) {

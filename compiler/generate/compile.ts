@@ -89,7 +89,7 @@ function generatedFile(path: string): boolean {
  * anything zige did not generate (sources, rules, a subdirectory), or the working directory.
  * A missing or empty directory, or a previous output, may be replaced.
  */
-function checkReplaceable(out: string, target: string): void {
+function checkReplaceable(out: string, target: string, generated: (path: string) => boolean): void {
   const cwd = resolve(process.cwd());
   if (cwd === target || cwd.startsWith(target.endsWith(sep) ? target : target + sep)) throw new OutputError('E_OUT_CWD', out, { file: out });
   let entries: string[];
@@ -101,7 +101,7 @@ function checkReplaceable(out: string, target: string): void {
     if (errorCode(e) === 'ENOENT') return;
     throw new OutputError('E_WRITE', out, { file: out, detail: errorCode(e) });
   }
-  const foreign = entries.filter((name) => !FOLDER_METADATA.has(name) && !generatedFile(join(target, name)));
+  const foreign = entries.filter((name) => !FOLDER_METADATA.has(name) && !generated(join(target, name)));
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` … (${foreign.length})` : '');
     throw new OutputError('E_OUT_FOREIGN', out, { file: out, entries: shown });
@@ -114,11 +114,12 @@ function checkReplaceable(out: string, target: string): void {
  * previous output intact. A symbolic link is followed: the directory it points to is replaced, and
  * the link stays. `out` must be missing, empty or a previous output (every entry a file
  * zige generated): anything else throws an OutputError before a byte is written, as does a
- * write that fails. Between the two renames of the swap `out` is missing for an instant;
+ * write that fails (`generated` says which files zige made: by default, those starting with its
+ * header). Between the two renames of the swap `out` is missing for an instant;
  * the previous output is then whole in `.<out>.old-<pid>`, and the next writeOutput (or
  * recoverOutput) puts it back before anything else.
  */
-export function writeOutput(out: string, files: OutputFile[]): void {
+export function writeOutput(out: string, files: OutputFile[], generated: (path: string) => boolean = generatedFile): void {
   const target = followLinks(resolve(out)); // a linked directory is replaced where it is; the link stays
   const parent = dirname(target);
   const name = basename(target);
@@ -131,7 +132,7 @@ export function writeOutput(out: string, files: OutputFile[]): void {
     throw new OutputError('E_WRITE', out, { file: out, detail: errorCode(e) });
   }
   recoverOutput(target);
-  checkReplaceable(out, target);
+  checkReplaceable(out, target, generated);
   try {
     swapIn(target, parent, name, files);
   } catch (e) {
