@@ -5,10 +5,11 @@ import { check } from './check.js';
 import { compile } from './compile.js';
 import { evalCommand } from './eval.js';
 import { fmt } from './fmt.js';
+import { roster } from './roster.js';
 import { test } from './test.js';
 import { trace } from './trace.js';
 
-export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, test, trace];
+export const COMMANDS: readonly Command[] = [check, compile, fmt, evalCommand, roster, test, trace];
 
 export function findCommand(name: string | undefined): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
