@@ -2,7 +2,7 @@
 // type, level, declared condition), the identity number checked and masked, the same applicant
 // twice caught, the profile built with the detail sheets' entries, and the level applied for
 // judged by the runtime, as `zige eval --json` judges the same profile.
-import { evaluateProfile, ProfileError, type CompiledOccupation, type ExplainedLevelResult, type Level, type Warning } from '../runtime/index.js';
+import { evaluateProfile, ProfileError, type CompiledOccupation, type ExplainedLevelResult, type Level, type Profile, type Warning } from '../runtime/index.js';
 import { LEVEL_NAMES } from '../runtime/words.js';
 import { findOccupations } from '../cli/eval.js';
 import type { Candidate } from '../cli/bundled.js';
@@ -34,6 +34,8 @@ export interface Judged {
   /** The evaluation (none when a cell could not be read). */
   result?: ExplainedLevelResult;
   warnings?: Warning[];
+  /** The profile judged (for tests and --debug comparisons; never written out). */
+  profile?: Profile;
 }
 
 const IDENTITY_REASONS = { format: '须为 18 位（最后一位可为 X）', checksum: '校验码不对', birth: '其中的出生日期不存在' } as const;
@@ -103,17 +105,23 @@ export function judgeApplicant(ctx: RosterContext, row: number, read: ReadRow, k
   const declaredText = typeof read.values.declared === 'string' && read.values.declared !== '' ? read.values.declared : undefined;
   const declared = declaredText === undefined ? undefined : matchDeclared(declaredText, compiled.meta.clauses, level);
   if (declaredText !== undefined && !declared) problems.push(at(ctx, row, 'declared', 'E_ROSTER_DECLARED', { value: declaredText.slice(0, 200), occupation: occ.name }));
-  const main = mainRowEntries(read.values, occ.name, (field) => at(ctx, row, field, 'E_ROSTER_REQUIRED', { column: fieldLabel(field) }));
+  const main = mainRowEntries(
+    read.values,
+    occ.name,
+    (field) => at(ctx, row, field, 'E_ROSTER_REQUIRED', { column: fieldLabel(field) }),
+    (field) => at(ctx, row, field, 'E_ROSTER_REQUIRED', {}).ref,
+  );
   const details = key === undefined ? undefined : ctx.details.get(key);
-  problems.push(...main.problems, ...(details?.problems ?? []));
+  // a field already reported as unreadable is not reported again as missing
+  problems.push(...main.problems.filter((p) => !problems.some((q) => q.ref === p.ref)), ...(details?.problems ?? []));
   if (problems.length > 0) return { ...label, cells: problemCells(problems), problems };
   const birthDate = typeof read.values.birthDate === 'string' ? read.values.birthDate : birthFromId;
-  const profile = buildProfile(main, details, birthDate);
+  const { profile, refs } = buildProfile(main, details, birthDate);
   const workType = typeof read.values.workType === 'string' && read.values.workType !== '' ? read.values.workType : undefined;
   try {
     const { results, warnings } = evaluateProfile(compiled, profile, { asOf: ctx.asOf, level, workType, single: true });
     const result = results[0];
-    return { ...label, cells: resultCells(result, declared?.id, warnings), problems, result, warnings };
+    return { ...label, cells: resultCells(result, declared?.id, warnings, refs), problems, result, warnings, profile };
   } catch (e) {
     if (!(e instanceof ProfileError)) throw e;
     problems.push(at(ctx, row, 'key', 'E_ROSTER_PROFILE', { detail: `${e.path}: ${e.message}` }));

@@ -7,6 +7,8 @@ import type { FieldValue, Problem, ReadRow } from './read-fields.js';
 
 /** The entries the detail sheets gave one key. */
 export interface Details {
+  /** Where each entry came from (a cell reference), by list and index, for messages about an entry. */
+  refs: Refs;
   education: EducationEntry[];
   /** A detail row said 文盲或半文盲 (no school at all): education known to be none. */
   noEducation: boolean;
@@ -16,8 +18,10 @@ export interface Details {
   problems: Problem[];
 }
 
+export type Refs = Record<'education' | 'certificates' | 'work' | 'training', string[]>;
+
 export function emptyDetails(): Details {
-  return { education: [], noEducation: false, certificates: [], work: [], training: [], problems: [] };
+  return { refs: { education: [], certificates: [], work: [], training: [] }, education: [], noEducation: false, certificates: [], work: [], training: [], problems: [] };
 }
 
 type Values = Record<string, FieldValue>;
@@ -32,9 +36,17 @@ function defined<T extends object>(o: T): T {
 }
 
 /** A detail sheet's row added to its key's entries; `required` reports a missing field at its cell. */
-export function addDetail(d: Details, sheet: 'education' | 'certificates' | 'work' | 'training', row: ReadRow, required: (field: string) => Problem): void {
+export function addDetail(d: Details, sheet: 'education' | 'certificates' | 'work' | 'training', row: ReadRow, ref: string, required: (field: string) => Problem): void {
   const v = row.values;
   d.problems.push(...row.problems);
+  // a row with a cell that could not be read gives no entry (its applicant is 待核实 anyway)
+  if (row.problems.length > 0) return;
+  const count = d[sheet].length;
+  addEntry(d, sheet, v, required);
+  if (d[sheet].length > count) d.refs[sheet].push(ref);
+}
+
+function addEntry(d: Details, sheet: 'education' | 'certificates' | 'work' | 'training', v: Values, required: (field: string) => Problem): void {
   switch (sheet) {
     case 'education':
       if (v.level === null) d.noEducation = true;
@@ -99,30 +111,41 @@ function workEntry(v: Values): WorkEntry | string {
 }
 
 /** The main row's own education, certificate and year count (the provincial systems' single columns). */
-export function mainRowEntries(v: Values, occupation: string, required: (field: string) => Problem): Details {
+export function mainRowEntries(v: Values, occupation: string, required: (field: string) => Problem, ref: (field: string) => string): Details {
   const d = emptyDetails();
   if (v.education === null) d.noEducation = true;
-  else if (str(v.education)) d.education.push(educationEntry(v.education as EducationEntry['level'], v));
+  else if (str(v.education)) {
+    d.education.push(educationEntry(v.education as EducationEntry['level'], v));
+    d.refs.education.push(ref('education'));
+  }
   const c = certificateEntry({ occupation: v.certOccupation, level: v.certLevel, kind: v.certKind, date: v.certDate, relation: v.certRelation });
   if (typeof c === 'string') d.problems.push(required(c === 'occupation' ? 'certOccupation' : 'certLevel'));
-  else if (c) d.certificates.push(c);
+  else if (c) {
+    d.certificates.push(c);
+    d.refs.certificates.push(ref('certLevel'));
+  }
   const years = num(v.years);
-  if (years !== undefined) d.work.push({ occupation, years, relation: '本职业' });
+  if (years !== undefined) {
+    d.work.push({ occupation, years, relation: '本职业' });
+    d.refs.work.push(ref('years'));
+  }
   return d;
 }
 
-/** The profile of one applicant: the main row's entries and the detail sheets' together. */
-export function buildProfile(main: Details, details: Details | undefined, birthDate: string | undefined): Profile {
+/** The profile of one applicant: the main row's entries and the detail sheets' together, and where each entry came from. */
+export function buildProfile(main: Details, details: Details | undefined, birthDate: string | undefined): { profile: Profile; refs: Refs } {
   const all = details ? [main, details] : [main];
   const education = all.flatMap((d) => d.education);
   const known = education.length > 0 || all.some((d) => d.noEducation);
-  return defined({
+  const refs: Refs = { education: all.flatMap((d) => d.refs.education), certificates: all.flatMap((d) => d.refs.certificates), work: all.flatMap((d) => d.refs.work), training: all.flatMap((d) => d.refs.training) };
+  const profile = defined({
     birthDate,
     education: known ? education : undefined,
     certificates: nonEmpty(all.flatMap((d) => d.certificates)),
     work: nonEmpty(all.flatMap((d) => d.work)),
     training: nonEmpty(all.flatMap((d) => d.training)),
   });
+  return { profile, refs };
 }
 
 function nonEmpty<T>(list: T[]): T[] | undefined {

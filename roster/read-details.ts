@@ -55,7 +55,7 @@ async function readDetailSheet(spec: SheetSpec, name: string, rows: AsyncIterabl
     let d = out.details.get(key);
     if (!d) out.details.set(key, (d = emptyDetails()));
     if (!out.firstRef.has(key)) out.firstRef.set(key, ref);
-    addDetail(d, spec.key, read, (field) => {
+    addDetail(d, spec.key, read, ref, (field) => {
       const col = h.header.columns.get(field);
       const label = spec.fields.find((f) => f.key === field)?.zh ?? field;
       return { ref: `${name}!${columnLetter(col ?? keyCol)}${row.number}`, code: 'E_ROSTER_REQUIRED', args: { column: label } };

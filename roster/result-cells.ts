@@ -6,6 +6,7 @@ import type { ExplainedLevelResult, Warning } from '../runtime/index.js';
 import { LEVEL_NAMES, type Level } from '../runtime/words.js';
 import type { ResultKey } from './fields.js';
 import type { Problem } from './read-fields.js';
+import type { Refs } from './build-profile.js';
 
 export const STATUS_WORDS = { eligible: '符合', ineligible: '不符合', unknown: '待核实' } as const;
 export type StatusWord = (typeof STATUS_WORDS)[keyof typeof STATUS_WORDS];
@@ -35,12 +36,20 @@ function requirementText(r: ExplainedLevelResult): string[] {
   return [`${r.requirement.text}${lacks ? `（${lacks}）` : ''}`];
 }
 
+/** A warning in Chinese, its profile path (`/work/2`) replaced by the cell the entry came from. */
+function warningText(w: Warning, refs: Refs | undefined): string {
+  const zh = w.message.split(' / ')[0];
+  const m = /^\/(education|certificates|work|training)\/(\d+)/.exec(w.path);
+  const ref = m && refs ? refs[m[1] as keyof Refs][Number(m[2])] : undefined;
+  return ref && zh.startsWith(w.path) ? `${ref}${zh.slice(w.path.length)}` : zh;
+}
+
 /** The result columns of one row that was read whole. */
-export function resultCells(r: ExplainedLevelResult, declared: string | undefined, warnings: readonly Warning[]): Record<ResultKey, string> {
+export function resultCells(r: ExplainedLevelResult, declared: string | undefined, warnings: readonly Warning[], refs?: Refs): Record<ResultKey, string> {
   const declaredStatus = declared === undefined ? undefined : r.clauses.find((c) => c.id === declared)?.status;
   const declaredCell = declared === undefined ? '未填写' : `${clauseName(declared, r.level)}${CONDITION_WORDS[declaredStatus ?? 'unknown']}`;
   const nearest = r.status === 'eligible' ? (declared !== undefined && declaredStatus !== 'met' ? shortfall(r, declared) : '') : [...requirementText(r), shortfall(r, undefined)].filter(Boolean).join('；');
-  const asks = [...warnings.map((w) => w.message.split(' / ')[0]), ...r.ask.map((a) => a.reason.zh)];
+  const asks = [...warnings.map((w) => warningText(w, refs)), ...r.ask.map((a) => a.reason.zh)];
   return {
     status: STATUS_WORDS[r.status],
     declaredHolds: declaredCell,
