@@ -60,7 +60,7 @@ export const MAIN_FIELDS: readonly Field[] = [
   f('birthDate', '出生日期', 'birth date', 'date', ['出生年月', '生日']),
   f('occupation', '职业', 'occupation', 'list', ['申报职业', '报考职业', '职业名称', '职业(工种)']),
   f('workType', '工种', 'work type', 'list', ['申报工种', '报考工种', '职业方向']),
-  f('level', '申报等级', 'level applied for', 'level', ['等级', '报考等级', '级别', '申报级别']),
+  f('level', '申报等级', 'level applied for', 'level', ['等级', '报考等级', '报考级别', '级别', '申报级别', '鉴定等级']),
   f('declared', '申报条件', 'declared condition', 'list', ['考生申报条件', '报名条件', '申报条件(条款)']),
   f('education', '学历', 'education', 'list', ['文化程度', '最高学历'], { list: 'education' }),
   f('educationStatus', '学历状态', 'education status', 'list', ['毕业状态', '在读状态'], { list: 'educationStatus' }),

@@ -13,8 +13,8 @@ export const LIMITS = {
   entries: 10_000,
   /** What all entries unpack to, together (a 100,000-row roster is about 60 MB). */
   totalBytes: 1024 * 1024 * 1024,
-  /** An entry unpacking to more than `ratioFloor` bytes may be compressed at most this much. */
-  ratio: 200,
+  /** An entry unpacking to more than `ratioFloor` bytes may be compressed at most this much (Apache POI's ZipSecureFile default, 1 %). */
+  ratio: 100,
   ratioFloor: 1024 * 1024,
 };
 

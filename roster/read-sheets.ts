@@ -5,10 +5,10 @@
 // them: `values` 1-based by column.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
 import { readCsv } from '../cli/csv-input.js';
 import { encodingProblem } from '../compiler/load/encoding.js';
 import type { Problem } from './read-fields.js';
+import { Utf8WorkbookReader } from './utf8-workbook-reader.js';
 
 /** Excel's last row: a sheet claiming more is refused at that row. */
 export const MAX_ROWS = 1_048_576;
@@ -27,9 +27,9 @@ export interface Sheet {
 
 export type CsvEncoding = 'utf8' | 'gbk';
 
-/** The sheets of an .xlsx file, streamed in file order; each sheet's rows must be read before the next sheet. */
+/** The sheets of an .xlsx file, streamed in file order (characters read whole: roster/utf8-workbook-reader.ts); each sheet's rows must be read before the next sheet. */
 export async function* xlsxSheets(path: string): AsyncGenerator<Sheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  const reader = new Utf8WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
   for await (const ws of reader) {
     const sheet = ws as unknown as { name: string } & AsyncIterable<{ number: number; values: unknown[] }>;
     yield { name: sheet.name, rows: rowsOf(sheet) };
