@@ -55,19 +55,39 @@ function carried(texts: readonly string[]): string[] {
   return out;
 }
 
-function matchRow(texts: readonly string[], above: readonly string[], names: Map<string, Field>): Omit<HeaderMatch, 'row'> {
+function matchRow(texts: readonly string[], above: readonly string[], names: Map<string, Field>): Omit<HeaderMatch, 'row'> & { viaParent: boolean } {
   const columns = new Map<string, number>();
   const duplicates: HeaderMatch['duplicates'] = [];
   const parent = carried(above);
+  let viaParent = false;
   for (let c = 1; c < texts.length; c++) {
     if (!texts[c]) continue;
-    const field = names.get(headerKey(texts[c])) ?? (parent[c] ? names.get(headerKey(parent[c] + texts[c])) : undefined);
+    // a group header's name with the sub-header's first (原证书 + 等级), else the sub-header's own
+    const grouped = parent[c] ? names.get(headerKey(parent[c] + texts[c])) : undefined;
+    const field = grouped ?? names.get(headerKey(texts[c]));
     if (!field) continue;
+    viaParent ||= grouped !== undefined;
     const first = columns.get(field.key);
     if (first === undefined) columns.set(field.key, c);
     else duplicates.push({ field, first, second: c });
   }
-  return { columns, headers: texts.map((t) => t ?? ''), duplicates };
+  return { columns, headers: texts.map((t) => t ?? ''), duplicates, viaParent };
+}
+
+/**
+ * A header of two rows (a group header merged over sub-headers): the upper row's own headers
+ * where the lower row's cell is empty (序号, 职业 … spanning both rows), with the lower row's.
+ */
+function twoRows(lower: Omit<HeaderMatch, 'row'>, upper: readonly string[], names: Map<string, Field>): Omit<HeaderMatch, 'row'> {
+  const top = matchRow(upper, [], names);
+  const columns = new Map(lower.columns);
+  const headers = [...lower.headers];
+  for (const [key, col] of top.columns) {
+    if (columns.has(key) || lower.headers[col]) continue;
+    columns.set(key, col);
+    headers[col] = upper[col];
+  }
+  return { columns, headers, duplicates: lower.duplicates };
 }
 
 /** The header among `rows` (row number, cell values): the first row naming at least two fields, most of them. */
@@ -77,8 +97,9 @@ export function findHeader(rows: readonly { number: number; values: readonly unk
   let above: string[] = [];
   for (const r of rows) {
     const texts = rowTexts(r.values);
-    const m = matchRow(texts, above, names);
-    if (m.columns.size >= 2 && (!best || m.columns.size > best.columns.size)) best = { row: r.number, ...m };
+    const own = matchRow(texts, above, names);
+    const m = own.viaParent ? twoRows(own, above, names) : own;
+    if (m.columns.size >= 2 && (!best || m.columns.size > best.columns.size)) best = { row: r.number, columns: m.columns, headers: m.headers, duplicates: m.duplicates };
     above = texts;
   }
   return best;
