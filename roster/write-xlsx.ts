@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { neutralised } from '../cli/spreadsheet-text.js';
 import { formatMessage } from '../compiler/diagnostics/messages.js';
-import { RESULT_COLUMNS } from './fields.js';
+import { RESULT_COLUMNS, type ResultKey } from './fields.js';
 import type { StatusWord } from './result-cells.js';
 import { atomicTarget, type ReviewWriter } from './review-writer.js';
 
@@ -23,11 +23,15 @@ function original(v: unknown): unknown {
   return v ?? null;
 }
 
-function addRow(ws: ExcelJS.Worksheet, cells: unknown[], fill?: string): void {
+/** Column widths of the result columns (characters): the sentences wrap within them. */
+const RESULT_WIDTHS: Record<ResultKey, number> = { status: 10, declaredHolds: 16, holding: 16, shortfall: 40, earliest: 13, ask: 40, evidence: 40, problems: 40 };
+
+function addRow(ws: ExcelJS.Worksheet, cells: unknown[], fill?: string, wrapFrom = Infinity): void {
   const row = ws.addRow(cells);
-  row.eachCell({ includeEmpty: fill !== undefined }, (cell) => {
+  row.eachCell({ includeEmpty: fill !== undefined }, (cell, col) => {
     if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
     if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    if (col >= wrapFrom) cell.alignment = { wrapText: true, vertical: 'top' };
   });
   row.commit();
 }
@@ -36,7 +40,8 @@ export function xlsxWriter(out: string): ReviewWriter {
   const target = atomicTarget(out);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target.tmp, useStyles: true, useSharedStrings: false });
   wb.creator = 'zige roster check';
-  const ws = wb.addWorksheet(SHEETS.review);
+  // printed (or exported to PDF) as one page wide, landscape A3: the results beside the applicant
+  const ws = wb.addWorksheet(SHEETS.review, { pageSetup: { paperSize: 8 as never, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   let width = 0;
   const originals = (values: readonly unknown[]): unknown[] => Array.from({ length: width }, (_, i) => original(values[i + 1]));
   return {
@@ -45,13 +50,14 @@ export function xlsxWriter(out: string): ReviewWriter {
     },
     header(values, w) {
       width = w;
+      ws.columns = [...originals(values).map((h) => ({ width: Math.min(30, Math.max(10, String(h ?? '').length * 2 + 2)) })), ...RESULT_COLUMNS.map((c) => ({ width: RESULT_WIDTHS[c.key] }))];
       const row = ws.addRow([...originals(values), ...RESULT_COLUMNS.map((c) => c.zh)]);
       row.font = { bold: true };
       row.commit();
     },
     row(values, results) {
       const status = results.status as StatusWord;
-      addRow(ws, [...originals(values), ...RESULT_COLUMNS.map((c) => neutralised(results[c.key]))], FILLS[status]);
+      addRow(ws, [...originals(values), ...RESULT_COLUMNS.map((c) => neutralised(results[c.key]))], FILLS[status], width + 1);
     },
     async finish(summary, problems) {
       ws.commit();
