@@ -67,7 +67,7 @@ export async function reviewMain(
     }
     if (key !== undefined) keys.add(key);
     const judged = judgeApplicant(context, row.number, read, key);
-    writer.row(row.values, judged.cells);
+    await writer.row(row.values, judged.cells);
     tally(counts, judged);
     onRow(judged, row.number);
     rows++;

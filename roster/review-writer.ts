@@ -23,8 +23,8 @@ export interface ReviewWriter {
   copy(values: readonly unknown[]): void;
   /** The header row: the original headers, then the result columns. */
   header(values: readonly unknown[], width: number): void;
-  /** An applicant's row: its original cells as they were, then its results. */
-  row(values: readonly unknown[], results: Record<ResultKey, string>): void;
+  /** An applicant's row: its original cells as they were, then its results (resolves when the output is ready for more). */
+  row(values: readonly unknown[], results: Record<ResultKey, string>): void | Promise<void>;
   /** Writes the summary and the errors, and puts the file in place. */
   finish(summary: readonly SummaryRow[], problems: readonly Problem[]): Promise<void>;
   /** Removes the temporary file (after a failure). */

@@ -3,6 +3,8 @@
 // formula keeps its formula and cached result, a date its date), the result columns after them,
 // the row coloured by result; then the summary and errors sheets. Result texts are written as text
 // cells and neutralised against formula injection.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { neutralised } from '../cli/spreadsheet-text.js';
 import { formatMessage } from '../compiler/diagnostics/messages.js';
@@ -25,6 +27,19 @@ function original(v: unknown): unknown {
 
 /** Column widths of the result columns (characters): the sentences wrap within them. */
 const RESULT_WIDTHS: Record<ResultKey, number> = { status: 10, declaredHolds: 16, holding: 16, shortfall: 40, earliest: 13, ask: 40, evidence: 40, problems: 40 };
+
+/** Bytes the sheet may have waiting for the zip's deflate before the next row waits for it. */
+const HIGH_WATER = 4 * 1024 * 1024;
+
+/**
+ * Waits while the zip is behind. exceljs's sheet stream writes into the zip's entry without
+ * heeding backpressure (utils/stream-buf.js), so when deflate is slower than judging, every row
+ * would wait in memory; the entry's own buffer says how far behind it is.
+ */
+async function caughtUp(ws: ExcelJS.Worksheet): Promise<void> {
+  const target = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+  if (target && target.writableLength > HIGH_WATER && target.writableNeedDrain) await once(target, 'drain');
+}
 
 function addRow(ws: ExcelJS.Worksheet, cells: unknown[], fill?: string, wrapFrom = Infinity): void {
   const row = ws.addRow(cells);
@@ -55,9 +70,10 @@ export function xlsxWriter(out: string): ReviewWriter {
       row.font = { bold: true };
       row.commit();
     },
-    row(values, results) {
+    async row(values, results) {
       const status = results.status as StatusWord;
       addRow(ws, [...originals(values), ...RESULT_COLUMNS.map((c) => neutralised(results[c.key]))], FILLS[status], width + 1);
+      await caughtUp(ws);
     },
     async finish(summary, problems) {
       ws.commit();
