@@ -20,8 +20,28 @@ export interface Details {
 
 export type Refs = Record<'education' | 'certificates' | 'work' | 'training', string[]>;
 
+/**
+ * One empty list shared by every key until it gets an entry (frozen: a push into it throws): most
+ * keys use one or two of the nine lists, and 100,000 keys are held in memory at once.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
 export function emptyDetails(): Details {
-  return { refs: { education: [], certificates: [], work: [], training: [] }, education: [], noEducation: false, certificates: [], work: [], training: [], problems: [] };
+  return { refs: { education: NONE, certificates: NONE, work: NONE, training: NONE }, education: NONE, noEducation: false, certificates: NONE, work: NONE, training: NONE, problems: NONE };
+}
+
+type Lists = Pick<Details, 'education' | 'certificates' | 'work' | 'training' | 'problems'>;
+
+/** Appends to one of `d`'s lists, giving it its own array the first time. */
+function add<K extends keyof Lists>(d: Lists, list: K, ...items: Lists[K]): void {
+  if (items.length === 0) return;
+  if (d[list] === NONE) d[list] = [...items] as Lists[K];
+  else (d[list] as unknown[]).push(...items);
+}
+
+function addRef(refs: Refs, list: keyof Refs, ref: string): void {
+  if (refs[list] === NONE) refs[list] = [ref];
+  else refs[list].push(ref);
 }
 
 type Values = Record<string, FieldValue>;
@@ -38,37 +58,37 @@ function defined<T extends object>(o: T): T {
 /** A detail sheet's row added to its key's entries; `required` reports a missing field at its cell. */
 export function addDetail(d: Details, sheet: 'education' | 'certificates' | 'work' | 'training', row: ReadRow, ref: string, required: (field: string) => Problem): void {
   const v = row.values;
-  d.problems.push(...row.problems);
+  add(d, 'problems', ...row.problems);
   // a row with a cell that could not be read gives no entry (its applicant is 待核实 anyway)
   if (row.problems.length > 0) return;
   const count = d[sheet].length;
   addEntry(d, sheet, v, required);
-  if (d[sheet].length > count) d.refs[sheet].push(ref);
+  if (d[sheet].length > count) addRef(d.refs, sheet, ref);
 }
 
 function addEntry(d: Details, sheet: 'education' | 'certificates' | 'work' | 'training', v: Values, required: (field: string) => Problem): void {
   switch (sheet) {
     case 'education':
       if (v.level === null) d.noEducation = true;
-      else if (str(v.level)) d.education.push(educationEntry(v.level as EducationEntry['level'], v));
+      else if (str(v.level)) add(d, 'education', educationEntry(v.level as EducationEntry['level'], v));
       return;
     case 'certificates': {
       const c = certificateEntry(v);
-      if (typeof c === 'string') d.problems.push(required(c));
-      else if (c) d.certificates.push(c);
+      if (typeof c === 'string') add(d, 'problems', required(c));
+      else if (c) add(d, 'certificates', c);
       return;
     }
     case 'work': {
       const w = workEntry(v);
-      if (typeof w === 'string') d.problems.push(required(w));
-      else d.work.push(w);
+      if (typeof w === 'string') add(d, 'problems', required(w));
+      else add(d, 'work', w);
       return;
     }
     case 'training': {
       const occupation = str(v.occupation);
-      if (!occupation) return void d.problems.push(required('occupation'));
-      if (typeof v.level !== 'number') return void d.problems.push(required('level'));
-      d.training.push(defined({ occupation, level: v.level as Level, date: str(v.date), certificate: bool(v.certificate), examPassed: bool(v.examPassed), relation: str(v.relation) as TrainingEntry['relation'] }));
+      if (!occupation) return void add(d, 'problems', required('occupation'));
+      if (typeof v.level !== 'number') return void add(d, 'problems', required('level'));
+      add(d, 'training', defined({ occupation, level: v.level as Level, date: str(v.date), certificate: bool(v.certificate), examPassed: bool(v.examPassed), relation: str(v.relation) as TrainingEntry['relation'] }));
       return;
     }
     default: {
@@ -115,19 +135,19 @@ export function mainRowEntries(v: Values, occupation: string, required: (field: 
   const d = emptyDetails();
   if (v.education === null) d.noEducation = true;
   else if (str(v.education)) {
-    d.education.push(educationEntry(v.education as EducationEntry['level'], v));
-    d.refs.education.push(ref('education'));
+    add(d, 'education', educationEntry(v.education as EducationEntry['level'], v));
+    addRef(d.refs, 'education', ref('education'));
   }
   const c = certificateEntry({ occupation: v.certOccupation, level: v.certLevel, kind: v.certKind, date: v.certDate, relation: v.certRelation });
-  if (typeof c === 'string') d.problems.push(required(c === 'occupation' ? 'certOccupation' : 'certLevel'));
+  if (typeof c === 'string') add(d, 'problems', required(c === 'occupation' ? 'certOccupation' : 'certLevel'));
   else if (c) {
-    d.certificates.push(c);
-    d.refs.certificates.push(ref('certLevel'));
+    add(d, 'certificates', c);
+    addRef(d.refs, 'certificates', ref('certLevel'));
   }
   const years = num(v.years);
   if (years !== undefined) {
-    d.work.push({ occupation, years, relation: '本职业' });
-    d.refs.work.push(ref('years'));
+    add(d, 'work', { occupation, years, relation: '本职业' });
+    addRef(d.refs, 'work', ref('years'));
   }
   return d;
 }
