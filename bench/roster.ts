@@ -76,5 +76,8 @@ Exit ${r.status} (${r.status === 0 ? 'every row read' : 'see stderr'}), on ${cpu
 How the sheets are joined: the detail sheets are read in a first pass and held in memory by the
 applicant's key (${(3 * N).toLocaleString('en-US')} work entries); the main sheet is streamed in a second pass, each
 row judged and written to the reviewed workbook (exceljs's streaming writer) as it comes. Memory
-grows with the detail rows, not with the main sheet.`);
+grows with the detail rows, not with the main sheet. A roster of 4 MB or more is checked in a
+worker thread whose old generation is capped at 256 MB (roster/check-thread.ts): uncapped, V8 let
+the heap grow to 748 MB on this run (535 s, 187 rows/s, at load 19–33), though the live data after
+the first pass are about 105 MB.`);
 rmSync(dir, { recursive: true, force: true });

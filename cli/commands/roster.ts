@@ -35,7 +35,7 @@ export const roster: Command = {
       const input = one(files, 'FILE');
       if (!input) throw new UsageError('roster check 需要花名册文件 / roster check needs a FILE');
       if (values.occupation !== undefined) throw new UsageError('--occupation 只用于 roster template（职业见每行）/ --occupation is for roster template (each row names its occupation)');
-      return (await import('../../roster/check.js')).runRosterCheck({ ...common, input, columns: text(values, 'columns'), encoding: text(values, 'encoding') }, io);
+      return (await import('../../roster/check-thread.js')).runRosterCheckBounded({ ...common, input, columns: text(values, 'columns'), encoding: text(values, 'encoding') }, io);
     }
     throw new UsageError(`roster 须接 template 或 check / roster takes template or check${action ? `, not "${action}"` : ''}`);
   },

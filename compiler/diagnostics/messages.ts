@@ -142,6 +142,7 @@ export const zh = {
   E_ROSTER_DUPLICATE: '与第 {first} 行是同一申请人（身份证号 {masked}，同一职业和等级）',
   E_ROSTER_UNKNOWN_KEY: '编号“{key}”在花名册中没有对应的申请人，此行未使用',
   E_ROSTER_PROFILE: '由此行得到的资料无效：{detail}',
+  E_ROSTER_MEMORY: '{file} 的明细表超出了内存上限（{max} MB 堆），未写出结果；请把花名册分成几份分别审核',
   // trace: source clauses ↔ rule clauses
   E_TRACE_UNENCODED: '来源条款 {section} {level} 第 {clause} 条没有任何规则条款编码（若有意不编码，请在规则文件的 notEncoded 中写明理由）',
   E_TRACE_TWICE: '来源条款 {section} {level} 第 {clause} 条被编码了两次：{id}，以及 {others}',
@@ -287,6 +288,7 @@ export const en: Record<DiagnosticCode, string> = {
   E_ROSTER_DUPLICATE: 'the same applicant as row {first} (identity number {masked}, same occupation and level)',
   E_ROSTER_UNKNOWN_KEY: 'no applicant in the roster has the key "{key}"; this row is not used',
   E_ROSTER_PROFILE: 'the profile built from this row is invalid: {detail}',
+  E_ROSTER_MEMORY: 'the detail sheets of {file} outgrew the memory limit ({max} MB of heap); nothing was written; split the roster and check the parts',
   E_TRACE_UNENCODED: 'source clause {clause} of {section} {level} is encoded by no rule clause (if that is on purpose, list it under notEncoded in a rule file, with the reason)',
   E_TRACE_TWICE: 'source clause {clause} of {section} {level} is encoded twice: by {id} and by {others}',
   E_TRACE_MISPLACED: 'rule clause {id} cites clause {clause} of {section} {level}, outside its rule file\'s section and level ({ownSection} {ownLevel})',
