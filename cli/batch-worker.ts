@@ -8,6 +8,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DiagnosticSink, errorCode, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
 import { encodingDiagnostic, encodingProblem, type EncodingProblem } from '../compiler/load/encoding.js';
 import type { RecordFailure } from './csv-input.js';
+import { neutralised } from './spreadsheet-text.js';
 import { instantiateBody } from '../compiler/generate/instantiate.js';
 import { loadProfile } from '../compiler/profile/load-profile.js';
 import { singleRelations } from '../compiler/profile/single-relations.js';
@@ -62,8 +63,7 @@ export const CSV_COLUMNS = ['line', 'occupation', 'occupation_id', 'level', 'sta
  * never run.
  */
 export function csvField(v: string | number): string {
-  let s = String(v);
-  if (typeof v === 'string' && /^\s*[=+\-@]|^[\t\r]/.test(s)) s = `'${s}`;
+  const s = typeof v === 'string' ? neutralised(v) : String(v);
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
