@@ -10,7 +10,7 @@ export const serve: Command = {
     port: { type: 'string', value: 'N', help: '端口，默认 8080 / port (default 8080; 0: any free one)' },
     host: { type: 'string', value: 'H', help: '监听地址，默认 127.0.0.1 / address to listen on (default 127.0.0.1)' },
     watch: { type: 'boolean', help: '规则文件保存后重新载入 / reload the rules when a file of DIR changes' },
-    site: { type: 'string', value: 'DIR', help: '在 / 提供的静态网站 / a static site served at / (zige site --out DIR)' },
+    site: { type: 'string', value: 'DIR', help: '在 / 提供的静态网站 / a static site served at / (the folder `zige site` writes)' },
     cors: { type: 'string', value: 'ORIGINS', help: '允许跨域的来源，逗号分隔；默认不开 / origins allowed by CORS, comma-separated (default: off)' },
     'max-body': { type: 'string', value: 'BYTES', help: '请求体上限 / request body limit (default 1048576)' },
     'max-batch': { type: 'string', value: 'N', help: '每次批量的资料数上限 / profiles per batch request (default 100)' },
