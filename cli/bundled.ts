@@ -8,40 +8,17 @@ import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { packageRoot } from '../compiler/load/package-root.js';
 import type { CheckedOccupation } from '../compiler/checked.js';
-import type { CompiledOccupation, Level } from '../runtime/index.js';
+import { judgeableFromCompiled, type Judgeable } from '../compiler/judge.js';
+import type { CompiledOccupation } from '../runtime/index.js';
 
 /** What `zige eval` selects occupations by, whether checked now or compiled at build time. */
-export interface Candidate {
-  id: string;
-  name: string;
-  aliases: readonly string[];
-  version: string | null;
-  inForce: { from: string; to: string | null } | null;
-  /** Rule file, relative to the rules directory. */
-  file: string;
-  levels: readonly Level[];
-  workTypes: readonly { name: string; levels: readonly Level[] }[];
-  compiled: () => CompiledOccupation;
-}
+export type Candidate = Judgeable;
 
 export function fromChecked(o: CheckedOccupation, instantiate: (o: CheckedOccupation) => CompiledOccupation): Candidate {
   return { ...o, compiled: () => instantiate(o) };
 }
 
-export function fromCompiled(o: CompiledOccupation): Candidate {
-  const m = o.meta;
-  return {
-    id: m.id,
-    name: m.name,
-    aliases: m.aliases,
-    version: m.version,
-    inForce: m.inForce,
-    file: m.clauses[0]?.file ?? `${m.id}.yaml`,
-    levels: m.levels,
-    workTypes: m.workTypes,
-    compiled: () => o,
-  };
-}
+export { judgeableFromCompiled as fromCompiled };
 
 /** Latest modification time of the files under a directory. */
 function newest(dir: string): number {

@@ -19,6 +19,22 @@ export interface Judgeable {
   compiled: () => CompiledOccupation;
 }
 
+/** An occupation compiled at build time (or instantiated), as judging selects it. */
+export function judgeableFromCompiled(o: CompiledOccupation): Judgeable {
+  const m = o.meta;
+  return {
+    id: m.id,
+    name: m.name,
+    aliases: m.aliases,
+    version: m.version,
+    inForce: m.inForce,
+    file: m.clauses[0]?.file ?? `${m.id}.yaml`,
+    levels: m.levels,
+    workTypes: m.workTypes,
+    compiled: () => o,
+  };
+}
+
 export interface JudgeOptions {
   asOf: string;
   level: Level | undefined;

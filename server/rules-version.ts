@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { checkRules } from '../compiler/check-rules.js';
 import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
 import { functionBody, instantiateBody } from '../compiler/generate/instantiate.js';
-import type { Judgeable } from '../compiler/judge.js';
+import { judgeableFromCompiled, type Judgeable } from '../compiler/judge.js';
 import type { CompiledOccupation, Level } from '../runtime/index.js';
 
 /** An occupation's version as `GET /v1/occupations/{id}` shows it: the handbook's data. */
@@ -46,14 +46,15 @@ export function loadRules(dir: string): LoadedRules | { diagnostics: Diagnostic[
 
 function handbookEntry(c: CompiledOccupation): OccupationVersion {
   const m = c.meta;
+  const { id, name, aliases, version, inForce, file, workTypes } = judgeableFromCompiled(c);
   return {
-    id: m.id,
-    name: m.name,
-    aliases: m.aliases,
-    version: m.version,
-    inForce: m.inForce,
-    file: m.clauses[0]?.file ?? `${m.id}.yaml`,
-    workTypes: m.workTypes,
+    id,
+    name,
+    aliases,
+    version,
+    inForce,
+    file,
+    workTypes,
     education: m.education ? { text: m.education.text, when: m.education.when } : null,
     levels: m.levels.map((level) => ({
       level,
