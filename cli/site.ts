@@ -1,11 +1,11 @@
 // `zige site [DIR] --out DIR`: the rules checked, then the static site written whole into --out
-// (site/site-files.ts), replacing a previous site as `zige compile` replaces its output.
+// (web/site-files.ts), replacing a previous site as `zige compile` replaces its output.
 import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { vocabularyPath } from '../compiler/check-rules.js';
 import { OutputError, writeOutput } from '../compiler/generate/compile.js';
 import { readText } from '../compiler/load/check-inputs.js';
-import { siteFiles } from '../site/site-files.js';
+import { siteFiles } from '../web/site-files.js';
 import type { OutputLang } from '../runtime/words.js';
 import { collectRules } from './collect.js';
 import { display, printDiagnostics, type Io } from './output.js';

@@ -1,4 +1,4 @@
-// No function in grammar/, compiler/, runtime/, analysis/, sql/, server/, site/, roster/ or cli/ is over 80 lines (blank lines and comments
+// No function in grammar/, compiler/, runtime/, analysis/, sql/, server/, web/, roster/ or cli/ is over 80 lines (blank lines and comments
 // not counted), except the few named below with the reason each stays whole. The lint is oxlint's
 // port of ESLint's max-lines-per-function (.oxlintrc.json): a native binary that parses
 // TypeScript itself (typescript-eslint needs TypeScript's JavaScript API, which the pinned
@@ -18,7 +18,7 @@ interface Finding {
 }
 
 function findings(): Finding[] {
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'oxlint'), ['-c', '.oxlintrc.json', '-f', 'json', 'grammar', 'compiler', 'runtime', 'analysis', 'sql', 'server', 'site', 'roster', 'cli', 'index.ts'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'oxlint'), ['-c', '.oxlintrc.json', '-f', 'json', 'grammar', 'compiler', 'runtime', 'analysis', 'sql', 'server', 'web', 'roster', 'cli', 'index.ts'], { cwd: ROOT, encoding: 'utf8' });
   expect(r.error).toBeUndefined();
   const doc = JSON.parse(r.stdout) as { diagnostics: { message: string; code: string; filename: string }[] };
   return doc.diagnostics.map((d) => {

@@ -15,7 +15,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
   return el;
 }
 
-/** A text in the page's language, rewritten by the language switch (as site/html.ts `bi`). */
+/** A text in the page's language, rewritten by the language switch (as web/html.ts `bi`). */
 export function bi(text: Bi): HTMLSpanElement {
   return h('span', { class: 't', 'data-zh': text.zh, 'data-en': text.en }, text[currentLang()]);
 }

@@ -1,4 +1,4 @@
-// The static parts of the self-check and the playground pages; their scripts (site/browser/) fill
+// The static parts of the self-check and the playground pages; their scripts (web/browser/) fill
 // in the occupations, the entries of the form, the editor and the results.
 import { bi } from './html.js';
 import { UI, type Bi } from './ui-text.js';

@@ -1,6 +1,6 @@
 // What the site's pages know about the rules, as data: written by `zige site` into classic scripts
 // (data-index.js, one script per occupation version, playground-data.js) and read by the browser
-// code in site/browser/. Types only.
+// code in web/browser/. Types only.
 import type { Level } from '../runtime/words.js';
 
 export interface Named {

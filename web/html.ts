@@ -12,7 +12,7 @@ export function esc(s: string | number): string {
 
 /**
  * A text in the page's language: Chinese in the HTML, both in data attributes, and the language
- * switch (site/browser/lang.ts) rewrites it. One language at a time is in the document, so a
+ * switch (web/browser/lang.ts) rewrites it. One language at a time is in the document, so a
  * label's text is exactly what a screen reader reads.
  */
 export function bi(text: Bi): string {
