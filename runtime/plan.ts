@@ -72,3 +72,16 @@ export type PlanLeaf = Exclude<Plan, { op: 'and' | 'or' | 'not' }>;
 
 /** A condition other than experience: its status is all its atom returns (experience atoms also measure). */
 export type TestedLeaf = Exclude<PlanLeaf, { op: 'experience' | 'experienceAfter' }>;
+
+/**
+ * The school conditions of a clause that occur positively (under no or an even number of 非: 非 非 X
+ * accepts X): its own credentials, which also meet the education requirement (runtime/gate.ts).
+ * For a plan or its checked form with source ranges (compiler/ir.ts `Cond`).
+ */
+export function credentials<T extends Plan>(c: T, out: T[] = [], positive = true): T[] {
+  if (c.op === 'school') {
+    if (positive) out.push(c);
+  } else if (c.op === 'and' || c.op === 'or') for (const i of c.items) credentials(i as T, out, positive);
+  else if (c.op === 'not') credentials(c.item as T, out, !positive);
+  return out;
+}

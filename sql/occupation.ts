@@ -2,20 +2,11 @@
 // each clause's status, the education requirement with the credential a clause accepts
 // (runtime/gate.ts), and one row per applicant and level: status, education, clauses, matched.
 import type { OccupationMeta } from '../runtime/meta.js';
-import type { Plan } from '../runtime/plan.js';
+import { credentials, type Plan } from '../runtime/plan.js';
 import type { Level } from '../runtime/words.js';
 import { AtomSet, SqlRefusal } from './atoms.js';
 import { literal } from './dialect.js';
 import { entryCtes, nameLists } from './entries.js';
-
-/** School atoms that occur positively: their credential also meets the requirement (compiler/generate, `credentials`). */
-function credentials(plan: Plan, out: Plan[] = [], positive = true): Plan[] {
-  if (plan.op === 'school') {
-    if (positive) out.push(plan);
-  } else if (plan.op === 'and' || plan.op === 'or') for (const i of plan.items) credentials(i, out, positive);
-  else if (plan.op === 'not') credentials(plan.item, out, !positive);
-  return out;
-}
 
 export interface OccupationSql {
   /** CTEs, in order; the last, `${p}_lv`, has one row per applicant and level. */

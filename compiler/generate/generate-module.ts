@@ -3,7 +3,7 @@
 // Every string from a rule file enters the code through `literal`, never pasted.
 import type { CheckedOccupation } from '../checked.js';
 import { toPlan, type Cond } from '../ir.js';
-import type { SchoolSpec } from '../../runtime/plan.js';
+import { credentials, type SchoolSpec } from '../../runtime/plan.js';
 
 export interface GenerateOptions {
   /** Module specifier of the runtime. */
@@ -136,15 +136,6 @@ class ConditionWriter {
     this.helpers[slot] = lines.join('\n');
     return `${name}(f)`;
   }
-}
-
-/** School atoms that occur positively (under no or an even number of 非): their credential meets the requirement. */
-function credentials(c: Cond, out: Cond[] = [], positive = true): Cond[] {
-  if (c.op === 'school') {
-    if (positive) out.push(c);
-  } else if (c.op === 'and' || c.op === 'or') for (const i of c.items) credentials(i, out, positive);
-  else if (c.op === 'not') credentials(c.item, out, !positive); // 非 非 X accepts X
-  return out;
 }
 
 /** The requirement's and each clause's function, and a clause's credential (its school atoms) where it has one. */
