@@ -2,16 +2,7 @@
 // and levels that exist, and expect something; they are recorded on the checked occupation.
 import { describe, expect, it } from 'vitest';
 import { APPRENTICESHIP_LEVEL_5, check, ruleFile, rulesDir } from '../helpers.js';
-import { summaries, withCode } from './helpers.js';
-
-/** A level-4 group after the level-5 clause, so that a fixture may declare level 4 (a declared level needs conditions). */
-const LEVEL_4 = `
-  - level: 4
-    source: 四级/中级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业`;
+import { LEVEL_4, summaries, withCode } from './helpers.js';
 
 /** One test case named 样例 whose expectations start on line 12 (after name, asOf and profile). */
 const withTest = (expectations: string): string =>

@@ -2,16 +2,7 @@
 // the occupation declares, and its sentence is cited word for word.
 import { describe, expect, it } from 'vitest';
 import { APPRENTICESHIP_LEVEL_5, check, ruleFile, rulesDir } from '../helpers.js';
-import { BUNDLED, summaries, withCode } from './helpers.js';
-
-/** A level-4 group after the level-5 clause, so that a fixture may declare level 4 (a declared level needs conditions). */
-const LEVEL_4 = `
-  - level: 4
-    source: 四级/中级工
-    clauses:
-      - id: "1"
-        source: 本职业或相关职业学徒期满。
-        when: 学徒期满 本职业或相关职业`;
+import { BUNDLED, LEVEL_4, summaries, withCode } from './helpers.js';
 
 /** One work type: its `levels:` on line 10 (values from col 14), its `source:` on line 11 (col 13). */
 const withWorkType = (levels: string, source: string): string =>

@@ -8,6 +8,15 @@ export const BUNDLED = 'sources/guizhou-2023-09-registration-conditions.txt';
 /** Where `ruleFile` writes the `file:` value: line 5, column 9. */
 export const FILE_VALUE = { line: 5, col: 9 };
 
+/** A level-4 group after the level-5 clause, so that a fixture may declare level 4 (a declared level needs conditions). */
+export const LEVEL_4 = `
+  - level: 4
+    source: 四级/中级工
+    clauses:
+      - id: "1"
+        source: 本职业或相关职业学徒期满。
+        when: 学徒期满 本职业或相关职业`;
+
 /** A diagnostic as `severity CODE line:col`. */
 export function summary(d: Diagnostic): string {
   return `${d.severity} ${d.code} ${d.range?.start.line}:${d.range?.start.col}`;
