@@ -4,8 +4,8 @@
 // cell). Both write to a temporary file beside the output and rename it when done: a reader sees
 // the old file or the whole new one, and a failed run leaves no partial file.
 import { renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { followLinks } from '../compiler/generate/atomic-write.js';
+import { temporaryPath } from '../cli/batch-temporary.js';
 import type { ResultKey } from './fields.js';
 import type { Problem } from './read-fields.js';
 import type { StatusWord } from './result-cells.js';
@@ -34,7 +34,7 @@ export interface ReviewWriter {
 /** The temporary path beside `out` (through a symbolic link, beside the file it points to) and the final one. */
 export function atomicTarget(out: string): { tmp: string; path: string; commit(): void; abort(): void } {
   const path = followLinks(out);
-  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+  const tmp = temporaryPath(path);
   return {
     tmp,
     path,
