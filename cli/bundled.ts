@@ -8,7 +8,7 @@ import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { packageRoot } from '../compiler/load/package-root.js';
 import type { CheckedOccupation } from '../compiler/checked.js';
-import { judgeableFromCompiled, type Judgeable } from '../compiler/judge.js';
+import type { Judgeable } from '../compiler/judge.js';
 import type { CompiledOccupation } from '../runtime/index.js';
 
 /** What `zige eval` selects occupations by, whether checked now or compiled at build time. */
@@ -17,8 +17,6 @@ export type Candidate = Judgeable;
 export function fromChecked(o: CheckedOccupation, instantiate: (o: CheckedOccupation) => CompiledOccupation): Candidate {
   return { ...o, compiled: () => instantiate(o) };
 }
-
-export { judgeableFromCompiled as fromCompiled };
 
 /** Latest modification time of the files under a directory. */
 function newest(dir: string): number {

@@ -10,8 +10,8 @@ import { singleRelations } from '../compiler/profile/single-relations.js';
 import { FileTooLargeError, readBounded } from '../compiler/load/read-bounded.js';
 import { bundledRulesDir } from '../compiler/load/package-root.js';
 import { EvaluationError, parseDay, todayInShanghai, type Level, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
-import { evalJson, findOccupations, judgeProfile, versionsInForce, type Judgeable, type Judged, type JudgeOptions } from '../compiler/judge.js';
-import { fromChecked, fromCompiled, precompiledBundled, type Candidate } from './bundled.js';
+import { evalJson, findOccupations, judgeableFromCompiled, judgeProfile, versionsInForce, type Judgeable, type Judged, type JudgeOptions } from '../compiler/judge.js';
+import { fromChecked, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
 import { display, printDiagnostics, type Io } from './output.js';
 import { factTypeProblems } from '../compiler/profile/fact-types.js';
@@ -36,7 +36,7 @@ export interface Candidates {
  */
 export async function loadCandidates(rulesDir: string | undefined, io: Io, lang: OutputLang): Promise<Candidates | undefined> {
   const precompiled = rulesDir === undefined ? await precompiledBundled() : null;
-  if (precompiled) return { all: precompiled.occupations.map(fromCompiled), dir: bundledRulesDir(), precompiled, checked: null };
+  if (precompiled) return { all: precompiled.occupations.map(judgeableFromCompiled), dir: bundledRulesDir(), precompiled, checked: null };
   const [{ collectRules }, { instantiate }] = await Promise.all([import('./collect.js'), import('../compiler/generate/instantiate.js')]);
   const { rules, diagnostics } = collectRules(rulesDir);
   printDiagnostics(diagnostics, io, lang);
