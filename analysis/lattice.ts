@@ -135,6 +135,7 @@ export function leafImplies(a: PlanLeaf, b: PlanLeaf): Axiom[] | null {
     case 'ageBySex':
     case 'category':
     case 'working':
+    case 'events':
       throw new RefusedConstruct(b.op);
     default: {
       const unknown: never = b;

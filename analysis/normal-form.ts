@@ -50,6 +50,7 @@ export function dnf(plan: Plan, negated = false): Conjunct[] {
     case 'ageBySex':
     case 'category':
     case 'working':
+    case 'events':
       throw new RefusedConstruct(op);
     default: {
       const unknown: never = op;

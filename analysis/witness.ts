@@ -95,6 +95,7 @@ function addLeaf(occ: CheckedOccupation, d: Draft, leaf: PlanLeaf): void {
     case 'ageBySex':
     case 'category':
     case 'working':
+    case 'events':
       throw new RefusedConstruct(leaf.op);
     default: {
       const unknown: never = leaf;

@@ -17,6 +17,8 @@ export interface CheckedClause {
   cond: Cond;
   /** 破格: requirements this clause alone lifts: `education` and/or precondition ids. */
   waives?: string[];
+  /** Granted as the level above the one held: `cond` includes that guard (issue 20). */
+  outcome?: 'next-level';
 }
 
 /** A condition every route needs besides the education requirement, with its cited sentence. */
@@ -102,6 +104,12 @@ export interface CheckedOccupation {
   /** Category names and English names → declared name. */
   categoryNames: Record<string, string>;
   factTypes: Record<string, 'boolean' | 'number'>;
+  /** Event kind and competition tier names and English names → declared name. */
+  eventNames: Record<string, string>;
+  /** Whether some conditions entry declares `outcome` (results then carry `outcome`). */
+  outcomes: boolean;
+  /** Amounts by level, when some conditions entry declares one. */
+  amounts: Partial<Record<Level, { value: number; unit: string }>>;
   english: Record<string, string>;
   evidence: Record<string, { zh: string; en: string }>;
 }

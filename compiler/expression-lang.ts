@@ -56,6 +56,8 @@ export interface LangTables {
   subject: Table;
   workKind: Table;
   category: Table;
+  eventKind: Table;
+  competition: Table;
   levelNames: Map<number, string>;
 }
 
@@ -90,7 +92,11 @@ export function langTables(vocabulary: VocabularyIndex): LangTables {
   for (const k of v.workKinds ?? []) workKind.add(k.name, k.en);
   const category = new Table();
   for (const c of v.categories ?? []) category.add(c.name, c.en);
-  return { level, holds, school, degree, track, target, subject, workKind, category, levelNames };
+  const eventKind = new Table();
+  for (const k of v.eventKinds ?? []) eventKind.add(k.name, k.en);
+  const competition = new Table();
+  for (const c of v.competitions ?? []) competition.add(c.name, c.en);
+  return { level, holds, school, degree, track, target, subject, workKind, category, eventKind, competition, levelNames };
 }
 
 type Role = Exclude<keyof LangTables, 'levelNames'>;
@@ -156,6 +162,10 @@ export function convertExpression(expr: A.Expr, lang: MessageLang, tables: LangT
         return { ...e, name: ref(e.name, 'category') };
       case 'Working':
         return e.workKind ? { ...e, workKind: ref(e.workKind, 'workKind') } : e;
+      case 'Placed':
+        return { ...e, tier: ref(e.tier, 'competition'), top: quantity(e.top, [UNITS.places]) as A.Quantity };
+      case 'Events':
+        return { ...e, eventKind: ref(e.eventKind, 'eventKind'), value: quantity(e.value, [UNITS.times]) };
       default:
         return e;
     }

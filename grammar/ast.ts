@@ -161,6 +161,31 @@ export interface Working {
   range: OffsetRange;
 }
 
-export type Atom = Experience | ExperienceAfter | Holds | Training | Apprenticeship | School | Compare | Category | Working;
+/** `获奖 本职业 市级一类竞赛 前10名` / `前30%`: a competition placing among the profile's events. */
+export interface Placed {
+  kind: 'Placed';
+  scope: Scope | null;
+  tier: Ref;
+  /** The places (`10名`, `10 places`) or a share of the field (`30%`). */
+  top: Quantity;
+  range: OffsetRange;
+}
+
+/** Which recorded events count by date: all, the as-of date's calendar year, the past twelve months. */
+export type EventWindowName = 'ever' | 'calendar-year' | 'twelve-months';
+
+/** `记录 补贴申领 本职业 本级 本自然年 < 3次`: how many recorded events of a kind, compared. */
+export interface Events {
+  kind: 'Events';
+  eventKind: Ref;
+  scope: Scope | null;
+  thisLevel: boolean;
+  window: EventWindowName;
+  cmp: Comparator;
+  value: Value;
+  range: OffsetRange;
+}
+
+export type Atom = Experience | ExperienceAfter | Holds | Training | Apprenticeship | School | Compare | Category | Working | Placed | Events;
 
 export type Expr = Or | And | Not | Atom;

@@ -93,7 +93,7 @@ export class RuleParser extends CstParser {
   // atom = experienceAfter | experience | holds | training | apprenticeship | school | category | working | compare
   public atom = this.RULE('atom', () => {
     // in this order: experienceAfter before experience (both may start with a scope)
-    const atoms = [this.experienceAfter, this.experience, this.holds, this.training, this.apprenticeship, this.school, this.category, this.working, this.compare];
+    const atoms = [this.experienceAfter, this.experience, this.holds, this.training, this.apprenticeship, this.school, this.category, this.working, this.placed, this.events, this.compare];
     this.OR(atoms.map((rule) => ({ ALT: () => this.SUBRULE(rule) })));
   });
 
@@ -173,6 +173,27 @@ export class RuleParser extends CstParser {
     this.CONSUME(K.Working);
     this.OPTION(() => this.SUBRULE(this.ref, { LABEL: 'kind' }));
     this.OPTION2(() => this.SUBRULE(this.scope));
+  });
+
+  // placed = Placed [scope] ref Top Number [Percent | name | identifier]
+  public placed = this.RULE('placed', () => {
+    this.CONSUME(K.Placed);
+    this.OPTION(() => this.SUBRULE(this.scope));
+    this.SUBRULE(this.ref);
+    this.CONSUME(K.Top);
+    this.CONSUME(T.NumberLit);
+    this.OPTION2(() => this.OR([{ ALT: () => this.CONSUME(T.Percent) }, { ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.Identifier) }]));
+  });
+
+  // events = Events ref [scope] [ThisLevel] [CalendarYear | TwelveMonths] comparator value
+  public events = this.RULE('events', () => {
+    this.CONSUME(K.Events);
+    this.SUBRULE(this.ref);
+    this.OPTION(() => this.SUBRULE(this.scope));
+    this.OPTION2(() => this.CONSUME(K.ThisLevel));
+    this.OPTION3(() => this.OR([{ ALT: () => this.CONSUME(K.CalendarYear) }, { ALT: () => this.CONSUME(K.TwelveMonths) }]));
+    this.SUBRULE(this.comparator);
+    this.SUBRULE(this.value);
   });
 
   // fact = ref [comparator (value | bySex)]   (a declared fact: boolean alone, numeric compared)

@@ -80,6 +80,19 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
         return join([w('Category'), ref(e.name)]);
       case 'Working':
         return join([w('Working'), e.workKind ? ref(e.workKind) : '', ...scope(e.scope)]);
+      case 'Placed':
+        // 前10名 attached in Chinese, `top 10 places` in English
+        return join([w('Placed'), ...scope(e.scope), ref(e.tier), `${w('Top')}${lang === 'zh' ? '' : ' '}${value(e.top)}`]);
+      case 'Events':
+        return join([
+          w('Events'),
+          ref(e.eventKind),
+          ...scope(e.scope),
+          e.thisLevel ? w('ThisLevel') : '',
+          e.window === 'calendar-year' ? w('CalendarYear') : e.window === 'twelve-months' ? w('TwelveMonths') : '',
+          e.cmp,
+          value(e.value),
+        ]);
     }
   };
 

@@ -75,6 +75,7 @@ export const LessEq = createToken({ name: 'LessEq', label: '<=', pattern: /<=|�
 export const Greater = createToken({ name: 'Greater', label: '>', pattern: />/ });
 export const Less = createToken({ name: 'Less', label: '<', pattern: /</ });
 export const Equal = createToken({ name: 'Equal', label: '=', pattern: /=/ });
+export const Percent = createToken({ name: 'Percent', label: '%', pattern: /[%％]/ });
 export const NumberLit = createToken({ name: 'Number', label: '数字 number', pattern: /\d+(?:\.\d+)?/ });
 
 export const allTokens: TokenType[] = [
@@ -88,6 +89,7 @@ export const allTokens: TokenType[] = [
   Greater,
   Less,
   Equal,
+  Percent,
   NumberLit,
   Name,
   Identifier,

@@ -160,6 +160,28 @@ class AstBuilder extends BaseVisitor {
     return { kind: 'Working', workKind: node(c, 'kind') ? this.at(node(c, 'kind')!) : null, scope: this.optionalScope(c), range };
   }
 
+  placed(c: Children, range: A.OffsetRange): A.Placed {
+    const number = tok(c, 'Number')!;
+    const unit = tok(c, 'Percent') ?? tok(c, 'Name') ?? tok(c, 'Identifier');
+    const end = tokenRange(unit ?? number).end;
+    const top: A.Quantity = { kind: 'Quantity', value: Number(number.image), unit: unit ? (unit.tokenType.name === 'Percent' ? '%' : unit.image) : null, range: { start: number.startOffset, end } };
+    return { kind: 'Placed', scope: this.optionalScope(c), tier: this.at(node(c, 'ref')!), top, range };
+  }
+
+  events(c: Children, range: A.OffsetRange): A.Events {
+    const window: A.EventWindowName = tok(c, 'CalendarYear') ? 'calendar-year' : tok(c, 'TwelveMonths') ? 'twelve-months' : 'ever';
+    return {
+      kind: 'Events',
+      eventKind: this.at(node(c, 'ref')!),
+      scope: this.optionalScope(c),
+      thisLevel: Boolean(tok(c, 'ThisLevel')),
+      window,
+      cmp: this.at(node(c, 'comparator')!),
+      value: this.at(node(c, 'value')!),
+      range,
+    };
+  }
+
   scope(c: Children, range: A.OffsetRange): A.Scope {
     const [t] = Object.values(c).flat() as IToken[];
     return { kind: 'Scope', value: scopeByToken.get(t.tokenType.name)!, range };

@@ -4,6 +4,7 @@ import { mergedPeriods, NO_VALUE, Sex, Status, type Facts, type Period } from '.
 import { measure } from './scratch.js';
 import { compareRange, F, T, U, type Comparator, type Tri } from './tri.js';
 import { SchoolMode, type SchoolSpec, type TestedLeaf } from './plan.js';
+import { events } from './events.js';
 
 function totalDays(periods: Period[]): number {
   let n = 0;
@@ -287,5 +288,7 @@ export function leafTest(p: TestedLeaf): (f: Facts) => Tri {
       return (f) => category(f, p.name);
     case 'working':
       return (f) => working(f, p.scope, p.kinds);
+    case 'events':
+      return (f) => events(f, p);
   }
 }

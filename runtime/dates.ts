@@ -64,3 +64,15 @@ export function todayInShanghai(now: Date = new Date()): string {
 }
 
 export const DAYS_PER_YEAR = 365;
+
+/** 1 January of the day's year (a calendar-year window starts there). */
+export function yearStart(day: number): number {
+  return parseDay(`${formatDay(day).slice(0, 4)}-01-01`)!;
+}
+
+/** The same day one calendar year earlier; 29 February's is 28 February (a twelve-month window starts the day after). */
+export function yearEarlier(day: number): number {
+  const text = formatDay(day);
+  const y = String(Number(text.slice(0, 4)) - 1).padStart(4, '0');
+  return parseDay(`${y}${text.slice(4)}`) ?? parseDay(`${y}-02-28`)!;
+}

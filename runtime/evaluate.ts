@@ -5,7 +5,7 @@ import { gated, educationFor, educationWith, requirementMayHoldLater, requiremen
 import { explained, level as scratch } from './scratch.js';
 import { prepareFacts, projectFacts, type Facts, type Warning } from './facts.js';
 import type { OccupationMeta } from './meta.js';
-import type { Level } from './words.js';
+import type { Level, OutcomeKind } from './words.js';
 import type { Profile } from './profile.js';
 import { and, F, or, T, U, triName, type Tri } from './tri.js';
 import type { ClausePredicate, CompiledOccupation } from './compiled.js';
@@ -49,6 +49,26 @@ export interface LevelResult<Id extends string = string, Name extends string = s
   clauses: ClauseResult[];
   /** Ids of every clause that holds (all routes, not just the first). */
   matched: string[];
+  /**
+   * What an eligible level grants (issue 20), only for an occupation whose rule file declares
+   * outcomes: the level, and whether the first route met grants it as the next level above the one
+   * held (`next-level`) or as a fixed level (`level`); null when the level is not eligible.
+   */
+  outcome?: Outcome | null;
+  /** The level's value (a subsidy's amount), only for an occupation that declares amounts; null for a level without one. */
+  amount?: Amount | null;
+}
+
+/** What an eligible level grants. */
+export interface Outcome {
+  kind: OutcomeKind;
+  level: Level;
+}
+
+/** A value by level, with its unit as the rule file writes it (1500 元). */
+export interface Amount {
+  value: number;
+  unit: string;
 }
 
 /** The level results of one evaluation, and the profile's warnings: once, not per level (since 0.2.0). */
@@ -299,7 +319,8 @@ function levelResult(
   const matched = matchedIds(clauses, metCount);
   // Two literals rather than one spread into another: a result is one allocation of its final shape.
   if (explain === undefined) {
-    return { occupation: meta.name, id: meta.id, version: meta.version, level, workTypes, status: name, education: educationName, clauses, matched };
+    const fast: LevelResult = { occupation: meta.name, id: meta.id, version: meta.version, level, workTypes, status: name, education: educationName, clauses, matched };
+    return meta.outcomes || meta.amounts ? withGrant(meta, fast) : fast;
   }
   return {
     occupation: meta.name,
@@ -318,7 +339,23 @@ function levelResult(
     requirement: explain.requirement,
     ...(explain.preconditions ? { preconditions: explain.preconditions } : {}),
     ...(explain.registration ? { registration: explain.registration } : {}),
+    ...(meta.outcomes || meta.amounts ? grant(meta, level, name, matched) : {}),
   } as ExplainedLevelResult; // `earliest` is set as EarliestByStatus says for `status`
+}
+
+/** `outcome` and `amount` of a level result, each only when the occupation declares it. */
+function grant(meta: OccupationMeta, level: Level, status: Status, matched: readonly string[]): Pick<LevelResult, 'outcome' | 'amount'> {
+  const out: Pick<LevelResult, 'outcome' | 'amount'> = {};
+  if (meta.outcomes) {
+    const first = meta.clauses.find((c) => c.id === matched[0]);
+    out.outcome = status === 'eligible' ? { kind: first?.outcome ?? 'level', level } : null;
+  }
+  if (meta.amounts) out.amount = meta.amounts[level] ?? null;
+  return out;
+}
+
+function withGrant(meta: OccupationMeta, r: LevelResult): LevelResult {
+  return { ...r, ...grant(meta, r.level, r.status, r.matched) };
 }
 
 /** A level's result from the compiled tests (the fast path: no explanation). */

@@ -167,6 +167,8 @@ export class Describer {
         const k = this.kindText(p.kinds);
         return { zh: `目前在${SCOPE_ZH[p.scope]}${k.zh}（工作期间含判定日）`, en: `currently in ${k.en} in ${SCOPE_EN[p.scope]} (a period that includes the as-of date)` };
       }
+      case 'events':
+        return this.describeEvents(p);
       case 'not': {
         const inner = this.describe(p.item);
         return { zh: `不得：${inner.zh}`, en: `not: ${inner.en}` };
@@ -178,6 +180,26 @@ export class Describer {
         return { zh: `（${parts.map((x) => x.zh).join(zhJoin)}）`, en: `(${parts.map((x) => x.en).join(p.op === 'and' ? '; and ' : '; or ')})` };
       }
     }
+  }
+
+  /** 本自然年内本职业本级补贴申领记录 < 3 次 / subsidy-claim events …; 市级一类竞赛前 10 名 / placed in the top 10 of …. */
+  private describeEvents(p: Extract<Plan, { op: 'events' }>): Text {
+    const windowText = [{ zh: '', en: '' }, { zh: '本自然年内', en: ' in the as-of date\'s calendar year' }, { zh: '近十二个月内', en: ' in the past twelve months' }][p.window];
+    const level = p.level === 0 ? { zh: '', en: '' } : { zh: this.levelText(p.level).zh, en: ` at ${this.levelText(p.level).en}` };
+    if (p.top > 0) {
+      const place = p.percent ? { zh: `前 ${p.top}%`, en: `the top ${p.top}%` } : { zh: `前 ${p.top} 名`, en: `the top ${p.top}` };
+      const tier = p.tier ?? '';
+      const times = p.cmp === '>=' && p.count === 1 ? { zh: '', en: '' } : { zh: `（次数 ${CMP_ZH[p.cmp]} ${p.count}）`, en: ` (${p.cmp} ${p.count} times)` };
+      return {
+        zh: `${windowText.zh}获得${SCOPE_ZH[p.scope]}${level.zh}${tier}${place.zh}${times.zh}`,
+        en: `placed in ${place.en} of a ${this.en(tier)} competition in ${SCOPE_EN[p.scope]}${level.en}${windowText.en}${times.en}`,
+      };
+    }
+    const kind = p.kind ?? '';
+    return {
+      zh: `${windowText.zh}${SCOPE_ZH[p.scope]}${level.zh}${kind}记录 ${CMP_ZH[p.cmp]} ${p.count} 次`,
+      en: `${this.en(kind)} events in ${SCOPE_EN[p.scope]}${level.en}${windowText.en} ${p.cmp} ${p.count}`,
+    };
   }
 
   private describeSchool(s: SchoolSpec): Text {
@@ -205,6 +227,8 @@ export class Describer {
   }
 }
 
+const EVENT_FIELDS_ZH: Record<string, string> = { date: '日期', level: '等级', rank: '名次', field: '参赛人数' };
+
 /** Why an ask is made: the fact that would decide an unknown condition. */
 export const ASK_REASONS = {
   trainingExam: (): Text => ({ zh: '需要培训考试是否合格', en: 'whether the training exam was passed' }),
@@ -220,6 +244,8 @@ export const ASK_REASONS = {
   fact: (name: string, en: string): Text => ({ zh: `需要：${name}`, en: `the value of ${en}` }),
   sex: (): Text => ({ zh: '需要性别（或 18 位身份证号码）', en: 'the sex (or the 18-digit identity number)' }),
   categories: (): Text => ({ zh: '需要人员类别（如退役士兵、在校生）', en: 'the applicant categories (veteran, student …)' }),
+  /** An event's field that decides whether it counts (its date, level, rank or field size). */
+  event: (field: string): Text => ({ zh: `需要该记录的${EVENT_FIELDS_ZH[field] ?? field}`, en: `the event's ${field}` }),
 };
 
 /** 需 ≤ 3，现为 无 / needs <= 3, is none: a numeric fact given as 无/none, without a vocabulary value for it. */

@@ -9,6 +9,7 @@ import { NO_VALUE, Sex, Status, type Facts } from './facts.js';
 import type { OccupationMeta } from './meta.js';
 import { SchoolMode, type Plan, type SchoolSpec, type TestedLeaf } from './plan.js';
 import { EVIDENCE, explained, measure } from './scratch.js';
+import { eventAsks } from './events.js';
 import { and, F, T, triName, U, type Tri } from './tri.js';
 
 export type { Ask, ClauseShortfall, ConditionExplanation, Explained, Proof, Text } from './explanation.js';
@@ -272,6 +273,9 @@ export class Explainer {
       case 'working':
         asks = this.conceptShortfall(p, f, status, leaf);
         break;
+      case 'events':
+        if (status === U) asks = eventAsks(f, p);
+        break;
       case 'fact': {
         const v = f.facts.get(p.name);
         if (v === NO_VALUE) leaf.detail = noValueDetail(p.cmp, p.value);
@@ -383,6 +387,8 @@ export class Explainer {
       case 'fact':
       case 'category':
         return docs('fact');
+      case 'events':
+        return docs('events');
       default:
         return docs(); // 且, 或, 非 are not leaves: never asked
     }

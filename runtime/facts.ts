@@ -87,6 +87,8 @@ export interface Facts {
   certificates: { level: number; prep: boolean; date: number | null; rel: number; index: number }[];
   training: { level: number; date: number | null; certificate?: boolean; examPassed?: boolean; rel: number; index: number }[];
   apprenticeships: { completed: number | null; rel: number; index: number }[];
+  /** Past events up to the as-of date; kind and tier by declared name (null: none given). */
+  events: { kind: string; date: number | null; rel: number; level: number; tier: string | null; rank: number | null; field: number | null; index: number }[];
   /** null when the profile has no `education` key: unknown, not none. */
   education: EducationFact[] | null;
   birth: number | null;
@@ -226,6 +228,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   const training = trainingFacts(p, profile.training);
   const apprenticeships = apprenticeshipFacts(p, profile.apprenticeships);
   const education = educationFacts(p, profile.education);
+  const events = eventFacts(p, profile.events);
   const declared = declaredFacts(p, profile.facts);
   return {
     asOf,
@@ -234,6 +237,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     certificates,
     training,
     apprenticeships,
+    events,
     education,
     birth: day(profile.birthDate, '', -1, 'birthDate'),
     sex: sexOf(profile),
@@ -325,6 +329,26 @@ function apprenticeshipFacts(p: Preparing, list: Profile['apprenticeships']): Fa
     const completed = day(a.completed, '/apprenticeships', i, 'completed');
     if (completed !== null && completed > p.asOf) return undefined;
     return { completed, rel, index: i };
+  });
+}
+
+/** Events up to the as-of date, names resolved; one of an undeclared kind or tier does not count (a warning says so). */
+function eventFacts(p: Preparing, list: Profile['events']): Facts['events'] {
+  const names = p.meta.eventNames ?? {};
+  const declared = (name: string, path: string): string | undefined => {
+    const key = normalizeName(name);
+    const found = Object.hasOwn(names, key) ? names[key] : undefined;
+    if (found === undefined) p.warnings.push(warning('W_UNKNOWN_EVENT', path, undefined, { name }));
+    return found;
+  };
+  return kept(list, (e, i): Facts['events'][number] | undefined => {
+    const date = day(e.date, '/events', i, 'date');
+    if (date !== null && date > p.asOf) return undefined;
+    const kind = declared(e.kind, `/events/${i}/kind`);
+    const tier = e.tier === undefined ? null : (declared(e.tier, `/events/${i}/tier`) ?? undefined);
+    if (kind === undefined || tier === undefined) return undefined;
+    const rel = e.occupation === undefined && e.relation === undefined ? UNRELATED : occupationRelation(p, { occupation: e.occupation ?? '', relation: e.relation }, '/events', i);
+    return { kind, date, rel, level: e.level ?? 0, tier, rank: e.rank ?? null, field: e.field ?? null, index: i };
   });
 }
 

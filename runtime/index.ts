@@ -17,6 +17,7 @@ export {
   category,
   working,
 } from './atoms.js';
+export { events, type EventSpec } from './events.js';
 export {
   evaluateOccupation,
   evaluateProfile,
@@ -35,10 +36,12 @@ export {
   type ClauseResult,
   type Status,
   type ConditionStatus,
+  type Outcome,
+  type Amount,
 } from './evaluate.js';
 export type { OccupationMeta, ClauseMeta, WorkTypeMeta } from './meta.js';
 export type { Level, MessageLang } from './words.js';
 export type * from './profile.js';
 export { versionInForce, overlappingVersions, type VersionChoice } from './versions.js';
 export { Explainer, type Ask, type Text, type ConditionExplanation, type ClauseShortfall } from './explain.js';
-export { SchoolMode, type Plan, type PlanLeaf, type SchoolSpec } from './plan.js';
+export { SchoolMode, EventWindow, type Plan, type PlanLeaf, type SchoolSpec } from './plan.js';

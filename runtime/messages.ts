@@ -7,7 +7,7 @@ import type { MessageLang } from './words.js';
 export type MessageArgs = Readonly<Record<string, string | number>>;
 
 /** The codes of the warnings the runtime says about a profile. */
-export type RuntimeMessageCode = 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT' | 'W_UNKNOWN_CATEGORY';
+export type RuntimeMessageCode = 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT' | 'W_UNKNOWN_CATEGORY' | 'W_UNKNOWN_EVENT';
 
 /** The runtime's templates; `path` is the JSON Pointer of the profile entry, `occupation` the occupation's id. */
 export const RUNTIME_MESSAGES: Readonly<Record<MessageLang, Readonly<Record<RuntimeMessageCode, string>>>> = {
@@ -17,6 +17,7 @@ export const RUNTIME_MESSAGES: Readonly<Record<MessageLang, Readonly<Record<Runt
     W_UNKNOWN_KIND: '{path}：未知的经历种类“{kind}”，不计入从业年限',
     W_UNKNOWN_FACT: '{path}：词表未声明此事实，已忽略',
     W_UNKNOWN_CATEGORY: '{path}：词表未声明人员类别“{name}”，已忽略',
+    W_UNKNOWN_EVENT: '{path}：词表未声明“{name}”（事件种类或竞赛类别），此记录不计入',
   },
   en: {
     W_UNRELATED: 'relation of "{entry}" to {occupation} unknown, treated as unrelated',
@@ -24,6 +25,7 @@ export const RUNTIME_MESSAGES: Readonly<Record<MessageLang, Readonly<Record<Runt
     W_UNKNOWN_KIND: 'unknown work kind "{kind}", not counted',
     W_UNKNOWN_FACT: 'fact "{name}" is not declared in the vocabulary, ignored',
     W_UNKNOWN_CATEGORY: 'applicant category "{name}" is not declared in the vocabulary, ignored',
+    W_UNKNOWN_EVENT: '"{name}" (an event kind or competition tier) is not declared in the vocabulary: the event does not count',
   },
 };
 

@@ -19,6 +19,8 @@ export interface ClauseMeta {
   plan: Plan;
   /** Requirements this route alone lifts (破格): `education` and/or precondition ids. */
   waives?: readonly string[];
+  /** `next-level`: the clause grants the level above the one held (its plan holds that guard); absent: a fixed level. */
+  outcome?: 'next-level';
 }
 
 export interface WorkTypeMeta {
@@ -61,6 +63,12 @@ export interface OccupationMeta {
   registration?: { from: string; to: string; text: string | null };
   /** Each declared fact's type, by declared name: a profile value of the other type is an error (absent in older modules). */
   factTypes?: Readonly<Record<string, 'boolean' | 'number'>>;
+  /** Event kind and competition tier names and English names → the declared name; only when the vocabulary declares some. */
+  eventNames?: Readonly<Record<string, string>>;
+  /** Whether results carry `outcome` (the rule file has a conditions entry with `outcome:`). */
+  outcomes?: boolean;
+  /** A value by level (`amount:` of a conditions entry): results carry `amount` when some level has one. */
+  amounts?: Readonly<Partial<Record<Level, { value: number; unit: string }>>>;
   /** English names of vocabulary words (schools, tracks, kinds, facts, targets), for English text. */
   english: Readonly<Record<string, string>>;
   /** Documents proving each kind of condition (vocabulary `evidence`). */

@@ -65,7 +65,21 @@ export type Plan =
    * as-of date (an ongoing one, or one whose `to` is that day or later). Without one, an undated
    * entry in scope (`years` only) makes it unknown: it does not say when.
    */
-  | { op: 'working'; scope: number; kinds: number };
+  | { op: 'working'; scope: number; kinds: number }
+  /**
+   * Past events (profile `events`): how many events match, compared with `count`. Both the placing
+   * atom (`获奖 本职业 市级一类竞赛 前10名`: at least one competition of the tier with the rank in
+   * the top `top`, or the top `top`% of `field` when `percent`) and the record atom
+   * (`记录 补贴申领 本职业 本级 本自然年 < 3次`) are this op. `kind`: an event kind of the
+   * vocabulary, null for any; `level`: the event's level (0 any; 本级 is resolved to the clause's
+   * level when the rule is checked); `tier`: a competition tier, null for any; `top`: 0 when no
+   * placing is asked; `window`: EventWindow. An event whose deciding field is absent (its date for a
+   * window, its level, rank or field size) may or may not count: unknown unless the bounds decide.
+   */
+  | { op: 'events'; kind: string | null; scope: number; level: number; tier: string | null; top: number; percent: boolean; window: 0 | 1 | 2; cmp: Comparator; count: number };
+
+/** Which events an `events` condition counts by date: 0 every one, 1 the as-of date's calendar year (1 January to the as-of date), 2 the twelve months up to the as-of date (after the same day a year earlier; 29 February's year earlier is 28 February). */
+export const EventWindow = { Ever: 0, CalendarYear: 1, TwelveMonths: 2 } as const;
 
 /** A condition of a plan: any node but 且, 或 and 非. */
 export type PlanLeaf = Exclude<Plan, { op: 'and' | 'or' | 'not' }>;

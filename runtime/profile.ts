@@ -99,6 +99,23 @@ export interface ApprenticeshipEntry {
   relation?: Relation;
 }
 
+/**
+ * A past event (issue 20): a promotion, a subsidy claim, a competition placing … `kind` is an event
+ * kind of the vocabulary (`events`); a competition gives its `tier` (vocabulary `competitions`),
+ * `rank` (1 = first) and `field` (how many took part, for 前30%). An absent field that a condition
+ * needs makes that condition unknown, unless the other events decide it.
+ */
+export interface EventEntry {
+  kind: string;
+  date?: DateString;
+  occupation?: string;
+  relation?: Relation;
+  level?: Level;
+  tier?: string;
+  rank?: number;
+  field?: number;
+}
+
 /** An absent list means none, except `education`: absent = unknown, `[]` = none. */
 export interface Profile {
   birthDate?: DateString;
@@ -113,6 +130,8 @@ export interface Profile {
   work?: WorkEntry[];
   training?: TrainingEntry[];
   apprenticeships?: ApprenticeshipEntry[];
+  /** Past events (promotions, subsidy claims, competitions); absent = none. */
+  events?: EventEntry[];
   /** Declared facts by name: numbers (安全行车里程), booleans (拟从事本职业或相关职业工作), or 无/none for a number explicitly absent (no placing). */
   facts?: Record<string, number | boolean | '无' | 'none'>;
 }

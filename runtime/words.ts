@@ -95,6 +95,14 @@ const TABLE = {
   // Ages by sex, for the legal retirement age: `年龄 < 男 60岁 女 55岁`.
   Male: { role: 'modifier', zh: ['男'], en: ['male'] },
   Female: { role: 'modifier', zh: ['女'], en: ['female'] },
+  // Past events (issue 20): a competition placing `获奖 本职业 市级一类竞赛 前10名` / `前30%`, and a
+  // count of recorded events `记录 补贴申领 本职业 本级 本自然年 < 3次`.
+  Placed: { role: 'atom', zh: ['获奖'], en: ['placed'] },
+  Top: { role: 'modifier', zh: ['前'], en: ['top'] },
+  Events: { role: 'atom', zh: ['记录'], en: ['events'] },
+  ThisLevel: { role: 'modifier', zh: ['本级'], en: ['this-level'] },
+  CalendarYear: { role: 'modifier', zh: ['本自然年'], en: ['this-calendar-year'] },
+  TwelveMonths: { role: 'modifier', zh: ['近十二个月'], en: ['past-twelve-months'] },
   // `level 4`: the same in both languages, so it tells nothing about a text's language.
   Level: { role: 'level', zh: [], en: ['level'] },
   And: { role: 'connective', zh: ['且', '并且'], en: ['and'] },
@@ -145,6 +153,9 @@ export const UNITS = {
   years: { zh: ['年'], one: 'year', many: 'years' },
   days: { zh: ['天', '日'], one: 'day', many: 'days' },
   age: { zh: ['岁', '周岁'], one: 'year', many: 'years' },
+  /** Counts of events (`< 3次`) and placings (`前10名`). */
+  times: { zh: ['次'], one: 'time', many: 'times' },
+  places: { zh: ['名'], one: 'place', many: 'places' },
 } as const satisfies Record<string, UnitWords>;
 
 /** Names the language knows without the vocabulary. */
@@ -154,6 +165,14 @@ export const BUILT_IN_NAMES = {
   /** The education requirement, as a clause's `waives` names it (the other names are preconditions' ids). */
   education: { zh: '学历要求', en: 'education' },
 } as const;
+
+/**
+ * What a rule's result is at a level, besides the status (issue 20): a fixed level (`level`), or
+ * the level above the highest one the applicant holds in the occupation (`next-level`, 上一级: 五级
+ * when none is held). A rule file's conditions entry says `outcome: next-level` for the latter.
+ */
+export const OUTCOME_KINDS = { level: { zh: '固定等级', en: 'level' }, nextLevel: { zh: '上一级', en: 'next-level' } } as const;
+export type OutcomeKind = 'level' | 'next-level';
 
 /** A numeric fact's explicit "none" in a profile (no placing, no distance): not unknown. */
 export const NONE_VALUES = ['无', 'none'] as const;

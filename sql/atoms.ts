@@ -121,6 +121,7 @@ export class AtomSet {
       case 'ageBySex':
       case 'category':
       case 'working':
+      case 'events':
         throw new SqlRefusal(leaf.op);
       default: {
         const unknown: never = leaf;

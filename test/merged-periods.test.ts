@@ -14,6 +14,7 @@ function factsOf(periods: Period[]): Facts {
     certificates: [],
     training: [],
     apprenticeships: [],
+    events: [],
     education: null,
     birth: null,
     sex: 0,

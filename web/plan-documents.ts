@@ -38,6 +38,8 @@ export function evidenceKinds(p: Plan, out: Set<string> = new Set()): Set<string
     case 'fact':
     case 'category':
       return out.add('fact');
+    case 'events':
+      return out.add('events');
     default: {
       const unknown: never = p;
       throw new Error(`zige site: condition ${JSON.stringify((unknown as { op: string }).op)} has no documents / 条件无证明材料`);

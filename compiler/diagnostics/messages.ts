@@ -220,6 +220,14 @@ export const zh = {
   E_SERVE_CLOSING: '服务正在关闭，请改连其他实例或稍后重试',
   E_SERVE_RELOAD_FAILED: '新规则未通过检查（{errors} 个错误），继续使用版本 {version}',
   E_SERVE_INTERNAL: '服务内部错误（请求 {requestId}）',
+  // issue 20, outcomes and past events (i20-outcomes)
+  E_UNKNOWN_EVENT_KIND: '未知的事件种类“{name}”（见词表 eventKinds）',
+  E_UNKNOWN_COMPETITION: '未知的竞赛类别“{name}”（见词表 competitions）',
+  E_VOCABULARY_EVENT: '词表 {list} 的每一项须有 name（名称）',
+  E_EVENT_COUNT: '“{text}”：次数须为非负整数，单位写“次”或不写（如 < 3次）',
+  E_PLACING: '“{text}”：名次写作“前N名”（N 为正整数）或“前P%”（0 < P ≤ 100）',
+  E_THIS_LEVEL: '“本级”只能用在某一级别的条款中（此处没有级别）',
+  E_AMOUNT_LEVEL: '级别 {level} 的 amount 与其他级别的单位不同（“{unit}”与“{other}”）',
 } satisfies Record<string, string>;
 
 /** Every diagnostic code: the keys of the message table (the English table must have the same). */
@@ -430,6 +438,13 @@ export const en: Record<DiagnosticCode, string> = {
   E_SERVE_CLOSING: 'the service is shutting down; use another instance or retry later',
   E_SERVE_RELOAD_FAILED: 'the new rules do not check ({errors} errors); still serving version {version}',
   E_SERVE_INTERNAL: 'internal error of the service (request {requestId})',
+  E_UNKNOWN_EVENT_KIND: 'unknown event kind "{name}" (see eventKinds in the vocabulary)',
+  E_UNKNOWN_COMPETITION: 'unknown competition tier "{name}" (see competitions in the vocabulary)',
+  E_VOCABULARY_EVENT: 'each {list} entry of the vocabulary needs a name',
+  E_EVENT_COUNT: '"{text}": a count is a whole number, with the unit 次/times or none (< 3 times)',
+  E_PLACING: '"{text}": a placing is written top N (a whole number of places) or top P% (0 < P <= 100)',
+  E_THIS_LEVEL: '"this-level" (本级) belongs in a clause of a level (there is none here)',
+  E_AMOUNT_LEVEL: 'the amount of level {level} has another unit than the other levels ("{unit}", "{other}")',
 };
 
 /**

@@ -60,6 +60,8 @@ export function generateModule(occ: CheckedOccupation, options: GenerateOptions)
  */
 class ConditionWriter {
   private readonly specs: SchoolSpec[] = [];
+  /** Other constant parameters (event specs), by name, in the order first used. */
+  private readonly constants: { name: string; type: string; key: string; value: unknown }[] = [];
   private readonly helpers: string[] = [];
   /** An index known to be in bounds (noUncheckedIndexedAccess); nothing in JavaScript. */
   readonly defined: string;
@@ -101,6 +103,10 @@ class ConditionWriter {
         return `R.category(f, ${literal(c.name)})`;
       case 'working':
         return `R.working(f, ${c.scope}, ${c.kinds})`;
+      case 'events': {
+        const { op: _op, range: _range, ...spec } = c;
+        return `R.events(f, ${this.constant('events', spec, 'R.EventSpec')})`;
+      }
       case 'not':
         return `R.not(${this.expr(c.item)})`;
       case 'and':
@@ -116,7 +122,21 @@ class ConditionWriter {
 
   /** The school specs and the 且/或 helpers, in the order first used. */
   declarations(): string[] {
-    return [...this.specs.flatMap((s, i) => [`const school${i}${this.type('R.SchoolSpec')} = ${dataLiteral(s)};`, '']), ...this.helpers.flatMap((h) => [h, ''])];
+    return [
+      ...this.specs.flatMap((s, i) => [`const school${i}${this.type('R.SchoolSpec')} = ${dataLiteral(s)};`, '']),
+      ...this.constants.flatMap((c) => [`const ${c.name}${this.type(c.type)} = ${dataLiteral(c.value)};`, '']),
+      ...this.helpers.flatMap((h) => [h, '']),
+    ];
+  }
+
+  /** A constant holding `value` (declared once however often used), named `<prefix><n>`. */
+  private constant(prefix: string, value: unknown, type: string): string {
+    const key = JSON.stringify(value);
+    const found = this.constants.find((c) => c.key === key);
+    if (found) return found.name;
+    const name = `${prefix}${this.constants.filter((c) => c.name.startsWith(prefix)).length}`;
+    this.constants.push({ name, type, key, value });
+    return name;
   }
 
   private specName(spec: SchoolSpec): string {
@@ -205,6 +225,7 @@ function metaOf(occ: CheckedOccupation): unknown {
       line: c.line,
       plan: toPlan(c.cond),
       ...(c.waives !== undefined ? { waives: c.waives } : {}),
+      ...(c.outcome !== undefined ? { outcome: c.outcome } : {}),
     })),
     ranks: occ.ranks,
     trackRanks: occ.trackRanks,
@@ -219,6 +240,9 @@ function metaOf(occ: CheckedOccupation): unknown {
     ...(Object.keys(occ.categoryNames).length > 0 ? { categoryNames: occ.categoryNames } : {}),
     ...(occ.preconditions.length > 0 ? { preconditions: occ.preconditions.map((p) => ({ id: p.id, text: p.text, when: p.when, plan: toPlan(p.cond) })) } : {}),
     ...(occ.registration ? { registration: occ.registration } : {}),
+    ...(Object.keys(occ.eventNames).length > 0 ? { eventNames: occ.eventNames } : {}),
+    ...(occ.outcomes ? { outcomes: true } : {}),
+    ...(Object.keys(occ.amounts).length > 0 ? { amounts: occ.amounts } : {}),
   };
 }
 

@@ -60,6 +60,8 @@ export interface RuleClause {
   note?: string;
   /** 破格: requirements this clause alone lifts (`学历要求`/`education`, or a precondition's id). */
   waives?: string[];
+  /** `next-level`: this clause grants its level only as the level above the highest held in the occupation (issue 20). */
+  outcome?: 'next-level';
 }
 
 /** A condition every route of the occupation needs besides the education requirement (已转正定级 …). */
@@ -73,6 +75,8 @@ export interface RulePrecondition {
 export interface RuleCondition {
   level: Level;
   source: string;
+  /** The level's value (a subsidy's amount), with its cited sentence. */
+  amount?: { value: number; unit: string; source?: string };
   clauses: RuleClause[];
 }
 

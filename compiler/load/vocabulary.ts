@@ -44,6 +44,10 @@ export interface Vocabulary {
   workKinds: WorkKind[];
   facts: FactDecl[];
   categories: CategoryDecl[];
+  /** Kinds of past events (晋升, 补贴申领 …) that `记录` counts (issue 20). */
+  eventKinds: CategoryDecl[];
+  /** Competition tiers (市级一类竞赛 …) that `获奖` names. */
+  competitions: CategoryDecl[];
   /** Documents proving each kind of condition. */
   evidence: Record<string, { zh: string; en: string }>;
 }
@@ -64,6 +68,9 @@ export interface VocabularyIndex {
   facts: Map<string, FactDecl>;
   /** Name and English name → category. */
   categories: Map<string, CategoryDecl>;
+  /** Name and English name → event kind; → competition tier. */
+  eventKinds: Map<string, CategoryDecl>;
+  competitions: Map<string, CategoryDecl>;
 }
 
 /**
@@ -139,10 +146,10 @@ function factDecls(list: Partial<FactDecl>[]): FactDecl[] {
   });
 }
 
-/** The applicant categories, each with a name. */
-function categoryDecls(list: Partial<CategoryDecl>[]): CategoryDecl[] {
+/** The applicant categories (or event kinds, competition tiers), each with a name. */
+function categoryDecls(list: Partial<CategoryDecl>[], key = 'categories'): CategoryDecl[] {
   return list.map((c, i) => {
-    if (typeof c.name !== 'string') throw coded('E_VOCABULARY_CATEGORY', `/categories/${i}`);
+    if (typeof c.name !== 'string') throw coded(key === 'categories' ? 'E_VOCABULARY_CATEGORY' : 'E_VOCABULARY_EVENT', `/${key}/${i}`, { list: key });
     return { name: c.name, en: c.en ?? c.name };
   });
 }
@@ -161,6 +168,8 @@ export function parseVocabulary(text: string): VocabularyIndex {
     workKinds?: Partial<WorkKind>[];
     facts?: Partial<FactDecl>[];
     categories?: Partial<CategoryDecl>[];
+    eventKinds?: Partial<CategoryDecl>[];
+    competitions?: Partial<CategoryDecl>[];
   };
   if (!v || !Array.isArray(v.education) || !Array.isArray(v.levels) || !Array.isArray(v.tracks) || !Array.isArray(v.groups)) {
     throw coded('E_VOCABULARY_LISTS', '');
@@ -176,12 +185,14 @@ export function parseVocabulary(text: string): VocabularyIndex {
   if (workKinds.length > MAX_WORK_KINDS) throw coded('E_VOCABULARY_WORK_KINDS_MAX', `/workKinds/${MAX_WORK_KINDS}`, { max: String(MAX_WORK_KINDS) });
   const facts = factDecls(v.facts ?? []);
   const categories = categoryDecls(v.categories ?? []);
+  const eventKinds = categoryDecls(v.eventKinds ?? [], 'eventKinds');
+  const competitions = categoryDecls(v.competitions ?? [], 'competitions');
   const evidence: Record<string, { zh: string; en: string }> = {};
   for (const [key, value] of Object.entries(v.evidence ?? {})) {
     if (typeof value?.zh !== 'string' || typeof value?.en !== 'string') throw coded('E_VOCABULARY_EVIDENCE', `/evidence/${key}`, { key });
     evidence[key] = { zh: value.zh, en: value.en };
   }
-  const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts, categories, evidence };
+  const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts, categories, eventKinds, competitions, evidence };
   const index: VocabularyIndex = {
     vocabulary,
     education: new Map(),
@@ -193,8 +204,13 @@ export function parseVocabulary(text: string): VocabularyIndex {
     workKinds: new Map(),
     facts: new Map(),
     categories: new Map(),
+    eventKinds: new Map(),
+    competitions: new Map(),
   };
   for (const c of categories) for (const key of [c.name, c.en]) index.categories.set(key, c);
+  for (const c of eventKinds) for (const key of [c.name, c.en]) index.eventKinds.set(key, c);
+  for (const c of competitions) for (const key of [c.name, c.en]) index.competitions.set(key, c);
+  declareOnce([...eventKinds, ...competitions], 'eventKinds');
   for (const k of workKinds) for (const key of [k.name, k.en]) index.workKinds.set(key, k);
   declareOnce(workKinds, 'workKinds');
   declareOnce(facts, 'facts');

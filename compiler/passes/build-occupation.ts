@@ -5,6 +5,7 @@ import { LEVEL_NAMES, type Level } from '../../runtime/words.js';
 import type { CheckedOccupation } from '../checked.js';
 import { trackSchools, type VocabularyIndex } from '../load/vocabulary.js';
 import type { RuleFileCheck } from './rule-file-check.js';
+import type { Cond } from '../ir.js';
 
 export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
   const { data, levels } = f;
@@ -60,18 +61,28 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
     factNone: Object.fromEntries(v.facts.flatMap((fact) => (fact.none === undefined ? [] : [[fact.name, fact.none]]))),
     categoryNames: Object.fromEntries(v.categories.flatMap((c) => [[c.name, c.name], [c.en, c.name]])),
     factTypes: Object.fromEntries(v.facts.map((fact) => [fact.name, fact.type])),
-    english: englishNames(v),
+    eventNames: !usesEvents(f) ? {} : Object.fromEntries([...v.eventKinds, ...v.competitions].flatMap((c) => [[c.name, c.name], [c.en, c.name]])),
+    outcomes: data.conditions.some((g) => g.clauses.some((c) => c.outcome !== undefined)),
+    amounts: Object.fromEntries(data.conditions.flatMap((c) => (c.amount ? [[c.level, { value: c.amount.value, unit: c.amount.unit }]] : []))),
+    english: englishNames(v, usesEvents(f)),
     evidence: v.evidence,
   };
 }
 
 /** English names of the vocabulary's words, for English explanations. */
-function englishNames(v: VocabularyIndex['vocabulary']): Record<string, string> {
+function englishNames(v: VocabularyIndex['vocabulary'], events: boolean): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const list of [v.education, v.tracks, v.groups, v.workKinds, v.facts, v.categories]) for (const x of list) out[x.name] = x.en;
+  // Event words only where a condition counts events: other modules stay as they were.
+  for (const list of [v.education, v.tracks, v.groups, v.workKinds, v.facts, v.categories, ...(events ? [v.eventKinds, v.competitions] : [])]) for (const x of list) out[x.name] = x.en;
   const four = v.levels.find((l) => l.level === 4);
   const three = v.levels.find((l) => l.level === 3);
   if (four) out[four.old] = LEVEL_NAMES[4].en;
   if (three) out[three.old] = LEVEL_NAMES[3].en;
   return out;
+}
+
+/** Whether a condition of the file counts past events (its modules then carry the event words). */
+function usesEvents(f: RuleFileCheck): boolean {
+  const has = (c: Cond): boolean => (c.op === 'and' || c.op === 'or' ? c.items.some(has) : c.op === 'not' ? has(c.item) : c.op === 'events');
+  return f.clauses.some((c) => has(c.cond)) || f.preconditions.some((p) => has(p.cond)) || (f.education !== null && has(f.education.cond));
 }

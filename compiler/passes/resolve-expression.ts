@@ -7,6 +7,7 @@ import { kindMask, type Cond } from '../ir.js';
 import type { VocabularyIndex } from '../load/vocabulary.js';
 import { BUILT_IN_NAMES, LEVEL_NAMES, levelNumberText, scopeWords, spelling, UNITS, type Level, type UnitWords } from '../../runtime/words.js';
 import type { DiagnosticCode } from '../diagnostics/messages.js';
+import { EventWindow } from '../../runtime/plan.js';
 
 export interface ExprDiagnostic {
   code: DiagnosticCode;
@@ -24,6 +25,8 @@ export interface ResolveContext {
   levels: readonly number[];
   /** The education requirement is resolved with gate semantics. */
   gate?: boolean;
+  /** The level of the clause being resolved (what `本级` means); absent outside a level's clauses. */
+  clauseLevel?: number;
 }
 
 /** A scope family's masks by scope value, and its spellings for messages (本职业、相关职业、…). */
@@ -56,7 +59,19 @@ const PREP_TECHNICIAN = new Set<string>(Object.values(BUILT_IN_NAMES.prepTechnic
 const AGE = new Set<string>(Object.values(BUILT_IN_NAMES.age));
 const levelName = (level: number): string => LEVEL_NAMES[level as Level].zh;
 
-type UnknownCode = 'E_UNKNOWN_LEVEL' | 'E_UNKNOWN_SCHOOL' | 'E_UNKNOWN_DEGREE' | 'E_UNKNOWN_TRACK' | 'E_UNKNOWN_FACT' | 'E_UNKNOWN_WORK_KIND' | 'E_UNKNOWN_CATEGORY';
+type UnknownCode =
+  | 'E_UNKNOWN_LEVEL'
+  | 'E_UNKNOWN_SCHOOL'
+  | 'E_UNKNOWN_DEGREE'
+  | 'E_UNKNOWN_TRACK'
+  | 'E_UNKNOWN_FACT'
+  | 'E_UNKNOWN_WORK_KIND'
+  | 'E_UNKNOWN_CATEGORY'
+  | 'E_UNKNOWN_EVENT_KIND'
+  | 'E_UNKNOWN_COMPETITION';
+const TIMES_UNITS = new Set(unitSpellings(UNITS.times));
+const PLACE_UNITS = new Set(unitSpellings(UNITS.places));
+const WINDOWS = { ever: EventWindow.Ever, 'calendar-year': EventWindow.CalendarYear, 'twelve-months': EventWindow.TwelveMonths } as const;
 
 export function resolveExpression(expr: A.Expr, ctx: ResolveContext, out: ExprDiagnostic[]): Cond | undefined {
   return new Resolver(ctx, out).resolve(expr);
@@ -193,7 +208,45 @@ class Resolver {
         const kinds = this.workKinds(e.workKind);
         return kinds === undefined ? undefined : { op: 'working', scope, kinds, range: e.range };
       }
+      case 'Placed':
+        return this.placed(e);
+      case 'Events':
+        return this.events(e);
     }
+  }
+
+  /** A name of a vocabulary list (event kinds, competition tiers), or an error naming the closest. */
+  private named(r: A.Ref, list: Map<string, { name: string }>, code: UnknownCode): string | undefined {
+    const found = r.kind === 'Name' && r.alt === undefined ? list.get(r.text) : r.kind === 'LevelNumber' ? undefined : list.get(r.text);
+    return found ? found.name : this.unknown(code, r, list.keys());
+  }
+
+  /** `获奖 本职业 市级一类竞赛 前10名`: at least one event of the tier placed in the top N (or N%). */
+  private placed(e: A.Placed): Cond | undefined {
+    const scope = this.occupationScope(e.scope, spelling('Placed', 'zh'));
+    const tier = this.named(e.tier, this.ctx.vocabulary.competitions, 'E_UNKNOWN_COMPETITION');
+    const { value, unit } = e.top;
+    const percent = unit === '%';
+    const whole = Number.isInteger(value) && value > 0;
+    if (!(percent ? value > 0 && value <= 100 : whole && (unit === null || PLACE_UNITS.has(unit)))) {
+      return this.report('E_PLACING', e.top.range, { text: `${value}${unit ?? ''}` });
+    }
+    if (tier === undefined) return undefined;
+    return { op: 'events', kind: null, scope, level: 0, tier, top: value, percent, window: EventWindow.Ever, cmp: '>=', count: 1, range: e.range };
+  }
+
+  /** `记录 补贴申领 本职业 本级 本自然年 < 3次`: recorded events of a kind counted and compared. */
+  private events(e: A.Events): Cond | undefined {
+    const scope = this.occupationScope(e.scope, spelling('Events', 'zh'));
+    const kind = this.named(e.eventKind, this.ctx.vocabulary.eventKinds, 'E_UNKNOWN_EVENT_KIND');
+    const v = e.value;
+    if (v.kind !== 'Quantity' || !Number.isInteger(v.value) || (v.unit !== null && !TIMES_UNITS.has(v.unit))) {
+      return this.report('E_EVENT_COUNT', v.range, { text: v.kind === 'Quantity' ? `${v.value}${v.unit ?? ''}` : refText(v) });
+    }
+    if (e.thisLevel && this.ctx.clauseLevel === undefined) return this.report('E_THIS_LEVEL', e.range);
+    if (kind === undefined) return undefined;
+    const level = e.thisLevel ? this.ctx.clauseLevel! : 0;
+    return { op: 'events', kind, scope, level, tier: null, top: 0, percent: false, window: WINDOWS[e.window], cmp: e.cmp, count: v.value, range: e.range };
   }
 
   /** The kind mask of a work kind named (见习), or of the default kinds; undefined after an error. */

@@ -99,12 +99,12 @@ export class RuleFileCheck {
   }
 
   /** The `when:` expression at `path`, parsed and resolved (its problems positioned in the file). */
-  expression(path: YamlPath, gate: boolean): { cond: Cond; when: string } | undefined {
+  expression(path: YamlPath, gate: boolean, clauseLevel?: number): { cond: Cond; when: string } | undefined {
     const node = nodeAtPath(this.loaded.doc, path);
     const parsed = parseExpression(String(getIn(this.data, path)));
     const problems: ExprDiagnostic[] = [...parsed.diagnostics];
     let cond: Cond | undefined;
-    if (parsed.ast) cond = resolveExpression(parsed.ast, { vocabulary: this.ctx.vocabulary, levels: this.levels, gate }, problems);
+    if (parsed.ast) cond = resolveExpression(parsed.ast, { vocabulary: this.ctx.vocabulary, levels: this.levels, gate, ...(clauseLevel !== undefined ? { clauseLevel } : {}) }, problems);
     for (const p of problems) {
       this.ctx.sink.report({
         code: p.code,

@@ -125,6 +125,8 @@ export interface OracleVocabulary {
   workKinds: { name: string; en?: string; default?: boolean }[];
   facts: { name: string; en?: string; type: 'boolean' | 'number'; units?: string[]; none?: number }[];
   categories: { name: string; en?: string }[];
+  eventKinds: { name: string; en?: string }[];
+  competitions: { name: string; en?: string }[];
 }
 
 export function loadOracleVocabulary(file = join(import.meta.dirname, '..', '..', 'rules', 'vocabulary.yaml')): OracleVocabulary {
@@ -137,6 +139,8 @@ export function loadOracleVocabulary(file = join(import.meta.dirname, '..', '..'
     workKinds: raw.workKinds ?? [{ name: '工作', en: 'work', default: true }],
     facts: raw.facts ?? [],
     categories: raw.categories ?? [],
+    eventKinds: raw.eventKinds ?? [],
+    competitions: raw.competitions ?? [],
   };
 }
 
@@ -157,7 +161,7 @@ export interface OracleLevel {
 
 /** A warning about the profile: its code, the JSON Pointer of the entry, the occupation it concerns (relations only). */
 export interface OracleWarning {
-  code: 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT' | 'W_UNKNOWN_CATEGORY';
+  code: 'W_UNRELATED' | 'W_NO_MAJOR' | 'W_UNKNOWN_KIND' | 'W_UNKNOWN_FACT' | 'W_UNKNOWN_CATEGORY' | 'W_UNKNOWN_EVENT';
   path: string;
   occupation?: string;
 }
@@ -205,6 +209,8 @@ interface OProfile {
   categories: string[] | null;
   /** A numeric fact given as 无/none without a vocabulary value: the string 'NONE'. */
   facts: Map<string, unknown>;
+  /** Past events up to the as-of date, of declared kinds and tiers. */
+  events: { kind: string; tier: string | null; date: number | null; rel: Rel; level: number | null; rank: number | null; field: number | null }[];
   /** Work in a scope, and day coverage of it, computed once per profile. */
   cache: Map<string, unknown>;
 }
@@ -239,7 +245,9 @@ function idSex(id: string): 'male' | 'female' {
 }
 
 export class Oracle {
-  private readonly clauses: (Pre & { id: string; level: number })[];
+  private readonly clauses: (Pre & { id: string; level: number; next: boolean })[];
+  /** The level of the clause being judged: what 本级 means. */
+  private clauseLevel = 0;
   private readonly requirement: Pre | null;
   private readonly preconditions: (Pre & { id: string })[];
   private readonly waives: Map<string, string[]>;
@@ -262,7 +270,7 @@ export class Oracle {
       if (!parsed.ast) throw new Error(`oracle: cannot parse ${text}: ${JSON.stringify(parsed.diagnostics)}`);
       return { ast: parsed.ast, positiveSchools: schoolsOfPolarity(parsed.ast, true) };
     };
-    this.clauses = occ.clauses.map((c) => ({ id: c.id, level: c.level, ...pre(c.when) }));
+    this.clauses = occ.clauses.map((c) => ({ id: c.id, level: c.level, next: c.outcome === 'next-level', ...pre(c.when) }));
     this.requirement = occ.education ? pre(occ.education.when) : null;
     this.preconditions = (occ.preconditions ?? []).map((p) => ({ id: p.id, ...pre(p.when) }));
     this.waives = new Map(occ.clauses.map((c) => [c.id, c.waives ?? []]));
@@ -287,7 +295,9 @@ export class Oracle {
       let educationMet = false;
       for (const c of this.clauses) {
         if (c.level !== level) continue;
-        const met = this.expr(c.ast, p, false);
+        this.clauseLevel = level;
+        // outcome: next-level: granted only when the level is the one above the highest held here
+        const met = kAnd([this.expr(c.ast, p, false), ...(c.next ? [nextLevelOf(p) === level ? 'T' : 'F'] : [])] as K[]);
         results.push({ id: c.id, status: clauseName(met) });
         // The requirement is met for this clause by the requirement itself or by a credential
         // (a school atom) the clause accepts.
@@ -409,8 +419,22 @@ export class Oracle {
       ? (raw.categories as string[]).flatMap((c) => this.vocab.categories.filter((x) => x.name === nfkc(c) || x.en === nfkc(c)).map((x) => x.name))
       : null;
 
+    const named = (list: { name: string; en?: string }[], v: unknown): string | undefined => list.find((x) => typeof v === 'string' && (x.name === nfkc(v) || x.en === nfkc(v)))?.name;
+    const events: OProfile['events'] = [];
+    for (const e of list('events')) {
+      const d = date(e.date);
+      if (d !== null && d > asOf) continue;
+      const kind = named(this.vocab.eventKinds, e.kind);
+      const tier = e.tier === undefined ? null : named(this.vocab.competitions, e.tier);
+      if (kind === undefined || tier === undefined) continue; // undeclared: never counts
+      const rel = e.occupation === undefined && e.relation === undefined ? 'none' : this.relationOf(e.relation, e.occupation as string | undefined, 'occupation');
+      const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+      events.push({ kind, tier, date: d, rel, level: num(e.level), rank: num(e.rank), field: num(e.field) });
+    }
+
     return {
       asOf,
+      events,
       work,
       certs,
       training,
@@ -457,6 +481,11 @@ export class Oracle {
         if (!this.vocab.facts.some((f) => f.name === nfkc(key) || f.en === nfkc(key))) out.push({ code: 'W_UNKNOWN_FACT', path: `/facts/${key}` });
       }
     }
+    list('events').forEach((e, i) => {
+      if (!this.vocab.eventKinds.some((x) => x.name === nfkc(String(e.kind)) || x.en === nfkc(String(e.kind)))) out.push({ code: 'W_UNKNOWN_EVENT', path: `/events/${i}/kind` });
+      else if (e.tier !== undefined && !this.vocab.competitions.some((x) => x.name === nfkc(String(e.tier)) || x.en === nfkc(String(e.tier)))) out.push({ code: 'W_UNKNOWN_EVENT', path: `/events/${i}/tier` });
+      if (e.occupation !== undefined || e.relation !== undefined) unrelated('events', i, e);
+    });
     list('categories').forEach((c, i) => {
       if (!this.vocab.categories.some((x) => x.name === nfkc(String(c)) || x.en === nfkc(String(c)))) out.push({ code: 'W_UNKNOWN_CATEGORY', path: `/categories/${i}` });
     });
@@ -576,7 +605,40 @@ export class Oracle {
         if (mine.some((w) => w.span !== null && w.span.end === p.asOf)) return 'T';
         return mine.some((w) => w.span === null) ? 'U' : 'F';
       }
+      case 'Placed':
+      case 'Events':
+        return this.events(e, p);
     }
+  }
+
+  /** Events counted one by one (each T, F or U), the count bounded and compared. */
+  private events(e: Extract<Expr, { kind: 'Placed' | 'Events' }>, p: OProfile): K {
+    const scope = occupationScope(e.scope);
+    const name = (r: Ref): string => (r.kind === 'Name' ? r.text : '');
+    const { y, m, d } = civilOf(p.asOf);
+    // calendar year: from 1 January; twelve months: after the same day a year earlier (29 Feb → 28 Feb)
+    const yearAgo = dayOf(`${String(y - 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(m === 2 && d === 29 ? 28 : d).padStart(2, '0')}`);
+    const from = e.kind === 'Placed' || e.window === 'ever' ? null : e.window === 'calendar-year' ? dayOf(`${String(y).padStart(4, '0')}-01-01`) : yearAgo + 1;
+    const kind = e.kind === 'Events' ? this.vocab.eventKinds.find((x) => x.name === name(e.eventKind) || x.en === name(e.eventKind))!.name : null;
+    const tier = e.kind === 'Placed' ? this.vocab.competitions.find((x) => x.name === name(e.tier) || x.en === name(e.tier))!.name : null;
+    const level = e.kind === 'Events' && e.thisLevel ? this.clauseLevel : 0;
+    const each = p.events.map((ev): K => {
+      if ((kind !== null && ev.kind !== kind) || (tier !== null && ev.tier !== tier) || !inScope(ev.rel, scope)) return 'F';
+      const parts: K[] = [];
+      if (level !== 0) parts.push(ev.level === null ? 'U' : ev.level === level ? 'T' : 'F');
+      if (from !== null) parts.push(ev.date === null ? 'U' : ev.date >= from ? 'T' : 'F');
+      if (e.kind === 'Placed') {
+        const percent = e.top.unit === '%';
+        if (ev.rank === null || (percent && ev.field === null)) parts.push('U');
+        else parts.push((percent ? ev.rank * 100 <= e.top.value * ev.field! : ev.rank <= e.top.value) ? 'T' : 'F');
+      }
+      return kAnd(parts);
+    });
+    const lo = each.filter((k) => k === 'T').length;
+    const hi = each.filter((k) => k !== 'F').length;
+    if (e.kind === 'Placed') return judge(lo, hi, '>=', 1);
+    const v = e.value as { kind: 'Quantity'; value: number };
+    return judge(lo, hi, e.cmp, v.value);
   }
 
   private kindsOf(workKind: Ref | null): Set<string> {
@@ -776,6 +838,12 @@ function civilOf(z0: number): { y: number; m: number; d: number } {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+/** The level above the highest one held in this occupation (5 when none; 0 when 一级 is held: none above). */
+function nextLevelOf(p: OProfile): number {
+  const held = p.certs.filter((c) => !c.prep && c.level !== null && c.rel === 'same').map((c) => c.level!);
+  return held.length === 0 ? 5 : Math.min(...held) - 1;
 }
 
 /** One oracle per occupation, sharing the vocabulary. */
