@@ -55,7 +55,7 @@ export interface ChunkResult {
   reports: string[];
 }
 
-export const CSV_COLUMNS = ['line', 'occupation', 'occupation_id', 'level', 'status', 'education', 'matched', 'error', 'warnings'];
+export const CSV_COLUMNS = ['line', 'occupation', 'occupation_id', 'level', 'status', 'education', 'matched', 'error', 'warnings', 'outcome', 'amount', 'amount_unit'];
 
 /**
  * A cell of the CSV output. A text that a spreadsheet would take for a formula (starting with
@@ -217,7 +217,7 @@ export function writeError(out: Utf8Lines, line: number, errors: Diagnostic[], o
   const first = errors[0] ?? { code: 'E_PROFILE_PARSE', severity: 'error', args: { detail: 'invalid' } };
   const message = o.lang === 'both' ? `${formatMessage(first, 'zh')} / ${formatMessage(first, 'en')}` : formatMessage(first, o.lang);
   const error = { code: first.code, ...(first.path !== undefined ? { path: first.path } : {}), message };
-  if (o.csvOutput) out.push([line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`, ''].map(csvField).join(',') + '\n');
+  if (o.csvOutput) out.push([line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`, '', '', '', ''].map(csvField).join(',') + '\n');
   else out.push(JSON.stringify({ line, error }) + '\n');
 }
 
@@ -226,7 +226,7 @@ export function writeResults(out: Utf8Lines, line: number, results: LevelResult[
   if (o.csvOutput) {
     // The profile's warnings on its first row only, as data (codes and paths).
     const said = csvWarnings(warnings);
-    results.forEach((x, i) => out.push([line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), '', i === 0 ? said : ''].map(csvField).join(',') + '\n'));
+    results.forEach((x, i) => out.push([line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), '', i === 0 ? said : '', x.outcome?.kind ?? '', x.amount?.value ?? '', x.amount?.unit ?? ''].map(csvField).join(',') + '\n'));
   } else if (o.explain) out.push(JSON.stringify({ line, warnings, results }) + '\n');
   // Without explanations the results have a fixed shape: their JSON reuses encoded texts.
   else pushResultsLine(out, line, results, warnings);

@@ -39,6 +39,10 @@ export const REPORT_WORDS = {
     'not-yet-open': '尚未开始',
     open: '报名中',
     closed: '已截止',
+    outcome: '可晋升',
+    'next-level': '已持有等级的上一级',
+    level: '固定等级',
+    amount: '数额',
   },
   en: {
     eligible: '✓ eligible',
@@ -64,6 +68,10 @@ export const REPORT_WORDS = {
     'not-yet-open': 'not yet open',
     open: 'open',
     closed: 'closed',
+    outcome: 'grants',
+    'next-level': 'the level above the one held',
+    level: 'a fixed level',
+    amount: 'amount',
   },
 };
 
@@ -144,6 +152,11 @@ export function formatReport(report: { asOf: string; warnings?: readonly Warning
       lines.push(`    ${w.ask}:`);
       for (const a of r.ask) lines.push(`      - ${a.field}: ${a.reason[lang]}`);
     }
+    if (r.outcome) {
+      const how = w[r.outcome.kind];
+      lines.push(`    ${w.outcome}: ${levelHeading(r.outcome.level, lang)}${lang === 'zh' ? `（${how}）` : ` (${how})`}`);
+    }
+    if (r.amount) lines.push(`    ${w.amount}: ${r.amount.value}${/^[A-Za-z]/.test(r.amount.unit) ? ' ' : ''}${r.amount.unit}`);
     if (r.status === 'eligible' && r.evidence.length > 0) {
       lines.push(`    ${w.evidence}: ${r.evidence.map((e) => e[lang]).join(lang === 'zh' ? '；' : '; ')}`);
     }

@@ -211,7 +211,11 @@ function pushLevel(out: Utf8Lines, h: Head, r: LevelResult): void {
     if (k > 0) out.ascii(',');
     out.bytes(id(r.matched[k]));
   }
-  out.ascii(']}');
+  out.ascii(']');
+  // What the level grants, only for occupations declaring it (status and matched decide it: the cache key holds)
+  if (r.outcome !== undefined) out.ascii(`,"outcome":${JSON.stringify(r.outcome)}`);
+  if (r.amount !== undefined) out.push(`,"amount":${JSON.stringify(r.amount)}`);
+  out.ascii('}');
 }
 
 /**

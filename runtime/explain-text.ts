@@ -192,7 +192,7 @@ export class Describer {
       const times = p.cmp === '>=' && p.count === 1 ? { zh: '', en: '' } : { zh: `（次数 ${CMP_ZH[p.cmp]} ${p.count}）`, en: ` (${p.cmp} ${p.count} times)` };
       return {
         zh: `${windowText.zh}获得${SCOPE_ZH[p.scope]}${level.zh}${tier}${place.zh}${times.zh}`,
-        en: `placed in ${place.en} of a ${this.en(tier)} competition in ${SCOPE_EN[p.scope]}${level.en}${windowText.en}${times.en}`,
+        en: `placed in ${place.en} of a competition of tier ${this.en(tier)} in ${SCOPE_EN[p.scope]}${level.en}${windowText.en}${times.en}`,
       };
     }
     const kind = p.kind ?? '';

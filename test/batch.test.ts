@@ -175,7 +175,7 @@ describe('zige eval --batch', () => {
     const r = await zige(['eval', '--batch', join(dir, 'in.csv'), ...OCC, '--out', join(dir, 'out.csv'), '--lang', 'en']);
     expect(r.code).toBe(1);
     const rows = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('line,occupation,occupation_id,level,status,education,matched,error,warnings');
+    expect(rows[0]).toBe('line,occupation,occupation_id,level,status,education,matched,error,warnings,outcome,amount,amount_unit');
     const body = rows.slice(1).map((row) => row.split(','));
     expect(body.map((f) => `${f[0]}:${f[3]}`)).toEqual(['2:5', '2:4', '2:3', '2:2', '2:1', '3:', '4:5', '4:4', '4:3', '4:2', '4:1']);
     expect(body[5][4]).toBe('error');

@@ -17,6 +17,8 @@ describe('bundled rule files', () => {
       'labor-relations-coordinator',
       'network-security-admin',
       'tech-consultant',
+      'tianjin-competition-promotion',
+      'tianjin-competition-promotion',
       'vocational-trainer',
     ]);
   });
