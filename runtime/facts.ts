@@ -228,8 +228,8 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   const training = trainingFacts(p, profile.training);
   const apprenticeships = apprenticeshipFacts(p, profile.apprenticeships);
   const education = educationFacts(p, profile.education);
-  const events = eventFacts(p, profile.events);
   const declared = declaredFacts(p, profile.facts);
+  const events = eventFacts(p, profile.events);
   return {
     asOf,
     work,
@@ -334,7 +334,9 @@ function apprenticeshipFacts(p: Preparing, list: Profile['apprenticeships']): Fa
 
 /** Events up to the as-of date, names resolved; one of an undeclared kind or tier does not count (a warning says so). */
 function eventFacts(p: Preparing, list: Profile['events']): Facts['events'] {
-  const names = p.meta.eventNames ?? {};
+  // An occupation whose conditions count no events reads none (and says nothing about them).
+  const names = p.meta.eventNames;
+  if (names === undefined) return [];
   const declared = (name: string, path: string): string | undefined => {
     const key = normalizeName(name);
     const found = Object.hasOwn(names, key) ? names[key] : undefined;
@@ -342,12 +344,12 @@ function eventFacts(p: Preparing, list: Profile['events']): Facts['events'] {
     return found;
   };
   return kept(list, (e, i): Facts['events'][number] | undefined => {
-    const date = day(e.date, '/events', i, 'date');
-    if (date !== null && date > p.asOf) return undefined;
+    // its relation, kind and tier said about in that order, whatever its date (as for the other entries)
+    const rel = e.occupation === undefined && e.relation === undefined ? UNRELATED : occupationRelation(p, { occupation: e.occupation ?? '', relation: e.relation }, '/events', i);
     const kind = declared(e.kind, `/events/${i}/kind`);
     const tier = e.tier === undefined ? null : (declared(e.tier, `/events/${i}/tier`) ?? undefined);
-    if (kind === undefined || tier === undefined) return undefined;
-    const rel = e.occupation === undefined && e.relation === undefined ? UNRELATED : occupationRelation(p, { occupation: e.occupation ?? '', relation: e.relation }, '/events', i);
+    const date = day(e.date, '/events', i, 'date');
+    if (kind === undefined || tier === undefined || (date !== null && date > p.asOf)) return undefined;
     return { kind, date, rel, level: e.level ?? 0, tier, rank: e.rank ?? null, field: e.field ?? null, index: i };
   });
 }

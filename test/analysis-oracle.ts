@@ -61,7 +61,7 @@ export interface OracleCheck {
 
 /** Checks every claim on the pool (hand-made, bundled unless `bundled: false`, and `random` random expressions); throws on a counterexample. */
 export function checkClaims(o: { requirement: string | null; random: number; profiles: number; seed: number; bundled?: boolean }): OracleCheck {
-  const random = o.random > 0 ? fc.sample(expressionArb({ vocabulary, depth: 1 }), { numRuns: o.random, seed: o.seed }) : [];
+  const random = o.random > 0 ? fc.sample(expressionArb({ vocabulary, depth: 1, events: false }), { numRuns: o.random, seed: o.seed }) : [];
   const pool = [...new Set([...HAND, ...(o.bundled === false ? [] : whenExpressions(RULES)), ...random])];
   const { occ } = occupationOf(pool, o.requirement);
   const forms = occ.clauses.map((c) => dnf(c.cond as Plan));

@@ -76,14 +76,14 @@ function empty(): Summary {
     levels: { eligible: 0, ineligible: 0, unknown: 0 },
     clauses: { met: 0, unmet: 0, unknown: 0 },
     education: { met: 0, unmet: 0, unknown: 0 },
-    warnings: { W_UNRELATED: 0, W_NO_MAJOR: 0, W_UNKNOWN_KIND: 0, W_UNKNOWN_FACT: 0, W_UNKNOWN_CATEGORY: 0 },
+    warnings: { W_UNRELATED: 0, W_NO_MAJOR: 0, W_UNKNOWN_KIND: 0, W_UNKNOWN_FACT: 0, W_UNKNOWN_CATEGORY: 0, W_UNKNOWN_EVENT: 0 },
     constructs: {},
   };
 }
 
 /** Preconditions (none to two, shallow expressions) and, per clause, the requirements it waives. */
 function gatesArb(vocabulary: ReturnType<typeof loadOracleVocabulary>): fc.Arbitrary<SyntheticGates> {
-  return fc.array(expressionArb({ vocabulary, depth: 1 }), { maxLength: 2 }).chain((preconditions) =>
+  return fc.array(expressionArb({ vocabulary, depth: 1, inLevel: false }), { maxLength: 2 }).chain((preconditions) =>
     fc
       .array(fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(['education', ...preconditions.map((_, i) => `p${i + 1}`)]) }), { minLength: 15, maxLength: 15 })
       .map((waives) => ({ preconditions, waives })),

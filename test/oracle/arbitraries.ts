@@ -267,6 +267,7 @@ export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> 
       { weight: 2, arbitrary: fc.constantFrom('男', '女').map((sex) => ({ sex })) },
       { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 0, max: 999 }), fc.boolean(), fc.boolean()).map(([n, male, withSex]) => ({ idNumber: identityNumber(n, male), ...(withSex ? { sex: male ? '男' : '女' } : {}) })) },
     );
+    const events = eventsArb(world, occupation, relationValue, relationMap(relationValue), dateNear(asOf));
     // now and then a fact the vocabulary does not declare (a warning, ignored)
     const undeclared = fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('未声明的事实', 'undeclared fact') });
 
@@ -280,6 +281,7 @@ export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> 
         apprenticeships: optional(fc.array(apprenticeship, { maxLength: 2 })),
         facts: factValues,
         categories,
+        events: optional(events, 3),
         sexAndId,
         undeclared,
       })
@@ -287,6 +289,34 @@ export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> 
   };
   const byDate = new Map(AS_OF_DATES.map((d) => [d, build(d)]));
   return fc.constantFrom(...AS_OF_DATES).chain((d) => byDate.get(d)!);
+}
+
+/**
+ * Past events (issue 20): competitions with tier, rank and field size, promotions and subsidy claims
+ * with a level, dated near the as-of date, on 1 January and 31 December, on leap days, or undated;
+ * now and then a field left out (unknown), or an undeclared kind or tier (a warning, not counted).
+ */
+function eventsArb(world: ProfileWorld, occupation: fc.Arbitrary<string>, relationValue: fc.Arbitrary<string>, relationMap: fc.Arbitrary<Raw>, near: fc.Arbitrary<number>): fc.Arbitrary<Raw[]> {
+  const v = world.vocabulary;
+  if (v.eventKinds.length === 0) return fc.constant([]);
+  const kind = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...v.eventKinds.flatMap((k) => [k.name, k.en ?? k.name])) }, { weight: 1, arbitrary: fc.constant('未声明事件') });
+  const tier = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...v.competitions.flatMap((c) => [c.name, c.en ?? c.name])) }, { weight: 1, arbitrary: fc.constant('未声明竞赛') });
+  const yearEdge = near.map((d) => isoOf(d).slice(0, 4)).chain((y) => fc.constantFrom(`${y}-01-01`, `${y}-12-31`, `${Number(y) - 1}-12-31`));
+  const date = fc.oneof({ weight: 4, arbitrary: near.map(isoOf) }, { weight: 2, arbitrary: yearEdge }, { weight: 1, arbitrary: fc.constant(undefined) });
+  const relation = fc.oneof({ weight: 2, arbitrary: relationValue }, { weight: 1, arbitrary: relationMap });
+  const event = fc
+    .record({
+      kind,
+      date,
+      occupation: optional(occupation, 4),
+      relation: optional(relation, 3),
+      level: optional(fc.integer({ min: 1, max: 5 }), 3),
+      tier: optional(tier, 2),
+      rank: optional(fc.integer({ min: 1, max: 12 }), 4),
+      field: optional(fc.constantFrom(1, 3, 10, 20, 25, 30), 3),
+    })
+    .map((e) => clean(e));
+  return fc.array(event, { maxLength: 4 });
 }
 
 /** A valid 18-digit identity number (check character by GB 11643) whose 17th digit gives the sex. */
@@ -307,6 +337,10 @@ export interface ExpressionOptions {
   vocabulary?: OracleVocabulary;
   /** Maximum nesting of 且/或/非. */
   depth?: number;
+  /** Past-event atoms (获奖, 记录); default true (the analysis refuses them: its oracle says false). */
+  events?: boolean;
+  /** The expression is a level's clause, so 本级 may occur; default true (false for preconditions). */
+  inLevel?: boolean;
 }
 
 export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<string> {
@@ -392,6 +426,8 @@ export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<str
     }
   }
 
+  const eventAtoms = eventAtomsArb(v, words, occScope, cmp, options.inLevel ?? true);
+  if (options.events ?? true) conceptAtoms.push(...eventAtoms);
   const atom = fc.oneof(
     { weight: 4, arbitrary: experience },
     { weight: 4, arbitrary: experienceAfter },
@@ -430,6 +466,27 @@ export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<str
     ),
   }));
   return expr;
+}
+
+/** The past-event atoms (issue 20): a placing in the top N or N% of a tier, and a count of recorded events. */
+function eventAtomsArb(
+  v: OracleVocabulary,
+  words: (parts: fc.Arbitrary<string>[]) => fc.Arbitrary<string>,
+  occScope: fc.Arbitrary<string>,
+  cmp: fc.Arbitrary<string>,
+  inLevel: boolean,
+): fc.Arbitrary<string>[] {
+  if (v.eventKinds.length === 0 || v.competitions.length === 0) return [];
+  const tiers = v.competitions.flatMap((c) => [c.name, c.en ?? c.name]);
+  const kinds = v.eventKinds.flatMap((k) => [k.name, k.en ?? k.name]);
+  const top = fc.oneof(
+    fc.tuple(pick('前', 'top '), fc.constantFrom(1, 3, 6, 10), pick('名', '', ' places', ' place')).map(([t, n, u]) => `${t}${n}${u}`),
+    fc.tuple(pick('前', 'top '), fc.constantFrom(10, 25, 30, 50, 100, 33.3)).map(([t, n]) => `${t}${n}%`),
+  );
+  const count = fc.tuple(fc.constantFrom(0, 1, 2, 3), pick('次', '', ' times', ' time')).map(([n, u]) => `${n}${u}`);
+  const level = inLevel ? pick('', '', '本级', 'this-level') : fc.constant('');
+  const window = pick('', '本自然年', 'this-calendar-year', '近十二个月', 'past-twelve-months');
+  return [words([pick('获奖', 'placed'), occScope, fc.constantFrom(...tiers), top]), words([pick('记录', 'events'), fc.constantFrom(...kinds), occScope, level, window, cmp, count])];
 }
 
 /**

@@ -246,6 +246,8 @@ function idSex(id: string): 'male' | 'female' {
 
 export class Oracle {
   private readonly clauses: (Pre & { id: string; level: number; next: boolean })[];
+  /** Whether a condition counts past events: only then are the profile's events read. */
+  private readonly usesEvents: boolean;
   /** The level of the clause being judged: what 本级 means. */
   private clauseLevel = 0;
   private readonly requirement: Pre | null;
@@ -281,6 +283,8 @@ export class Oracle {
     this.technical = new Set(vocab.education.filter((x) => x.family === '技工院校').map((x) => x.name));
     this.ranks = new Map(vocab.education.map((x) => [x.name, x.rank]));
     this.trackRanks = new Map(vocab.tracks.map((t) => [t.name, t.rank]));
+    const counts = (e: Expr): boolean => (e.kind === 'Or' || e.kind === 'And' ? e.items.some(counts) : e.kind === 'Not' ? counts(e.expr) : e.kind === 'Placed' || e.kind === 'Events');
+    this.usesEvents = [...this.clauses, ...this.preconditions, ...(this.requirement ? [this.requirement] : [])].some((x) => counts(x.ast));
   }
 
   /** Every level of the occupation, 五级 first, as `evaluateOccupation(…, { asOf, single: true })` reports it. */
@@ -421,7 +425,7 @@ export class Oracle {
 
     const named = (list: { name: string; en?: string }[], v: unknown): string | undefined => list.find((x) => typeof v === 'string' && (x.name === nfkc(v) || x.en === nfkc(v)))?.name;
     const events: OProfile['events'] = [];
-    for (const e of list('events')) {
+    for (const e of this.usesEvents ? list('events') : []) {
       const d = date(e.date);
       if (d !== null && d > asOf) continue;
       const kind = named(this.vocab.eventKinds, e.kind);
@@ -481,11 +485,14 @@ export class Oracle {
         if (!this.vocab.facts.some((f) => f.name === nfkc(key) || f.en === nfkc(key))) out.push({ code: 'W_UNKNOWN_FACT', path: `/facts/${key}` });
       }
     }
-    list('events').forEach((e, i) => {
-      if (!this.vocab.eventKinds.some((x) => x.name === nfkc(String(e.kind)) || x.en === nfkc(String(e.kind)))) out.push({ code: 'W_UNKNOWN_EVENT', path: `/events/${i}/kind` });
-      else if (e.tier !== undefined && !this.vocab.competitions.some((x) => x.name === nfkc(String(e.tier)) || x.en === nfkc(String(e.tier)))) out.push({ code: 'W_UNKNOWN_EVENT', path: `/events/${i}/tier` });
-      if (e.occupation !== undefined || e.relation !== undefined) unrelated('events', i, e);
-    });
+    // events only where a condition counts them: relation, kind, tier
+    if (this.usesEvents) {
+      list('events').forEach((e, i) => {
+        if (e.occupation !== undefined || e.relation !== undefined) unrelated('events', i, e);
+        if (!this.vocab.eventKinds.some((x) => x.name === nfkc(String(e.kind)) || x.en === nfkc(String(e.kind)))) out.push({ code: 'W_UNKNOWN_EVENT', path: `/events/${i}/kind` });
+        if (e.tier !== undefined && !this.vocab.competitions.some((x) => x.name === nfkc(String(e.tier)) || x.en === nfkc(String(e.tier)))) out.push({ code: 'W_UNKNOWN_EVENT', path: `/events/${i}/tier` });
+      });
+    }
     list('categories').forEach((c, i) => {
       if (!this.vocab.categories.some((x) => x.name === nfkc(String(c)) || x.en === nfkc(String(c)))) out.push({ code: 'W_UNKNOWN_CATEGORY', path: `/categories/${i}` });
     });
