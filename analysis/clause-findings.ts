@@ -20,10 +20,11 @@ export function clauseForms(occ: CheckedOccupation): ClauseForm[] {
   return occ.clauses.map((clause) => {
     let form: Conjunct[];
     try {
-      // Gates and waivers outside the condition change what a clause needs: not analysed yet.
-      if (occ.preconditions.length > 0) throw new RefusedConstruct('preconditions');
+      // A waiver changes what a clause needs outside its condition: not analysed yet. Preconditions
+      // gate every (unwaiving) clause: analysed as part of its condition.
       if ((clause.waives?.length ?? 0) > 0) throw new RefusedConstruct('waives');
-      form = dnf(clause.cond as Plan);
+      const gates = occ.preconditions.map((p) => p.cond as Plan);
+      form = dnf(gates.length > 0 ? { op: 'and', items: [clause.cond as Plan, ...gates] } : (clause.cond as Plan));
     } catch (e) {
       if (e instanceof RefusedConstruct) e.clause = `${occ.id} ${refOf(clause)}`;
       throw e;

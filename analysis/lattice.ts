@@ -132,10 +132,12 @@ export function leafImplies(a: PlanLeaf, b: PlanLeaf): Axiom[] | null {
       return a.op === 'fact' && a.name === b.name && thresholdImplies(a.cmp, a.value, b.cmp, b.value) ? ['threshold'] : null;
     case 'flag':
       return a.op === 'flag' && a.name === b.name ? ['same-atom'] : null;
-    case 'ageBySex':
+    // categories and events: only the same atom is known to force itself (no contradiction is claimed between two)
     case 'category':
-    case 'working':
     case 'events':
+      return a.op === b.op && JSON.stringify({ ...a, range: 0 }) === JSON.stringify({ ...b, range: 0 }) ? ['same-atom'] : null;
+    case 'ageBySex':
+    case 'working':
       throw new RefusedConstruct(b.op);
     default: {
       const unknown: never = b;

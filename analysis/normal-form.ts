@@ -45,12 +45,12 @@ export function dnf(plan: Plan, negated = false): Conjunct[] {
     case 'age':
     case 'flag':
     case 'fact':
+    case 'category':
+    case 'events':
       return [[{ leaf: plan, positive: !negated }]];
     // Not analysed yet: refused by name, never skipped.
     case 'ageBySex':
-    case 'category':
     case 'working':
-    case 'events':
       throw new RefusedConstruct(op);
     default: {
       const unknown: never = op;

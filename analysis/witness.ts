@@ -92,10 +92,24 @@ function addLeaf(occ: CheckedOccupation, d: Draft, leaf: PlanLeaf): void {
     case 'fact':
       (p.facts ??= {})[leaf.name] = amount(leaf.cmp, leaf.value);
       return;
-    case 'ageBySex':
     case 'category':
-    case 'working':
+      (p.categories ??= []).push(leaf.name);
+      return;
     case 'events':
+      // as many events as the count needs, each meeting every part of the condition (rank 1 of 100)
+      for (let i = 0; i < amount(leaf.cmp, leaf.count); i++) {
+        (p.events ??= []).push({
+          kind: leaf.kind ?? Object.keys(occ.eventNames)[0] ?? '',
+          date: WITNESS_AS_OF,
+          occupation: occ.name,
+          relation: relation(leaf.scope),
+          ...(leaf.level !== 0 ? { level: leaf.level as 1 } : {}),
+          ...(leaf.tier !== null ? { tier: leaf.tier, rank: 1, field: 100 } : {}),
+        });
+      }
+      return;
+    case 'ageBySex':
+    case 'working':
       throw new RefusedConstruct(leaf.op);
     default: {
       const unknown: never = leaf;

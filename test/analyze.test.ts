@@ -171,7 +171,7 @@ describe('zige analyze: acceptances, formats, exit codes', () => {
     const r = await zige(['analyze', '--format', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { summary: { accepted: number; stale: number; errors: number; warnings: number }; uncited: unknown[] };
-    expect(doc.summary).toMatchObject({ accepted: 4, stale: 0, errors: 0, warnings: 0 });
+    expect(doc.summary).toMatchObject({ accepted: 9, stale: 0, errors: 0, warnings: 0 });
     expect(doc.uncited).toEqual([]); // every reason quotes its source sentence
   });
 });
