@@ -80,6 +80,8 @@ export interface SyntheticGates {
   preconditions: string[];
   /** By clause index (as `expressions`): `education` and/or precondition ids. */
   waives: string[][];
+  /** By clause index: the clause says `outcome: next-level` (issue 20). */
+  nextLevel?: boolean[];
 }
 
 /** A rule file for occupation `sample` whose clauses are `expressions`, spread over levels 5..1. */
@@ -103,7 +105,7 @@ export function syntheticRuleFile(expressions: string[], requirement: string | n
       ([level, list]) => `  - level: ${level}
     source: 样例标题
     clauses:
-${list.map(({ e, i }, k) => `      - id: "${k + 1}"\n        source: 样例条款。\n        when: ${q(e)}${waives(i)}`).join('\n')}`,
+${list.map(({ e, i }, k) => `      - id: "${k + 1}"\n        source: 样例条款。\n        when: ${q(e)}${waives(i)}${gates?.nextLevel?.[i] ? '\n        outcome: next-level' : ''}`).join('\n')}`,
     )
     .join('\n');
   return `id: ${id}
