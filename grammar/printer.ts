@@ -13,6 +13,9 @@ export interface PrintOptions {
   renameUnit?: (unit: string, value: number, lang: MessageLang) => string;
 }
 
+/** The word of an event window (none for every event). */
+const WINDOW_WORDS = { 'calendar-year': 'CalendarYear', 'twelve-months': 'TwelveMonths' } as const satisfies Record<Exclude<A.EventWindowName, 'ever'>, WordName>;
+
 const scopeNames = new Map<A.ScopeValue, WordName>(scopeWords().map((s) => [s.scope.value as A.ScopeValue, s.name]));
 
 /** The mode written out: 累计从业, or where a language has no one word for it, `cumulative experience`. */
@@ -84,15 +87,7 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
         // 前10名 attached in Chinese, `top 10 places` in English
         return join([w('Placed'), ...scope(e.scope), ref(e.tier), `${w('Top')}${lang === 'zh' ? '' : ' '}${value(e.top)}`]);
       case 'Events':
-        return join([
-          w('Events'),
-          ref(e.eventKind),
-          ...scope(e.scope),
-          e.thisLevel ? w('ThisLevel') : '',
-          e.window === 'calendar-year' ? w('CalendarYear') : e.window === 'twelve-months' ? w('TwelveMonths') : '',
-          e.cmp,
-          value(e.value),
-        ]);
+        return join([w('Events'), ref(e.eventKind), ...scope(e.scope), e.thisLevel ? w('ThisLevel') : '', e.window === 'ever' ? '' : w(WINDOW_WORDS[e.window]), e.cmp, value(e.value)]);
     }
   };
 

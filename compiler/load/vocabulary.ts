@@ -154,6 +154,11 @@ function categoryDecls(list: Partial<CategoryDecl>[], key = 'categories'): Categ
   });
 }
 
+/** Entries by name and English name. */
+function byNames(list: readonly CategoryDecl[]): Map<string, CategoryDecl> {
+  return new Map(list.flatMap((c) => [[c.name, c] as const, [c.en, c] as const]));
+}
+
 /** Parses the vocabulary; YAML syntax problems are the loader's to report (it parses with positions first). */
 export function parseVocabulary(text: string): VocabularyIndex {
   let raw: unknown;
@@ -203,13 +208,10 @@ export function parseVocabulary(text: string): VocabularyIndex {
     targets: new Map(),
     workKinds: new Map(),
     facts: new Map(),
-    categories: new Map(),
-    eventKinds: new Map(),
-    competitions: new Map(),
+    categories: byNames(categories),
+    eventKinds: byNames(eventKinds),
+    competitions: byNames(competitions),
   };
-  for (const c of categories) for (const key of [c.name, c.en]) index.categories.set(key, c);
-  for (const c of eventKinds) for (const key of [c.name, c.en]) index.eventKinds.set(key, c);
-  for (const c of competitions) for (const key of [c.name, c.en]) index.competitions.set(key, c);
   declareOnce([...eventKinds, ...competitions], 'eventKinds');
   for (const k of workKinds) for (const key of [k.name, k.en]) index.workKinds.set(key, k);
   declareOnce(workKinds, 'workKinds');
