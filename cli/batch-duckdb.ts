@@ -11,7 +11,7 @@ import { factTypeProblems } from '../compiler/profile/fact-types.js';
 import { MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
 import { prepareFacts, ProfileError, type OccupationMeta, type Profile } from '../runtime/index.js';
 import type { Level, OutputLang } from '../runtime/words.js';
-import { acceptStatement } from '../sql/accept.js';
+import { acceptStatement, DOCS_TABLE } from '../sql/accept.js';
 import { literal } from '../sql/dialect.js';
 import { appendRows, DuckdbMissing, openDuckdb, type DuckConnection } from '../sql/duckdb.js';
 import { addProfile, emptyRows } from '../sql/load.js';
@@ -52,7 +52,7 @@ function fail(d: Omit<Diagnostic, 'severity'>, io: Io, lang: OutputLang): 1 {
 }
 
 /** Lines judged per round: the tables, and the output texts of one round, are held in DuckDB's memory. */
-const LINES_PER_BATCH = { csv: 50_000, json: 10_000 };
+const LINES_PER_BATCH = { csv: 20_000, json: 4_000 };
 
 /** Judges the whole input in DuckDB into the run's output; 1 once reported (no DuckDB, no profile column). */
 export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
@@ -83,6 +83,8 @@ export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
     const metas = run.chosen.occupations.map((c) => c.compiled().meta);
     const templates = outputTemplates(metas, levelFilter(o), o);
     if ('unplain' in templates) return fail({ code: 'E_SQL_UNSUPPORTED', args: { construct: `clause id ${templates.unplain} in CSV output`, occupation: '' } }, io, opts.lang);
+    // Every statement orders what it needs: DuckDB may keep less in memory (not for Parquet, streamed in row order).
+    if (!settings.parquet) await db.connection.run('SET preserve_insertion_order = false');
     const judge = new SqlJudge(run, db.connection, o, templates);
     await judge.open();
     for await (const piece of pieces) {
@@ -168,6 +170,7 @@ class SqlJudge {
   /** Creates the round's tables (once). */
   async open(): Promise<void> {
     for (const s of this.statements.setup) await this.connection.run(s);
+
   }
 
   /** Queues a chunk's records: texts into `raw`, the others for Node. */
@@ -280,6 +283,7 @@ class Phases {
     return (phase) => {
       const now = performance.now();
       this.seconds.set(phase, (this.seconds.get(phase) ?? 0) + (now - t) / 1000);
+      if (process.env.ZIGE_SQL_PHASES === 'each') process.stderr.write(`${phase} ${((now - t) / 1000).toFixed(2)}\n`);
       t = now;
     };
   }
@@ -306,6 +310,7 @@ function roundStatements(metas: readonly OccupationMeta[], levelsOf: (m: Occupat
   return {
     setup: [
       `CREATE TABLE raw (applicant_id BIGINT NOT NULL, t VARCHAR NOT NULL)`,
+      DOCS_TABLE,
       `CREATE TABLE lv AS SELECT * FROM (${screeningSql(metas.map((meta) => ({ meta, levels: levelsOf(meta) }))).replace(/;\s*$/, '')}) x WHERE FALSE`.replace(/\$1/g, "'2000-01-01'"),
       `CREATE TABLE wr AS SELECT * FROM (${warningsSql(metas, { sortColumns: true }).replace(/;\s*$/, '')}) x WHERE FALSE`.replace(/\$1/g, "'2000-01-01'"),
     ],

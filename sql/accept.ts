@@ -110,9 +110,12 @@ export function docAcceptSql(metas: readonly OccupationMeta[], t: string): strin
     .join('\n    AND ');
 }
 
-/** `docs(applicant_id, line, s)`: the lines of `raw(applicant_id, t)` that SQL accepts, each with its typed value. */
+/** The (empty) table of accepted lines: applicant_id, line, s (the typed value), after `raw(applicant_id, t)`. */
+export const DOCS_TABLE = `CREATE TABLE docs AS SELECT applicant_id, applicant_id AS line, json_transform(t, ${literal(PROFILE_TYPE)}) AS s FROM raw WHERE FALSE`;
+
+/** Fills `docs(applicant_id, line, s)` with the lines of `raw(applicant_id, t)` that SQL accepts, each with its typed value. */
 export function acceptStatement(metas: readonly OccupationMeta[]): string {
-  return `CREATE OR REPLACE TABLE docs AS SELECT applicant_id, applicant_id AS line, s FROM (
+  return `INSERT INTO docs SELECT applicant_id, applicant_id AS line, s FROM (
   SELECT applicant_id, t, json_transform(t, ${literal(PROFILE_TYPE)}) AS s FROM raw WHERE ${textAcceptSql('t')}
 ) WHERE ${docAcceptSql(metas, 't')}`;
 }

@@ -26,6 +26,15 @@ export interface OutputTemplates {
   warnings: { code: string; order: number; pieces: Piece[] }[];
 }
 
+/**
+ * `string_agg(text, sep ORDER BY keys)` without an ordered aggregate (DuckDB keeps sort state per
+ * group for those: out of memory with many applicants): a list of (keys…, text), sorted, joined.
+ */
+function joinedInOrder(text: string, sep: string, keys: readonly string[]): string {
+  const fields = [...keys.map((k, i) => `k${i} := ${k}`), `x := ${text}`].join(', ');
+  return `array_to_string(list_transform(list_sort(list(struct_pack(${fields}))), e -> e.x), ${sep})`;
+}
+
 /** Tables: `lv` (screening rows), `wr` (warning rows with their sort columns), `applicants`. */
 function concat(pieces: readonly Piece[], slot: (s: Slot) => string): string {
   const parts = pieces.filter((p) => p !== '').map((p) => (typeof p === 'string' ? literal(p) : slot(p)));
@@ -81,19 +90,23 @@ function warningText(t: OutputTemplates): string {
  * output of each judged profile, every level row and every warning in the writer's order.
  */
 export function outputSql(t: OutputTemplates): string {
-  const warnings = `SELECT w.applicant_id, string_agg(${warningText(t)}, ',' ORDER BY w.occupation_order, w.section, w.idx, w.sub) AS ws FROM wr w GROUP BY w.applicant_id`;
-  const line = 'CAST(l.line AS VARCHAR)';
+  const warnings = `SELECT w.applicant_id, ${joinedInOrder(warningText(t), "','", ['w.occupation_order', 'w.section', 'w.idx', 'w.sub'])} AS ws FROM wr w GROUP BY w.applicant_id`;
   if (t.format === 'json') {
-    const levels = `SELECT l.applicant_id, string_agg(${levelText(t, line, "''")}, ',' ORDER BY l.occupation_order, l.level_order) AS ls FROM lv l GROUP BY l.applicant_id`;
+    const levels = `SELECT l.applicant_id, ${joinedInOrder(levelText(t, "''", "''"), "','", ['l.occupation_order', 'l.level_order'])} AS ls FROM lv l GROUP BY l.applicant_id`;
     return `SELECT a.line, '{"line":' || CAST(a.line AS VARCHAR) || ',"warnings":[' || COALESCE(w.ws, '') || '],"results":[' || COALESCE(r.ls, '') || ']}' || chr(10) AS text
 FROM applicants a LEFT JOIN (${warnings}) w ON w.applicant_id = a.applicant_id LEFT JOIN (${levels}) r ON r.applicant_id = a.applicant_id
 ORDER BY a.line`;
   }
-  // CSV: the warnings (a JSON array, quoted as a cell) on the profile's first row only
-  const cell = `CASE WHEN l.first THEN COALESCE('"' || replace('[' || w.ws || ']', '"', '""') || '"', '') ELSE '' END`;
-  return `SELECT l.line, string_agg(${levelText(t, line, cell)} || chr(10), '' ORDER BY l.occupation_order, l.level_order) AS text
-FROM (SELECT lv.*, a.line, ROW_NUMBER() OVER (PARTITION BY lv.applicant_id ORDER BY lv.occupation_order, lv.level_order) = 1 AS first FROM lv JOIN applicants a USING (applicant_id)) l
-LEFT JOIN (${warnings}) w ON w.applicant_id = l.applicant_id
-GROUP BY l.applicant_id, l.line
-ORDER BY l.line`;
+  // CSV: the warnings (a JSON array, quoted as a cell) end the profile's first row; joined once per profile, not per row
+  const cell = `COALESCE('"' || replace('[' || w.ws || ']', '"', '""') || '"', '')`;
+  const row = levelText(t, 'CAST(l.line AS VARCHAR)', "''");
+  return `SELECT r.line, r.head || ${cell} || chr(10) || COALESCE(r.tail, '') AS text
+FROM (
+  SELECT l.applicant_id, l.line, min(CASE WHEN l.first THEN ${row} END) AS head,
+    ${joinedInOrder(`CASE WHEN l.first THEN '' ELSE ${row} || chr(10) END`, "''", ['l.occupation_order', 'l.level_order'])} AS tail
+  FROM (SELECT lv.*, a.line, ROW_NUMBER() OVER (PARTITION BY lv.applicant_id ORDER BY lv.occupation_order, lv.level_order) = 1 AS first FROM lv JOIN applicants a USING (applicant_id)) l
+  GROUP BY l.applicant_id, l.line
+) r
+LEFT JOIN (${warnings}) w ON w.applicant_id = r.applicant_id
+ORDER BY r.line`;
 }
