@@ -283,7 +283,6 @@ class Phases {
     return (phase) => {
       const now = performance.now();
       this.seconds.set(phase, (this.seconds.get(phase) ?? 0) + (now - t) / 1000);
-      if (process.env.ZIGE_SQL_PHASES === 'each') process.stderr.write(`${phase} ${((now - t) / 1000).toFixed(2)}\n`);
       t = now;
     };
   }

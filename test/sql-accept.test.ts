@@ -9,7 +9,7 @@ import { checkProfile } from '../cli/batch-duckdb.js';
 import { readProfile, type LineOptions } from '../cli/batch-worker.js';
 import { population } from '../bench/population.js';
 import type { OccupationMeta, Profile } from '../runtime/index.js';
-import { acceptStatement } from '../sql/accept.js';
+import { acceptStatement, DOCS_TABLE } from '../sql/accept.js';
 import { appendRows, openDuckdb } from '../sql/duckdb.js';
 import { addProfile, emptyRows } from '../sql/load.js';
 import { normalizeStatements } from '../sql/normalize.js';
@@ -129,6 +129,7 @@ beforeAll(async () => {
     appender.endRow();
   });
   appender.closeSync();
+  await db.connection.run(DOCS_TABLE);
   await db.connection.run(acceptStatement(metas));
   accepted = (await db.connection.runAndReadAll('SELECT applicant_id FROM docs ORDER BY 1')).getRows().map((r) => Number(r[0]));
 }, 60_000);
