@@ -6,23 +6,30 @@
 import { closeSync, openSync } from 'node:fs';
 import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
 import { renderDiagnostic } from '../compiler/diagnostics/render.js';
+import type { EncodingProblem } from '../compiler/load/encoding.js';
+import { factTypeProblems } from '../compiler/profile/fact-types.js';
 import { MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
-import { prepareFacts, ProfileError, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
+import { prepareFacts, ProfileError, type OccupationMeta, type Profile } from '../runtime/index.js';
+import type { Level, OutputLang } from '../runtime/words.js';
+import { acceptStatement, DOCS_TABLE } from '../sql/accept.js';
 import { literal } from '../sql/dialect.js';
-import { appendRows, clearTables, DuckdbMissing, openDuckdb, type DuckConnection } from '../sql/duckdb.js';
-import { addProfile, emptyRows, type Rows } from '../sql/load.js';
-import { screeningSql } from '../sql/query.js';
-import { ResultBuilder } from '../sql/results.js';
+import { appendRows, DuckdbMissing, openDuckdb, type DuckConnection } from '../sql/duckdb.js';
+import { addProfile, emptyRows } from '../sql/load.js';
+import { normalizeStatements } from '../sql/normalize.js';
+import { outputSql, type OutputTemplates } from '../sql/output.js';
+import { reportLevels, screeningSql } from '../sql/query.js';
+import { TABLES } from '../sql/schema.js';
 import { warningsSql } from '../sql/warnings.js';
 import { csvPieces, profileColumn } from './batch-csv.js';
 import { chunks, type Piece } from './batch-input.js';
-import { CSV_COLUMNS, decodeUtf8, linesNotUtf8, locate, readProfile, splitRecords, writeError, writeResults, type ChunkResult, type LineOptions, type Records } from './batch-worker.js';
+import { CSV_COLUMNS, decodeUtf8, linesNotUtf8, locate, readProfile, splitRecords, writeError, type ChunkResult, type LineOptions, type Records } from './batch-worker.js';
+import type { RecordFailure } from './csv-input.js';
 import { readCsv } from './csv-input.js';
+import { outputTemplates } from './duckdb-templates.js';
 import { Utf8Lines } from './result-json.js';
 import { printDiagnostics, useColor, type Io } from './output.js';
 import type { Output } from './batch-output.js';
 import type { Candidate } from './bundled.js';
-import type { OutputLang } from '../runtime/words.js';
 
 /** What cli/batch.ts hands over: the run, checked and opened (declared here: batch.ts imports this file). */
 export interface DuckRun {
@@ -44,24 +51,8 @@ function fail(d: Omit<Diagnostic, 'severity'>, io: Io, lang: OutputLang): 1 {
   return 1;
 }
 
-/** Applicants judged per statement: the tables hold this many at a time. */
-const APPLICANTS_PER_BATCH = 50_000;
-
-/** A line of the input in order: a loaded applicant (its id), or a skipped line with its errors. */
-type Placed = number | { line: number; errors: Diagnostic[] };
-
-/** One batch of lines being gathered. */
-interface Gathered {
-  rows: Rows;
-  placed: Placed[];
-  /** Input line of each loaded applicant, by id. */
-  lines: number[];
-  counts: Omit<ChunkResult, 'out'>;
-}
-
-function gathering(): Gathered {
-  return { rows: emptyRows(), placed: [], lines: [], counts: { evaluated: 0, skipped: 0, skippedLines: 0, eligible: 0, ineligible: 0, unknown: 0, reports: [] } };
-}
+/** Lines judged per round: the tables, and the output texts of one round, are held in DuckDB's memory. */
+const LINES_PER_BATCH = { csv: 20_000, json: 4_000 };
 
 /** Judges the whole input in DuckDB into the run's output; 1 once reported (no DuckDB, no profile column). */
 export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
@@ -89,7 +80,13 @@ export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
       pieces = csvPieces(records, column);
     } else pieces = chunks(opts.input, io.stdin ?? process.stdin);
     if (settings.csvOutput) await output.write((opts.bom ? '\uFEFF' : '') + CSV_COLUMNS.join(',') + '\n');
-    const judge = new SqlJudge(run, db.connection, o);
+    const metas = run.chosen.occupations.map((c) => c.compiled().meta);
+    const templates = outputTemplates(metas, levelFilter(o), o);
+    if ('unplain' in templates) return fail({ code: 'E_SQL_UNSUPPORTED', args: { construct: `clause id ${templates.unplain} in CSV output`, occupation: '' } }, io, opts.lang);
+    // Every statement orders what it needs: DuckDB may keep less in memory (not for Parquet, streamed in row order).
+    if (!settings.parquet) await db.connection.run('SET preserve_insertion_order = false');
+    const judge = new SqlJudge(run, db.connection, o, templates);
+    await judge.open();
     for await (const piece of pieces) {
       if ('position' in piece) throw new Error('ranges are read by worker threads only');
       const records: Records = 'records' in piece ? piece.records : recordsOf(piece.bytes, piece.firstLine);
@@ -97,6 +94,7 @@ export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
       await judge.add(records, notUtf8);
     }
     await judge.flush();
+    if (process.env.ZIGE_SQL_PHASES) io.err(`duckdb phases: ${judge.phases}\n`);
   } finally {
     if (inputFd !== null) closeSync(inputFd);
     db.close();
@@ -133,98 +131,214 @@ function recordsOf(bytes: Uint8Array, firstLine: number): Records {
   return splitRecords(decodeUtf8(bytes), firstLine);
 }
 
-/** Gathers checked profiles into batches and judges each batch with the SQL. */
+/** A line Node checked and found invalid: its place in the output, its errors. */
+interface Rejected {
+  line: number;
+  errors: Diagnostic[];
+  /** Input lines it spans (a CSV record may span several). */
+  spans: number;
+}
+
+/**
+ * Judges rounds of lines in SQL: each line goes into `raw` as text; SQL accepts what it can read
+ * (sql/accept.ts) and normalizes it (sql/normalize.ts); Node checks only the lines SQL did not
+ * accept, exactly as the JS batch checks them (a line valid after all is loaded through
+ * sql/load.ts); the screening and warnings rows become the output text in SQL (sql/output.ts).
+ */
 class SqlJudge {
-  private batch = gathering();
+  private appender: import('@duckdb/node-api').DuckDBAppender | null = null;
+  /** Lines of this round that Node checks: not UTF-8, not a text (CSV), and those SQL does not accept. */
+  private nodeLines: { line: number; text: string | RecordFailure; spans: number; notUtf8: [number, EncodingProblem] | undefined }[] = [];
+  private count = 0;
   private reported = 0;
-  private readonly builder: ResultBuilder;
-  private readonly screening: string;
-  private readonly warnings: string;
+  /** Seconds per phase, printed on stderr when ZIGE_SQL_PHASES is set (bench/sql.ts). */
+  readonly phases = new Phases();
+  private readonly metas: OccupationMeta[];
+  private readonly statements: ReturnType<typeof roundStatements>;
 
   constructor(
     private readonly run: DuckRun,
     private readonly connection: DuckConnection,
     private readonly o: LineOptions,
+    templates: OutputTemplates,
   ) {
-    const metas = run.chosen.occupations.map((c) => c.compiled().meta);
-    this.builder = new ResultBuilder(metas);
-    const levelsOf = (m: (typeof metas)[number]): number[] =>
-      [...m.levels].sort((a, b) => b - a).filter((l) => (o.level === undefined || l === o.level) && (o.workType === undefined || m.workTypes.some((w) => w.name === o.workType && w.levels.includes(l))));
-    this.screening = screeningSql(metas.map((meta) => ({ meta, levels: levelsOf(meta) as never })));
-    this.warnings = warningsSql(metas);
+    this.metas = run.chosen.occupations.map((c) => c.compiled().meta);
+    const levelsOf = levelFilter(o);
+    this.statements = roundStatements(this.metas, levelsOf, templates);
   }
 
-  /** Checks each record as the JS batch does; a valid profile becomes rows, an invalid one an error in its place. */
-  async add(records: Records, notUtf8: ReadonlyMap<number, import('../compiler/load/encoding.js').EncodingProblem> | null): Promise<void> {
-    const first = this.run.chosen.occupations[0]?.compiled().meta;
+  /** Creates the round's tables (once). */
+  async open(): Promise<void> {
+    for (const s of this.statements.setup) await this.connection.run(s);
+
+  }
+
+  /** Queues a chunk's records: texts into `raw`, the others for Node. */
+  async add(records: Records, notUtf8: ReadonlyMap<number, EncodingProblem> | null): Promise<void> {
+    const perBatch = this.o.csvOutput ? LINES_PER_BATCH.csv : LINES_PER_BATCH.json;
     for (let k = 0; k < records.lines.length; k++) {
       const line = records.lines[k];
-      const sink = new DiagnosticSink();
-      const profile = readProfile(records, k, notUtf8, sink, this.o);
-      if (profile !== undefined && first) checkDates(profile, first, sink, this.o);
-      const errors = sink.items.filter((d) => d.severity === 'error');
-      const b = this.batch;
-      if (profile === undefined || errors.length > 0) {
-        b.counts.skipped++;
-        b.counts.skippedLines += records.lastLines ? records.lastLines[k] - line + 1 : 1;
-        b.placed.push({ line, errors });
-        if (this.reported < this.o.maxReports) {
-          this.reported++;
-          for (const d of errors) b.counts.reports.push(renderDiagnostic(locate(d, this.o.input, line, this.o.csv), { lang: this.o.lang, color: this.o.color }));
-        }
-        continue;
+      const text = records.texts[k];
+      const spans = records.lastLines ? records.lastLines[k] - line + 1 : 1;
+      const problem = notUtf8 === null ? undefined : firstProblem(notUtf8, line, k + 1 < records.lines.length ? records.lines[k + 1] : Infinity);
+      if (typeof text !== 'string' || problem !== undefined || spans !== 1) this.nodeLines.push({ line, text, spans, notUtf8: problem });
+      else {
+        this.appender ??= await this.connection.createAppender('raw');
+        this.appender.appendBigInt(BigInt(line));
+        this.appender.appendVarchar(text);
+        this.appender.endRow();
       }
-      const id = b.lines.length;
-      addProfile(b.rows, id, line, profile);
-      b.lines.push(line);
-      b.placed.push(id);
-      if (b.lines.length >= APPLICANTS_PER_BATCH) await this.flush();
+      if (++this.count >= perBatch) await this.flush();
     }
   }
 
-  /** Judges the gathered batch and writes its output, in input order. */
+  /** Judges the round and writes its output, in input order. */
   async flush(): Promise<void> {
-    const b = this.batch;
-    this.batch = gathering();
-    if (b.placed.length === 0) return;
-    const judged = b.lines.length === 0 ? new Map<number, { results: LevelResult[]; warnings: Warning[] }>() : await this.judge(b);
+    if (this.count === 0) return;
+    this.count = 0;
+    this.appender?.closeSync();
+    this.appender = null;
+    const c = this.connection;
+    const lap = this.phases.lap();
+    for (const s of this.statements.accept) await c.run(s);
+    lap('accept');
+    // Lines SQL did not accept: checked by Node as the JS batch checks them.
+    const refused = (await c.runAndReadAll(this.statements.refused)).getRows();
+    for (const [line, text] of refused) this.nodeLines.push({ line: Number(line), text: text as string, spans: 1, notUtf8: undefined });
+    const rejected = await this.checkInNode();
+    lap('node');
+    for (const s of this.statements.normalize) await c.run(s);
+    lap('normalize');
+    for (const [i, s] of this.statements.judge.entries()) {
+      await c.run(s, [this.o.asOf]);
+      lap(i === 0 ? 'screening' : 'warnings');
+    }
+    await this.write(rejected);
+    lap('write');
+    for (const s of this.statements.clear) await c.run(s);
+    lap('clear');
+  }
+
+  /** The lines SQL did not take, checked; valid ones loaded into the tables, invalid ones returned by line. */
+  private async checkInNode(): Promise<Rejected[]> {
+    const lines = this.nodeLines.sort((a, b) => a.line - b.line);
+    this.nodeLines = [];
+    const rows = emptyRows();
+    const rejected: Rejected[] = [];
+    for (const x of lines) {
+      const sink = new DiagnosticSink();
+      const notUtf8 = x.notUtf8 === undefined ? null : new Map([x.notUtf8]);
+      const profile = readProfile({ lines: [x.line], texts: [x.text] }, 0, notUtf8, sink, this.o);
+      if (profile !== undefined) checkProfile(profile, this.metas, sink, this.o);
+      const errors = sink.items.filter((d) => d.severity === 'error');
+      if (profile === undefined || errors.length > 0) rejected.push({ line: x.line, errors, spans: x.spans });
+      else addProfile(rows, x.line, x.line, profile);
+    }
+    await appendRows(this.connection, rows);
+    return rejected;
+  }
+
+  /** The round's output: judged profiles' texts from SQL, rejected lines' error records, by line. */
+  private async write(rejected: Rejected[]): Promise<void> {
+    const counts: Omit<ChunkResult, 'out'> = { evaluated: 0, skipped: 0, skippedLines: 0, eligible: 0, ineligible: 0, unknown: 0, reports: [] };
     const out = new Utf8Lines();
-    for (const p of b.placed) {
-      if (typeof p !== 'number') {
-        writeError(out, p.line, p.errors, this.o);
-        continue;
+    let next = 0;
+    const rejectUpTo = (line: number): void => {
+      for (; next < rejected.length && rejected[next].line < line; next++) this.reject(out, rejected[next], counts);
+    };
+    const texts = await this.connection.stream(this.statements.output);
+    for await (const rows of texts.yieldRows()) {
+      for (const [line, text] of rows) {
+        rejectUpTo(Number(line));
+        out.push(text as string);
       }
-      const x = judged.get(p) ?? { results: [], warnings: [] };
-      b.counts.evaluated++;
-      for (const r of x.results) b.counts[r.status]++;
-      writeResults(out, b.lines[p], x.results, x.warnings, this.o);
+      if (out.size > 1 << 24) await this.run.output.write(out.take());
+    }
+    rejectUpTo(Infinity);
+    for (const [status, n] of (await this.connection.runAndReadAll(this.statements.counts)).getRows()) {
+      if (status === 'applicants') counts.evaluated += Number(n);
+      else counts[status as 'eligible' | 'ineligible' | 'unknown'] += Number(n);
     }
     await this.run.output.write(out.take());
-    this.run.tally.add(b.counts);
+    this.run.tally.add(counts);
   }
 
-  /** The batch's results and warnings by applicant id, from the two statements. */
-  private async judge(b: Gathered): Promise<Map<number, { results: LevelResult[]; warnings: Warning[] }>> {
-    await clearTables(this.connection);
-    await appendRows(this.connection, b.rows);
-    const byId = new Map<number, { results: LevelResult[]; warnings: Warning[] }>();
-    const entry = (id: number): { results: LevelResult[]; warnings: Warning[] } => byId.get(id) ?? byId.set(id, { results: [], warnings: [] }).get(id)!;
-    const levels = await this.connection.stream(this.screening, [this.o.asOf]);
-    for await (const rows of levels.yieldRows()) {
-      for (const r of rows) {
-        const id = Number(r[0]);
-        entry(id).results.push(this.builder.level({ applicant_id: id, occupation_order: Number(r[1]), level: Number(r[4]), status: r[6] as string, education: r[7] as string, clauses: r[8] as string }));
-      }
+  private reject(out: Utf8Lines, r: Rejected, counts: Omit<ChunkResult, 'out'>): void {
+    counts.skipped++;
+    counts.skippedLines += r.spans;
+    writeError(out, r.line, r.errors, this.o);
+    if (this.reported < this.o.maxReports) {
+      this.reported++;
+      for (const d of r.errors) counts.reports.push(renderDiagnostic(locate(d, this.o.input, r.line, this.o.csv), { lang: this.o.lang, color: this.o.color }));
     }
-    const warned = await this.connection.stream(this.warnings, [this.o.asOf]);
-    for await (const rows of warned.yieldRows()) {
-      for (const r of rows) {
-        const id = Number(r[0]);
-        entry(id).warnings.push(this.builder.warning({ applicant_id: id, code: r[1] as string, path: r[2] as string, occupation_id: r[3] as string | null, arg: r[4] as string | null, occupation_order: Number(r[5]) }));
-      }
-    }
-    return byId;
   }
+}
+
+/** Wall time per phase of the rounds. */
+class Phases {
+  private readonly seconds = new Map<string, number>();
+  /** A stopwatch: each call adds the time since the previous one to the phase named. */
+  lap(): (phase: string) => void {
+    let t = performance.now();
+    return (phase) => {
+      const now = performance.now();
+      this.seconds.set(phase, (this.seconds.get(phase) ?? 0) + (now - t) / 1000);
+      t = now;
+    };
+  }
+  toString(): string {
+    return [...this.seconds].map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ');
+  }
+}
+
+/** The encoding problem of the record starting on `line` (the next starts on `next`), if any. */
+function firstProblem(notUtf8: ReadonlyMap<number, EncodingProblem>, line: number, next: number): [number, EncodingProblem] | undefined {
+  for (const [bad, problem] of notUtf8) if (bad >= line && bad < next) return [bad, problem];
+  return undefined;
+}
+
+/** The levels reported of an occupation: --level and --work-type applied, report order. */
+function levelFilter(o: LineOptions): (m: OccupationMeta) => Level[] {
+  return (m) =>
+    reportLevels(m).filter((l) => (o.level === undefined || l === o.level) && (o.workType === undefined || m.workTypes.some((w) => w.name === o.workType && w.levels.includes(l))));
+}
+
+/** The statements of every round, made once. */
+function roundStatements(metas: readonly OccupationMeta[], levelsOf: (m: OccupationMeta) => Level[], templates: OutputTemplates) {
+  const tables = [...TABLES.map((t) => t.name), 'raw', 'docs', 'lv', 'wr'];
+  return {
+    setup: [
+      `CREATE TABLE raw (applicant_id BIGINT NOT NULL, t VARCHAR NOT NULL)`,
+      DOCS_TABLE,
+      `CREATE TABLE lv AS SELECT * FROM (${screeningSql(metas.map((meta) => ({ meta, levels: levelsOf(meta) }))).replace(/;\s*$/, '')}) x WHERE FALSE`.replace(/\$1/g, "'2000-01-01'"),
+      `CREATE TABLE wr AS SELECT * FROM (${warningsSql(metas, { sortColumns: true }).replace(/;\s*$/, '')}) x WHERE FALSE`.replace(/\$1/g, "'2000-01-01'"),
+    ],
+    accept: [
+      acceptStatement(metas),
+    ],
+    refused: `SELECT applicant_id, t FROM raw ANTI JOIN docs USING (applicant_id) ORDER BY applicant_id`,
+    normalize: normalizeStatements(),
+    judge: [
+      `INSERT INTO lv ${screeningSql(metas.map((meta) => ({ meta, levels: levelsOf(meta) }))).replace(/;\s*$/, '')}`,
+      `INSERT INTO wr ${warningsSql(metas, { sortColumns: true }).replace(/;\s*$/, '')}`,
+    ],
+    output: outputSql(templates),
+    counts: `SELECT status, count(*) FROM lv GROUP BY status UNION ALL SELECT 'applicants', count(*) FROM applicants`,
+    clear: tables.map((t) => `DELETE FROM ${t}`),
+  };
+}
+
+/**
+ * What the JS batch checks after reading a line and before judging it: the declared fact types
+ * of every judged occupation, and the runtime's own checks of the profile's dates.
+ */
+export function checkProfile(profile: Profile, metas: readonly OccupationMeta[], sink: DiagnosticSink, o: LineOptions): void {
+  for (const meta of metas) {
+    const wrongTypes = factTypeProblems(profile, meta);
+    for (const d of wrongTypes) sink.report(d);
+    if (wrongTypes.length > 0) return;
+  }
+  if (metas[0]) checkDates(profile, metas[0], sink, o);
 }
 
 /**

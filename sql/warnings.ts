@@ -41,9 +41,10 @@ function occupationWarnings(meta: OccupationMeta, p: string, order: number): { c
 /**
  * The statement listing every applicant's warnings: applicant_id, code, path, occupation_id
  * (W_UNRELATED, W_NO_MAJOR), the entry's text the message names and the occupation version's
- * place (its name is the one in force), in output order.
+ * place (its name is the one in force), in output order; `sortColumns`: also the columns that
+ * order them (section, idx, sub), for a caller that aggregates them.
  */
-export function warningsSql(occupations: readonly OccupationMeta[]): string {
+export function warningsSql(occupations: readonly OccupationMeta[], options: { sortColumns?: boolean } = {}): string {
   const parts = occupations.map((m, k) => occupationWarnings(m, `w${k}`, k));
   const ctes = parts.flatMap((x) => x.ctes);
   const all = parts.flatMap((x) => x.selects).join('\n  UNION ALL\n');
@@ -56,6 +57,6 @@ once AS (
   SELECT said.*, ROW_NUMBER() OVER (PARTITION BY applicant_id, code, path, COALESCE(occupation_id, '') ORDER BY occupation_order, section, idx, sub) AS rn
   FROM said
 )
-SELECT applicant_id, code, path, occupation_id, arg, occupation_order FROM once WHERE rn = 1
+SELECT applicant_id, code, path, occupation_id, arg, occupation_order${options.sortColumns ? ', section, idx, sub' : ''} FROM once WHERE rn = 1
 ORDER BY applicant_id, occupation_order, section, idx, sub;`;
 }

@@ -1,0 +1,112 @@
+// The batch output written by SQL: each judged profile's text (JSON line or CSV rows), made by
+// concatenating pieces of text that the CLI cut out of its own writer's output (templates with
+// slots, cli/duckdb-templates.ts) with the columns of the level and warning rows. No text of a
+// profile is pasted into the statement: slots are columns; the fast path's names need no escape
+// (sql/accept.ts), which is what lets a column stand where the writer would have encoded a value.
+import { literal } from './dialect.js';
+
+/** What a slot stands for. */
+export type Slot =
+  | { kind: 'line' }
+  | { kind: 'status' }
+  | { kind: 'education' }
+  | { kind: 'matched' }
+  | { kind: 'warnings' }
+  | { kind: 'path' }
+  | { kind: 'arg' }
+  | { kind: 'clause'; index: number };
+
+export type Piece = string | Slot;
+
+export interface OutputTemplates {
+  format: 'json' | 'csv';
+  /** One level's text, by occupation order then level; clause ids as the matched slot writes them (JSON strings, or plain for CSV). */
+  levels: { order: number; level: number; pieces: Piece[]; clauseIds: string[] }[];
+  /** One warning's text, by code and occupation order (-1: a warning said of no occupation). */
+  warnings: { code: string; order: number; pieces: Piece[] }[];
+}
+
+/**
+ * `string_agg(text, sep ORDER BY keys)` without an ordered aggregate (DuckDB keeps sort state per
+ * group for those: out of memory with many applicants): a list of (keys…, text), sorted, joined.
+ */
+function joinedInOrder(text: string, sep: string, keys: readonly string[]): string {
+  const fields = [...keys.map((k, i) => `k${i} := ${k}`), `x := ${text}`].join(', ');
+  return `array_to_string(list_transform(list_sort(list(struct_pack(${fields}))), e -> e.x), ${sep})`;
+}
+
+/** Tables: `lv` (screening rows), `wr` (warning rows with their sort columns), `applicants`. */
+function concat(pieces: readonly Piece[], slot: (s: Slot) => string): string {
+  const parts = pieces.filter((p) => p !== '').map((p) => (typeof p === 'string' ? literal(p) : slot(p)));
+  return parts.length === 0 ? "''" : parts.join(' || ');
+}
+
+function clauseStatus(i: number): string {
+  return `CASE substr(l.clauses, ${i + 1}, 1) WHEN 'T' THEN 'met' WHEN 'F' THEN 'unmet' ELSE 'unknown' END`;
+}
+
+function levelText(t: OutputTemplates, lineText: string, firstWarnings: string): string {
+  const sep = t.format === 'json' ? ',' : ' ';
+  const branches = t.levels.map(({ order, level, pieces, clauseIds }) => {
+    const matched = clauseIds.length === 0 ? "''" : `concat_ws(${literal(sep)}, ${clauseIds.map((id, i) => `CASE WHEN substr(l.clauses, ${i + 1}, 1) = 'T' THEN ${literal(id)} END`).join(', ')})`;
+    const text = concat(pieces, (s) => {
+      switch (s.kind) {
+        case 'line':
+          return lineText;
+        case 'status':
+          return 'l.status';
+        case 'education':
+          return 'l.education';
+        case 'matched':
+          return matched;
+        case 'warnings':
+          return firstWarnings;
+        case 'clause':
+          return clauseStatus(s.index);
+        case 'path':
+        case 'arg':
+          throw new Error(`slot ${s.kind} in a level template`);
+        default: {
+          const never: never = s;
+          throw new Error(`unknown slot ${JSON.stringify(never)}`);
+        }
+      }
+    });
+    return `WHEN l.occupation_order = ${order} AND l.level = ${level} THEN ${text}`;
+  });
+  return `CASE ${branches.join('\n    ')} END`;
+}
+
+function warningText(t: OutputTemplates): string {
+  const branches = t.warnings.map(({ code, order, pieces }) => {
+    const text = concat(pieces, (s) => (s.kind === 'path' ? 'w.path' : s.kind === 'arg' ? "COALESCE(w.arg, '')" : "''"));
+    return `WHEN w.code = ${literal(code)} AND ${order < 0 ? 'w.occupation_id IS NULL' : `w.occupation_id IS NOT NULL AND w.occupation_order = ${order}`} THEN ${text}`;
+  });
+  return `CASE ${branches.join('\n    ')} END`;
+}
+
+/**
+ * The statement giving (line, text) of every applicant in `applicants`, by line: the whole
+ * output of each judged profile, every level row and every warning in the writer's order.
+ */
+export function outputSql(t: OutputTemplates): string {
+  const warnings = `SELECT w.applicant_id, ${joinedInOrder(warningText(t), "','", ['w.occupation_order', 'w.section', 'w.idx', 'w.sub'])} AS ws FROM wr w GROUP BY w.applicant_id`;
+  if (t.format === 'json') {
+    const levels = `SELECT l.applicant_id, ${joinedInOrder(levelText(t, "''", "''"), "','", ['l.occupation_order', 'l.level_order'])} AS ls FROM lv l GROUP BY l.applicant_id`;
+    return `SELECT a.line, '{"line":' || CAST(a.line AS VARCHAR) || ',"warnings":[' || COALESCE(w.ws, '') || '],"results":[' || COALESCE(r.ls, '') || ']}' || chr(10) AS text
+FROM applicants a LEFT JOIN (${warnings}) w ON w.applicant_id = a.applicant_id LEFT JOIN (${levels}) r ON r.applicant_id = a.applicant_id
+ORDER BY a.line`;
+  }
+  // CSV: the warnings (a JSON array, quoted as a cell) end the profile's first row; joined once per profile, not per row
+  const cell = `COALESCE('"' || replace('[' || w.ws || ']', '"', '""') || '"', '')`;
+  const row = levelText(t, 'CAST(l.line AS VARCHAR)', "''");
+  return `SELECT r.line, r.head || ${cell} || chr(10) || COALESCE(r.tail, '') AS text
+FROM (
+  SELECT l.applicant_id, l.line, min(CASE WHEN l.first THEN ${row} END) AS head,
+    ${joinedInOrder(`CASE WHEN l.first THEN '' ELSE ${row} || chr(10) END`, "''", ['l.occupation_order', 'l.level_order'])} AS tail
+  FROM (SELECT lv.*, a.line, ROW_NUMBER() OVER (PARTITION BY lv.applicant_id ORDER BY lv.occupation_order, lv.level_order) = 1 AS first FROM lv JOIN applicants a USING (applicant_id)) l
+  GROUP BY l.applicant_id, l.line
+) r
+LEFT JOIN (${warnings}) w ON w.applicant_id = r.applicant_id
+ORDER BY r.line`;
+}
