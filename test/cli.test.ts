@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { todayInShanghai } from '../runtime/index.js';
-import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, levelFiveClause, ROOT, ruleFile, rulesDir, scratch } from './helpers.js';
+import { APPRENTICESHIP_LEVEL_5, cli, FAILING_TEST_CASE, levelFiveClause, ROOT, ruleFile, RULES, rulesDir, scratch } from './helpers.js';
 import { zige } from './in-process.js';
 
 const examples = JSON.parse(readFileSync(join(ROOT, 'examples', 'examples.json'), 'utf8')) as {
@@ -84,8 +84,9 @@ describe('zige eval', () => {
     const fast = loaded(args);
     expect(fast.some((u) => u.includes('/dist/evaluators/'))).toBe(true);
     expect(fast.filter(checker)).toEqual([]);
-    // The hook sees the checker when it is needed: with --rules.
-    expect(loaded([...args, '--rules', 'rules']).some(checker)).toBe(true);
+    // The hook sees the checker when it is needed: with --rules (one occupation: what is loaded is the point).
+    const rules = rulesDir({ 'internet-marketer.yaml': readFileSync(join(RULES, 'internet-marketer.yaml'), 'utf8') });
+    expect(loaded([...args, '--rules', rules]).some(checker)).toBe(true);
     const batch = join(dir, 'one.jsonl');
     writeFileSync(batch, JSON.stringify(parseYaml(readFileSync(join(ROOT, 'examples/applicant-live-streamer.yaml'), 'utf8'))) + '\n');
     expect(loaded(['eval', '--batch', batch, '--occupation', '互联网营销师', '--as-of', '2026-11-28', '--out', join(dir, 'out.jsonl')]).filter(checker)).toEqual([]);

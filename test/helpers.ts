@@ -9,6 +9,15 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const RULES = join(ROOT, 'rules');
 export const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
 
+/**
+ * The size of a test's input: `bounded` in `npm test`, `full` when test/long/full-size.ts runs the
+ * same files with ZIGE_TEST_FULL=1 (part of `npm run test:long`). For sizes that are not the point
+ * of the test (random runs, profile counts): the cases and assertions are the same at both sizes.
+ */
+export function sized(bounded: number, full: number): number {
+  return process.env.ZIGE_TEST_FULL === '1' ? full : bounded;
+}
+
 /** A scratch directory inside the repo, so `zige/runtime` resolves by package self-reference. */
 export function scratch(prefix: string): string {
   // Under vitest, inside this run's folder (test/global-setup.ts removes it at the end).

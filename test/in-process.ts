@@ -11,24 +11,29 @@ import type { CliResult } from './helpers.js';
 const ROOT = join(import.meta.dirname, '..');
 
 type Main = typeof import('../cli/main.js').main;
-let loaded: Main | undefined;
+const loaded = new Map<string, Main>();
 
-async function mainOfBuild(): Promise<Main> {
-  loaded ??= ((await import(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href)) as { main: Main }).main;
-  return loaded;
+async function mainOfBuild(root: string): Promise<Main> {
+  let main = loaded.get(root);
+  if (!main) {
+    main = ((await import(pathToFileURL(join(root, 'dist', 'cli', 'main.js')).href)) as { main: Main }).main;
+    loaded.set(root, main);
+  }
+  return main;
 }
 
 /**
  * Runs `zige ARGS` in process, as a child would run it: from `cwd` (default the repo), with
  * NO_COLOR set and `env` added (undefined: unset), `stdin` as standard input, stdout (streamed
  * output too) and stderr captured, not on a terminal unless said. Calls are serialised: the working
- * directory and the environment belong to the whole process.
+ * directory and the environment belong to the whole process. `build`: the root of another copy of
+ * the built package to run (its own dist/, loaded once), instead of this repository's.
  */
 export async function zige(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; isTTY?: boolean; errIsTTY?: boolean; stdin?: string | Uint8Array } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; isTTY?: boolean; errIsTTY?: boolean; stdin?: string | Uint8Array; build?: string } = {},
 ): Promise<CliResult> {
-  const main = await mainOfBuild();
+  const main = await mainOfBuild(options.build ?? ROOT);
   const previous = queue;
   let release = (): void => {};
   queue = new Promise<void>((r) => (release = r));

@@ -13,7 +13,7 @@ import { evaluateOccupation, formatDay, parseDay, type Level, type Profile } fro
 import { expressionArb, profileArb, worldOf } from './oracle/arbitraries.js';
 import { differ, explain, generatedLevels, REQUIREMENTS, SYNTHETIC_RELATED, SYNTHETIC_SOURCE, syntheticRuleFile } from './oracle/harness.js';
 import { loadOracleVocabulary, Oracle } from './oracle/interpreter.js';
-import { check, ROOT, RULES, rulesDir, scratch } from './helpers.js';
+import { check, ROOT, RULES, rulesDir, scratch, sized } from './helpers.js';
 
 const vocabulary = loadOracleVocabulary();
 
@@ -55,7 +55,7 @@ describe('generated code = reference interpreter, on random profiles', () => {
           for (const l of o.evaluate(profile, asOf)) tally[l.status]++;
         }
       }),
-      { numRuns: 300 },
+      { numRuns: sized(150, 300) },
     );
     // The generators reach every outcome, so agreement is not vacuous.
     expect(tally.eligible).toBeGreaterThan(0);
@@ -111,7 +111,7 @@ describe('earliest: the first day on which the same profile is eligible', () => 
           }
         }
       }),
-      { numRuns: 150 },
+      { numRuns: sized(100, 150) },
     );
     // Both outcomes are reached, so the property is not vacuous.
     expect(dated).toBeGreaterThan(0);
@@ -137,7 +137,7 @@ describe('generated code = reference interpreter, on random expressions', () => 
           for (const { asOf, profile } of profiles) agree(oracle, profile, asOf);
         },
       ),
-      { numRuns: 50 },
+      { numRuns: sized(25, 50) },
     );
   }, 60_000);
 });

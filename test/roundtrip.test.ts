@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseExpression, printExpression } from '../grammar/index.js';
 import { expressionArb } from './oracle/arbitraries.js';
 import { roundTripProblems, stripRanges, whenExpressions } from './oracle/fuzzing.js';
-import { check, ROOT, RULES } from './helpers.js';
+import { check, ROOT, RULES, sized } from './helpers.js';
 
 const ruleExpressions = [...whenExpressions(RULES), ...whenExpressions(join(ROOT, 'test', 'fixtures', 'invented'))];
 
@@ -48,7 +48,7 @@ describe('parse → print → parse', () => {
         const zh = stripRanges(parsed(printExpression(ast, { lang: 'zh' })));
         expect(stripRanges(parsed(printExpression(ast, { lang: 'en' })))).toEqual(zh);
       }),
-      { numRuns: 1500 },
+      { numRuns: sized(500, 1500) },
     );
   });
 

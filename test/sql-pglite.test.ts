@@ -2,7 +2,7 @@
 // a differential against the TypeScript evaluators on random profiles from the reference
 // generator (every bundled occupation, profiles with 100 overlapping work periods), rule versions
 // and hostile names, `zige compile --target sql` output run as written, and refusal by name.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import type { OccupationMeta, Profile } from '../runtime/index.js';
 import { AtomSet, SqlRefusal } from '../sql/atoms.js';
 import { compileStatements } from '../sql/statements.js';
 import { TABLES } from '../sql/schema.js';
-import { scratch } from './helpers.js';
+import { ROOT, scratch } from './helpers.js';
 import { zige } from './in-process.js';
 import { coverageReport, differential, sampleProfiles } from './sql/differential.js';
 import { loadPostgres, occupationsOf, sqlAnswers, typescriptAnswer, type Run } from './sql/harness.js';
@@ -19,8 +19,28 @@ import { hostileRules, withoutSingleRelations } from './sql/inputs.js';
 let db: PGlite;
 const run: Run = async (sql, params) => (await db.query(sql, params)).rows as Record<string, unknown>[];
 
+/**
+ * A new PGlite on a fresh cluster. Making the cluster (PGlite's initdb) takes seconds of CPU; it is
+ * the same every time for a PGlite version, so it is kept in node_modules/.cache (gone with `npm ci`)
+ * and each run starts from a copy of it, untouched by any earlier run.
+ */
+async function freshDatabase(): Promise<PGlite> {
+  const pglite = join(ROOT, 'node_modules', '@electric-sql', 'pglite');
+  const { version } = JSON.parse(readFileSync(join(pglite, 'package.json'), 'utf8')) as { version: string };
+  const cache = join(ROOT, 'node_modules', '.cache', 'zige-test');
+  const cluster = join(cache, `pglite-${version}-cluster.tar.gz`);
+  if (existsSync(cluster)) return PGlite.create({ loadDataDir: new Blob([readFileSync(cluster)]) });
+  const fresh = await PGlite.create();
+  const dump = Buffer.from(await (await fresh.dumpDataDir('gzip')).arrayBuffer());
+  mkdirSync(cache, { recursive: true });
+  const temporary = `${cluster}.tmp-${process.pid}`;
+  writeFileSync(temporary, dump);
+  renameSync(temporary, cluster);
+  return fresh;
+}
+
 beforeAll(async () => {
-  db = await PGlite.create();
+  db = await freshDatabase();
 }, 180_000);
 
 afterAll(async () => {
