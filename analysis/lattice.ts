@@ -135,6 +135,10 @@ export function leafImplies(a: PlanLeaf, b: PlanLeaf): Axiom[] | null {
     case 'ageBySex':
     case 'category':
     case 'working':
+    case 'certWindow':
+    case 'certDated':
+    case 'ageOn':
+    case 'insured':
       throw new RefusedConstruct(b.op);
     default: {
       const unknown: never = b;

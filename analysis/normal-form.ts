@@ -50,6 +50,10 @@ export function dnf(plan: Plan, negated = false): Conjunct[] {
     case 'ageBySex':
     case 'category':
     case 'working':
+    case 'certWindow':
+    case 'certDated':
+    case 'ageOn':
+    case 'insured':
       throw new RefusedConstruct(op);
     default: {
       const unknown: never = op;

@@ -95,6 +95,10 @@ function addLeaf(occ: CheckedOccupation, d: Draft, leaf: PlanLeaf): void {
     case 'ageBySex':
     case 'category':
     case 'working':
+    case 'certWindow':
+    case 'certDated':
+    case 'ageOn':
+    case 'insured':
       throw new RefusedConstruct(leaf.op);
     default: {
       const unknown: never = leaf;

@@ -12,7 +12,7 @@
 // converts to English and back byte for byte.
 import type * as A from '../grammar/ast.js';
 import { lexer } from '../grammar/tokens.js';
-import { BUILT_IN_NAMES, LEVEL_NAMES, LEVELS, levelNumberText, UNITS, WORDS, type MessageLang, type UnitWords, type Word } from '../runtime/words.js';
+import { BUILT_IN_NAMES, INSURANCE_SCHEMES, LEVEL_NAMES, LEVELS, levelNumberText, UNITS, WORDS, type MessageLang, type UnitWords, type Word } from '../runtime/words.js';
 import type { VocabularyIndex } from './load/vocabulary.js';
 
 /** A two-way table of one kind of name: canonical Chinese ⇄ canonical English. */
@@ -56,6 +56,8 @@ export interface LangTables {
   subject: Table;
   workKind: Table;
   category: Table;
+  /** Social insurance schemes (失业保险 ⇄ unemployment-insurance). */
+  scheme: Table;
   levelNames: Map<number, string>;
 }
 
@@ -90,7 +92,9 @@ export function langTables(vocabulary: VocabularyIndex): LangTables {
   for (const k of v.workKinds ?? []) workKind.add(k.name, k.en);
   const category = new Table();
   for (const c of v.categories ?? []) category.add(c.name, c.en);
-  return { level, holds, school, degree, track, target, subject, workKind, category, levelNames };
+  const scheme = new Table();
+  for (const s of Object.values(INSURANCE_SCHEMES)) scheme.add(s.zh, s.en);
+  return { level, holds, school, degree, track, target, subject, workKind, category, scheme, levelNames };
 }
 
 type Role = Exclude<keyof LangTables, 'levelNames'>;
@@ -156,6 +160,18 @@ export function convertExpression(expr: A.Expr, lang: MessageLang, tables: LangT
         return { ...e, name: ref(e.name, 'category') };
       case 'Working':
         return e.workKind ? { ...e, workKind: ref(e.workKind, 'workKind') } : e;
+      // Windows and insured months: 个月 ⇄ months, 年 ⇄ years.
+      case 'CertWindow':
+        return { ...e, level: ref(e.level, 'level'), value: quantity(e.value, [UNITS.months, UNITS.years]) };
+      case 'CertDated':
+        return { ...e, level: ref(e.level, 'level') };
+      case 'Insured':
+        return {
+          ...e,
+          scheme: ref(e.scheme, 'scheme'),
+          until: e.until ? { ...e.until, level: ref(e.until.level, 'level') } : null,
+          value: quantity(e.value, [UNITS.months, UNITS.years]),
+        };
       default:
         return e;
     }

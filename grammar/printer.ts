@@ -74,8 +74,16 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
           ...scope(e.scope),
           e.includeFinalYear ? w('InclFinalYear') : '',
         ]);
-      case 'Compare':
-        return e.cmp !== null && e.value !== null ? join([ref(e.subject), e.cmp, value(e.value)]) : ref(e.subject);
+      case 'Compare': {
+        const subject = e.on ? join([ref(e.subject), w('On'), e.on.text]) : ref(e.subject);
+        return e.cmp !== null && e.value !== null ? join([subject, e.cmp, value(e.value)]) : subject;
+      }
+      case 'CertWindow':
+        return join([w('After'), ...scope(e.certScope), ref(e.level), w('AfterEnd'), w('Within'), value(e.value)]);
+      case 'CertDated':
+        return join([w('After'), ...scope(e.certScope), ref(e.level), w('On'), e.from.text, w('To'), e.to.text]);
+      case 'Insured':
+        return join([w('Insured'), ref(e.scheme), ...(e.until ? [w('Until'), ...scope(e.until.scope), ref(e.until.level)] : []), e.cmp, value(e.value)]);
       case 'Category':
         return join([w('Category'), ref(e.name)]);
       case 'Working':

@@ -75,6 +75,8 @@ export const LessEq = createToken({ name: 'LessEq', label: '<=', pattern: /<=|�
 export const Greater = createToken({ name: 'Greater', label: '>', pattern: />/ });
 export const Less = createToken({ name: 'Less', label: '<', pattern: /</ });
 export const Equal = createToken({ name: 'Equal', label: '=', pattern: /=/ });
+/** A calendar date `2022-01-01` (a notice's cut-off, a date range): before numbers, which it begins with. */
+export const DateLit = createToken({ name: 'Date', label: '日期 date', pattern: /\d{4}-\d{2}-\d{2}/ });
 export const NumberLit = createToken({ name: 'Number', label: '数字 number', pattern: /\d+(?:\.\d+)?/ });
 
 export const allTokens: TokenType[] = [
@@ -88,6 +90,7 @@ export const allTokens: TokenType[] = [
   Greater,
   Less,
   Equal,
+  DateLit,
   NumberLit,
   Name,
   Identifier,

@@ -2,6 +2,10 @@
 // answer; unknown only where a missing fact decides it (docs/language.md, "Three values").
 import { mergedPeriods, NO_VALUE, Sex, Status, type Facts, type Period } from './facts.js';
 import { measure } from './scratch.js';
+import { ageOn } from './dates.js';
+import { ageOnDay, certDated, certWindow, insured, planDay } from './time-atoms.js';
+
+export { ageOn };
 import { compareRange, F, T, U, type Comparator, type Tri } from './tri.js';
 import { SchoolMode, type SchoolSpec, type TestedLeaf } from './plan.js';
 
@@ -201,15 +205,6 @@ export function matchSchool(f: Facts, s: SchoolSpec): number {
   return -1;
 }
 
-/** Whole years from `birth` to `on` (both day numbers). */
-export function ageOn(birth: number, on: number): number {
-  const b = new Date(birth * 86_400_000);
-  const a = new Date(on * 86_400_000);
-  let n = a.getUTCFullYear() - b.getUTCFullYear();
-  if (a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate())) n--;
-  return n;
-}
-
 /** Age in whole years on the as-of date; unknown without a birth date. */
 export function age(f: Facts, cmp: Comparator, years: number): Tri {
   if (f.birth === null) return U;
@@ -287,5 +282,18 @@ export function leafTest(p: TestedLeaf): (f: Facts) => Tri {
       return (f) => category(f, p.name);
     case 'working':
       return (f) => working(f, p.scope, p.kinds);
+    case 'certWindow':
+      return (f) => certWindow(f, p.scope, p.level, p.months);
+    case 'certDated': {
+      const from = planDay(p.from);
+      const to = planDay(p.to);
+      return (f) => certDated(f, p.scope, p.level, from, to);
+    }
+    case 'ageOn': {
+      const on = planDay(p.date);
+      return (f) => ageOnDay(f, on, p.cmp, p.years);
+    }
+    case 'insured':
+      return (f) => insured(f, p.scheme, p.cmp, p.months, p.until);
   }
 }

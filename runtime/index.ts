@@ -17,6 +17,7 @@ export {
   category,
   working,
 } from './atoms.js';
+export { certWindow, certDated, ageOnDay, insured } from './time-atoms.js';
 export {
   evaluateOccupation,
   evaluateProfile,

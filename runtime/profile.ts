@@ -99,6 +99,19 @@ export interface ApprenticeshipEntry {
   relation?: Relation;
 }
 
+/**
+ * A period insured in a social insurance scheme (失业保险 …): `from` (with optional `to`, inclusive;
+ * no `to` = ongoing), or `months` without dates (a statement's total). Each calendar month with an
+ * insured day counts as one month.
+ */
+export interface InsuranceEntry {
+  /** 失业保险 养老保险 医疗保险 工伤保险 生育保险, or their English names (unemployment-insurance …). */
+  scheme: string;
+  from?: DateString;
+  to?: DateString;
+  months?: number;
+}
+
 /** An absent list means none, except `education`: absent = unknown, `[]` = none. */
 export interface Profile {
   birthDate?: DateString;
@@ -113,6 +126,8 @@ export interface Profile {
   work?: WorkEntry[];
   training?: TrainingEntry[];
   apprenticeships?: ApprenticeshipEntry[];
+  /** Insured periods (issue 20). Absent = unknown, `[]` = none. */
+  insurance?: InsuranceEntry[];
   /** Declared facts by name: numbers (安全行车里程), booleans (拟从事本职业或相关职业工作), or 无/none for a number explicitly absent (no placing). */
   facts?: Record<string, number | boolean | '无' | 'none'>;
 }

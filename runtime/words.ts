@@ -95,6 +95,15 @@ const TABLE = {
   // Ages by sex, for the legal retirement age: `年龄 < 男 60岁 女 55岁`.
   Male: { role: 'modifier', zh: ['男'], en: ['male'] },
   Female: { role: 'modifier', zh: ['女'], en: ['female'] },
+  // Time beyond "from when" (issue 20): a window that closes after a certificate's date
+  // (`取得 本职业 五级 后 不超过 12个月`), a certificate dated in a range (`取得 本职业 五级 于 2022-01-01
+  // 至 2022-12-31`), age on a fixed date (`年龄 于 2023-09-30 >= 16岁`), and insured months counted as
+  // of a certificate's date (`参保 失业保险 截至 本职业 五级 >= 36个月`).
+  Within: { role: 'modifier', zh: ['不超过'], en: ['within'] },
+  On: { role: 'modifier', zh: ['于'], en: ['on'] },
+  To: { role: 'modifier', zh: ['至'], en: ['to'] },
+  Insured: { role: 'atom', zh: ['参保'], en: ['insured'] },
+  Until: { role: 'modifier', zh: ['截至'], en: ['until'] },
   // `level 4`: the same in both languages, so it tells nothing about a text's language.
   Level: { role: 'level', zh: [], en: ['level'] },
   And: { role: 'connective', zh: ['且', '并且'], en: ['and'] },
@@ -145,6 +154,8 @@ export const UNITS = {
   years: { zh: ['年'], one: 'year', many: 'years' },
   days: { zh: ['天', '日'], one: 'day', many: 'days' },
   age: { zh: ['岁', '周岁'], one: 'year', many: 'years' },
+  // Windows and insured months (issue 20): calendar months.
+  months: { zh: ['个月'], one: 'month', many: 'months' },
 } as const satisfies Record<string, UnitWords>;
 
 /** Names the language knows without the vocabulary. */
@@ -154,6 +165,35 @@ export const BUILT_IN_NAMES = {
   /** The education requirement, as a clause's `waives` names it (the other names are preconditions' ids). */
   education: { zh: '学历要求', en: 'education' },
 } as const;
+
+/**
+ * The social insurance schemes a profile's `insurance` periods name (社会保险: the five national
+ * schemes), and how `参保 失业保险` names them in each language.
+ */
+export const INSURANCE_SCHEMES = {
+  unemployment: { zh: '失业保险', en: 'unemployment-insurance' },
+  pension: { zh: '养老保险', en: 'pension-insurance' },
+  medical: { zh: '医疗保险', en: 'medical-insurance' },
+  injury: { zh: '工伤保险', en: 'injury-insurance' },
+  maternity: { zh: '生育保险', en: 'maternity-insurance' },
+} as const;
+
+export type InsuranceScheme = keyof typeof INSURANCE_SCHEMES;
+
+/** The scheme named (Chinese or English), or undefined. */
+export function insuranceScheme(name: string): InsuranceScheme | undefined {
+  for (const [k, v] of Object.entries(INSURANCE_SCHEMES) as [InsuranceScheme, { zh: string; en: string }][]) if (v.zh === name || v.en === name) return k;
+  return undefined;
+}
+
+/**
+ * How a rule file counts years and months of experience (`counting:`): `days` (the default: a
+ * year is 365 days, a month a twelfth of it), `anniversary` (calendar years and months: a period
+ * reaches N years the day before its N-th anniversary; periods' leftover days add up at 30 a
+ * month), `months` (工龄 as staff count it: each calendar month with a day of work is one month).
+ */
+export const COUNTING_MODES = ['days', 'anniversary', 'months'] as const;
+export type CountingMode = (typeof COUNTING_MODES)[number];
 
 /** A numeric fact's explicit "none" in a profile (no placing, no distance): not unknown. */
 export const NONE_VALUES = ['无', 'none'] as const;

@@ -121,6 +121,10 @@ export class AtomSet {
       case 'ageBySex':
       case 'category':
       case 'working':
+      case 'certWindow':
+      case 'certDated':
+      case 'ageOn':
+      case 'insured':
         throw new SqlRefusal(leaf.op);
       default: {
         const unknown: never = leaf;

@@ -19,6 +19,8 @@ function factsOf(periods: Period[]): Facts {
     sex: 0,
     categories: null,
     facts: new Map(),
+    insurance: null,
+    undatedInsurance: [],
     warnings: [],
     merged: null,
     measures: null,

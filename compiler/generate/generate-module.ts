@@ -4,6 +4,7 @@
 import type { CheckedOccupation } from '../checked.js';
 import { toPlan, type Cond } from '../ir.js';
 import { credentials, type SchoolSpec } from '../../runtime/plan.js';
+import { parseDay } from '../../runtime/dates.js';
 
 export interface GenerateOptions {
   /** Module specifier of the runtime. */
@@ -101,6 +102,15 @@ class ConditionWriter {
         return `R.category(f, ${literal(c.name)})`;
       case 'working':
         return `R.working(f, ${c.scope}, ${c.kinds})`;
+      case 'certWindow':
+        return `R.certWindow(f, ${c.scope}, ${c.level}, ${c.months})`;
+      // Dates as day numbers, worked out here once (the text is a checked YYYY-MM-DD).
+      case 'certDated':
+        return `R.certDated(f, ${c.scope}, ${c.level}, ${parseDay(c.from)}, ${parseDay(c.to)})`;
+      case 'ageOn':
+        return `R.ageOnDay(f, ${parseDay(c.date)}, ${literal(c.cmp)}, ${c.years})`;
+      case 'insured':
+        return `R.insured(f, ${literal(c.scheme)}, ${literal(c.cmp)}, ${c.months}, ${c.until === null ? 'null' : `{ scope: ${c.until.scope}, level: ${c.until.level} }`})`;
       case 'not':
         return `R.not(${this.expr(c.item)})`;
       case 'and':

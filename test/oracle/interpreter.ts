@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseExpression, type Expr, type Ref, type School, type ScopeValue } from '../../grammar/index.js';
+import type * as A from '../../grammar/ast.js';
 import type { CheckedOccupation } from '../../compiler/checked.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -205,6 +206,8 @@ interface OProfile {
   categories: string[] | null;
   /** A numeric fact given as 无/none without a vocabulary value: the string 'NONE'. */
   facts: Map<string, unknown>;
+  /** Insured periods (scheme as written, days inclusive, cut at the as-of date) and undated months; null: not given (unknown). */
+  insurance: { scheme: string; start: number | null; end: number; months: number }[] | null;
   /** Work in a scope, and day coverage of it, computed once per profile. */
   cache: Map<string, unknown>;
 }
@@ -420,6 +423,14 @@ export class Oracle {
       sex,
       categories,
       facts,
+      insurance: Array.isArray(raw.insurance)
+        ? (raw.insurance as Raw[]).flatMap((e): NonNullable<OProfile['insurance']> => {
+            const from = date(e.from);
+            if (from === null) return typeof e.months === 'number' ? [{ scheme: SCHEMES[e.scheme as string] ?? '', start: null, end: asOf, months: e.months }] : [];
+            if (from > asOf) return [];
+            return [{ scheme: SCHEMES[e.scheme as string] ?? '', start: from, end: Math.min(date(e.to) ?? asOf, asOf), months: 0 }];
+          })
+        : null,
       cache: new Map(),
     };
   }
@@ -569,6 +580,10 @@ export class Oracle {
         if (!decl) throw new Error(`oracle: unknown category ${name}`);
         return p.categories === null ? 'U' : p.categories.includes(decl.name) ? 'T' : 'F';
       }
+      case 'CertWindow':
+      case 'CertDated':
+      case 'Insured':
+        return this.timeAtom(e, p);
       case 'Working': {
         // A work period that includes the as-of date; an undated entry does not say when.
         const x = this.once(e, () => ({ scope: occupationScope(e.scope), kinds: this.kindsOf(e.workKind) }));
@@ -693,6 +708,59 @@ export class Oracle {
     return { kinds, rank, tracks, target, majors: majorScope(s.scope) };
   }
 
+  /**
+   * The certificate of exactly a level in scope that counts for windows, date ranges and insured
+   * months "as of" it: the latest dated one; `undated` when one without a date might be later.
+   */
+  private theCertificate(p: OProfile, scope: A.Scope | null, levelRef: Ref): { date: number | null; undated: boolean } {
+    const s = occupationScope(scope);
+    const level = this.level(levelRef);
+    const mine = p.certs.filter((c) => !c.prep && c.level === level && inScope(c.rel, s));
+    const dates = mine.filter((c) => c.date !== null).map((c) => c.date!);
+    return { date: dates.length > 0 ? Math.max(...dates) : null, undated: mine.some((c) => c.date === null) };
+  }
+
+  /** Windows after a certificate, a certificate dated in a range, insured months (issue 20). */
+  private timeAtom(e: Extract<Expr, { kind: 'CertWindow' | 'CertDated' | 'Insured' }>, p: OProfile): K {
+    if (e.kind === 'CertWindow') {
+      const c = this.theCertificate(p, e.certScope, e.level);
+      const months = e.value.kind === 'Quantity' ? e.value.value * (e.value.unit === '年' || e.value.unit === 'year' || e.value.unit === 'years' ? 12 : 1) : NaN;
+      // Last day of the window: the day before the same day `months` months on (the 1st of the next month when that day does not exist).
+      if (c.date !== null && p.asOf < monthsLater(c.date, months)) return 'T';
+      return c.undated ? 'U' : 'F';
+    }
+    if (e.kind === 'CertDated') {
+      const c = this.theCertificate(p, e.certScope, e.level);
+      if (c.undated) return 'U';
+      return c.date !== null && c.date >= dayOf(e.from.text) && c.date <= dayOf(e.to.text) ? 'T' : 'F';
+    }
+    if (p.insurance === null) return 'U';
+    const scheme = e.scheme.kind === 'Name' ? (SCHEMES[e.scheme.text] ?? '') : '';
+    const cmp = e.cmp as Cmp;
+    const need = e.value.kind === 'Quantity' ? e.value.value : NaN;
+    const months = (upTo: number): { lo: number; hi: number } => {
+      // Every calendar month with an insured day, as a set of month numbers.
+      const set = new Set<number>();
+      let undated = 0;
+      for (const i of p.insurance!) {
+        if (i.scheme !== scheme) continue;
+        if (i.start === null) undated += i.months;
+        else for (let d = i.start; d <= Math.min(i.end, upTo); d++) set.add(civilOf(d).y * 12 + civilOf(d).m);
+      }
+      return upTo >= p.asOf ? { lo: set.size + undated, hi: set.size + undated } : { lo: set.size, hi: set.size + undated };
+    };
+    if (e.until === null) {
+      const m = months(p.asOf);
+      return judge(m.lo, m.hi, cmp, need);
+    }
+    const c = this.theCertificate(p, e.until.scope, e.until.level);
+    if (c.date === null) return c.undated ? 'U' : 'F';
+    const m = months(c.date);
+    const k = judge(m.lo, m.hi, cmp, need);
+    if (!c.undated) return k;
+    return k === 'T' && (cmp === '>=' || cmp === '>') ? 'T' : 'U';
+  }
+
   private compare(e: Extract<Expr, { kind: 'Compare' }>, p: OProfile): K {
     const subject = e.subject.kind === 'Name' ? e.subject.text : '';
     const cmp = e.cmp as Cmp | null;
@@ -701,7 +769,8 @@ export class Oracle {
       if (!cmp || !value) throw new Error('oracle: age needs a comparison');
       if (p.birth === null) return 'U';
       const [by, bm, bd] = p.birth.split('-').map(Number);
-      const asOf = civilOf(p.asOf);
+      // On a notice's fixed date (`年龄 于 2023-09-30`), else on the as-of date.
+      const asOf = civilOf(e.on ? dayOf(e.on.text) : p.asOf);
       let age = asOf.y - by;
       if (asOf.m < bm || (asOf.m === bm && asOf.d < bd)) age -= 1; // birthday not reached this year
       if (value.kind === 'BySex') {
@@ -766,6 +835,26 @@ function schoolsOfPolarity(e: Expr, positive: boolean, out: School[] = []): Scho
 }
 
 /** Day number → calendar date (H. Hinnant's civil_from_days). */
+/** Social insurance schemes by Chinese or English name, as one key. */
+const SCHEMES: Record<string, string> = {
+  失业保险: 'u', 'unemployment-insurance': 'u', 养老保险: 'p', 'pension-insurance': 'p', 医疗保险: 'm', 'medical-insurance': 'm',
+  工伤保险: 'i', 'injury-insurance': 'i', 生育保险: 'b', 'maternity-insurance': 'b',
+};
+
+/** The day `months` calendar months after `day` (a day the month lacks: the 1st of the month after). */
+function monthsLater(day: number, months: number): number {
+  const c = civilOf(day);
+  const total = c.y * 12 + (c.m - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  const text = (yy: number, mm: number, dd: number): string => `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+  try {
+    return dayOf(text(y, m, c.d));
+  } catch {
+    return m === 12 ? dayOf(text(y + 1, 1, 1)) : dayOf(text(y, m + 1, 1));
+  }
+}
+
 function civilOf(z0: number): { y: number; m: number; d: number } {
   const z = z0 + 719468;
   const era = Math.floor(z / 146097);
