@@ -3,6 +3,7 @@
 import { DAYS_PER_YEAR, parseDay } from './dates.js';
 import type { OccupationMeta } from './meta.js';
 import { keep } from './memo.js';
+import { Counting } from './counting.js';
 import { renderBoth, type MessageArgs, type RuntimeMessageCode } from './messages.js';
 import type { MajorRelation, Profile, Relation } from './profile.js';
 import { insuranceScheme, NONE_VALUES, SEXES } from './words.js';
@@ -94,6 +95,8 @@ export interface Facts {
   sex: number;
   /** The applicant's categories (退役士兵 …) by declared name; null when the profile has no `categories` key: unknown, not none. */
   categories: readonly string[] | null;
+  /** How years and months of experience are counted (runtime/counting.ts Counting), from the occupation's `counting`. */
+  counting: number;
   /** Insured periods by scheme key (INSURANCE_SCHEMES), cut at the as-of date; null when the profile has no `insurance` key: unknown, not none. */
   insurance: { scheme: string; start: number; end: number; ongoing: boolean; until: number; index: number }[] | null;
   /** Insured months given without dates (`months`), by scheme key. */
@@ -245,6 +248,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     sex: sexOf(profile),
     categories: categoriesOf(p, profile.categories),
     facts: declared,
+    counting: meta.counting === 'anniversary' ? Counting.Anniversary : meta.counting === 'months' ? Counting.Months : Counting.Days,
     insurance,
     undatedInsurance,
     warnings: p.warnings,

@@ -195,6 +195,15 @@ export function insuranceScheme(name: string): InsuranceScheme | undefined {
 export const COUNTING_MODES = ['days', 'anniversary', 'months'] as const;
 export type CountingMode = (typeof COUNTING_MODES)[number];
 
+/** The Chinese spelling of each counting mode a rule file may write instead (`counting: 周年`). */
+export const COUNTING_ZH: Readonly<Record<CountingMode, string>> = { days: '按天', anniversary: '周年', months: '按月' };
+
+/** The mode a rule file's `counting:` names (English or Chinese; the schema allows only these), `days` when absent. */
+export function countingMode(value: string | undefined): CountingMode {
+  for (const m of COUNTING_MODES) if (value === m || value === COUNTING_ZH[m]) return m;
+  return 'days';
+}
+
 /** A numeric fact's explicit "none" in a profile (no placing, no distance): not unknown. */
 export const NONE_VALUES = ['无', 'none'] as const;
 

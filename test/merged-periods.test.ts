@@ -19,6 +19,7 @@ function factsOf(periods: Period[]): Facts {
     sex: 0,
     categories: null,
     facts: new Map(),
+    counting: 0,
     insurance: null,
     undatedInsurance: [],
     warnings: [],

@@ -42,7 +42,6 @@ export const zh = {
   E_ON_NOT_AGE: '“于 日期”只能用于年龄（年龄 于 2023-09-30 >= 16岁），不能用于“{subject}”',
   E_UNKNOWN_SCHEME: '未知的社会保险险种“{name}”（可用：{schemes}）',
   E_MONTHS: '期限须为正整数的月数或年数（如 12个月、1年），这里是“{text}”',
-  E_COUNTING: '未知的计算方式“{value}”（可用：{modes}）',
   W_FACT_YEARS: '“{name}”的单位是“{unit}”：这里比较的是申请人资料中直接填写的数字（facts 中的 {name}），不会像“从业 >= N年”那样由工作经历计算年限',
   // rule files
   E_YAML: 'YAML 语法错误：{detailZh}',
@@ -268,7 +267,6 @@ export const en: Record<DiagnosticCode, string> = {
   E_ON_NOT_AGE: '"on DATE" applies to age only (age on 2023-09-30 >= 16 years), not to "{subject}"',
   E_UNKNOWN_SCHEME: 'unknown social insurance scheme "{name}" (known: {schemes})',
   E_MONTHS: 'a period must be a whole number of months or years (12个月, 1 year), not "{text}"',
-  E_COUNTING: 'unknown counting mode "{value}" (known: {modes})',
   W_FACT_YEARS: '"{name}" is measured in "{unit}": this compares the number typed into the profile (facts: {name}); unlike "experience >= N years" it is not counted from work periods',
   E_YAML: 'YAML syntax error: {detail}',
   E_YAML_COLON: 'YAML syntax error: the value on this line ends in a colon ":", which YAML reads as a new key; quote the whole sentence: {key}: "{value}"',

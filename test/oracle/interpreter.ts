@@ -81,9 +81,45 @@ interface Span {
   end: number;
 }
 
-/** Days covered by at least one span, and the longest run of consecutive covered days. */
-function coverage(spans: Span[]): { days: number; longest: number } {
-  if (spans.length === 0) return { days: 0, longest: 0 };
+/**
+ * Days covered by at least one span, and the longest run of consecutive covered days, counted as
+ * the rule file says (docs/rule-files.md "Counting years and months"): `days`; `months` (each
+ * calendar month with a covered day is 365/12 days; a run, its months from first to last);
+ * `anniversary` (a run is whole months — stepped one month at a time — and leftover days; leftover
+ * days of all runs make a month at 30).
+ */
+function coverage(spans: Span[], counting: string = 'days'): { days: number; longest: number } {
+  const plain = coverageDays(spans);
+  if (counting === 'days' || spans.length === 0) return { days: plain.days, longest: plain.longest };
+  const month = 365 / 12;
+  if (counting === 'months') {
+    const all = new Set<number>();
+    let longest = 0;
+    for (const r of plain.runs) {
+      const first = civilOf(r.start);
+      const last = civilOf(r.end);
+      for (let d = r.start; d <= r.end; d++) all.add(civilOf(d).y * 12 + civilOf(d).m);
+      longest = Math.max(longest, (last.y * 12 + last.m - (first.y * 12 + first.m) + 1) * month);
+    }
+    return { days: all.size * month, longest };
+  }
+  let months = 0;
+  let rest = 0;
+  let longest = 0;
+  for (const r of plain.runs) {
+    let m = 0;
+    while (monthsLater(r.start, m + 1) <= r.end + 1) m++;
+    const left = r.end + 1 - monthsLater(r.start, m);
+    months += m;
+    rest += left;
+    longest = Math.max(longest, m * month + left);
+  }
+  return { days: (months + Math.floor(rest / 30)) * month + (rest % 30), longest };
+}
+
+function coverageDays(spans: Span[]): { days: number; longest: number; runs: Span[] } {
+  const runs: Span[] = [];
+  if (spans.length === 0) return { days: 0, longest: 0, runs };
   const delta = new Map<number, number>();
   for (const s of spans) {
     delta.set(s.start, (delta.get(s.start) ?? 0) + 1);
@@ -99,11 +135,12 @@ function coverage(spans: Span[]): { days: number; longest: number } {
     depth += delta.get(p)!;
     if (before === 0 && depth > 0) runStart = p;
     if (before > 0 && depth === 0) {
+      runs.push({ start: runStart, end: p - 1 });
       days += p - runStart;
       longest = Math.max(longest, p - runStart);
     }
   }
-  return { days, longest };
+  return { days, longest, runs };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -502,7 +539,7 @@ export class Oracle {
     let v = p.cache.get(key) as { days: number; longest: number } | undefined;
     if (!v) {
       const spans = this.workIn(p, x).dated.filter((s) => s.end >= from).map((s) => ({ start: Math.max(s.start, from), end: s.end }));
-      v = coverage(spans);
+      v = coverage(spans, this.occ.counting);
       p.cache.set(key, v);
     }
     return v;
