@@ -132,13 +132,17 @@ export function leafImplies(a: PlanLeaf, b: PlanLeaf): Axiom[] | null {
       return a.op === 'fact' && a.name === b.name && thresholdImplies(a.cmp, a.value, b.cmp, b.value) ? ['threshold'] : null;
     case 'flag':
       return a.op === 'flag' && a.name === b.name ? ['same-atom'] : null;
-    case 'ageBySex':
+    // Categories and the time conditions of issue 20: the same condition, or the same with a threshold that implies B's.
     case 'category':
-    case 'working':
     case 'certWindow':
     case 'certDated':
+      return a.op === b.op && JSON.stringify(a) === JSON.stringify(b) ? ['same-atom'] : null;
     case 'ageOn':
+      return a.op === 'ageOn' && a.date === b.date && thresholdImplies(a.cmp, a.years, b.cmp, b.years) ? ['threshold'] : null;
     case 'insured':
+      return a.op === 'insured' && a.scheme === b.scheme && JSON.stringify(a.until) === JSON.stringify(b.until) && thresholdImplies(a.cmp, a.months, b.cmp, b.months) ? ['threshold'] : null;
+    case 'ageBySex':
+    case 'working':
       throw new RefusedConstruct(b.op);
     default: {
       const unknown: never = b;

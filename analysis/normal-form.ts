@@ -45,15 +45,15 @@ export function dnf(plan: Plan, negated = false): Conjunct[] {
     case 'age':
     case 'flag':
     case 'fact':
-      return [[{ leaf: plan, positive: !negated }]];
-    // Not analysed yet: refused by name, never skipped.
-    case 'ageBySex':
     case 'category':
-    case 'working':
     case 'certWindow':
     case 'certDated':
     case 'ageOn':
     case 'insured':
+      return [[{ leaf: plan, positive: !negated }]];
+    // Not analysed yet: refused by name, never skipped.
+    case 'ageBySex':
+    case 'working':
       throw new RefusedConstruct(op);
     default: {
       const unknown: never = op;

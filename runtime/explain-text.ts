@@ -167,6 +167,27 @@ export class Describer {
         const k = this.kindText(p.kinds);
         return { zh: `目前在${SCOPE_ZH[p.scope]}${k.zh}（工作期间含判定日）`, en: `currently in ${k.en} in ${SCOPE_EN[p.scope]} (a period that includes the as-of date)` };
       }
+      case 'certWindow':
+      case 'certDated':
+      case 'ageOn':
+      case 'insured':
+        return this.describeTime(p);
+      case 'not': {
+        const inner = this.describe(p.item);
+        return { zh: `不得：${inner.zh}`, en: `not: ${inner.en}` };
+      }
+      case 'and':
+      case 'or': {
+        const parts = p.items.map((i) => this.describe(i));
+        const zhJoin = p.op === 'and' ? '，且' : '；或';
+        return { zh: `（${parts.map((x) => x.zh).join(zhJoin)}）`, en: `(${parts.map((x) => x.en).join(p.op === 'and' ? '; and ' : '; or ')})` };
+      }
+    }
+  }
+
+  /** Windows, dated certificates, ages on a fixed date, insured months (issue 20). */
+  private describeTime(p: Extract<Plan, { op: 'certWindow' | 'certDated' | 'ageOn' | 'insured' }>): Text {
+    switch (p.op) {
       case 'certWindow': {
         const l = this.levelText(p.level);
         return { zh: `自${SCOPE_ZH[p.scope]}${l.zh}证书核发之日起 ${p.months} 个月内`, en: `within ${p.months} months from the issue of the ${l.en} certificate of ${SCOPE_EN[p.scope]}` };
@@ -183,16 +204,6 @@ export class Describer {
         return until
           ? { zh: `截至${SCOPE_ZH[p.until!.scope]}${until.zh}证书核发之日累计缴纳${s.zh}费 ${CMP_ZH[p.cmp]} ${p.months} 个月`, en: `${s.en} paid up to the issue of the ${until.en} certificate of ${SCOPE_EN[p.until!.scope]} ${p.cmp} ${p.months} months` }
           : { zh: `累计缴纳${s.zh}费 ${CMP_ZH[p.cmp]} ${p.months} 个月`, en: `${s.en} paid ${p.cmp} ${p.months} months` };
-      }
-      case 'not': {
-        const inner = this.describe(p.item);
-        return { zh: `不得：${inner.zh}`, en: `not: ${inner.en}` };
-      }
-      case 'and':
-      case 'or': {
-        const parts = p.items.map((i) => this.describe(i));
-        const zhJoin = p.op === 'and' ? '，且' : '；或';
-        return { zh: `（${parts.map((x) => x.zh).join(zhJoin)}）`, en: `(${parts.map((x) => x.en).join(p.op === 'and' ? '; and ' : '; or ')})` };
       }
     }
   }
