@@ -10,9 +10,6 @@ export const Counting = { Days: 0, Anniversary: 1, Months: 2 } as const;
 /** Days in a month of a 365-day year: N months are N × 365 / 12 days. */
 const MONTH_DAYS = 365 / 12;
 
-/** Leftover days of separate periods make a month at 30 (劳动 practice for 工龄 in months and days). */
-const DAYS_PER_LEFTOVER_MONTH = 30;
-
 function monthNumber(day: number): number {
   const { y, m } = civil(day);
   return y * 12 + m - 1;
@@ -62,8 +59,9 @@ export function countedTotal(periods: readonly Period[], mode: number): number {
       months += l.months;
       days += l.days;
     }
-    months += Math.floor(days / DAYS_PER_LEFTOVER_MONTH);
-    return months * MONTH_DAYS + (days % DAYS_PER_LEFTOVER_MONTH);
+    // Leftover days of the periods add up as days (a 30-day leftover of 29 January … 28 February
+    // is no month: its anniversary, 1 March, is not reached).
+    return months * MONTH_DAYS + days;
   }
   for (const p of periods) n += p.end - p.start + 1;
   return n;

@@ -189,8 +189,8 @@ export function insuranceScheme(name: string): InsuranceScheme | undefined {
 /**
  * How a rule file counts years and months of experience (`counting:`): `days` (the default: a
  * year is 365 days, a month a twelfth of it), `anniversary` (calendar years and months: a period
- * reaches N years the day before its N-th anniversary; periods' leftover days add up at 30 a
- * month), `months` (工龄 as staff count it: each calendar month with a day of work is one month).
+ * reaches N years the day before its N-th anniversary; whole months are 365/12 days, periods'
+ * leftover days add up as days), `months` (工龄 as staff count it: each calendar month with a day of work is one month).
  */
 export const COUNTING_MODES = ['days', 'anniversary', 'months'] as const;
 export type CountingMode = (typeof COUNTING_MODES)[number];

@@ -85,8 +85,8 @@ interface Span {
  * Days covered by at least one span, and the longest run of consecutive covered days, counted as
  * the rule file says (docs/rule-files.md "Counting years and months"): `days`; `months` (each
  * calendar month with a covered day is 365/12 days; a run, its months from first to last);
- * `anniversary` (a run is whole months — stepped one month at a time — and leftover days; leftover
- * days of all runs make a month at 30).
+ * `anniversary` (a run is whole months — stepped one month at a time — and leftover days; the
+ * leftover days of all runs add up as days).
  */
 function coverage(spans: Span[], counting: string = 'days'): { days: number; longest: number } {
   const plain = coverageDays(spans);
@@ -114,7 +114,7 @@ function coverage(spans: Span[], counting: string = 'days'): { days: number; lon
     rest += left;
     longest = Math.max(longest, m * month + left);
   }
-  return { days: (months + Math.floor(rest / 30)) * month + (rest % 30), longest };
+  return { days: months * month + rest, longest };
 }
 
 function coverageDays(spans: Span[]): { days: number; longest: number; runs: Span[] } {
