@@ -135,7 +135,14 @@ export function leafImplies(a: PlanLeaf, b: PlanLeaf): Axiom[] | null {
     // categories and events: only the same atom is known to force itself (no contradiction is claimed between two)
     case 'category':
     case 'events':
+    // …and the time conditions of issue 20: the same condition, or the same with a threshold that implies B's.
+    case 'certWindow':
+    case 'certDated':
       return a.op === b.op && JSON.stringify({ ...a, range: 0 }) === JSON.stringify({ ...b, range: 0 }) ? ['same-atom'] : null;
+    case 'ageOn':
+      return a.op === 'ageOn' && a.date === b.date && thresholdImplies(a.cmp, a.years, b.cmp, b.years) ? ['threshold'] : null;
+    case 'insured':
+      return a.op === 'insured' && a.scheme === b.scheme && JSON.stringify(a.until) === JSON.stringify(b.until) && thresholdImplies(a.cmp, a.months, b.cmp, b.months) ? ['threshold'] : null;
     case 'ageBySex':
     case 'working':
       throw new RefusedConstruct(b.op);

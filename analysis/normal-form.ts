@@ -47,6 +47,10 @@ export function dnf(plan: Plan, negated = false): Conjunct[] {
     case 'fact':
     case 'category':
     case 'events':
+    case 'certWindow':
+    case 'certDated':
+    case 'ageOn':
+    case 'insured':
       return [[{ leaf: plan, positive: !negated }]];
     // Not analysed yet: refused by name, never skipped.
     case 'ageBySex':

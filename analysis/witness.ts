@@ -5,6 +5,7 @@ import { RefusedConstruct } from './normal-form.js';
 import type { CheckedOccupation } from '../compiler/checked.js';
 import type { PlanLeaf, SchoolSpec } from '../runtime/plan.js';
 import type { Comparator } from '../runtime/tri.js';
+import { INSURANCE_SCHEMES, type InsuranceScheme } from '../runtime/words.js';
 import type { Profile } from '../runtime/index.js';
 import type { Conjunct } from './normal-form.js';
 
@@ -107,6 +108,22 @@ function addLeaf(occ: CheckedOccupation, d: Draft, leaf: PlanLeaf): void {
           ...(leaf.tier !== null ? { tier: leaf.tier, rank: 1, field: 100 } : {}),
         });
       }
+      return;
+    case 'certWindow':
+      d.certificates.push({ level: leaf.level, scope: leaf.scope });
+      return;
+    case 'certDated':
+      // Dated on the range's first day; the runtime's re-evaluation drops a witness it does not meet.
+      (p.certificates ??= []).push({ occupation: occ.name, level: leaf.level as 1, kind: '技能等级证书', date: leaf.from, relation: relation(leaf.scope) });
+      return;
+    case 'ageOn': {
+      const on = Date.parse(`${leaf.date}T00:00:00Z`) / 86_400_000;
+      p.birthDate = isoDay(on - Math.ceil((amount(leaf.cmp, leaf.years) + 0.5) * 365.25));
+      return;
+    }
+    case 'insured':
+      p.insurance ??= [];
+      if (amount(leaf.cmp, leaf.months) > 0) p.insurance.push({ scheme: INSURANCE_SCHEMES[leaf.scheme as InsuranceScheme].zh, from: isoDay(AS_OF_DAY - 40 * 365) });
       return;
     case 'ageBySex':
     case 'working':

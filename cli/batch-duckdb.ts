@@ -58,6 +58,12 @@ const LINES_PER_BATCH = { csv: 20_000, json: 4_000 };
 export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
   const { opts, settings, io, output } = run;
   const o: LineOptions = { input: settings.shown, csv: settings.csvInput, csvOutput: settings.csvOutput, explain: false, asOf: settings.asOf, level: settings.level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color: useColor(io), maxReports: run.maxReports };
+  // A construct the SQL backend does not compile is refused by name before anything is judged.
+  const compiled = compileStatements(run.chosen.occupations.map((c) => c.compiled().meta));
+  if (!compiled.ok) {
+    printDiagnostics(compiled.refused.map((r) => ({ code: 'E_SQL_UNSUPPORTED', severity: 'error', args: { construct: r.construct, occupation: r.occupation } })), io, opts.lang);
+    return 1;
+  }
   let db: Awaited<ReturnType<typeof openDuckdb>>;
   try {
     db = await openDuckdb({ memoryLimit: opts.memoryLimit });

@@ -17,7 +17,7 @@ import { renderDiagnostic } from '../compiler/diagnostics/render.js';
 import { factTypeProblems } from '../compiler/profile/fact-types.js';
 import { pushResultsLine, Utf8Lines } from './result-json.js';
 import * as runtime from '../runtime/index.js';
-import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type Level, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
+import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type ExplainedLevelResult, type Level, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
 import type { OutputLang } from '../runtime/words.js';
 
 export interface LineOptions {
@@ -56,6 +56,14 @@ export interface ChunkResult {
 }
 
 export const CSV_COLUMNS = ['line', 'occupation', 'occupation_id', 'level', 'status', 'education', 'matched', 'error', 'warnings', 'outcome', 'amount', 'amount_unit'];
+
+/** With `--explain`, a CSV output adds the stretch of days on which a level is eligible: `earliest` and `latest` (empty for null). */
+export const CSV_EXPLAIN_COLUMNS = ['earliest', 'latest'];
+
+/** The CSV header's columns, with or without the explanation columns. */
+export function csvColumns(explain: boolean): string[] {
+  return explain ? [...CSV_COLUMNS, ...CSV_EXPLAIN_COLUMNS] : CSV_COLUMNS;
+}
 
 /**
  * A cell of the CSV output. A text that a spreadsheet would take for a formula (starting with
@@ -217,7 +225,7 @@ export function writeError(out: Utf8Lines, line: number, errors: Diagnostic[], o
   const first = errors[0] ?? { code: 'E_PROFILE_PARSE', severity: 'error', args: { detail: 'invalid' } };
   const message = o.lang === 'both' ? `${formatMessage(first, 'zh')} / ${formatMessage(first, 'en')}` : formatMessage(first, o.lang);
   const error = { code: first.code, ...(first.path !== undefined ? { path: first.path } : {}), message };
-  if (o.csvOutput) out.push([line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`, '', '', '', ''].map(csvField).join(',') + '\n');
+  if (o.csvOutput) out.push([line, '', '', '', 'error', '', '', `${first.code}: ${error.message}`, '', '', '', '', ...(o.explain ? ['', ''] : [])].map(csvField).join(',') + '\n');
   else out.push(JSON.stringify({ line, error }) + '\n');
 }
 
@@ -226,7 +234,14 @@ export function writeResults(out: Utf8Lines, line: number, results: LevelResult[
   if (o.csvOutput) {
     // The profile's warnings on its first row only, as data (codes and paths).
     const said = csvWarnings(warnings);
-    results.forEach((x, i) => out.push([line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), '', i === 0 ? said : '', x.outcome?.kind ?? '', x.amount?.value ?? '', x.amount?.unit ?? ''].map(csvField).join(',') + '\n'));
+    results.forEach((x, i) => {
+      const cells = [line, x.occupation, x.id, x.level, x.status, x.education, x.matched.join(' '), '', i === 0 ? said : '', x.outcome?.kind ?? '', x.amount?.value ?? '', x.amount?.unit ?? ''];
+      if (o.explain) {
+        const e = x as ExplainedLevelResult;
+        cells.push(e.earliest ?? '', e.latest ?? '');
+      }
+      out.push(cells.map(csvField).join(',') + '\n');
+    });
   } else if (o.explain) out.push(JSON.stringify({ line, warnings, results }) + '\n');
   // Without explanations the results have a fixed shape: their JSON reuses encoded texts.
   else pushResultsLine(out, line, results, warnings);

@@ -11,7 +11,7 @@ import { DiagnosticSink, errorCode, fileError, type Diagnostic } from '../compil
 import { functionBody } from '../compiler/generate/instantiate.js';
 import { MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
 import type { Level } from '../runtime/index.js';
-import { createProcessor, CSV_COLUMNS, judgeBytes, readRange, type ChunkProcessor, type ChunkResult, type LineOptions } from './batch-worker.js';
+import { createProcessor, csvColumns, judgeBytes, readRange, type ChunkProcessor, type ChunkResult, type LineOptions } from './batch-worker.js';
 import { removeStaleTemporaries } from './batch-temporary.js';
 import { csvPieces, profileColumn } from './batch-csv.js';
 import { chunks, countLines, ranges, type Chunk, type Piece, type Range } from './batch-input.js';
@@ -316,7 +316,7 @@ async function judgeInput(run: Run): Promise<1 | undefined> {
   const byRange = run.workers > 1 && !settings.stdin && !settings.csvInput;
   const inputFd = byRange || settings.csvInput ? openSync(opts.input, 'r') : null;
   try {
-    const base = { input: settings.shown, csvOutput: settings.csvOutput, explain: (opts.explain ?? false) && !settings.csvOutput, asOf: settings.asOf, level: settings.level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color: useColor(io), maxReports: MAX_REPORTS };
+    const base = { input: settings.shown, csvOutput: settings.csvOutput, explain: opts.explain ?? false, asOf: settings.asOf, level: settings.level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color: useColor(io), maxReports: MAX_REPORTS };
     let input: AsyncGenerator<Piece> | Generator<Piece>;
     let options: LineOptions = { ...base, csv: false };
     if (settings.csvInput) {
@@ -326,7 +326,7 @@ async function judgeInput(run: Run): Promise<1 | undefined> {
       input = csvPieces(records, column);
       options = { ...base, csv: true };
     } else input = byRange ? ranges(inputFd!) : chunks(opts.input, io.stdin ?? process.stdin);
-    if (settings.csvOutput) await output.write((opts.bom ? '\uFEFF' : '') + CSV_COLUMNS.join(',') + '\n');
+    if (settings.csvOutput) await output.write((opts.bom ? '\uFEFF' : '') + csvColumns(opts.explain ?? false).join(',') + '\n');
     const pieces = async function* (): AsyncGenerator<Piece> {
       yield* input;
     };

@@ -31,6 +31,7 @@ export const REPORT_WORDS = {
     lacks: '尚缺',
     earliest: '最早可报名日期（持续从业、其他情况不变）',
     never: '仅靠继续从业无法达到',
+    latest: '最晚日期（期限届满或超龄前，其他情况不变）',
     ask: '需要补充',
     evidence: '需提供材料',
     none: '（没有可判定的等级）',
@@ -60,6 +61,7 @@ export const REPORT_WORDS = {
     lacks: 'lacks',
     earliest: 'earliest date (if current work continues and nothing else changes)',
     never: 'not reachable by working longer alone',
+    latest: 'latest date (before a window closes or an age limit is passed, nothing else changing)',
     ask: 'to decide, provide',
     evidence: 'documents',
     none: '(no levels to evaluate)',
@@ -148,6 +150,8 @@ export function formatReport(report: { asOf: string; warnings?: readonly Warning
       }
     }
     if (r.status === 'ineligible') lines.push(`    ${w.earliest}: ${r.earliest ?? w.never}`);
+    // Only where something ends the stretch (a window, a maximum age): other reports stay as they were.
+    if (r.latest !== null) lines.push(`    ${w.latest}: ${r.latest}`);
     if (r.ask.length > 0) {
       lines.push(`    ${w.ask}:`);
       for (const a of r.ask) lines.push(`      - ${a.field}: ${a.reason[lang]}`);

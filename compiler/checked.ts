@@ -1,7 +1,7 @@
 // The result of checking one rule file: everything code generation and `zige test` need.
 import type { Range } from './diagnostics/diagnostics.js';
 import type { Cond } from './ir.js';
-import type { Level } from '../runtime/words.js';
+import type { CountingMode, Level } from '../runtime/words.js';
 import type { ConditionStatus, Status } from '../runtime/evaluate.js';
 
 export interface CheckedClause {
@@ -83,6 +83,8 @@ export interface CheckedOccupation {
   education: { text: string; when: string; cond: Cond } | null;
   /** Conditions every route needs besides the education requirement (none: empty). */
   preconditions: CheckedPrecondition[];
+  /** How years and months of experience are counted (`counting:`; default `days`). */
+  counting: CountingMode;
   /** The sitting's registration window (报名时间), separate from `inForce`. */
   registration: { from: string; to: string; text: string | null } | null;
   /** Where the registration window's `source` is (for `zige trace`). */

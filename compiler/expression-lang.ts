@@ -12,7 +12,7 @@
 // converts to English and back byte for byte.
 import type * as A from '../grammar/ast.js';
 import { lexer } from '../grammar/tokens.js';
-import { BUILT_IN_NAMES, LEVEL_NAMES, LEVELS, levelNumberText, UNITS, WORDS, type MessageLang, type UnitWords, type Word } from '../runtime/words.js';
+import { BUILT_IN_NAMES, INSURANCE_SCHEMES, LEVEL_NAMES, LEVELS, levelNumberText, UNITS, WORDS, type MessageLang, type UnitWords, type Word } from '../runtime/words.js';
 import type { VocabularyIndex } from './load/vocabulary.js';
 
 /** A two-way table of one kind of name: canonical Chinese ⇄ canonical English. */
@@ -58,6 +58,8 @@ export interface LangTables {
   category: Table;
   eventKind: Table;
   competition: Table;
+  /** Social insurance schemes (失业保险 ⇄ unemployment-insurance). */
+  scheme: Table;
   levelNames: Map<number, string>;
 }
 
@@ -96,7 +98,9 @@ export function langTables(vocabulary: VocabularyIndex): LangTables {
   for (const k of v.eventKinds ?? []) eventKind.add(k.name, k.en);
   const competition = new Table();
   for (const c of v.competitions ?? []) competition.add(c.name, c.en);
-  return { level, holds, school, degree, track, target, subject, workKind, category, eventKind, competition, levelNames };
+  const scheme = new Table();
+  for (const s of Object.values(INSURANCE_SCHEMES)) scheme.add(s.zh, s.en);
+  return { level, holds, school, degree, track, target, subject, workKind, category, eventKind, competition, scheme, levelNames };
 }
 
 type Role = Exclude<keyof LangTables, 'levelNames'>;
@@ -166,6 +170,18 @@ export function convertExpression(expr: A.Expr, lang: MessageLang, tables: LangT
         return { ...e, tier: ref(e.tier, 'competition'), top: quantity(e.top, [UNITS.places]) as A.Quantity };
       case 'Events':
         return { ...e, eventKind: ref(e.eventKind, 'eventKind'), value: quantity(e.value, [UNITS.times]) };
+      // Windows and insured months: 个月 ⇄ months, 年 ⇄ years.
+      case 'CertWindow':
+        return { ...e, level: ref(e.level, 'level'), value: quantity(e.value, [UNITS.months, UNITS.years]) };
+      case 'CertDated':
+        return { ...e, level: ref(e.level, 'level') };
+      case 'Insured':
+        return {
+          ...e,
+          scheme: ref(e.scheme, 'scheme'),
+          until: e.until ? { ...e.until, level: ref(e.until.level, 'level') } : null,
+          value: quantity(e.value, [UNITS.months, UNITS.years]),
+        };
       default:
         return e;
     }

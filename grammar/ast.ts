@@ -141,6 +141,8 @@ export interface BySex {
 export interface Compare {
   kind: 'Compare';
   subject: Ref;
+  /** `年龄 于 2023-09-30 …`: compared on this fixed date instead of the as-of date. */
+  on: DateText | null;
   cmp: Comparator | null;
   value: Value | BySex | null;
   range: OffsetRange;
@@ -186,6 +188,42 @@ export interface Events {
   range: OffsetRange;
 }
 
-export type Atom = Experience | ExperienceAfter | Holds | Training | Apprenticeship | School | Compare | Category | Working | Placed | Events;
+/** `取得 本职业 五级 后 不超过 12个月`: the as-of date within a window after the certificate's date. */
+export interface CertWindow {
+  kind: 'CertWindow';
+  certScope: Scope | null;
+  level: Ref;
+  value: Value;
+  range: OffsetRange;
+}
+
+/** A date as written, `2022-01-01`. */
+export interface DateText {
+  kind: 'Date';
+  text: string;
+  range: OffsetRange;
+}
+
+/** `取得 本职业 五级 于 2022-01-01 至 2022-12-31`: the certificate is dated in the range (both ends included). */
+export interface CertDated {
+  kind: 'CertDated';
+  certScope: Scope | null;
+  level: Ref;
+  from: DateText;
+  to: DateText;
+  range: OffsetRange;
+}
+
+/** `参保 失业保险 截至 本职业 五级 >= 36个月`: insured months, up to the as-of date or a certificate's date. */
+export interface Insured {
+  kind: 'Insured';
+  scheme: Ref;
+  until: { scope: Scope | null; level: Ref } | null;
+  cmp: Comparator;
+  value: Value;
+  range: OffsetRange;
+}
+
+export type Atom = Experience | ExperienceAfter | Holds | Training | Apprenticeship | School | Compare | Category | Working | Placed | Events | CertWindow | CertDated | Insured;
 
 export type Expr = Or | And | Not | Atom;

@@ -90,20 +90,52 @@ export class RuleParser extends CstParser {
     ]);
   });
 
-  // atom = experienceAfter | experience | holds | training | apprenticeship | school | category | working | compare
+  // atom = experienceAfter | experience | holds | training | apprenticeship | school | category | working | placed | events | insured | compare
   public atom = this.RULE('atom', () => {
     // in this order: experienceAfter before experience (both may start with a scope)
-    const atoms = [this.experienceAfter, this.experience, this.holds, this.training, this.apprenticeship, this.school, this.category, this.working, this.placed, this.events, this.compare];
+    const atoms = [this.experienceAfter, this.experience, this.holds, this.training, this.apprenticeship, this.school, this.category, this.working, this.placed, this.events, this.insured, this.compare];
     this.OR(atoms.map((rule) => ({ ALT: () => this.SUBRULE(rule) })));
   });
 
-  // experienceAfter = After [scope] ref [AfterEnd] experience
+  // experienceAfter = After [scope] ref ([AfterEnd] (experience | Within value) | On Date To Date)
+  // (a window after a certificate, or its date in a range: issue 20)
   public experienceAfter = this.RULE('experienceAfter', () => {
     this.CONSUME(K.After);
     this.OPTION(() => this.SUBRULE(this.scope));
     this.SUBRULE(this.ref);
-    this.OPTION2(() => this.CONSUME(K.AfterEnd));
-    this.SUBRULE(this.experience);
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION2(() => this.CONSUME(K.AfterEnd));
+          this.OR2([
+            { ALT: () => this.SUBRULE(this.experience) },
+            { ALT: () => { this.CONSUME(K.Within); this.SUBRULE(this.value); } },
+          ]);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.dateRange) },
+    ]);
+  });
+
+  // dateRange = On Date To Date
+  public dateRange = this.RULE('dateRange', () => {
+    this.CONSUME(K.On);
+    this.CONSUME(T.DateLit, { LABEL: 'from' });
+    this.CONSUME(K.To);
+    this.CONSUME2(T.DateLit, { LABEL: 'to' });
+  });
+
+  // insured = Insured ref [Until [scope] ref] comparator value
+  public insured = this.RULE('insured', () => {
+    this.CONSUME(K.Insured);
+    this.SUBRULE(this.ref, { LABEL: 'scheme' });
+    this.OPTION(() => {
+      this.CONSUME(K.Until);
+      this.OPTION2(() => this.SUBRULE(this.scope));
+      this.SUBRULE2(this.ref, { LABEL: 'level' });
+    });
+    this.SUBRULE(this.comparator);
+    this.SUBRULE(this.value);
   });
 
   // experience = ([Cumulative | Continuous] Experience | CumulativeExperience | ContinuousExperience) [kind] [scope] comparator value
@@ -196,9 +228,14 @@ export class RuleParser extends CstParser {
     this.SUBRULE(this.value);
   });
 
-  // fact = ref [comparator (value | bySex)]   (a declared fact: boolean alone, numeric compared)
+  // fact = ref [On Date] [comparator (value | bySex)]   (a declared fact: boolean alone, numeric
+  // compared; `年龄 于 2023-09-30 >= 16岁`: the age on a fixed date)
   public compare = this.RULE('compare', () => {
     this.SUBRULE(this.ref);
+    this.OPTION2(() => {
+      this.CONSUME(K.On);
+      this.CONSUME(T.DateLit);
+    });
     this.OPTION(() => {
       this.SUBRULE(this.comparator);
       this.OR([{ ALT: () => this.SUBRULE(this.value) }, { ALT: () => this.SUBRULE(this.bySex) }]);

@@ -77,8 +77,12 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
           ...scope(e.scope),
           e.includeFinalYear ? w('InclFinalYear') : '',
         ]);
-      case 'Compare':
-        return e.cmp !== null && e.value !== null ? join([ref(e.subject), e.cmp, value(e.value)]) : ref(e.subject);
+      case 'Compare': // `年龄 于 2023-09-30 >= 16岁`: the fixed date after the subject
+        return join([ref(e.subject), ...(e.on ? [w('On'), e.on.text] : []), ...(e.cmp !== null && e.value !== null ? [e.cmp, value(e.value)] : [])]);
+      case 'CertWindow':
+      case 'CertDated':
+      case 'Insured':
+        return join(timeWords(e, { w, scope, ref, value }));
       case 'Category':
         return join([w('Category'), ref(e.name)]);
       case 'Working':
@@ -111,6 +115,17 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
     return prec(e) < min ? `(${text})` : text;
   };
   return print(expr, 0);
+}
+
+/** The words of a window, a dated certificate or insured months (issue 20), in print order. */
+function timeWords(
+  e: A.CertWindow | A.CertDated | A.Insured,
+  p: { w: (name: WordName) => string; scope: (s: A.Scope | null) => string[]; ref: (r: A.Ref) => string; value: (v: A.Value) => string },
+): string[] {
+  const { w, scope, ref, value } = p;
+  if (e.kind === 'CertWindow') return [w('After'), ...scope(e.certScope), ref(e.level), w('AfterEnd'), w('Within'), value(e.value)];
+  if (e.kind === 'CertDated') return [w('After'), ...scope(e.certScope), ref(e.level), w('On'), e.from.text, w('To'), e.to.text];
+  return [w('Insured'), ref(e.scheme), ...(e.until ? [w('Until'), ...scope(e.until.scope), ref(e.until.level)] : []), e.cmp, value(e.value)];
 }
 
 /**

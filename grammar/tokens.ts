@@ -76,6 +76,8 @@ export const Greater = createToken({ name: 'Greater', label: '>', pattern: />/ }
 export const Less = createToken({ name: 'Less', label: '<', pattern: /</ });
 export const Equal = createToken({ name: 'Equal', label: '=', pattern: /=/ });
 export const Percent = createToken({ name: 'Percent', label: '%', pattern: /[%％]/ });
+/** A calendar date `2022-01-01` (a notice's cut-off, a date range): before numbers, which it begins with. */
+export const DateLit = createToken({ name: 'Date', label: '日期 date', pattern: /\d{4}-\d{2}-\d{2}/ });
 export const NumberLit = createToken({ name: 'Number', label: '数字 number', pattern: /\d+(?:\.\d+)?/ });
 
 export const allTokens: TokenType[] = [
@@ -90,6 +92,7 @@ export const allTokens: TokenType[] = [
   Less,
   Equal,
   Percent,
+  DateLit,
   NumberLit,
   Name,
   Identifier,

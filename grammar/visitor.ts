@@ -29,6 +29,10 @@ function cstRange(n: CstNode): A.OffsetRange {
   return { start: startOffset, end: (endOffset ?? startOffset) + 1 };
 }
 
+function dateText(t: IToken): A.DateText {
+  return { kind: 'Date', text: t.image, range: tokenRange(t) };
+}
+
 const scopeByToken = new Map<string, A.ScopeValue>(scopeWords().map((s) => [s.name, s.scope.value as A.ScopeValue]));
 
 const comparatorByToken: Record<string, A.Comparator> = {
@@ -75,7 +79,13 @@ class AstBuilder extends BaseVisitor {
     return this.at(child);
   }
 
-  experienceAfter(c: Children, range: A.OffsetRange): A.ExperienceAfter {
+  experienceAfter(c: Children, range: A.OffsetRange): A.ExperienceAfter | A.CertWindow | A.CertDated {
+    const dates = node(c, 'dateRange');
+    if (dates) {
+      const d = dates.children as Children;
+      return { kind: 'CertDated', certScope: this.optionalScope(c), level: this.at(node(c, 'ref')!), from: dateText(tok(d, 'from')!), to: dateText(tok(d, 'to')!), range };
+    }
+    if (!node(c, 'experience')) return { kind: 'CertWindow', certScope: this.optionalScope(c), level: this.at(node(c, 'ref')!), value: this.at(node(c, 'value')!), range };
     return {
       kind: 'ExperienceAfter',
       certScope: this.optionalScope(c),
@@ -137,11 +147,29 @@ class AstBuilder extends BaseVisitor {
     };
   }
 
+  dateRange(): never {
+    throw new Error('dateRange is read by experienceAfter');
+  }
+
+  insured(c: Children, range: A.OffsetRange): A.Insured {
+    const level = node(c, 'level');
+    return {
+      kind: 'Insured',
+      scheme: this.at(node(c, 'scheme')!),
+      until: level ? { scope: this.optionalScope(c), level: this.at(level) } : null,
+      cmp: this.at(node(c, 'comparator')!),
+      value: this.at(node(c, 'value')!),
+      range,
+    };
+  }
+
   compare(c: Children, range: A.OffsetRange): A.Compare {
     const value = node(c, 'value') ?? node(c, 'bySex');
+    const on = tok(c, 'Date');
     return {
       kind: 'Compare',
       subject: this.at(node(c, 'ref')!),
+      on: on ? dateText(on) : null,
       cmp: node(c, 'comparator') ? this.at(node(c, 'comparator')!) : null,
       value: value ? this.at(value) : null,
       range,

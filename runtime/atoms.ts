@@ -2,17 +2,24 @@
 // answer; unknown only where a missing fact decides it (docs/language.md, "Three values").
 import { mergedPeriods, NO_VALUE, Sex, Status, type Facts, type Period } from './facts.js';
 import { measure } from './scratch.js';
+import { Counting, countedLongest, countedTotal } from './counting.js';
+import { ageOn } from './dates.js';
+import { ageOnDay, certDated, certWindow, insured, planDay } from './time-atoms.js';
+
+export { ageOn };
 import { compareRange, F, T, U, type Comparator, type Tri } from './tri.js';
 import { SchoolMode, type SchoolSpec, type TestedLeaf } from './plan.js';
 import { events } from './events.js';
 
-function totalDays(periods: Period[]): number {
+function totalDays(periods: Period[], mode: number): number {
+  if (mode !== Counting.Days) return countedTotal(periods, mode);
   let n = 0;
   for (const p of periods) n += p.end - p.start + 1;
   return n;
 }
 
-function longestDays(periods: Period[]): number {
+function longestDays(periods: Period[], mode: number): number {
+  if (mode !== Counting.Days) return countedLongest(periods, mode);
   let n = 0;
   for (const p of periods) n = Math.max(n, p.end - p.start + 1);
   return n;
@@ -63,11 +70,11 @@ function measureExperienceUncached(f: Facts, scope: number, kinds: number, conti
   const extra = undated(f, scope, kinds);
   if (continuous) {
     // An undated entry may or may not have been one unbroken stretch.
-    measure.lo = longestDays(periods);
+    measure.lo = longestDays(periods, f.counting);
     measure.hi = Math.max(measure.lo, extra.max);
     return;
   }
-  measure.lo = measure.hi = totalDays(periods) + extra.sum;
+  measure.lo = measure.hi = totalDays(periods, f.counting) + extra.sum;
 }
 
 /**
@@ -101,11 +108,11 @@ function measureFromCertificate(f: Facts, earliest: number, undatedCertificate: 
   // An undated certificate was obtained on the as-of date at the latest.
   const start = earliest === Infinity ? f.asOf : earliest;
   if (continuous) {
-    measure.lo = longestDays(clip(periods, start));
-    measure.hi = Math.max(undatedCertificate ? longestDays(periods) : measure.lo, extra.max);
+    measure.lo = longestDays(clip(periods, start), f.counting);
+    measure.hi = Math.max(undatedCertificate ? longestDays(periods, f.counting) : measure.lo, extra.max);
   } else {
-    measure.lo = daysFrom(periods, start);
-    measure.hi = (undatedCertificate ? totalDays(periods) : measure.lo) + extra.sum;
+    measure.lo = f.counting === Counting.Days ? daysFrom(periods, start) : countedTotal(clip(periods, start), f.counting);
+    measure.hi = (undatedCertificate ? totalDays(periods, f.counting) : measure.lo) + extra.sum;
   }
 }
 
@@ -202,15 +209,6 @@ export function matchSchool(f: Facts, s: SchoolSpec): number {
   return -1;
 }
 
-/** Whole years from `birth` to `on` (both day numbers). */
-export function ageOn(birth: number, on: number): number {
-  const b = new Date(birth * 86_400_000);
-  const a = new Date(on * 86_400_000);
-  let n = a.getUTCFullYear() - b.getUTCFullYear();
-  if (a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate())) n--;
-  return n;
-}
-
 /** Age in whole years on the as-of date; unknown without a birth date. */
 export function age(f: Facts, cmp: Comparator, years: number): Tri {
   if (f.birth === null) return U;
@@ -290,5 +288,18 @@ export function leafTest(p: TestedLeaf): (f: Facts) => Tri {
       return (f) => working(f, p.scope, p.kinds);
     case 'events':
       return (f) => events(f, p);
+    case 'certWindow':
+      return (f) => certWindow(f, p.scope, p.level, p.months);
+    case 'certDated': {
+      const from = planDay(p.from);
+      const to = planDay(p.to);
+      return (f) => certDated(f, p.scope, p.level, from, to);
+    }
+    case 'ageOn': {
+      const on = planDay(p.date);
+      return (f) => ageOnDay(f, on, p.cmp, p.years);
+    }
+    case 'insured':
+      return (f) => insured(f, p.scheme, p.cmp, p.months, p.until);
   }
 }

@@ -76,3 +76,38 @@ export function yearEarlier(day: number): number {
   const y = String(Number(text.slice(0, 4)) - 1).padStart(4, '0');
   return parseDay(`${y}${text.slice(4)}`) ?? parseDay(`${y}-02-28`)!;
 }
+/** Year, month (1–12) and day of a day number. */
+export function civil(day: number): { y: number; m: number; d: number } {
+  const [y, m, d] = formatDayUncached(day).split('-').map(Number);
+  return { y, m, d };
+}
+
+/**
+ * The day `months` calendar months after `day`. A day the month does not have becomes the first
+ * day of the next month (2020-02-29 + 12 months = 2021-03-01; 2021-01-31 + 1 month = 2021-03-01), as a
+ * person born on 29 February turns a year older on 1 March in common years.
+ */
+export function addMonths(day: number, months: number): number {
+  const { y, m, d } = civil(day);
+  const total = y * 12 + (m - 1) + months;
+  const ty = Math.floor(total / 12);
+  const tm = total - ty * 12;
+  const length = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  // A day the month does not have: the first day of the next month.
+  return (d > length ? Date.UTC(ty, tm + 1, 1) : Date.UTC(ty, tm, d)) / 86_400_000;
+}
+
+/** The calendar month of a day number, as a count of months (year × 12 + month − 1). */
+export function monthIndex(day: number): number {
+  const { y, m } = civil(day);
+  return y * 12 + m - 1;
+}
+/** Whole years from `birth` to `on` (both day numbers). */
+export function ageOn(birth: number, on: number): number {
+  const b = new Date(birth * 86_400_000);
+  const a = new Date(on * 86_400_000);
+  let n = a.getUTCFullYear() - b.getUTCFullYear();
+  if (a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate())) n--;
+  return n;
+}
+

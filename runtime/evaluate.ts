@@ -1,5 +1,7 @@
 // Builds per-level results from an occupation's compiled predicates.
-import { formatDay } from './dates.js';
+import { formatDay, parseDay } from './dates.js';
+import { latestDay } from './latest.js';
+import type { Plan } from './plan.js';
 import { dedupeAsks, Explainer, type Ask, type Explained, type ExplainPlan, type ClauseShortfall, type ConditionExplanation, type Text } from './explain.js';
 import { gated, educationFor, educationWith, requirementMayHoldLater, requirementOn, routeMayHoldLater } from './gate.js';
 import { explained, level as scratch } from './scratch.js';
@@ -95,11 +97,11 @@ export interface Explanation {
 
 /** `earliest` by status, so that narrowing on `status` tells whether there is a date. */
 export type EarliestByStatus =
-  /** The as-of date. */
-  | { status: 'eligible'; earliest: string }
-  /** The first day on which continuing ongoing work makes the level eligible, or null. */
-  | { status: 'ineligible'; earliest: string | null }
-  | { status: 'unknown'; earliest: null };
+  /** The as-of date; `latest`: the last day it stays eligible if nothing else changes (a window closes, a maximum age is passed), or null when nothing ends it. */
+  | { status: 'eligible'; earliest: string; latest: string | null }
+  /** The first day on which continuing ongoing work makes the level eligible, or null; `latest`: the last day of that eligible stretch, or null. */
+  | { status: 'ineligible'; earliest: string | null; latest: string | null }
+  | { status: 'unknown'; earliest: null; latest: null };
 
 /** A level result with its explanation, discriminated on `status` (see EarliestByStatus). */
 export type ExplainedLevelResult<Id extends string = string, Name extends string = string, L extends Level = Level> = LevelResult<Id, Name, L> &
@@ -143,6 +145,8 @@ interface LevelData {
   plans: readonly ExplainPlan[] | null;
   /** Each clause's place among the level's clause ids in string order (the last sort key of `missing`). */
   ranks: readonly number[];
+  /** The plans `latest` probes (clauses, requirement, preconditions), gathered on first use. */
+  timePlans?: readonly Plan[];
 }
 
 /** A compiled occupation indexed once: levels by number, the explainer (it caches texts). */
@@ -291,6 +295,7 @@ export function levelStatus(occ: CompiledOccupation, facts: Facts, requirement: 
 /** What an explained level result adds to a level result (see Explanation and EarliestByStatus). */
 interface LevelExplanation extends Explanation {
   earliest: string | null;
+  latest: string | null;
   /** Only for an occupation with preconditions. */
   preconditions?: PreconditionResult[];
   /** Only for a rule file stating a registration window. */
@@ -334,6 +339,7 @@ function levelResult(
     matched,
     missing: explain.missing,
     earliest: explain.earliest,
+    latest: explain.latest,
     ask: explain.ask,
     evidence: explain.evidence,
     requirement: explain.requirement,
@@ -445,13 +451,7 @@ function searchEarliest(
   // Without ongoing work only age can change with time, and only with a known birth date.
   if (facts.birth === null && !facts.work.some((w) => w.ongoing)) return null;
   const eligibleOn = (day: number): boolean => {
-    const map = (probes.map ??= new Map());
-    let p = map.get(day);
-    if (p === undefined) {
-      const projected = projectFacts(facts, day);
-      p = { facts: projected, requirement: requirementOn(occ, projected) };
-      map.set(day, p);
-    }
+    const p = projectionOn(occ, facts, probes, day);
     return levelStatus(occ, p.facts, p.requirement, level) === T;
   };
   let lo = facts.asOf; // not eligible
@@ -564,9 +564,11 @@ function explainLevel(
     // The route's documents first, then the requirement's that it does not already list.
     if (status === T && gate.status === T) addOnce(evidence, (probes.gateEvidence ??= explainer.evidence(gate.holding, facts)));
   }
+  const earliest = status === T ? formatDay(facts.asOf) : status === F ? earliestOf(occ, facts, level, gate, probes, n, count) : null;
   return levelResult(occ.meta, level, data, status, education, clauses, metCount, {
     missing: copied(scratch.missing, count),
-    earliest: status === T ? formatDay(facts.asOf) : status === F ? earliestOf(occ, facts, level, gate, probes, n, count) : null,
+    earliest,
+    latest: earliest === null ? null : latestOf(occ, facts, level, probes, data, earliest),
     ask: status === U ? levelAsks(occ, gate, n, probes.preconditions?.asks) : [], // results own their lists
     evidence,
     requirement: requirementResult,
@@ -622,6 +624,36 @@ function earliestOf(occ: CompiledOccupation, facts: Facts, level: Level, gate: E
     if (closing !== undefined) scratch.hints[hints++] = closing;
   }
   return searchEarliest(occ, facts, level, mayBecome, scratch.hints, hints, probes);
+}
+
+/**
+ * The last day of the eligible stretch starting on `earliest` (runtime/latest.ts), probing the
+ * days on which a condition of the level, its requirement or a precondition may turn false.
+ */
+function latestOf(occ: CompiledOccupation, facts: Facts, level: Level, probes: Probes, data: LevelData, earliest: string): string | null {
+  const plans = (data.timePlans ??= [
+    ...data.clauses.map((c) => c.meta.plan),
+    ...(occ.meta.education ? [occ.meta.education.plan] : []),
+    ...(occ.meta.preconditions ?? []).map((p) => p.plan),
+  ]);
+  const on = (day: number): { facts: Facts; eligible: boolean } => {
+    const p = projectionOn(occ, facts, probes, day);
+    return { facts: p.facts, eligible: levelStatus(occ, p.facts, p.requirement, level) === T };
+  };
+  const start = parseDay(earliest)!;
+  return latestDay(plans, start === facts.asOf ? facts : on(start).facts, on);
+}
+
+/** The facts projected to a later day, with the requirement on them, made once per evaluation and day. */
+function projectionOn(occ: CompiledOccupation, facts: Facts, probes: Probes, day: number): Projection {
+  const map = (probes.map ??= new Map());
+  let p = map.get(day);
+  if (p === undefined) {
+    const projected = projectFacts(facts, day);
+    p = { facts: projected, requirement: requirementOn(occ, projected) };
+    map.set(day, p);
+  }
+  return p;
 }
 
 /** The asks of an unknown level: every clause's (of its `n`), then the requirement's, each field once. */

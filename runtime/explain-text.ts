@@ -6,7 +6,7 @@ import { keep } from './memo.js';
 import type { OccupationMeta } from './meta.js';
 import { SchoolMode, type Plan, type SchoolSpec } from './plan.js';
 import type { Comparator } from './tri.js';
-import { LEVEL_NAMES, levelNumberText, scopeText, spelling, UNITS, type Level, type MessageLang } from './words.js';
+import { INSURANCE_SCHEMES, LEVEL_NAMES, levelNumberText, scopeText, spelling, UNITS, type InsuranceScheme, type Level, type MessageLang } from './words.js';
 
 const levelZh = (level: number): string => LEVEL_NAMES[level as Level].zh;
 // Indexed by the scope mask of a plan (1 本…, 2 相关…, 3 both; 7 任意职业; 0 none).
@@ -169,6 +169,11 @@ export class Describer {
       }
       case 'events':
         return this.describeEvents(p);
+      case 'certWindow':
+      case 'certDated':
+      case 'ageOn':
+      case 'insured':
+        return this.describeTime(p);
       case 'not': {
         const inner = this.describe(p.item);
         return { zh: `不得：${inner.zh}`, en: `not: ${inner.en}` };
@@ -200,6 +205,29 @@ export class Describer {
       zh: `${windowText.zh}${SCOPE_ZH[p.scope]}${level.zh}${kind}记录 ${CMP_ZH[p.cmp]} ${p.count} 次`,
       en: `${this.en(kind)} events in ${SCOPE_EN[p.scope]}${level.en}${windowText.en} ${p.cmp} ${p.count}`,
     };
+  }
+
+  /** Windows, dated certificates, ages on a fixed date, insured months (issue 20). */
+  private describeTime(p: Extract<Plan, { op: 'certWindow' | 'certDated' | 'ageOn' | 'insured' }>): Text {
+    switch (p.op) {
+      case 'certWindow': {
+        const l = this.levelText(p.level);
+        return { zh: `自${SCOPE_ZH[p.scope]}${l.zh}证书核发之日起 ${p.months} 个月内`, en: `within ${p.months} months from the issue of the ${l.en} certificate of ${SCOPE_EN[p.scope]}` };
+      }
+      case 'certDated': {
+        const l = this.levelText(p.level);
+        return { zh: `${SCOPE_ZH[p.scope]}${l.zh}证书于 ${p.from} 至 ${p.to} 期间取得`, en: `the ${l.en} certificate of ${SCOPE_EN[p.scope]} obtained from ${p.from} to ${p.to}` };
+      }
+      case 'ageOn':
+        return { zh: `${p.date} 时年龄 ${CMP_ZH[p.cmp]} ${p.years} 周岁`, en: `age on ${p.date} ${p.cmp} ${p.years}` };
+      case 'insured': {
+        const s = INSURANCE_SCHEMES[p.scheme as InsuranceScheme];
+        const until = p.until && this.levelText(p.until.level);
+        return until
+          ? { zh: `截至${SCOPE_ZH[p.until!.scope]}${until.zh}证书核发之日累计缴纳${s.zh}费 ${CMP_ZH[p.cmp]} ${p.months} 个月`, en: `${s.en} paid up to the issue of the ${until.en} certificate of ${SCOPE_EN[p.until!.scope]} ${p.cmp} ${p.months} months` }
+          : { zh: `累计缴纳${s.zh}费 ${CMP_ZH[p.cmp]} ${p.months} 个月`, en: `${s.en} paid ${p.cmp} ${p.months} months` };
+      }
+    }
   }
 
   private describeSchool(s: SchoolSpec): Text {
@@ -243,10 +271,22 @@ export const ASK_REASONS = {
   /** A declared numeric fact. */
   fact: (name: string, en: string): Text => ({ zh: `需要：${name}`, en: `the value of ${en}` }),
   sex: (): Text => ({ zh: '需要性别（或 18 位身份证号码）', en: 'the sex (or the 18-digit identity number)' }),
+  insurance: (): Text => ({ zh: '需要社会保险参保缴费记录', en: 'the social insurance record (insured periods)' }),
   categories: (): Text => ({ zh: '需要人员类别（如退役士兵、在校生）', en: 'the applicant categories (veteran, student …)' }),
   /** An event's field that decides whether it counts (its date, level, rank or field size). */
   event: (field: string): Text => ({ zh: `需要该记录的${EVENT_FIELDS_ZH[field] ?? field}`, en: `the event's ${field}` }),
 };
+
+/** 证书核发之日起的期限已于 2024-03-14 届满 / the window closed on 2024-03-14. */
+export function windowClosedDetail(last: string): Text {
+  return { zh: `期限已于 ${last} 届满（逾期）`, en: `the window closed on ${last}` };
+}
+
+/** 需 ≥ 36 个月，现 30 个月 / needs >= 36 months, has 30. */
+export function monthsDetail(cmp: Comparator, need: number, have: number, haveMax: number): Text {
+  const h = haveMax === have ? `${have}` : `${have}–${haveMax}`;
+  return { zh: `需 ${CMP_ZH[cmp]} ${need} 个月，现 ${h} 个月`, en: `needs ${cmp} ${need} months, has ${h}` };
+}
 
 /** 需 ≤ 3，现为 无 / needs <= 3, is none: a numeric fact given as 无/none, without a vocabulary value for it. */
 export function noValueDetail(cmp: Comparator, value: number): Text {

@@ -3,6 +3,7 @@
 // plan (metadata) with the same atom functions the compiled predicates call; the words of it all
 // come from explain-text.ts.
 import { ageOn, experience, experienceAfter, leafTest, matchSchool } from './atoms.js';
+import { timeShortfall } from './explain-time.js';
 import { ageDetail, ASK_REASONS, Describer, factDetail, noCertificateText, noValueDetail, shortfallText } from './explain-text.js';
 import type { Ask, ClauseShortfall, ConditionExplanation, Explained, Proof, Text } from './explanation.js';
 import { NO_VALUE, Sex, Status, type Facts } from './facts.js';
@@ -161,9 +162,10 @@ export class Explainer {
         const code = p.op;
         // Time changes none of these but age (projectFacts changes only work and the date; a
         // work period that does not include the as-of date never will: no new one starts).
-        const later = code === 'age' || code === 'ageBySex';
-        // Only ages and facts have quantities; the others say more only when unknown (asks).
-        const quantities = code === 'age' || code === 'ageBySex' || code === 'fact';
+        // Insured months grow with an ongoing insured period (up to the as-of date only).
+        const later = code === 'age' || code === 'ageBySex' || (p.op === 'insured' && p.until === null);
+        // Only ages, facts and insured months have quantities; the others say more only when unknown (asks).
+        const quantities = code === 'age' || code === 'ageBySex' || code === 'fact' || code === 'ageOn' || code === 'insured' || code === 'certWindow';
         const holding = [this.proof(p)]; // never written to
         return (f) => {
           // First the status: a leaf that holds needs no text, quantities or asks (most of the cost).
@@ -275,6 +277,11 @@ export class Explainer {
         break;
       case 'events':
         if (status === U) asks = eventAsks(f, p);
+      case 'certWindow':
+      case 'certDated':
+      case 'ageOn':
+      case 'insured':
+        asks = timeShortfall(p, f, status, leaf);
         break;
       case 'fact': {
         const v = f.facts.get(p.name);
@@ -380,7 +387,13 @@ export class Explainer {
         return { documents: NONE, school: { spec: p.spec, enrolled: this.document('enrolled'), finalYear: this.document('finalYear'), diploma: this.document('diploma') } };
       case 'age':
       case 'ageBySex':
+      case 'ageOn':
         return docs('age');
+      case 'certWindow':
+      case 'certDated':
+        return docs('certificate');
+      case 'insured':
+        return docs('insurance');
       case 'working':
         return docs('experience');
       case 'flag':

@@ -30,7 +30,7 @@ export interface ConditionExplanation {
   haveMax?: number;
   /** How much is missing, in the same unit as `need`. */
   short?: number;
-  unit?: 'days' | 'years' | 'value';
+  unit?: 'days' | 'years' | 'value' | 'months';
   /** The shortfall in words: 需 3 年，现有 2 年 5 个月，还差 7 个月. */
   detail?: Text;
 }

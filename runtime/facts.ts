@@ -3,9 +3,10 @@
 import { DAYS_PER_YEAR, parseDay } from './dates.js';
 import type { OccupationMeta } from './meta.js';
 import { keep } from './memo.js';
+import { Counting } from './counting.js';
 import { renderBoth, type MessageArgs, type RuntimeMessageCode } from './messages.js';
 import type { MajorRelation, Profile, Relation } from './profile.js';
-import { NONE_VALUES, SEXES } from './words.js';
+import { insuranceScheme, NONE_VALUES, SEXES } from './words.js';
 
 /**
  * Relation bits: 1 本职业 / 本专业, 2 相关职业 / 相关专业, 4 无关. Scopes are masks of them: the
@@ -96,6 +97,12 @@ export interface Facts {
   sex: number;
   /** The applicant's categories (退役士兵 …) by declared name; null when the profile has no `categories` key: unknown, not none. */
   categories: readonly string[] | null;
+  /** How years and months of experience are counted (runtime/counting.ts Counting), from the occupation's `counting`. */
+  counting: number;
+  /** Insured periods by scheme key (INSURANCE_SCHEMES), cut at the as-of date; null when the profile has no `insurance` key: unknown, not none. */
+  insurance: { scheme: string; start: number; end: number; ongoing: boolean; until: number; index: number }[] | null;
+  /** Insured months given without dates (`months`), by scheme key. */
+  undatedInsurance: { scheme: string; months: number; index: number }[];
   /** Declared facts by declared name; NO_VALUE for a numeric fact given as 无/none without a vocabulary `none`. */
   facts: ReadonlyMap<string, number | boolean | typeof NO_VALUE>;
   warnings: Warning[];
@@ -230,6 +237,8 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   const education = educationFacts(p, profile.education);
   const declared = declaredFacts(p, profile.facts);
   const events = eventFacts(p, profile.events);
+  const undatedInsurance: Facts['undatedInsurance'] = [];
+  const insurance = insuranceFacts(p, profile.insurance, undatedInsurance);
   return {
     asOf,
     work,
@@ -243,6 +252,9 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     sex: sexOf(profile),
     categories: categoriesOf(p, profile.categories),
     facts: declared,
+    counting: meta.counting === 'anniversary' ? Counting.Anniversary : meta.counting === 'months' ? Counting.Months : Counting.Days,
+    insurance,
+    undatedInsurance,
     warnings: p.warnings,
     merged: null,
     measures: null,
@@ -301,6 +313,25 @@ function workFacts(p: Preparing, list: Profile['work'], undatedWork: Facts['unda
     if (from > asOf) return undefined;
     const until = w.to === undefined ? Infinity : to;
     return { period: { start: from, end: Math.min(until, asOf) }, rel, kind, ongoing: until > asOf, until, index: i };
+  });
+}
+
+/** Insured periods up to the as-of date (a period without `to` is ongoing); undated `months` go to `undated`. */
+function insuranceFacts(p: Preparing, list: Profile['insurance'], undated: Facts['undatedInsurance']): Facts['insurance'] {
+  if (list === undefined) return null;
+  return kept(list, (e, i): NonNullable<Facts['insurance']>[number] | undefined => {
+    const scheme = insuranceScheme(e.scheme);
+    if (scheme === undefined) throw new ProfileError(`/insurance/${i}/scheme`, `not a social insurance scheme: ${e.scheme}`);
+    const from = day(e.from, '/insurance', i, 'from');
+    if (from === null) {
+      if (e.months !== undefined) undated.push({ scheme, months: e.months, index: i });
+      return undefined;
+    }
+    const to = day(e.to, '/insurance', i, 'to') ?? p.asOf;
+    if (e.to !== undefined && to < from) throw new ProfileError(`/insurance/${i}/to`, 'ends before it starts');
+    if (from > p.asOf) return undefined;
+    const until = e.to === undefined ? Infinity : to;
+    return { scheme, start: from, end: Math.min(until, p.asOf), ongoing: until > p.asOf, until, index: i };
   });
 }
 
@@ -493,6 +524,7 @@ export function projectFacts(f: Facts, day: number): Facts {
     ...f,
     asOf: day,
     work: f.work.map((w) => (w.ongoing ? { ...w, period: { start: w.period.start, end: Math.min(w.until, day) } } : w)),
+    insurance: f.insurance && f.insurance.map((p) => (p.ongoing ? { ...p, end: Math.min(p.until, day) } : p)),
     merged: null,
     measures: null,
   };

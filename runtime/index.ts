@@ -18,6 +18,7 @@ export {
   working,
 } from './atoms.js';
 export { events, type EventSpec } from './events.js';
+export { certWindow, certDated, ageOnDay, insured } from './time-atoms.js';
 export {
   evaluateOccupation,
   evaluateProfile,

@@ -1,7 +1,7 @@
 import type { Plan } from './plan.js';
 // What a generated module tells the runtime about its occupation: data only, no behaviour.
 
-import type { Level } from './words.js';
+import type { CountingMode, Level } from './words.js';
 
 export interface ClauseMeta {
   /** Full id: `<occupation>/<level>/<clause>`. */
@@ -59,6 +59,8 @@ export interface OccupationMeta {
   categoryNames?: Readonly<Record<string, string>>;
   /** Conditions every route of the occupation needs besides the education requirement (已转正定级 …), each with its cited sentence. */
   preconditions?: readonly { id: string; text: string; when: string; plan: Plan }[];
+  /** How years and months of experience are counted; absent: `days` (365 days a year). */
+  counting?: CountingMode;
   /** The registration window of the sitting this rule file describes (separate from `inForce`). */
   registration?: { from: string; to: string; text: string | null };
   /** Each declared fact's type, by declared name: a profile value of the other type is an error (absent in older modules). */

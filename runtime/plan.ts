@@ -80,6 +80,19 @@ export type Plan =
 
 /** Which events an `events` condition counts by date: 0 every one, 1 the as-of date's calendar year (1 January to the as-of date), 2 the twelve months up to the as-of date (after the same day a year earlier; 29 February's year earlier is 28 February). */
 export const EventWindow = { Ever: 0, CalendarYear: 1, TwelveMonths: 2 } as const;
+  // Time beyond "from when" (issue 20; docs/language.md "Windows, dates and insured months").
+  // "The certificate" of these three is the latest-dated one of exactly `level` in `scope`.
+  /** `取得 本职业 五级 后 不超过 12个月`: the as-of date is within `months` calendar months from the certificate's date (a closing window: `latest`). */
+  | { op: 'certWindow'; scope: number; level: number; months: number }
+  /** `取得 本职业 五级 于 2022-01-01 至 2022-12-31`: the certificate is dated in the range (both ends included). */
+  | { op: 'certDated'; scope: number; level: number; from: string; to: string }
+  /** `年龄 于 2023-09-30 >= 16岁`: the age on a fixed date of the notice, whatever the as-of date. */
+  | { op: 'ageOn'; date: string; cmp: Comparator; years: number }
+  /**
+   * `参保 失业保险 >= 36个月`: calendar months of the scheme's insured periods up to the as-of date,
+   * or (`截至 本职业 五级`) up to the certificate's date; unknown without the certificate's date.
+   */
+  | { op: 'insured'; scheme: string; cmp: Comparator; months: number; until: { scope: number; level: number } | null };
 
 /** A condition of a plan: any node but 且, 或 and 非. */
 export type PlanLeaf = Exclude<Plan, { op: 'and' | 'or' | 'not' }>;

@@ -114,6 +114,16 @@ export interface EventEntry {
   tier?: string;
   rank?: number;
   field?: number;
+ * A period insured in a social insurance scheme (失业保险 …): `from` (with optional `to`, inclusive;
+ * no `to` = ongoing), or `months` without dates (a statement's total). Each calendar month with an
+ * insured day counts as one month.
+ */
+export interface InsuranceEntry {
+  /** 失业保险 养老保险 医疗保险 工伤保险 生育保险, or their English names (unemployment-insurance …). */
+  scheme: string;
+  from?: DateString;
+  to?: DateString;
+  months?: number;
 }
 
 /** An absent list means none, except `education`: absent = unknown, `[]` = none. */
@@ -132,6 +142,8 @@ export interface Profile {
   apprenticeships?: ApprenticeshipEntry[];
   /** Past events (promotions, subsidy claims, competitions); absent = none. */
   events?: EventEntry[];
+  /** Insured periods (issue 20). Absent = unknown, `[]` = none. */
+  insurance?: InsuranceEntry[];
   /** Declared facts by name: numbers (安全行车里程), booleans (拟从事本职业或相关职业工作), or 无/none for a number explicitly absent (no placing). */
   facts?: Record<string, number | boolean | '无' | 'none'>;
 }

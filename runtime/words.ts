@@ -103,6 +103,15 @@ const TABLE = {
   ThisLevel: { role: 'modifier', zh: ['本级'], en: ['this-level'] },
   CalendarYear: { role: 'modifier', zh: ['本自然年'], en: ['this-calendar-year'] },
   TwelveMonths: { role: 'modifier', zh: ['近十二个月'], en: ['past-twelve-months'] },
+  // Time beyond "from when" (issue 20): a window that closes after a certificate's date
+  // (`取得 本职业 五级 后 不超过 12个月`), a certificate dated in a range (`取得 本职业 五级 于 2022-01-01
+  // 至 2022-12-31`), age on a fixed date (`年龄 于 2023-09-30 >= 16岁`), and insured months counted as
+  // of a certificate's date (`参保 失业保险 截至 本职业 五级 >= 36个月`).
+  Within: { role: 'modifier', zh: ['不超过'], en: ['within'] },
+  On: { role: 'modifier', zh: ['于'], en: ['on'] },
+  To: { role: 'modifier', zh: ['至'], en: ['to'] },
+  Insured: { role: 'atom', zh: ['参保'], en: ['insured'] },
+  Until: { role: 'modifier', zh: ['截至'], en: ['until'] },
   // `level 4`: the same in both languages, so it tells nothing about a text's language.
   Level: { role: 'level', zh: [], en: ['level'] },
   And: { role: 'connective', zh: ['且', '并且'], en: ['and'] },
@@ -156,6 +165,8 @@ export const UNITS = {
   /** Counts of events (`< 3次`) and placings (`前10名`). */
   times: { zh: ['次'], one: 'time', many: 'times' },
   places: { zh: ['名'], one: 'place', many: 'places' },
+  // Windows and insured months (issue 20): calendar months.
+  months: { zh: ['个月'], one: 'month', many: 'months' },
 } as const satisfies Record<string, UnitWords>;
 
 /** Names the language knows without the vocabulary. */
@@ -173,6 +184,42 @@ export const BUILT_IN_NAMES = {
  */
 export const OUTCOME_KINDS = { level: { zh: '固定等级', en: 'level' }, nextLevel: { zh: '上一级', en: 'next-level' } } as const;
 export type OutcomeKind = 'level' | 'next-level';
+ * The social insurance schemes a profile's `insurance` periods name (社会保险: the five national
+ * schemes), and how `参保 失业保险` names them in each language.
+ */
+export const INSURANCE_SCHEMES = {
+  unemployment: { zh: '失业保险', en: 'unemployment-insurance' },
+  pension: { zh: '养老保险', en: 'pension-insurance' },
+  medical: { zh: '医疗保险', en: 'medical-insurance' },
+  injury: { zh: '工伤保险', en: 'injury-insurance' },
+  maternity: { zh: '生育保险', en: 'maternity-insurance' },
+} as const;
+
+export type InsuranceScheme = keyof typeof INSURANCE_SCHEMES;
+
+/** The scheme named (Chinese or English), or undefined. */
+export function insuranceScheme(name: string): InsuranceScheme | undefined {
+  for (const [k, v] of Object.entries(INSURANCE_SCHEMES) as [InsuranceScheme, { zh: string; en: string }][]) if (v.zh === name || v.en === name) return k;
+  return undefined;
+}
+
+/**
+ * How a rule file counts years and months of experience (`counting:`): `days` (the default: a
+ * year is 365 days, a month a twelfth of it), `anniversary` (calendar years and months: a period
+ * reaches N years the day before its N-th anniversary; whole months are 365/12 days, periods'
+ * leftover days add up as days), `months` (工龄 as staff count it: each calendar month with a day of work is one month).
+ */
+export const COUNTING_MODES = ['days', 'anniversary', 'months'] as const;
+export type CountingMode = (typeof COUNTING_MODES)[number];
+
+/** The Chinese spelling of each counting mode a rule file may write instead (`counting: 周年`). */
+export const COUNTING_ZH: Readonly<Record<CountingMode, string>> = { days: '按天', anniversary: '周年', months: '按月' };
+
+/** The mode a rule file's `counting:` names (English or Chinese; the schema allows only these), `days` when absent. */
+export function countingMode(value: string | undefined): CountingMode {
+  for (const m of COUNTING_MODES) if (value === m || value === COUNTING_ZH[m]) return m;
+  return 'days';
+}
 
 /** A numeric fact's explicit "none" in a profile (no placing, no distance): not unknown. */
 export const NONE_VALUES = ['无', 'none'] as const;

@@ -122,6 +122,10 @@ export class AtomSet {
       case 'category':
       case 'working':
       case 'events':
+      case 'certWindow':
+      case 'certDated':
+      case 'ageOn':
+      case 'insured':
         throw new SqlRefusal(leaf.op);
       default: {
         const unknown: never = leaf;

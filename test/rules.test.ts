@@ -11,6 +11,7 @@ describe('bundled rule files', () => {
     expect(sink.sorted()).toEqual([]);
     expect(rules?.occupations.map((o) => o.id).sort()).toEqual([
       'ai-trainer',
+      'chaoyang-skill-upgrade-subsidy',
       'hr-manager',
       'internet-marketer',
       'labor-dispatch-manager',

@@ -50,7 +50,10 @@ afterAll(async () => {
 // Generous timeouts: PGlite starts a WebAssembly PostgreSQL, slow on a loaded machine.
 describe('postgres dialect on PGlite', { timeout: 180_000 }, () => {
   it('agrees with the TypeScript evaluators on random profiles, every occupation at once', async () => {
-    const occupations = occupationsOf();
+    const all = occupationsOf();
+    const occupations = all.filter((o) => compileStatements([o.meta]).ok);
+    // The others are refused by name (E_SQL_UNSUPPORTED): the time conditions of issue 20, categories.
+    expect(all.filter((o) => !occupations.includes(o)).map((o) => o.meta.id)).toEqual(['chaoyang-skill-upgrade-subsidy']);
     const groups = sampleProfiles(occupations, 150, 2026);
     // Every occupation judged at once: one-value relations are the batch's error, not a case here.
     const asOf = '2026-11-28';

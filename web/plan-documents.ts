@@ -31,7 +31,13 @@ export function evidenceKinds(p: Plan, out: Set<string> = new Set()): Set<string
       return p.spec.finalYear ? out.add('diploma').add('finalYear') : out.add('diploma');
     case 'age':
     case 'ageBySex':
+    case 'ageOn':
       return out.add('age');
+    case 'certWindow':
+    case 'certDated':
+      return out.add('certificate');
+    case 'insured':
+      return out.add('insurance');
     case 'working':
       return out.add('experience');
     case 'flag':

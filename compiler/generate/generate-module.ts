@@ -4,6 +4,7 @@
 import type { CheckedOccupation } from '../checked.js';
 import { toPlan, type Cond } from '../ir.js';
 import { credentials, type SchoolSpec } from '../../runtime/plan.js';
+import { parseDay } from '../../runtime/dates.js';
 
 export interface GenerateOptions {
   /** Module specifier of the runtime. */
@@ -107,6 +108,15 @@ class ConditionWriter {
         const { op: _op, range: _range, ...spec } = c;
         return `R.events(f, ${this.constant('events', spec, 'R.EventSpec')})`;
       }
+      case 'certWindow':
+        return `R.certWindow(f, ${c.scope}, ${c.level}, ${c.months})`;
+      // Dates as day numbers, worked out here once (the text is a checked YYYY-MM-DD).
+      case 'certDated':
+        return `R.certDated(f, ${c.scope}, ${c.level}, ${parseDay(c.from)}, ${parseDay(c.to)})`;
+      case 'ageOn':
+        return `R.ageOnDay(f, ${parseDay(c.date)}, ${literal(c.cmp)}, ${c.years})`;
+      case 'insured':
+        return `R.insured(f, ${literal(c.scheme)}, ${literal(c.cmp)}, ${c.months}, ${c.until === null ? 'null' : `{ scope: ${c.until.scope}, level: ${c.until.level} }`})`;
       case 'not':
         return `R.not(${this.expr(c.item)})`;
       case 'and':
@@ -243,6 +253,7 @@ function metaOf(occ: CheckedOccupation): unknown {
     ...(Object.keys(occ.eventNames).length > 0 ? { eventNames: occ.eventNames } : {}),
     ...(occ.outcomes ? { outcomes: true } : {}),
     ...(Object.keys(occ.amounts).length > 0 ? { amounts: occ.amounts } : {}),
+    ...(occ.counting !== 'days' ? { counting: occ.counting } : {}),
   };
 }
 

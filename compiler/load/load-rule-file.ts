@@ -123,6 +123,8 @@ export interface RuleFileData {
   source: RuleSource;
   education?: RuleEducation;
   preconditions?: RulePrecondition[];
+  /** How years and months of experience are counted (docs/rule-files.md "Counting years and months"); default days. */
+  counting?: string;
   /** The registration window of the sitting (报名时间), separate from `inForce`. */
   registration?: { from: string; to: string; source?: string };
   workTypes?: RuleWorkType[];

@@ -1,7 +1,7 @@
 // The last pass over a rule file: the checked occupation, from what the passes built and the
 // vocabulary the generated module carries (ranks, kinds, fact names, English words, evidence).
 import { sep } from 'node:path';
-import { LEVEL_NAMES, type Level } from '../../runtime/words.js';
+import { countingMode, LEVEL_NAMES, type Level } from '../../runtime/words.js';
 import type { CheckedOccupation } from '../checked.js';
 import { trackSchools, type VocabularyIndex } from '../load/vocabulary.js';
 import type { RuleFileCheck } from './rule-file-check.js';
@@ -25,6 +25,7 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
     related: { occupations: data.related?.occupations ?? [], sameMajors: data.related?.sameMajors ?? [], majors: data.related?.majors ?? [] },
     education: f.education,
     preconditions: f.preconditions,
+    counting: countingMode(data.counting),
     registration: data.registration ? { from: data.registration.from, to: data.registration.to, text: data.registration.source ?? null } : null,
     ...(data.registration?.source !== undefined ? { registrationRange: f.at(['registration', 'source']) } : {}),
     source: {

@@ -5,7 +5,8 @@ import { splitKeyword } from '../../grammar/index.js';
 import { closest } from '../diagnostics/closest.js';
 import { kindMask, type Cond } from '../ir.js';
 import type { VocabularyIndex } from '../load/vocabulary.js';
-import { BUILT_IN_NAMES, LEVEL_NAMES, levelNumberText, scopeWords, spelling, UNITS, type Level, type UnitWords } from '../../runtime/words.js';
+import { BUILT_IN_NAMES, INSURANCE_SCHEMES, insuranceScheme, LEVEL_NAMES, levelNumberText, scopeWords, spelling, UNITS, type Level, type UnitWords } from '../../runtime/words.js';
+import { parseDay } from '../../runtime/dates.js';
 import type { DiagnosticCode } from '../diagnostics/messages.js';
 import { EventWindow } from '../../runtime/plan.js';
 
@@ -53,6 +54,9 @@ const unitSpellings = (u: UnitWords): string[] => [...u.zh, u.one, u.many];
 const YEAR_UNITS = new Set(unitSpellings(UNITS.years));
 const DAY_UNITS = new Set(unitSpellings(UNITS.days));
 const AGE_UNITS = new Set(unitSpellings(UNITS.age));
+const MONTH_UNITS = new Set(unitSpellings(UNITS.months));
+const MONTHS_TEXT = [UNITS.months.zh[0], UNITS.years.zh[0], UNITS.months.many, UNITS.years.many].join(' ');
+const SCHEMES_TEXT = Object.values(INSURANCE_SCHEMES).map((s) => s.zh).join('、');
 const DURATION_UNITS_TEXT = [UNITS.years.zh[0], UNITS.days.zh[0], UNITS.years.many, UNITS.days.many].join(' ');
 const AGE_UNITS_TEXT = [...UNITS.age.zh, UNITS.age.many].join(' ');
 const PREP_TECHNICIAN = new Set<string>(Object.values(BUILT_IN_NAMES.prepTechnician));
@@ -212,6 +216,10 @@ class Resolver {
         return this.placed(e);
       case 'Events':
         return this.events(e);
+      case 'CertWindow':
+      case 'CertDated':
+      case 'Insured':
+        return this.time(e);
     }
   }
 
@@ -247,6 +255,56 @@ class Resolver {
     if (kind === undefined) return undefined;
     const level = e.thisLevel ? this.ctx.clauseLevel! : 0;
     return { op: 'events', kind, scope, level, tier: null, top: 0, percent: false, window: WINDOWS[e.window], cmp: e.cmp, count: v.value, range: e.range };
+  }
+
+  /** The certificate "the" time conditions count from: scope and exact level (offered in 本职业). */
+  private certificate(s: A.Scope | null, r: A.Ref): { scope: number; level: number } | undefined {
+    const scope = this.occupationScope(s, `${spelling('After', 'zh')}证书`);
+    const level = this.level(r);
+    if (level === undefined) return undefined;
+    this.offered(s, level, r);
+    return { scope, level };
+  }
+
+  /** Windows after a certificate, a certificate dated in a range, insured months (issue 20). */
+  private time(e: A.CertWindow | A.CertDated | A.Insured): Cond | undefined {
+    if (e.kind === 'Insured') return this.insured(e);
+    const cert = this.certificate(e.certScope, e.level);
+    if (e.kind === 'CertWindow') {
+      const months = this.months(e.value);
+      return cert && months !== undefined ? { op: 'certWindow', ...cert, months, range: e.range } : undefined;
+    }
+    const from = this.date(e.from);
+    const to = this.date(e.to);
+    if (!cert || from === undefined || to === undefined) return undefined;
+    if (from > to) return this.report('E_DATE_RANGE', e.range, { from: e.from.text, to: e.to.text });
+    return { op: 'certDated', ...cert, from: e.from.text, to: e.to.text, range: e.range };
+  }
+
+  private insured(e: A.Insured): Cond | undefined {
+    const r = e.scheme;
+    const scheme = r.kind === 'Name' && r.alt === undefined ? insuranceScheme(r.text) : undefined;
+    if (scheme === undefined) return this.report('E_UNKNOWN_SCHEME', r.range, { name: refText(r), schemes: SCHEMES_TEXT }, closest(refText(r), Object.values(INSURANCE_SCHEMES).map((s) => s.zh)));
+    const until = e.until ? this.certificate(e.until.scope, e.until.level) : null;
+    const months = this.months(e.value);
+    if (until === undefined || months === undefined) return undefined;
+    return { op: 'insured', scheme, cmp: e.cmp, months, until, range: e.range };
+  }
+
+  /** A whole number of calendar months (`12个月`, `1年` = 12 months); undefined after an error. */
+  private months(v: A.Value): number | undefined {
+    if (v.kind !== 'Quantity') return this.report('E_MONTHS', v.range, { text: refText(v) });
+    const unit = v.unit ?? '';
+    const months = MONTH_UNITS.has(unit) ? v.value : YEAR_UNITS.has(unit) ? v.value * 12 : undefined;
+    if (months === undefined) return this.report('E_UNIT', v.range, { unit, allowed: MONTHS_TEXT });
+    if (!Number.isInteger(months) || months <= 0 || months > 1200) return this.report('E_MONTHS', v.range, { text: `${v.value}${unit}` });
+    return months;
+  }
+
+  /** A date written in an expression, as a day number; undefined after an error. */
+  private date(d: A.DateText): number | undefined {
+    const day = parseDay(d.text);
+    return day === undefined ? this.report('E_DATE', d.range, { text: d.text }) : day;
   }
 
   /** The kind mask of a work kind named (见习), or of the default kinds; undefined after an error. */
@@ -362,6 +420,7 @@ class Resolver {
   private fact(e: A.Compare): Cond | undefined {
     const subject = refText(e.subject);
     if (e.subject.kind === 'Name' && AGE.has(e.subject.text)) return this.age(e, subject);
+    if (e.on) return this.report('E_ON_NOT_AGE', e.on.range, { subject });
     const decl = e.subject.kind === 'Name' && e.subject.alt === undefined ? this.ctx.vocabulary.facts.get(e.subject.text) : undefined;
     if (!decl) return this.unknown('E_UNKNOWN_FACT', e.subject, [BUILT_IN_NAMES.age.zh, ...this.ctx.vocabulary.facts.keys()]);
     if (decl.type === 'boolean') {
@@ -383,6 +442,13 @@ class Resolver {
 
   private age(e: A.Compare, subject: string): Cond | undefined {
     if (e.cmp === null || e.value === null) return this.report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
+    if (e.on) {
+      // 年龄 于 2023-09-30 >= 16岁: the age on a notice's fixed date.
+      if (e.value.kind === 'BySex') return this.report('E_BY_SEX_AGE', e.value.range, { subject: `${subject} ${spelling('On', 'zh')} ${e.on.text}` });
+      const day = this.date(e.on);
+      const years = this.years(e.value, subject);
+      return day === undefined || years === undefined ? undefined : { op: 'ageOn', date: e.on.text, cmp: e.cmp, years, range: e.range };
+    }
     if (e.value.kind === 'BySex') {
       // 年龄 < 男 60岁 女 55岁: the ages by sex are the rule's data (the legal retirement age).
       const male = this.years(e.value.male, subject);

@@ -87,6 +87,7 @@ function gatesArb(vocabulary: ReturnType<typeof loadOracleVocabulary>): fc.Arbit
     fc
       .array(fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(['education', ...preconditions.map((_, i) => `p${i + 1}`)]) }), { minLength: 15, maxLength: 15 })
       .chain((waives) => fc.array(fc.boolean(), { minLength: 15, maxLength: 15 }).map((nextLevel) => ({ preconditions, waives, nextLevel }))),
+      .chain((waives) => fc.constantFrom(undefined, undefined, 'days', 'anniversary', 'months', '周年', '按月').map((counting) => ({ preconditions, waives, ...(counting ? { counting } : {}) }))),
   );
 }
 
@@ -158,6 +159,7 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
       s.constructs.precondition = (s.constructs.precondition ?? 0) + occ.preconditions.length;
       s.constructs.waiver = (s.constructs.waiver ?? 0) + occ.clauses.filter((c) => c.waives).length;
       s.constructs['outcome next-level'] = (s.constructs['outcome next-level'] ?? 0) + occ.clauses.filter((c) => c.outcome).length;
+      s.constructs[`counting ${occ.counting}`] = (s.constructs[`counting ${occ.counting}`] ?? 0) + 1;
       const context = `\nrule file:\n${occ.clauses.map((c) => `  ${c.id}: ${c.when}${c.waives ? ` (waives ${c.waives.join(', ')})` : ''}`).join('\n')}\n  requirement: ${occ.education?.when ?? '—'}\n${occ.preconditions.map((p) => `  precondition ${p.id}: ${p.when}`).join('\n')}`;
       for (const { asOf, profile } of fc.sample(profileArb(syntheticWorld), { numRuns: SYNTHETIC_PROFILES, seed: workerSeed + batch })) {
         compare(oracle, asOf, profile, context);

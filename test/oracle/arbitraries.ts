@@ -268,6 +268,14 @@ export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> 
       { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 0, max: 999 }), fc.boolean(), fc.boolean()).map(([n, male, withSex]) => ({ idNumber: identityNumber(n, male), ...(withSex ? { sex: male ? '男' : '女' } : {}) })) },
     );
     const events = eventsArb(world, occupation, relationValue, relationMap(relationValue), dateNear(asOf));
+    // Insured periods (issue 20): absent (unknown), none, or periods around month ends and the as-of date, or undated months.
+    const scheme = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('失业保险', 'unemployment-insurance') }, { weight: 1, arbitrary: fc.constantFrom('养老保险', 'pension-insurance') });
+    const insured = fc.oneof(
+      { weight: 4, arbitrary: fc.tuple(scheme, dateNear(asOf), optional(fc.integer({ min: 0, max: 2000 }))).map(([s, from, len]) => ({ scheme: s, from: isoOf(from), ...(len === undefined ? {} : { to: isoOf(from + len) }) })) },
+      { weight: 2, arbitrary: fc.tuple(scheme, fc.integer({ min: asOf - 6 * YEAR, max: asOf }), fc.integer({ min: 0, max: 60 })).map(([s, d, m]) => ({ scheme: s, from: isoOf(monthStart(d)), to: isoOf(monthStart(d) + m * 30 + 29) })) },
+      { weight: 1, arbitrary: fc.tuple(scheme, fc.constantFrom(0, 11, 12, 35, 36, 37)).map(([s, months]) => ({ scheme: s, months })) },
+    );
+    const insurance = fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant([]) }, { weight: 4, arbitrary: fc.array(insured, { minLength: 1, maxLength: 3 }) });
     // now and then a fact the vocabulary does not declare (a warning, ignored)
     const undeclared = fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('未声明的事实', 'undeclared fact') });
 
@@ -282,6 +290,7 @@ export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> 
         facts: factValues,
         categories,
         events: optional(events, 3),
+        insurance,
         sexAndId,
         undeclared,
       })
@@ -317,6 +326,10 @@ function eventsArb(world: ProfileWorld, occupation: fc.Arbitrary<string>, relati
     })
     .map((e) => clean(e));
   return fc.array(event, { maxLength: 4 });
+/** The first day of the month of a day number. */
+function monthStart(day: number): number {
+  const d = new Date(day * 86_400_000);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000;
 }
 
 /** A valid 18-digit identity number (check character by GB 11643) whose 17th digit gives the sex. */
@@ -412,6 +425,18 @@ export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<str
     words([pick('年龄', 'age'), cmp, pick('男', 'male'), ageValue, pick('女', 'female'), ageValue]),
     words([pick('在职', 'currently-working'), workKind, occScope]),
   ];
+  // Time beyond "from when" (issue 20): windows after a certificate, dated certificates, ages on a date, insured months.
+  const months = fc.tuple(fc.constantFrom(1, 6, 11, 12, 13, 24, 36), pick('个月', ' months', ' month')).map(([n, u]) => `${n}${u}`);
+  const window = fc.oneof({ weight: 4, arbitrary: months }, { weight: 1, arbitrary: fc.constantFrom('1年', '2 years') });
+  const date = fc.constantFrom('2020-02-29', '2021-12-31', '2022-01-01', '2022-12-31', '2023-09-30', '2024-02-29', '2025-03-01', '2026-11-28');
+  const dateRange = fc.tuple(date, date).map(([a, b]) => (a <= b ? [a, b] : [b, a]));
+  const insuranceScheme = pick('失业保险', 'unemployment-insurance', '养老保险');
+  conceptAtoms.push(
+    words([pick('取得', 'after'), occScope, level, pick('', '后'), pick('不超过', 'within'), window]),
+    fc.tuple(words([pick('取得', 'after'), occScope, level, pick('于', 'on')]), dateRange, pick('至', 'to')).map(([head, [a, b], to]) => `${head} ${a} ${to} ${b}`),
+    fc.tuple(pick('年龄', 'age'), pick('于', 'on'), date, cmp, ageValue).map((parts) => parts.join(' ')),
+    words([pick('参保', 'insured'), insuranceScheme, fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 2, arbitrary: words([pick('截至', 'until'), occScope, level]) }), cmp, months]),
+  );
   const categoryNames = v.categories.flatMap((c) => [c.name, c.en ?? c.name]);
   if (categoryNames.length > 0) conceptAtoms.push(words([pick('类别', 'category'), fc.constantFrom(...categoryNames)]));
   for (const f of v.facts) {

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseExpression, type Expr, type Ref, type School, type ScopeValue } from '../../grammar/index.js';
+import type * as A from '../../grammar/ast.js';
 import type { CheckedOccupation } from '../../compiler/checked.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -80,9 +81,45 @@ interface Span {
   end: number;
 }
 
-/** Days covered by at least one span, and the longest run of consecutive covered days. */
-function coverage(spans: Span[]): { days: number; longest: number } {
-  if (spans.length === 0) return { days: 0, longest: 0 };
+/**
+ * Days covered by at least one span, and the longest run of consecutive covered days, counted as
+ * the rule file says (docs/rule-files.md "Counting years and months"): `days`; `months` (each
+ * calendar month with a covered day is 365/12 days; a run, its months from first to last);
+ * `anniversary` (a run is whole months — stepped one month at a time — and leftover days; the
+ * leftover days of all runs add up as days).
+ */
+function coverage(spans: Span[], counting: string = 'days'): { days: number; longest: number } {
+  const plain = coverageDays(spans);
+  if (counting === 'days' || spans.length === 0) return { days: plain.days, longest: plain.longest };
+  const month = 365 / 12;
+  if (counting === 'months') {
+    const all = new Set<number>();
+    let longest = 0;
+    for (const r of plain.runs) {
+      const first = civilOf(r.start);
+      const last = civilOf(r.end);
+      for (let d = r.start; d <= r.end; d++) all.add(civilOf(d).y * 12 + civilOf(d).m);
+      longest = Math.max(longest, (last.y * 12 + last.m - (first.y * 12 + first.m) + 1) * month);
+    }
+    return { days: all.size * month, longest };
+  }
+  let months = 0;
+  let rest = 0;
+  let longest = 0;
+  for (const r of plain.runs) {
+    let m = 0;
+    while (monthsLater(r.start, m + 1) <= r.end + 1) m++;
+    const left = r.end + 1 - monthsLater(r.start, m);
+    months += m;
+    rest += left;
+    longest = Math.max(longest, m * month + left);
+  }
+  return { days: months * month + rest, longest };
+}
+
+function coverageDays(spans: Span[]): { days: number; longest: number; runs: Span[] } {
+  const runs: Span[] = [];
+  if (spans.length === 0) return { days: 0, longest: 0, runs };
   const delta = new Map<number, number>();
   for (const s of spans) {
     delta.set(s.start, (delta.get(s.start) ?? 0) + 1);
@@ -98,11 +135,12 @@ function coverage(spans: Span[]): { days: number; longest: number } {
     depth += delta.get(p)!;
     if (before === 0 && depth > 0) runStart = p;
     if (before > 0 && depth === 0) {
+      runs.push({ start: runStart, end: p - 1 });
       days += p - runStart;
       longest = Math.max(longest, p - runStart);
     }
   }
-  return { days, longest };
+  return { days, longest, runs };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,6 +249,8 @@ interface OProfile {
   facts: Map<string, unknown>;
   /** Past events up to the as-of date, of declared kinds and tiers. */
   events: { kind: string; tier: string | null; date: number | null; rel: Rel; level: number | null; rank: number | null; field: number | null }[];
+  /** Insured periods (scheme as written, days inclusive, cut at the as-of date) and undated months; null: not given (unknown). */
+  insurance: { scheme: string; start: number | null; end: number; months: number }[] | null;
   /** Work in a scope, and day coverage of it, computed once per profile. */
   cache: Map<string, unknown>;
 }
@@ -448,6 +488,14 @@ export class Oracle {
       sex,
       categories,
       facts,
+      insurance: Array.isArray(raw.insurance)
+        ? (raw.insurance as Raw[]).flatMap((e): NonNullable<OProfile['insurance']> => {
+            const from = date(e.from);
+            if (from === null) return typeof e.months === 'number' ? [{ scheme: SCHEMES[e.scheme as string] ?? '', start: null, end: asOf, months: e.months }] : [];
+            if (from > asOf) return [];
+            return [{ scheme: SCHEMES[e.scheme as string] ?? '', start: from, end: Math.min(date(e.to) ?? asOf, asOf), months: 0 }];
+          })
+        : null,
       cache: new Map(),
     };
   }
@@ -527,7 +575,7 @@ export class Oracle {
     let v = p.cache.get(key) as { days: number; longest: number } | undefined;
     if (!v) {
       const spans = this.workIn(p, x).dated.filter((s) => s.end >= from).map((s) => ({ start: Math.max(s.start, from), end: s.end }));
-      v = coverage(spans);
+      v = coverage(spans, this.occ.counting);
       p.cache.set(key, v);
     }
     return v;
@@ -605,6 +653,10 @@ export class Oracle {
         if (!decl) throw new Error(`oracle: unknown category ${name}`);
         return p.categories === null ? 'U' : p.categories.includes(decl.name) ? 'T' : 'F';
       }
+      case 'CertWindow':
+      case 'CertDated':
+      case 'Insured':
+        return this.timeAtom(e, p);
       case 'Working': {
         // A work period that includes the as-of date; an undated entry does not say when.
         const x = this.once(e, () => ({ scope: occupationScope(e.scope), kinds: this.kindsOf(e.workKind) }));
@@ -762,6 +814,59 @@ export class Oracle {
     return { kinds, rank, tracks, target, majors: majorScope(s.scope) };
   }
 
+  /**
+   * The certificate of exactly a level in scope that counts for windows, date ranges and insured
+   * months "as of" it: the latest dated one; `undated` when one without a date might be later.
+   */
+  private theCertificate(p: OProfile, scope: A.Scope | null, levelRef: Ref): { date: number | null; undated: boolean } {
+    const s = occupationScope(scope);
+    const level = this.level(levelRef);
+    const mine = p.certs.filter((c) => !c.prep && c.level === level && inScope(c.rel, s));
+    const dates = mine.filter((c) => c.date !== null).map((c) => c.date!);
+    return { date: dates.length > 0 ? Math.max(...dates) : null, undated: mine.some((c) => c.date === null) };
+  }
+
+  /** Windows after a certificate, a certificate dated in a range, insured months (issue 20). */
+  private timeAtom(e: Extract<Expr, { kind: 'CertWindow' | 'CertDated' | 'Insured' }>, p: OProfile): K {
+    if (e.kind === 'CertWindow') {
+      const c = this.theCertificate(p, e.certScope, e.level);
+      const months = e.value.kind === 'Quantity' ? e.value.value * (e.value.unit === '年' || e.value.unit === 'year' || e.value.unit === 'years' ? 12 : 1) : NaN;
+      // Last day of the window: the day before the same day `months` months on (the 1st of the next month when that day does not exist).
+      if (c.date !== null && p.asOf < monthsLater(c.date, months)) return 'T';
+      return c.undated ? 'U' : 'F';
+    }
+    if (e.kind === 'CertDated') {
+      const c = this.theCertificate(p, e.certScope, e.level);
+      if (c.undated) return 'U';
+      return c.date !== null && c.date >= dayOf(e.from.text) && c.date <= dayOf(e.to.text) ? 'T' : 'F';
+    }
+    if (p.insurance === null) return 'U';
+    const scheme = e.scheme.kind === 'Name' ? (SCHEMES[e.scheme.text] ?? '') : '';
+    const cmp = e.cmp as Cmp;
+    const need = e.value.kind === 'Quantity' ? e.value.value : NaN;
+    const months = (upTo: number): { lo: number; hi: number } => {
+      // Every calendar month with an insured day, as a set of month numbers.
+      const set = new Set<number>();
+      let undated = 0;
+      for (const i of p.insurance!) {
+        if (i.scheme !== scheme) continue;
+        if (i.start === null) undated += i.months;
+        else for (let d = i.start; d <= Math.min(i.end, upTo); d++) set.add(civilOf(d).y * 12 + civilOf(d).m);
+      }
+      return upTo >= p.asOf ? { lo: set.size + undated, hi: set.size + undated } : { lo: set.size, hi: set.size + undated };
+    };
+    if (e.until === null) {
+      const m = months(p.asOf);
+      return judge(m.lo, m.hi, cmp, need);
+    }
+    const c = this.theCertificate(p, e.until.scope, e.until.level);
+    if (c.date === null) return c.undated ? 'U' : 'F';
+    const m = months(c.date);
+    const k = judge(m.lo, m.hi, cmp, need);
+    if (!c.undated) return k;
+    return k === 'T' && (cmp === '>=' || cmp === '>') ? 'T' : 'U';
+  }
+
   private compare(e: Extract<Expr, { kind: 'Compare' }>, p: OProfile): K {
     const subject = e.subject.kind === 'Name' ? e.subject.text : '';
     const cmp = e.cmp as Cmp | null;
@@ -770,7 +875,8 @@ export class Oracle {
       if (!cmp || !value) throw new Error('oracle: age needs a comparison');
       if (p.birth === null) return 'U';
       const [by, bm, bd] = p.birth.split('-').map(Number);
-      const asOf = civilOf(p.asOf);
+      // On a notice's fixed date (`年龄 于 2023-09-30`), else on the as-of date.
+      const asOf = civilOf(e.on ? dayOf(e.on.text) : p.asOf);
       let age = asOf.y - by;
       if (asOf.m < bm || (asOf.m === bm && asOf.d < bd)) age -= 1; // birthday not reached this year
       if (value.kind === 'BySex') {
@@ -835,6 +941,26 @@ function schoolsOfPolarity(e: Expr, positive: boolean, out: School[] = []): Scho
 }
 
 /** Day number → calendar date (H. Hinnant's civil_from_days). */
+/** Social insurance schemes by Chinese or English name, as one key. */
+const SCHEMES: Record<string, string> = {
+  失业保险: 'u', 'unemployment-insurance': 'u', 养老保险: 'p', 'pension-insurance': 'p', 医疗保险: 'm', 'medical-insurance': 'm',
+  工伤保险: 'i', 'injury-insurance': 'i', 生育保险: 'b', 'maternity-insurance': 'b',
+};
+
+/** The day `months` calendar months after `day` (a day the month lacks: the 1st of the month after). */
+function monthsLater(day: number, months: number): number {
+  const c = civilOf(day);
+  const total = c.y * 12 + (c.m - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  const text = (yy: number, mm: number, dd: number): string => `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+  try {
+    return dayOf(text(y, m, c.d));
+  } catch {
+    return m === 12 ? dayOf(text(y + 1, 1, 1)) : dayOf(text(y, m + 1, 1));
+  }
+}
+
 function civilOf(z0: number): { y: number; m: number; d: number } {
   const z = z0 + 719468;
   const era = Math.floor(z / 146097);

@@ -31,6 +31,7 @@ function level(r: ExplainedLevelResult, lang: MessageLang): HTMLElement {
     section.append(h('h4', {}, UI.closestRoutes[lang]), h('ul', { class: 'missing' }, ...items));
   }
   if (r.status !== 'unknown') section.append(h('p', { class: 'earliest' }, `${w.earliest}：`, h('span', { class: 'earliest-date' }, r.earliest ?? w.never)));
+  if (r.latest !== null) section.append(h('p', { class: 'latest' }, `${w.latest}：`, h('span', { class: 'latest-date' }, r.latest)));
   if (r.ask.length > 0) section.append(h('h4', {}, w.ask), h('ul', { class: 'asks' }, ...r.ask.map((a) => h('li', { 'data-field': a.field }, h('code', {}, a.field), ' ', a.reason[lang]))));
   if (r.evidence.length > 0) section.append(h('h4', {}, w.evidence), h('ul', { class: 'evidence' }, ...r.evidence.map((e) => h('li', {}, e[lang]))));
   return section;
