@@ -19,6 +19,7 @@ import { normalizeStatements } from '../sql/normalize.js';
 import { outputSql, type OutputTemplates } from '../sql/output.js';
 import { reportLevels, screeningSql } from '../sql/query.js';
 import { TABLES } from '../sql/schema.js';
+import { compileStatements } from '../sql/statements.js';
 import { warningsSql } from '../sql/warnings.js';
 import { csvPieces, profileColumn } from './batch-csv.js';
 import { chunks, type Piece } from './batch-input.js';

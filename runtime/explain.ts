@@ -277,6 +277,7 @@ export class Explainer {
         break;
       case 'events':
         if (status === U) asks = eventAsks(f, p);
+        break;
       case 'certWindow':
       case 'certDated':
       case 'ageOn':

@@ -3,10 +3,10 @@
 // turn false with time only at days known from the facts — the end of a window after a
 // certificate, a birthday (a maximum age), the end of a work period (在职), a maximum of experience
 // or insured months being passed — so those days are probed in order, not every day.
-import { addMonths, ageOn, formatDay, monthIndex } from './dates.js';
+import { addMonths, ageOn, formatDay, monthIndex, yearStart } from './dates.js';
 import type { Facts } from './facts.js';
 import { measureExperience, measureExperienceAfter } from './atoms.js';
-import type { Plan } from './plan.js';
+import { EventWindow, type Plan } from './plan.js';
 import { measure } from './scratch.js';
 import { certificateDate, windowEnd } from './time-atoms.js';
 import type { Comparator } from './tri.js';
@@ -64,6 +64,11 @@ export function changeDays(p: Plan, f: Facts, negated: boolean, out: number[]): 
         const m = monthIndex(f.asOf) + 1;
         out.push(Date.UTC(Math.floor(m / 12), m % 12, 1) / 86_400_000);
       }
+      return;
+    case 'events':
+      // Counted events leave a window as the date moves: a calendar year's on 1 January, a twelve-month one's a year after each.
+      if (p.window === EventWindow.CalendarYear) out.push(yearStart(addMonths(yearStart(f.asOf), 12)));
+      else if (p.window === EventWindow.TwelveMonths) for (const e of f.events) if (e.date !== null && e.date <= f.asOf) out.push(addMonths(e.date, 12));
       return;
     case 'holds':
     case 'holdsPrepTechnician':

@@ -76,10 +76,7 @@ export type Plan =
    * placing is asked; `window`: EventWindow. An event whose deciding field is absent (its date for a
    * window, its level, rank or field size) may or may not count: unknown unless the bounds decide.
    */
-  | { op: 'events'; kind: string | null; scope: number; level: number; tier: string | null; top: number; percent: boolean; window: 0 | 1 | 2; cmp: Comparator; count: number };
-
-/** Which events an `events` condition counts by date: 0 every one, 1 the as-of date's calendar year (1 January to the as-of date), 2 the twelve months up to the as-of date (after the same day a year earlier; 29 February's year earlier is 28 February). */
-export const EventWindow = { Ever: 0, CalendarYear: 1, TwelveMonths: 2 } as const;
+  | { op: 'events'; kind: string | null; scope: number; level: number; tier: string | null; top: number; percent: boolean; window: 0 | 1 | 2; cmp: Comparator; count: number }
   // Time beyond "from when" (issue 20; docs/language.md "Windows, dates and insured months").
   // "The certificate" of these three is the latest-dated one of exactly `level` in `scope`.
   /** `取得 本职业 五级 后 不超过 12个月`: the as-of date is within `months` calendar months from the certificate's date (a closing window: `latest`). */
@@ -93,6 +90,9 @@ export const EventWindow = { Ever: 0, CalendarYear: 1, TwelveMonths: 2 } as cons
    * or (`截至 本职业 五级`) up to the certificate's date; unknown without the certificate's date.
    */
   | { op: 'insured'; scheme: string; cmp: Comparator; months: number; until: { scope: number; level: number } | null };
+
+/** Which events an `events` condition counts by date: 0 every one, 1 the as-of date's calendar year (1 January to the as-of date), 2 the twelve months up to the as-of date (after the same day a year earlier; 29 February's year earlier is 28 February). */
+export const EventWindow = { Ever: 0, CalendarYear: 1, TwelveMonths: 2 } as const;
 
 /** A condition of a plan: any node but 且, 或 and 非. */
 export type PlanLeaf = Exclude<Plan, { op: 'and' | 'or' | 'not' }>;

@@ -114,6 +114,9 @@ export interface EventEntry {
   tier?: string;
   rank?: number;
   field?: number;
+}
+
+/**
  * A period insured in a social insurance scheme (失业保险 …): `from` (with optional `to`, inclusive;
  * no `to` = ongoing), or `months` without dates (a statement's total). Each calendar month with an
  * insured day counts as one month.

@@ -184,6 +184,8 @@ export const BUILT_IN_NAMES = {
  */
 export const OUTCOME_KINDS = { level: { zh: '固定等级', en: 'level' }, nextLevel: { zh: '上一级', en: 'next-level' } } as const;
 export type OutcomeKind = 'level' | 'next-level';
+
+/**
  * The social insurance schemes a profile's `insurance` periods name (社会保险: the five national
  * schemes), and how `参保 失业保险` names them in each language.
  */

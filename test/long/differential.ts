@@ -86,8 +86,8 @@ function gatesArb(vocabulary: ReturnType<typeof loadOracleVocabulary>): fc.Arbit
   return fc.array(expressionArb({ vocabulary, depth: 1, inLevel: false }), { maxLength: 2 }).chain((preconditions) =>
     fc
       .array(fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(['education', ...preconditions.map((_, i) => `p${i + 1}`)]) }), { minLength: 15, maxLength: 15 })
-      .chain((waives) => fc.array(fc.boolean(), { minLength: 15, maxLength: 15 }).map((nextLevel) => ({ preconditions, waives, nextLevel }))),
-      .chain((waives) => fc.constantFrom(undefined, undefined, 'days', 'anniversary', 'months', '周年', '按月').map((counting) => ({ preconditions, waives, ...(counting ? { counting } : {}) }))),
+      .chain((waives) => fc.array(fc.boolean(), { minLength: 15, maxLength: 15 }).map((nextLevel) => ({ preconditions, waives, nextLevel })))
+      .chain((g) => fc.constantFrom(undefined, undefined, 'days', 'anniversary', 'months', '周年', '按月').map((counting) => ({ ...g, ...(counting ? { counting } : {}) }))),
   );
 }
 

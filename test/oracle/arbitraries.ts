@@ -326,6 +326,8 @@ function eventsArb(world: ProfileWorld, occupation: fc.Arbitrary<string>, relati
     })
     .map((e) => clean(e));
   return fc.array(event, { maxLength: 4 });
+}
+
 /** The first day of the month of a day number. */
 function monthStart(day: number): number {
   const d = new Date(day * 86_400_000);
