@@ -56,11 +56,7 @@ export function declaredFacts(profile: Profile): DeclaredFact[] {
   return out;
 }
 
-/** The proof status a map gives a key (own keys only: keys are user text), compared as written after NFKC. */
+/** The proof status a map gives a key, written exactly as the profile writes the category or fact (own keys only: keys are user text). */
 export function proofOfKey(map: Readonly<Record<string, Proof>> | undefined, key: string): Proof | undefined {
-  if (map === undefined) return undefined;
-  if (Object.hasOwn(map, key)) return map[key];
-  const normalized = key.normalize('NFKC').trim();
-  for (const k in map) if (Object.hasOwn(map, k) && k.normalize('NFKC').trim() === normalized) return map[k];
-  return undefined;
+  return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
 }
