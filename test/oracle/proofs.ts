@@ -8,15 +8,11 @@ const VOID = new Set(['not-found', 'revoked']);
 /** A proof status that makes its fact count as absent. */
 export const voidProof = (proof: unknown): boolean => typeof proof === 'string' && VOID.has(proof);
 
-const nfkc = (s: string): string => s.normalize('NFKC').trim();
-
-/** The status a proofs map gives a name: the key as written, else the first key equal after NFKC. */
+/** The status a proofs map gives a name: its key written exactly as the name. */
 export function proofByName(map: unknown, name: string): unknown {
   if (map === null || typeof map !== 'object') return undefined;
-  const m = map as Raw;
-  if (Object.hasOwn(m, name)) return m[name];
-  const key = Object.keys(m).find((k) => nfkc(k) === nfkc(name));
-  return key === undefined ? undefined : m[key];
+  const found = Object.entries(map as Raw).find(([k]) => k === name);
+  return found?.[1];
 }
 
 const escape = (key: string): string => key.split('~').join('~0').split('/').join('~1');
@@ -44,15 +40,10 @@ export function markedAbsent(raw: Raw, paths: readonly string[]): Raw {
     if (rest === undefined) proofs[key] = 'not-found';
     else if (key === 'categories') {
       const name = (copy.categories as string[])[Number(rest)];
-      const map = ((proofs.categories ??= {}) as Raw);
-      // every key naming it, so that the first one read says not found
-      for (const k of Object.keys(map)) if (nfkc(k) === nfkc(name)) map[k] = 'not-found';
-      map[name] = 'not-found';
+      ((proofs.categories ??= {}) as Raw)[name] = 'not-found';
     } else if (key === 'facts') {
       const name = rest.split('~1').join('/').split('~0').join('~');
-      const map = ((proofs.facts ??= {}) as Raw);
-      for (const k of Object.keys(map)) if (nfkc(k) === nfkc(name)) map[k] = 'not-found';
-      map[name] = 'not-found';
+      ((proofs.facts ??= {}) as Raw)[name] = 'not-found';
     } else ((copy[key] as Raw[])[Number(rest)]).proof = 'not-found';
   }
   return copy;
