@@ -2,7 +2,7 @@
 // not found or revoked counts as absent; an eligible level resting on declared facts says so and
 // lists them in `verify` (docs/profile.md "Proof status"). Through the rule file
 // test/fixtures/evidence/declared-worker.yaml (the documented language) and the CLI.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantiate } from '../compiler/generate/instantiate.js';
@@ -156,6 +156,19 @@ describe('the CLI: eval, its report, JSON, the batch, bad input', () => {
     expect(explained.results[0].verify.map((v) => v.path)).toEqual(['/education/0']);
     const fast = JSON.parse((await zige(['eval', '--batch', lines, ...args])).stdout) as { results: Record<string, unknown>[] };
     expect('verify' in fast.results[0]).toBe(false);
+  });
+
+  it('roster check: a proof status column per entry; declared says 依承诺符合 and what to verify, revoked is absent, another word is a cell problem', async () => {
+    const roster = join(dir, 'roster.csv');
+    writeFileSync(roster, '编号,职业,申报等级,学历,学历证明状态,工作年限\r\n1,互联网营销师,五级,高中,承诺,2\r\n2,互联网营销师,五级,高中,已撤销,2\r\n3,互联网营销师,五级,高中,,2\r\n4,互联网营销师,五级,高中,保证,2\r\n');
+    const out = join(dir, 'roster.out.csv');
+    const r = await zige(['roster', 'check', roster, '--as-of', '2026-11-28', '--out', out]);
+    expect(r.code).toBe(1);
+    const rows = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+    const col = (name: string): string[] => rows.slice(1).map((row) => row[rows[0].indexOf(name)]);
+    expect(col('审核结果')).toEqual(['符合', '不符合', '符合', '待核实']);
+    expect(col('需核实')).toEqual(['依承诺符合，需核验：学历：高中 毕业', '', '', '']);
+    expect(col('读取问题')[3]).toContain('“保证”不是可选的值（可用：承诺 已核验 核查无记录 已撤销）');
   });
 
   it('a proof status that is not one of the four is refused with its path (exit 1)', async () => {
