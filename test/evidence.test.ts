@@ -4,12 +4,14 @@
 // test/fixtures/evidence/declared-worker.yaml (the documented language) and the CLI.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { instantiate } from '../compiler/generate/instantiate.js';
 import { declaredFacts, evaluateProfile, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
 import { Oracle, loadOracleVocabulary } from './oracle/interpreter.js';
 import { check, ROOT, scratch } from './helpers.js';
 import { zige } from './in-process.js';
+import { DocumentCheck, loadServer } from './serve-helpers.js';
 
 const RULES = join(ROOT, 'test', 'fixtures', 'evidence');
 const checked = check(RULES).rules!.occupations[0];
@@ -169,6 +171,26 @@ describe('the CLI: eval, its report, JSON, the batch, bad input', () => {
     expect(col('审核结果')).toEqual(['符合', '不符合', '符合', '待核实']);
     expect(col('需核实')).toEqual(['依承诺符合，需核验：学历：高中 毕业', '', '', '']);
     expect(col('读取问题')[3]).toContain('“保证”不是可选的值（可用：承诺 已核验 核查无记录 已撤销）');
+  });
+
+  it('zige serve: the same verify as eval --json, valid against its OpenAPI document; none with explain=false', async () => {
+    const { createService } = await loadServer();
+    const service = await createService({ dir: RULES, log: new Writable({ write: (_c, _e, done) => done() }) });
+    if (!('app' in service)) throw new Error('the fixture does not check');
+    try {
+      const doc = new DocumentCheck(JSON.parse((await service.app.inject({ method: 'GET', url: '/openapi.json' })).body));
+      const body = readFileSync(profile, 'utf8');
+      for (const explain of ['true', 'false']) {
+        const url = `/v1/evaluate?${new URLSearchParams({ occupation: NAME, asOf: AS_OF, explain })}`;
+        const r = await service.app.inject({ method: 'POST', url, payload: body, headers: { 'content-type': 'application/json' } });
+        expect(r.statusCode).toBe(200);
+        doc.check('POST', url, r.statusCode, String(r.headers['content-type']), r.body);
+        const results = (JSON.parse(r.body) as { results: Record<string, unknown>[] }).results;
+        expect(results.map((x) => (x.verify as { path: string }[] | undefined)?.map((v) => v.path))).toEqual(explain === 'true' ? [['/education/0'], ['/education/0', '/certificates/0'], []] : [undefined, undefined, undefined]);
+      }
+    } finally {
+      await service.close();
+    }
   });
 
   it('a proof status that is not one of the four is refused with its path (exit 1)', async () => {
