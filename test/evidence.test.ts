@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { instantiate } from '../compiler/generate/instantiate.js';
 import { declaredFacts, evaluateProfile, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
 import { Oracle, loadOracleVocabulary } from './oracle/interpreter.js';
-import { check, ROOT, scratch } from './helpers.js';
+import { check, ROOT, rulesDir, scratch } from './helpers.js';
 import { zige } from './in-process.js';
 import { DocumentCheck, loadServer } from './serve-helpers.js';
 
@@ -191,6 +191,18 @@ describe('the CLI: eval, its report, JSON, the batch, bad input', () => {
     } finally {
       await service.close();
     }
+  });
+
+  it('zige test: a case may expect each level\'s verify list; a wrong one fails, naming both lists', async () => {
+    const text = readFileSync(join(RULES, 'declared-worker.yaml'), 'utf8');
+    const good = await zige(['test', RULES]);
+    expect(good.stdout).toContain('2 passed, 0 failed');
+    const wrong = rulesDir({ 'declared-worker.yaml': text.replace('verify: {5: [], 4: [/certificates/0]}', 'verify: {5: [], 4: [/facts/安全行车里程]}') });
+    const r = await zige(['test', wrong]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('level 4 verify: expected ["/facts/安全行车里程"], got ["/certificates/0"]');
+    const unknownLevel = rulesDir({ 'declared-worker.yaml': text.replace('verify: {3: []}', 'verify: {1: []}') });
+    expect((await zige(['check', unknownLevel])).stderr).toContain('E_TEST_LEVEL');
   });
 
   it('a proof status that is not one of the four is refused with its path (exit 1)', async () => {
