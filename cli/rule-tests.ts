@@ -25,7 +25,7 @@ export interface CaseOutcome {
 
 /** Whether a case states any expectation at all. */
 export function hasExpectations(test: CheckedTest): boolean {
-  return Object.keys(test.expect).length > 0 || test.only.length > 0 || Object.keys(test.clauses).length > 0 || Object.keys(test.verify).length > 0;
+  return Object.keys(test.expect).length > 0 || test.only.length > 0 || Object.keys(test.clauses).length > 0 || Object.keys(test.verify ?? {}).length > 0;
 }
 
 /** Runs one case; `compiled` is the occupation's generated evaluator (the site's playground brings its own). */
@@ -63,7 +63,7 @@ export async function runCase(occ: CheckedOccupation, test: CheckedTest, compile
     if (got !== want) failures.push(`clause ${ref}: expected ${want}, got ${got}`);
   }
   // 告知承诺制: the declared facts the level rests on, by JSON Pointer, in order
-  for (const [level, want] of Object.entries(test.verify)) {
+  for (const [level, want] of Object.entries(test.verify ?? {})) {
     const r = byLevel.get(level) as ExplainedLevelResult | undefined;
     const got = r === undefined ? '(not evaluated)' : JSON.stringify(r.verify.map((v) => v.path));
     if (got !== JSON.stringify(want)) failures.push(`level ${level} verify: expected ${JSON.stringify(want)}, got ${got}`);
@@ -81,7 +81,7 @@ export interface TestFilters {
 /** Whether a case's expectations name the level. */
 export function involvesLevel(test: CheckedTest, level: number): boolean {
   const l = String(level);
-  return l in test.expect || l in test.verify || test.only.some((r) => r.split('/')[0] === l) || Object.keys(test.clauses).some((r) => r.split('/')[0] === l);
+  return l in test.expect || l in (test.verify ?? {}) || test.only.some((r) => r.split('/')[0] === l) || Object.keys(test.clauses).some((r) => r.split('/')[0] === l);
 }
 
 /** The occupations a filter selects; undefined when it names none. */

@@ -31,7 +31,7 @@ export function checkTests(f: RuleFileCheck): void {
       expect: t.expect ?? {},
       only: t.only ?? [],
       clauses: t.clauses ?? {},
-      verify: t.verify ?? {},
+      ...(t.verify !== undefined ? { verify: t.verify } : {}),
       ...(t.reviewed === false ? { reviewed: false } : {}),
     });
   });
