@@ -35,6 +35,9 @@ function entryLabel(field: string, e: Entry): Text {
   }
 }
 
+/** The profile's lists of entries (the other declared facts are scalars, categories or declared facts). */
+const ENTRY_LISTS: ReadonlySet<string> = new Set(['education', 'certificates', 'work', 'training', 'apprenticeships']);
+
 const SCALAR_NAMES: Readonly<Record<string, Text>> = {
   birthDate: { zh: '出生日期', en: 'birth date' },
   sex: { zh: '性别', en: 'sex' },
@@ -44,7 +47,7 @@ const SCALAR_NAMES: Readonly<Record<string, Text>> = {
 /** The label of a declared fact: the entry for a list's, `name：value` for the others (an identity number is not repeated). */
 export function declaredLabel(d: DeclaredFact): Text {
   const e = d.entry as Entry;
-  if (d.path.split('/').length === 3 && d.field !== 'categories' && d.field !== 'facts') return entryLabel(d.field, e);
+  if (ENTRY_LISTS.has(d.field)) return entryLabel(d.field, e);
   if (d.field === 'categories') return { zh: `人员类别：${str(e.name)}`, en: `category: ${str(e.name)}` };
   if (d.field === 'facts') return { zh: `${str(e.name)}：${str(e.value)}`, en: `${str(e.name)}: ${str(e.value)}` };
   const name = SCALAR_NAMES[d.field];
