@@ -66,9 +66,10 @@ function log(s: string): void {
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${s}\n`);
 }
 
-// NOTES.md, then the site's section of its own run (`npm run bench:site` writes site-results.md)
+// NOTES.md, then the site's section of its own run (`npm run bench:site` writes site-results.md),
+// then the cost of proof statuses (`npx tsx bench/proofs.ts`, pasted into proofs-results.md)
 const notesText = (): string =>
-  [join(HERE, 'NOTES.md'), join(HERE, 'site-results.md')].filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
+  [join(HERE, 'NOTES.md'), join(HERE, 'site-results.md'), join(HERE, 'proofs-results.md')].filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
 const readRun = (file: string): Run => JSON.parse(readFileSync(file, 'utf8')) as Run;
 if (values.render) {
   writeFileSync(join(HERE, 'RESULTS.md'), report(readRun(join(HERE, 'last-run.json')), values.previous ? readRun(values.previous) : undefined, notesText()));

@@ -17,6 +17,8 @@ export function levelHeading(level: Level, lang: MessageLang): string {
 export const REPORT_WORDS = {
   zh: {
     eligible: '✓ 符合报名条件',
+    eligibleDeclared: '✓ 符合（依承诺）',
+    verify: '需核验',
     ineligible: '✗ 不符合',
     unknown: '? 无法判定（缺少信息）',
     asOf: '判定日期',
@@ -47,6 +49,8 @@ export const REPORT_WORDS = {
   },
   en: {
     eligible: '✓ eligible',
+    eligibleDeclared: '✓ eligible (on declaration)',
+    verify: 'to verify',
     ineligible: '✗ not eligible',
     unknown: '? unknown (facts missing)',
     asOf: 'as of',
@@ -103,6 +107,17 @@ export function englishClauses(occupations: readonly CompiledOccupation[]): Map<
   return texts;
 }
 
+/**
+ * A level's status as the report says it: an eligible level resting on declared facts (告知承诺制)
+ * says so and names them, "✓ 符合（依承诺）；需核验：…".
+ */
+export function statusText(r: Pick<ExplainedLevelResult, 'status' | 'verify'>, lang: MessageLang): string {
+  const w = REPORT_WORDS[lang];
+  if (r.status !== 'eligible' || r.verify.length === 0) return w[r.status];
+  const sep = lang === 'zh' ? '；' : '; ';
+  return `${w.eligibleDeclared}${sep}${w.verify}${lang === 'zh' ? '：' : ': '}${r.verify.map((v) => v.label[lang]).join(sep)}`;
+}
+
 export function formatReport(report: { asOf: string; warnings?: readonly Warning[]; results: ExplainedLevelResult[] }, lang: MessageLang, english: ReadonlyMap<string, string> = new Map()): string {
   const w = REPORT_WORDS[lang];
   const lines: string[] = [];
@@ -119,7 +134,7 @@ export function formatReport(report: { asOf: string; warnings?: readonly Warning
       lines.push(lang === 'zh' ? `${r.occupation}（${r.id}）${version} · ${w.asOf} ${report.asOf}` : `${r.id}${version} · ${w.asOf} ${report.asOf}`);
     }
     const wt = r.workTypes.length > 0 ? (lang === 'zh' ? `（${w.workTypes}：${r.workTypes.join('、')}）` : ` (${r.workTypes.length} ${w.workTypes})`) : '';
-    lines.push(`  ${levelHeading(r.level, lang)}${wt}  ${w[r.status]}`);
+    lines.push(`  ${levelHeading(r.level, lang)}${wt}  ${statusText(r, lang)}`);
     const req = r.education === 'met' ? w.met : r.education === 'unmet' ? w.unmet : w.unknownCondition;
     lines.push(`    ${w.requirement}: ${req}`);
     if (r.requirement && r.education === 'unmet') {

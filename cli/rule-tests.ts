@@ -13,7 +13,7 @@ import { diagnosticsDocument, escapeGithubData, escapeGithubProperty, type Outpu
 import { errorCode, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
 import { instantiate } from '../compiler/generate/instantiate.js';
 import { casesWithoutExpect, insertExpectations, type TestUpdate } from '../compiler/update-tests.js';
-import { evaluateOccupation, normalizeName, ProfileError, type LevelResult, type Profile } from '../runtime/index.js';
+import { evaluateOccupation, normalizeName, ProfileError, type ExplainedLevelResult, type LevelResult, type Profile } from '../runtime/index.js';
 import { display, type Io } from './output.js';
 
 export interface CaseOutcome {
@@ -25,7 +25,7 @@ export interface CaseOutcome {
 
 /** Whether a case states any expectation at all. */
 export function hasExpectations(test: CheckedTest): boolean {
-  return Object.keys(test.expect).length > 0 || test.only.length > 0 || Object.keys(test.clauses).length > 0;
+  return Object.keys(test.expect).length > 0 || test.only.length > 0 || Object.keys(test.clauses).length > 0 || Object.keys(test.verify ?? {}).length > 0;
 }
 
 /** Runs one case; `compiled` is the occupation's generated evaluator (the site's playground brings its own). */
@@ -62,6 +62,12 @@ export async function runCase(occ: CheckedOccupation, test: CheckedTest, compile
     const got = clauseStatus(ref) ?? '(no such clause)';
     if (got !== want) failures.push(`clause ${ref}: expected ${want}, got ${got}`);
   }
+  // 告知承诺制: the declared facts the level rests on, by JSON Pointer, in order
+  for (const [level, want] of Object.entries(test.verify ?? {})) {
+    const r = byLevel.get(level) as ExplainedLevelResult | undefined;
+    const got = r === undefined ? '(not evaluated)' : JSON.stringify(r.verify.map((v) => v.path));
+    if (got !== JSON.stringify(want)) failures.push(`level ${level} verify: expected ${JSON.stringify(want)}, got ${got}`);
+  }
   return { occupation: occ.id, test, failures: [...new Set(failures)], results };
 }
 
@@ -75,7 +81,7 @@ export interface TestFilters {
 /** Whether a case's expectations name the level. */
 export function involvesLevel(test: CheckedTest, level: number): boolean {
   const l = String(level);
-  return l in test.expect || test.only.some((r) => r.split('/')[0] === l) || Object.keys(test.clauses).some((r) => r.split('/')[0] === l);
+  return l in test.expect || l in (test.verify ?? {}) || test.only.some((r) => r.split('/')[0] === l) || Object.keys(test.clauses).some((r) => r.split('/')[0] === l);
 }
 
 /** The occupations a filter selects; undefined when it names none. */
@@ -114,7 +120,7 @@ export async function updateExpectations(rules: RuleSet, occupations: CheckedOcc
     const updates: TestUpdate[] = [];
     for (const [index, test] of occ.tests.entries()) {
       if (!missing.has(index)) continue;
-      const outcome = await runCase(occ, { ...test, expect: {}, only: [], clauses: {} });
+      const outcome = await runCase(occ, { ...test, expect: {}, only: [], clauses: {}, verify: {} });
       if (!outcome.results) {
         report.skipped.push({ occupation: occ.id, test: test.name, reason: outcome.failures.join('; ') });
         continue;

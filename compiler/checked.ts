@@ -63,6 +63,8 @@ export interface CheckedTest {
   expect: Partial<Record<`${Level}`, Status>>;
   only: string[];
   clauses: Record<string, ConditionStatus>;
+  /** By level: the JSON Pointers its `verify` lists (告知承诺制), in order; [] for nothing to verify. */
+  verify?: Partial<Record<`${Level}`, string[]>>;
   /** false when `zige test --update` recorded the expectations and no one has reviewed them yet. */
   reviewed?: boolean;
 }

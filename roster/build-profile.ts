@@ -2,7 +2,8 @@
 // with the same key. Only what the cells say goes in: an empty education is unknown, a year count
 // without dates is undated years (`work[].years`), an identity number gives the birth date when
 // no birth date is given. What cannot be read is a problem at its cell, never a guess.
-import type { CertificateEntry, EducationEntry, Level, Profile, TrainingEntry, WorkEntry } from '../runtime/index.js';
+import type { CertificateEntry, EducationEntry, Level, Profile, Proof, TrainingEntry, WorkEntry } from '../runtime/index.js';
+import { PROOF_VALUES } from './fields.js';
 import type { FieldValue, Problem, ReadRow } from './read-fields.js';
 
 /** The entries the detail sheets gave one key. */
@@ -88,7 +89,7 @@ function addEntry(d: Details, sheet: 'education' | 'certificates' | 'work' | 'tr
       const occupation = str(v.occupation);
       if (!occupation) return void add(d, 'problems', required('occupation'));
       if (typeof v.level !== 'number') return void add(d, 'problems', required('level'));
-      add(d, 'training', defined({ occupation, level: v.level as Level, date: str(v.date), certificate: bool(v.certificate), examPassed: bool(v.examPassed), relation: str(v.relation) as TrainingEntry['relation'] }));
+      add(d, 'training', defined({ occupation, level: v.level as Level, date: str(v.date), certificate: bool(v.certificate), examPassed: bool(v.examPassed), relation: str(v.relation) as TrainingEntry['relation'], proof: proofOf(v.proof) }));
       return;
     }
     default: {
@@ -96,6 +97,12 @@ function addEntry(d: Details, sheet: 'education' | 'certificates' | 'work' | 'tr
       return never;
     }
   }
+}
+
+/** The proof status of a cell (告知承诺制); undefined when empty. */
+function proofOf(cell: Values[string]): Proof | undefined {
+  const text = str(cell);
+  return text !== undefined && Object.hasOwn(PROOF_VALUES, text) ? PROOF_VALUES[text as keyof typeof PROOF_VALUES] : undefined;
 }
 
 function educationEntry(level: EducationEntry['level'], v: Values): EducationEntry {
@@ -108,6 +115,7 @@ function educationEntry(level: EducationEntry['level'], v: Values): EducationEnt
     majorRelation: str(v.majorRelation) as EducationEntry['majorRelation'],
     status,
     date: str(v.date ?? v.graduationDate),
+    proof: proofOf(v.proof ?? v.educationProof),
   });
 }
 
@@ -118,15 +126,15 @@ function certificateEntry(v: Values): CertificateEntry | 'occupation' | 'level' 
   if (!occupation) return 'occupation';
   const kind = (str(v.kind) ?? '技能等级证书') as CertificateEntry['kind'];
   if (kind !== '预备技师证书' && typeof v.level !== 'number') return 'level';
-  return defined({ occupation, level: kind === '预备技师证书' ? undefined : (v.level as Level), kind, date: str(v.date), relation: str(v.relation) as CertificateEntry['relation'] });
+  return defined({ occupation, level: kind === '预备技师证书' ? undefined : (v.level as Level), kind, date: str(v.date), relation: str(v.relation) as CertificateEntry['relation'], proof: proofOf(v.proof) });
 }
 
 /** A work entry: dated (from, to) or undated (years); the missing field's name when it is neither. */
 function workEntry(v: Values): WorkEntry | string {
   const occupation = str(v.occupation) ?? str(v.employer) ?? '未填写';
   const relation = str(v.relation) as WorkEntry['relation'];
-  if (str(v.from)) return defined({ occupation, from: str(v.from), to: str(v.to), relation });
-  if (num(v.years) !== undefined) return defined({ occupation, years: num(v.years), relation });
+  if (str(v.from)) return defined({ occupation, from: str(v.from), to: str(v.to), relation, proof: proofOf(v.proof) });
+  if (num(v.years) !== undefined) return defined({ occupation, years: num(v.years), relation, proof: proofOf(v.proof) });
   return 'from';
 }
 
@@ -138,7 +146,7 @@ export function mainRowEntries(v: Values, occupation: string, required: (field: 
     add(d, 'education', educationEntry(v.education as EducationEntry['level'], v));
     addRef(d.refs, 'education', ref('education'));
   }
-  const c = certificateEntry({ occupation: v.certOccupation, level: v.certLevel, kind: v.certKind, date: v.certDate, relation: v.certRelation });
+  const c = certificateEntry({ occupation: v.certOccupation, level: v.certLevel, kind: v.certKind, date: v.certDate, relation: v.certRelation, proof: v.certProof });
   if (typeof c === 'string') add(d, 'problems', required(c === 'occupation' ? 'certOccupation' : 'certLevel'));
   else if (c) {
     add(d, 'certificates', c);

@@ -31,7 +31,17 @@ export const LISTS = {
   assessedTarget: ['中级', '高级'],
   yesno: ['是', '否'],
   source: ['企业', '机关', '社会', '学校(在校生)', '军队', '其他'],
+  /** Proof statuses (告知承诺制), in the order of PROOF_VALUES. */
+  proof: ['承诺', '已核验', '核查无记录', '已撤销'],
 } as const;
+
+/** A proof cell's value → the profile's proof status (docs/profile.md "Proof status"). */
+export const PROOF_VALUES: Readonly<Record<(typeof LISTS)['proof'][number], 'declared' | 'verified' | 'not-found' | 'revoked'>> = {
+  承诺: 'declared',
+  已核验: 'verified',
+  核查无记录: 'not-found',
+  已撤销: 'revoked',
+};
 
 /** Education values of provincial systems (浙江 2015 文化程度) → the profile's school kinds; null = none. */
 export const EDUCATION_SYNONYMS: Readonly<Record<string, string | null>> = {
@@ -50,6 +60,10 @@ export const EDUCATION_SYNONYMS: Readonly<Record<string, string | null>> = {
 
 const f = (key: string, zh: string, en: string, kind: FieldKind, synonyms: string[] = [], extra: Partial<Field> = {}): Field => ({ key, zh, en, kind, synonyms, ...extra });
 
+const PROOF_NOTE = '承诺 = 告知承诺、待核验；核查无记录、已撤销 = 视同没有；空 = 已核验 / declared; not found and revoked count as absent; empty = verified';
+/** A detail sheet's proof status column (告知承诺制). */
+const proofField = (zh = '证明状态'): Field => f('proof', zh, 'proof status', 'list', ['核验状态', '告知承诺'], { list: 'proof', note: PROOF_NOTE });
+
 /** The applicant's row key, shared by the main sheet and the detail sheets. */
 export const KEY = f('key', '编号', 'row key', 'text', ['序号', '考生编号', '报名编号', '报名序号', 'key', 'no']);
 
@@ -67,12 +81,14 @@ export const MAIN_FIELDS: readonly Field[] = [
   f('graduationDate', '毕业时间', 'graduation date', 'date', ['毕业日期', '毕业年月']),
   f('major', '专业', 'major', 'text', ['所学专业']),
   f('majorRelation', '专业相关性', 'major relation', 'list', ['专业与本职业关系'], { list: 'majorRelation' }),
+  f('educationProof', '学历证明状态', 'education proof status', 'list', ['学历核验状态'], { list: 'proof', note: PROOF_NOTE }),
   f('certNumber', '原证书号', 'prior certificate number', 'text', ['原证书编号', '证书编号']),
   f('certOccupation', '原证书职业', 'prior certificate occupation', 'text', ['原职业(工种)', '原职业', '原证书职业(工种)']),
   f('certLevel', '原证书等级', 'prior certificate level', 'level', ['原等级', '原证书级别']),
   f('certKind', '原证书类型', 'prior certificate kind', 'list', ['原证书种类'], { list: 'certificateKind' }),
   f('certDate', '原证书取得日期', 'prior certificate date', 'date', ['发证日期', '取证日期', '原证书发证日期']),
   f('certRelation', '原证书相关性', 'prior certificate relation', 'list', [], { list: 'relation' }),
+  f('certProof', '原证书证明状态', 'prior certificate proof status', 'list', ['原证书核验状态'], { list: 'proof', note: PROOF_NOTE }),
   f('years', '本职业工作年限', 'years in this occupation', 'number', ['工作年限', '从事本职业年限', '本职业年限'], { note: '只有年数、没有起止日期时填写 / years with no dates' }),
   f('source', '考生来源', 'applicant source', 'list', ['来源'], { list: 'source' }),
 ];
@@ -100,6 +116,7 @@ export const DETAIL_SHEETS: readonly SheetSpec[] = [
       f('majorRelation', '专业相关性', 'major relation', 'list', [], { list: 'majorRelation' }),
       f('track', '班别', 'track', 'list', ['技工院校班别'], { list: 'track' }),
       f('assessedTarget', '培养目标', 'assessed target', 'list', [], { list: 'assessedTarget' }),
+      proofField(),
     ],
   },
   {
@@ -115,6 +132,7 @@ export const DETAIL_SHEETS: readonly SheetSpec[] = [
       f('kind', '证书类型', 'kind', 'list', ['类型'], { list: 'certificateKind' }),
       f('date', '取得日期', 'date obtained', 'date', ['发证日期', '取证日期']),
       f('relation', '相关性', 'relation', 'list', [], { list: 'relation' }),
+      proofField(),
     ],
   },
   {
@@ -130,6 +148,7 @@ export const DETAIL_SHEETS: readonly SheetSpec[] = [
       f('to', '结束日期', 'to', 'date', ['截止日期', '结束时间', '止'], { note: '空 = 至今 / empty = ongoing' }),
       f('years', '年限', 'years', 'number', ['工作年限'], { note: '只有年数时填写 / years with no dates' }),
       f('relation', '相关性', 'relation', 'list', [], { list: 'relation' }),
+      proofField(),
     ],
   },
   {
@@ -145,6 +164,7 @@ export const DETAIL_SHEETS: readonly SheetSpec[] = [
       f('certificate', '取得结业证书', 'completion certificate', 'yesno', ['结业证书'], { list: 'yesno' }),
       f('examPassed', '考试合格', 'exam passed', 'yesno', [], { list: 'yesno' }),
       f('relation', '相关性', 'relation', 'list', [], { list: 'relation' }),
+      proofField(),
     ],
   },
 ];

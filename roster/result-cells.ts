@@ -1,5 +1,5 @@
 // One applicant's result, as the reviewed workbook's cells: in the words of the runtime's
-// explanation (the same `missing`, `earliest`, `ask` and `evidence` as `zige eval --json`), put
+// explanation (the same `missing`, `earliest`, `ask`, `evidence` and `verify` as `zige eval --json`), put
 // so that a reviewer can paste them into a reply. No wording of a condition is made up here.
 import { formatMessage } from '../compiler/diagnostics/messages.js';
 import type { ExplainedLevelResult, Warning } from '../runtime/index.js';
@@ -49,7 +49,9 @@ export function resultCells(r: ExplainedLevelResult, declared: string | undefine
   const declaredStatus = declared === undefined ? undefined : r.clauses.find((c) => c.id === declared)?.status;
   const declaredCell = declared === undefined ? '未填写' : `${clauseName(declared, r.level)}${CONDITION_WORDS[declaredStatus ?? 'unknown']}`;
   const nearest = r.status === 'eligible' ? (declared !== undefined && declaredStatus !== 'met' ? shortfall(r, declared) : '') : [...requirementText(r), shortfall(r, undefined)].filter(Boolean).join('；');
-  const asks = [...warnings.map((w) => warningText(w, refs)), ...r.ask.map((a) => a.reason.zh)];
+  // 告知承诺制: an eligible level resting on declared facts says so, naming them
+  const verify = r.verify.length > 0 ? [`依承诺符合，需核验：${r.verify.map((v) => v.label.zh).join('、')}`] : [];
+  const asks = [...warnings.map((w) => warningText(w, refs)), ...r.ask.map((a) => a.reason.zh), ...verify];
   return {
     status: STATUS_WORDS[r.status],
     declaredHolds: declaredCell,

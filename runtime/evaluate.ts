@@ -11,6 +11,7 @@ import type { Level, OutcomeKind } from './words.js';
 import type { Profile } from './profile.js';
 import { and, F, or, T, U, triName, type Tri } from './tri.js';
 import type { ClausePredicate, CompiledOccupation } from './compiled.js';
+import { verifyLists, type VerifyItem } from './verify.js';
 
 export type { ClausePredicate, CompiledOccupation };
 
@@ -91,6 +92,11 @@ export interface Explanation {
   ask: Ask[];
   /** Documents that prove the matched route (and the education requirement). */
   evidence: Text[];
+  /**
+   * The declared facts (告知承诺制) an eligible level rests on, to verify: [] when it holds on
+   * verified facts alone, and for every level that is not eligible (runtime/verify.ts).
+   */
+  verify: VerifyItem[];
   /** The education requirement with its unmet conditions; null when the occupation has none. */
   requirement: { text: string; status: ConditionStatus; conditions: ConditionExplanation[] } | null;
 }
@@ -243,8 +249,14 @@ export function evaluateProfile(occ: CompiledOccupation, profile: Profile, optio
 export function evaluateProfile(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): Evaluation<LevelResult> | Evaluation<ExplainedLevelResult>;
 export function evaluateProfile(occ: CompiledOccupation, profile: Profile, options: EvaluateOptions): Evaluation<LevelResult> | Evaluation<ExplainedLevelResult> {
   const levels = levelsToReport(occ.meta, options);
-  const facts = prepareFacts(profile, occ.meta, { asOf: options.asOf, single: options.single ?? true });
-  return { warnings: facts.warnings, results: levelResults(occ, levels, facts, options.explain !== false) };
+  const prepare = { asOf: options.asOf, single: options.single ?? true };
+  const facts = prepareFacts(profile, occ.meta, prepare);
+  const results = levelResults(occ, levels, facts, options.explain !== false);
+  if (options.explain !== false) {
+    const lists = verifyLists(occ, profile, results, prepare);
+    for (let i = 0; i < results.length; i++) if (lists[i].length > 0) (results[i] as ExplainedLevelResult).verify = lists[i];
+  }
+  return { warnings: facts.warnings, results };
 }
 
 function levelResults(occ: CompiledOccupation, levels: readonly Level[], facts: Facts, explain: boolean): LevelResult[] {
@@ -293,7 +305,7 @@ export function levelStatus(occ: CompiledOccupation, facts: Facts, requirement: 
 }
 
 /** What an explained level result adds to a level result (see Explanation and EarliestByStatus). */
-interface LevelExplanation extends Explanation {
+interface LevelExplanation extends Omit<Explanation, 'verify'> {
   earliest: string | null;
   latest: string | null;
   /** Only for an occupation with preconditions. */
@@ -342,6 +354,7 @@ function levelResult(
     latest: explain.latest,
     ask: explain.ask,
     evidence: explain.evidence,
+    verify: [],
     requirement: explain.requirement,
     ...(explain.preconditions ? { preconditions: explain.preconditions } : {}),
     ...(explain.registration ? { registration: explain.registration } : {}),

@@ -5,7 +5,8 @@ import type { OccupationMeta } from './meta.js';
 import { keep } from './memo.js';
 import { Counting } from './counting.js';
 import { renderBoth, type MessageArgs, type RuntimeMessageCode } from './messages.js';
-import type { MajorRelation, Profile, Relation } from './profile.js';
+import type { MajorRelation, Profile, Proof, Relation } from './profile.js';
+import { isVoid, pointerToken, proofOfKey } from './proof.js';
 import { insuranceScheme, NONE_VALUES, SEXES } from './words.js';
 
 /**
@@ -129,6 +130,11 @@ export interface PrepareOptions {
   asOf: string;
   /** True when only this occupation is judged, so a bare `relation: 本职业` is allowed. */
   single?: boolean;
+  /**
+   * JSON Pointers of facts to treat as absent besides those not found or revoked (which always
+   * are): the declared facts, when runtime/verify.ts asks whether a level holds without them.
+   */
+  omit?: ReadonlySet<string>;
 }
 
 /** The bits of a relation value (the profile schema allows only these). A switch, not an object
@@ -222,12 +228,19 @@ interface Preparing {
   asOf: number;
   /** Said so far, in the order the profile's entries come. */
   warnings: Warning[];
+  /** PrepareOptions.omit, or null. */
+  omit: ReadonlySet<string> | null;
+}
+
+/** Whether a fact counts as absent: not found, revoked, or omitted (its pointer built only when something is omitted). */
+function absent(p: Preparing, proof: Proof | undefined, list: string, index: number | string): boolean {
+  return isVoid(proof) || (p.omit !== null && p.omit.has(`${list}/${index}`));
 }
 
 export function prepareFacts(profile: Profile, meta: OccupationMeta, options: PrepareOptions): Facts {
   const asOf = typeof options.asOf === 'string' ? parseDay(options.asOf) : undefined; // required, even from untyped callers
   if (asOf === undefined) throw new ProfileError('asOf', `not a calendar date: ${options.asOf}`);
-  const p: Preparing = { meta, sets: nameSets(meta), single: !!options.single, asOf, warnings: [] };
+  const p: Preparing = { meta, sets: nameSets(meta), single: !!options.single, asOf, warnings: [], omit: options.omit ?? null };
   // In the profile's order: its warnings and its first error come in that order.
   const undatedWork: Facts['undatedWork'] = [];
   const work = workFacts(p, profile.work, undatedWork);
@@ -235,7 +248,7 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
   const training = trainingFacts(p, profile.training);
   const apprenticeships = apprenticeshipFacts(p, profile.apprenticeships);
   const education = educationFacts(p, profile.education);
-  const declared = declaredFacts(p, profile.facts);
+  const declared = declaredFacts(p, profile.facts, profile.proofs?.facts);
   const events = eventFacts(p, profile.events);
   const undatedInsurance: Facts['undatedInsurance'] = [];
   const insurance = insuranceFacts(p, profile.insurance, undatedInsurance);
@@ -248,9 +261,9 @@ export function prepareFacts(profile: Profile, meta: OccupationMeta, options: Pr
     apprenticeships,
     events,
     education,
-    birth: day(profile.birthDate, '', -1, 'birthDate'),
-    sex: sexOf(profile),
-    categories: categoriesOf(p, profile.categories),
+    birth: absent(p, profile.proofs?.birthDate, '', 'birthDate') ? null : day(profile.birthDate, '', -1, 'birthDate'),
+    sex: sexOf(profile, p),
+    categories: categoriesOf(p, profile.categories, profile.proofs?.categories),
     facts: declared,
     counting: meta.counting === 'anniversary' ? Counting.Anniversary : meta.counting === 'months' ? Counting.Months : Counting.Days,
     insurance,
@@ -296,6 +309,7 @@ function occupationRelation(p: Preparing, entry: { occupation: string; relation?
 function workFacts(p: Preparing, list: Profile['work'], undatedWork: Facts['undatedWork']): Facts['work'] {
   const asOf = p.asOf;
   return kept(list, (w, i): Facts['work'][number] | undefined => {
+    if ((w.proof !== undefined || p.omit !== null) && absent(p, w.proof, '/work', i)) return undefined;
     const rel = occupationRelation(p, w, '/work', i);
     const index = w.kind === undefined ? 0 : p.meta.workKinds.indexOf(w.kind);
     if (index < 0) {
@@ -337,6 +351,7 @@ function insuranceFacts(p: Preparing, list: Profile['insurance'], undated: Facts
 
 function certificateFacts(p: Preparing, list: Profile['certificates']): Facts['certificates'] {
   return kept(list, (c, i): Facts['certificates'][number] | undefined => {
+    if ((c.proof !== undefined || p.omit !== null) && absent(p, c.proof, '/certificates', i)) return undefined;
     const rel = occupationRelation(p, c, '/certificates', i);
     const date = day(c.date, '/certificates', i, 'date');
     if (date !== null && date > p.asOf) return undefined;
@@ -347,6 +362,7 @@ function certificateFacts(p: Preparing, list: Profile['certificates']): Facts['c
 
 function trainingFacts(p: Preparing, list: Profile['training']): Facts['training'] {
   return kept(list, (t, i): Facts['training'][number] | undefined => {
+    if ((t.proof !== undefined || p.omit !== null) && absent(p, t.proof, '/training', i)) return undefined;
     const rel = occupationRelation(p, t, '/training', i);
     const date = day(t.date, '/training', i, 'date');
     if (date !== null && date > p.asOf) return undefined;
@@ -356,6 +372,7 @@ function trainingFacts(p: Preparing, list: Profile['training']): Facts['training
 
 function apprenticeshipFacts(p: Preparing, list: Profile['apprenticeships']): Facts['apprenticeships'] {
   return kept(list, (a, i): Facts['apprenticeships'][number] | undefined => {
+    if ((a.proof !== undefined || p.omit !== null) && absent(p, a.proof, '/apprenticeships', i)) return undefined;
     const rel = occupationRelation(p, a, '/apprenticeships', i);
     const completed = day(a.completed, '/apprenticeships', i, 'completed');
     if (completed !== null && completed > p.asOf) return undefined;
@@ -389,9 +406,11 @@ function eventFacts(p: Preparing, list: Profile['events']): Facts['events'] {
 function educationFacts(p: Preparing, list: Profile['education']): EducationFact[] | null {
   if (list === undefined) return null;
   const { sameMajors, relatedMajors, ranks, trackRanks, trackFamily } = p.sets;
-  const education: EducationFact[] = new Array(list.length);
+  const education: EducationFact[] = [];
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
+    // absent entries leave the list known: `[]` when none is left (none, not unknown)
+    if ((e.proof !== undefined || p.omit !== null) && absent(p, e.proof, '/education', i)) continue;
     let major = explicitRelation(p, e.majorRelation, '/education', i, 'majorRelation');
     if (major === undefined) {
       const m = e.major === undefined ? undefined : normalizeName(e.major);
@@ -406,17 +425,18 @@ function educationFacts(p: Preparing, list: Profile['education']): EducationFact
     if (status === Status.Graduated && date !== null && date > p.asOf) status = Status.FinalYear;
     const track = e.track ?? null;
     const rank = track !== null && trackFamily.has(e.level) ? (trackRanks.get(track) ?? 0) : (ranks.get(e.level) ?? 0);
-    education[i] = { name: e.level, rank, track, target: e.assessedTarget ?? null, major, status };
+    education.push({ name: e.level, rank, track, target: e.assessedTarget ?? null, major, status });
   }
   return education;
 }
 
 /** The declared facts by the vocabulary's names; undeclared ones are ignored, with a warning. */
-function declaredFacts(p: Preparing, facts: Profile['facts']): Facts['facts'] {
+function declaredFacts(p: Preparing, facts: Profile['facts'], proofs: Readonly<Record<string, Proof>> | undefined): Facts['facts'] {
   // Most profiles declare no facts: they share one empty map (nothing writes to it after this).
   if (facts === undefined) return NO_FACTS;
   const map = new Map<string, number | boolean | typeof NO_VALUE>();
   for (const [key, value] of Object.entries(facts)) {
+    if ((proofs !== undefined || p.omit !== null) && absent(p, proofOfKey(proofs, key), '/facts', pointerToken(key))) continue;
     // Own keys only: `toString` or `constructor` is user text, not a declared fact.
     const normalized = normalizeName(key);
     const name = Object.hasOwn(p.meta.factNames, normalized) ? p.meta.factNames[normalized] : undefined;
@@ -434,11 +454,12 @@ function declaredFacts(p: Preparing, facts: Profile['facts']): Facts['facts'] {
 }
 
 /** The applicant's categories by declared name (English names accepted); unknown names are ignored, with a warning. */
-function categoriesOf(p: Preparing, list: Profile['categories']): string[] | null {
+function categoriesOf(p: Preparing, list: Profile['categories'], proofs: Readonly<Record<string, Proof>> | undefined): string[] | null {
   if (list === undefined) return null;
   const names = p.meta.categoryNames ?? {};
   const out: string[] = [];
   list.forEach((c, i) => {
+    if ((proofs !== undefined || p.omit !== null) && absent(p, proofOfKey(proofs, c), '/categories', i)) return;
     const name = Object.hasOwn(names, normalizeName(c)) ? names[normalizeName(c)] : undefined;
     if (name === undefined) p.warnings.push(warning('W_UNKNOWN_CATEGORY', `/categories/${i}`, undefined, { name: c }));
     else out.push(name);
@@ -460,9 +481,11 @@ export function sexOfIdNumber(id: string): number {
 }
 
 /** The sex from `sex` or `idNumber` (which must agree when both are given); Sex.Unknown without either. */
-function sexOf(profile: Profile): number {
-  const given = profile.sex === SEXES.male.zh ? Sex.Male : profile.sex === SEXES.female.zh ? Sex.Female : Sex.Unknown;
-  if (profile.idNumber === undefined) return given;
+function sexOf(profile: Profile, p: Preparing): number {
+  const proofs = profile.proofs;
+  const sex = proofs !== undefined || p.omit !== null ? (absent(p, proofs?.sex, '', 'sex') ? undefined : profile.sex) : profile.sex;
+  const given = sex === SEXES.male.zh ? Sex.Male : sex === SEXES.female.zh ? Sex.Female : Sex.Unknown;
+  if (profile.idNumber === undefined || ((proofs !== undefined || p.omit !== null) && absent(p, proofs?.idNumber, '', 'idNumber'))) return given;
   const fromId = sexOfIdNumber(profile.idNumber);
   if (given !== Sex.Unknown && given !== fromId) throw new ProfileError('/sex', 'differs from the sex the identity number encodes');
   return fromId;

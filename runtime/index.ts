@@ -44,5 +44,7 @@ export type { OccupationMeta, ClauseMeta, WorkTypeMeta } from './meta.js';
 export type { Level, MessageLang } from './words.js';
 export type * from './profile.js';
 export { versionInForce, overlappingVersions, type VersionChoice } from './versions.js';
+export { PROOF_STATUSES, isVoid, declaredFacts, type DeclaredFact } from './proof.js';
+export { verifyLists, type VerifyItem } from './verify.js';
 export { Explainer, type Ask, type Text, type ConditionExplanation, type ClauseShortfall } from './explain.js';
 export { SchoolMode, EventWindow, type Plan, type PlanLeaf, type SchoolSpec } from './plan.js';

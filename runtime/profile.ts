@@ -49,6 +49,24 @@ export type EducationStatus = '毕业' | '应届' | '在读';
 
 export type CertificateKind = '职业资格证书' | '技能等级证书' | '预备技师证书';
 
+/**
+ * How a fact is proven (告知承诺制, docs/profile.md "Proof status"): `declared` (the applicant's
+ * promise, to be verified), `verified`, `not-found` (looked up, no record) or `revoked`. The last
+ * two make the fact count as absent. No status: as before 0.2.0, the fact counts as verified.
+ */
+export type Proof = 'declared' | 'verified' | 'not-found' | 'revoked';
+
+/** Proof statuses of the facts that are not list entries: scalar fields, categories and declared facts by name. */
+export interface Proofs {
+  birthDate?: Proof;
+  sex?: Proof;
+  idNumber?: Proof;
+  /** By category as the profile's `categories` writes it. */
+  categories?: Record<string, Proof>;
+  /** By fact name as the profile's `facts` writes it. */
+  facts?: Record<string, Proof>;
+}
+
 export interface EducationEntry {
   level: EducationLevel;
   track?: Track;
@@ -58,6 +76,8 @@ export interface EducationEntry {
   status: EducationStatus;
   /** Graduation (or expected graduation) date. */
   date?: DateString;
+  /** How the entry is proven; absent: counts as verified. */
+  proof?: Proof;
 }
 
 export interface CertificateEntry {
@@ -67,6 +87,8 @@ export interface CertificateEntry {
   kind: CertificateKind;
   date?: DateString;
   relation?: Relation;
+  /** How the entry is proven; absent: counts as verified. */
+  proof?: Proof;
 }
 
 /** Either `from` (with optional `to`, inclusive; no `to` = ongoing) or `years` is present. */
@@ -79,6 +101,8 @@ export interface WorkEntry {
   /** Undated experience: 365 × years days. */
   years?: number;
   relation?: Relation;
+  /** How the entry is proven; absent: counts as verified. */
+  proof?: Proof;
 }
 
 export interface TrainingEntry {
@@ -90,6 +114,8 @@ export interface TrainingEntry {
   /** Training exam passed (考试合格); absent = unknown. */
   examPassed?: boolean;
   relation?: Relation;
+  /** How the entry is proven; absent: counts as verified. */
+  proof?: Proof;
 }
 
 export interface ApprenticeshipEntry {
@@ -97,6 +123,8 @@ export interface ApprenticeshipEntry {
   /** Date the apprenticeship was completed (学徒期满). */
   completed?: DateString;
   relation?: Relation;
+  /** How the entry is proven; absent: counts as verified. */
+  proof?: Proof;
 }
 
 /**
@@ -149,4 +177,6 @@ export interface Profile {
   insurance?: InsuranceEntry[];
   /** Declared facts by name: numbers (安全行车里程), booleans (拟从事本职业或相关职业工作), or 无/none for a number explicitly absent (no placing). */
   facts?: Record<string, number | boolean | '无' | 'none'>;
+  /** Proof statuses of `birthDate`, `sex`, `idNumber`, categories and facts (entries carry their own `proof`). */
+  proofs?: Proofs;
 }

@@ -36,7 +36,7 @@ function schemaFile(name: string): Record<string, unknown> {
 }
 
 /** The fields of a level result that only explanations add (`explain=false` leaves them out). */
-const EXPLANATION_FIELDS = ['missing', 'earliest', 'latest', 'ask', 'evidence'];
+const EXPLANATION_FIELDS = ['missing', 'earliest', 'latest', 'ask', 'evidence', 'verify'];
 
 /** schema/result.schema.json without the explanation fields required: the answer with `explain=false`. */
 function bareResultSchema(): Record<string, unknown> {

@@ -3,6 +3,7 @@
 // a staging table of one JSON document per line, then one INSERT … SELECT per table.
 import { NONE_VALUES } from '../runtime/words.js';
 import { literal, literalList, type Dialect } from './dialect.js';
+import { voidProofStatements } from './load-proofs.js';
 
 /** 无/none as a numeric fact's value: a SQL list of the words. */
 const NONE_LIST = literalList(NONE_VALUES);
@@ -93,5 +94,5 @@ FROM profiles_raw p WHERE p.applicant_id = facts.applicant_id;`);
 
 /** The statements that load a JSON lines file of valid profiles into the (empty) normalized tables. */
 export function loadStatements(dialect: Dialect, file: string): string[] {
-  return dialect === 'duckdb' ? duckdbLoad(file) : postgresLoad(file);
+  return [...(dialect === 'duckdb' ? duckdbLoad(file) : postgresLoad(file)), ...voidProofStatements(dialect)];
 }

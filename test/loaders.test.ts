@@ -557,6 +557,7 @@ describe('messages and schemas', () => {
           earliest: '2026-11-28',
           ask: [],
           evidence: [{ zh: '毕业证书', en: 'diploma' }],
+          verify: [],
           later: 'fields may be added',
         },
       ],

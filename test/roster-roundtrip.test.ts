@@ -129,7 +129,7 @@ describe('roster check: the filled template', () => {
     const five = byHeader(rows, 0, rows.findIndex((r) => r[0] === '5'));
     expect(five['审核结果']).toBe('待核实');
     expect(five['读取问题']).toMatch(/^工作经历!D\d+: 日期“2020\.13”无法识别$/);
-    expect(rows.find((r) => r[0] === '示例')?.length).toBe(21); // the example row: copied, not judged
+    expect(rows.find((r) => r[0] === '示例')?.length).toBe(23); // the example row: copied, not judged
   });
 
   it('keeps every original cell, and counts per occupation, level and result in the summary', () => {

@@ -83,7 +83,7 @@ describe('level results', () => {
         const explained = evaluateOccupation(occ, profile, { asOf: '2026-11-28' });
         expect(explained.map((r) => Object.fromEntries(Object.entries(r).slice(0, Object.keys(fast[0]).length)))).toEqual(fast);
         expect(explained.map((r) => JSON.stringify(Object.keys(r)))).toEqual(
-          fast.map((r) => JSON.stringify([...Object.keys(r), 'missing', 'earliest', 'latest', 'ask', 'evidence', 'requirement'])),
+          fast.map((r) => JSON.stringify([...Object.keys(r), 'missing', 'earliest', 'latest', 'ask', 'evidence', 'verify', 'requirement'])),
         );
       }
     }

@@ -92,6 +92,8 @@ export interface RuleTest {
   only?: string[];
   /** Keys `<level>/<clause id>`. */
   clauses?: Record<string, ConditionStatus>;
+  /** Keys `"1"`…`"5"`: the JSON Pointers the level's `verify` lists (告知承诺制), in order. */
+  verify?: Partial<Record<`${Level}`, string[]>>;
   /** `false`: expectations recorded by `zige test --update`, not reviewed yet. */
   reviewed?: boolean;
 }

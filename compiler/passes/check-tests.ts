@@ -13,11 +13,13 @@ export function checkTests(f: RuleFileCheck): void {
     for (const ref of Object.keys(t.clauses ?? {})) {
       if (!allClauseIds.has(ref)) f.report('E_TEST_CLAUSE', [...path, 'clauses', ref], { test: t.name, clause: ref });
     }
-    for (const l of Object.keys(t.expect ?? {})) {
-      if (!f.declared.has(Number(l))) f.report('E_TEST_LEVEL', [...path, 'expect', l], { test: t.name, level: l });
+    for (const key of ['expect', 'verify'] as const) {
+      for (const l of Object.keys(t[key] ?? {})) {
+        if (!f.declared.has(Number(l))) f.report('E_TEST_LEVEL', [...path, key, l], { test: t.name, level: l });
+      }
     }
     checkFactTypes(f, t.profile, [...path, 'profile', 'facts']);
-    if (t.expect === undefined && t.only === undefined && t.clauses === undefined) {
+    if (t.expect === undefined && t.only === undefined && t.clauses === undefined && t.verify === undefined) {
       f.report('W_TEST_NO_EXPECTATION', [...path, 'name'], { test: t.name }, 'warning');
     }
     f.tests.push({
@@ -29,6 +31,7 @@ export function checkTests(f: RuleFileCheck): void {
       expect: t.expect ?? {},
       only: t.only ?? [],
       clauses: t.clauses ?? {},
+      ...(t.verify !== undefined ? { verify: t.verify } : {}),
       ...(t.reviewed === false ? { reviewed: false } : {}),
     });
   });

@@ -43,6 +43,8 @@ interface Summary {
   evaluations: number;
   /** Of them, with explanations. */
   explained: number;
+  /** Eligible levels resting on declared facts (a non-empty `verify`), and the facts listed. */
+  verify: { levels: number; facts: number };
   syntheticFiles: number;
   syntheticProfiles: number;
   disagreements: number;
@@ -69,6 +71,7 @@ function empty(): Summary {
     profiles: 0,
     evaluations: 0,
     explained: 0,
+    verify: { levels: 0, facts: 0 },
     syntheticFiles: 0,
     syntheticProfiles: 0,
     disagreements: 0,
@@ -116,6 +119,10 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
       s.levels[l.status]++;
       s.education[l.education]++;
       for (const c of l.clauses) s.clauses[c.status]++;
+      if (l.verify.length > 0) {
+        s.verify.levels++;
+        s.verify.facts += l.verify.length;
+      }
     }
   };
   let judged = 0;
@@ -180,6 +187,7 @@ function merge(a: Summary, b: Summary): Summary {
     profiles: a.profiles + b.profiles,
     evaluations: a.evaluations + b.evaluations,
     explained: a.explained + b.explained,
+    verify: { levels: a.verify.levels + b.verify.levels, facts: a.verify.facts + b.verify.facts },
     syntheticFiles: a.syntheticFiles + b.syntheticFiles,
     syntheticProfiles: a.syntheticProfiles + b.syntheticProfiles,
     disagreements: a.disagreements + b.disagreements,
@@ -202,6 +210,7 @@ function report(s: Summary, ms: number, workers: number): void {
     `evaluations compared:  ${fmt(s.evaluations)} (${fmt(s.explained)} with explanations)`,
     `disagreements:         ${fmt(s.disagreements)}`,
     `level statuses:        ${Object.entries(s.levels).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
+    `verify compared:       ${fmt(s.verify.levels)} eligible levels resting on declared facts (${fmt(s.verify.facts)} facts to verify)`,
     `education statuses:    ${Object.entries(s.education).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
     `clause statuses:       ${Object.entries(s.clauses).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
     `warnings compared:     ${Object.entries(s.warnings).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,

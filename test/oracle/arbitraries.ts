@@ -293,8 +293,12 @@ export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> 
         insurance,
         sexAndId,
         undeclared,
+        proofs: proofStatuses,
       })
-      .map(({ undeclared, sexAndId, ...p }) => ({ asOf: asOfText, profile: clean(undeclared === null ? { ...p, ...sexAndId } : { ...p, ...sexAndId, facts: { ...p.facts, [undeclared]: true } }) }));
+      .map(({ undeclared, sexAndId, proofs, ...p }) => ({
+        asOf: asOfText,
+        profile: withProofs(clean(undeclared === null ? { ...p, ...sexAndId } : { ...p, ...sexAndId, facts: { ...p.facts, [undeclared]: true } }), proofs),
+      }));
   };
   const byDate = new Map(AS_OF_DATES.map((d) => [d, build(d)]));
   return fc.constantFrom(...AS_OF_DATES).chain((d) => byDate.get(d)!);
@@ -332,6 +336,42 @@ function eventsArb(world: ProfileWorld, occupation: fc.Arbitrary<string>, relati
 function monthStart(day: number): number {
   const d = new Date(day * 86_400_000);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000;
+}
+
+/** Proof statuses (告知承诺制) drawn for a profile, or null (a third of profiles give none, as before 0.2.0). */
+const PROOF_SLOTS = 24;
+const proofStatuses = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(null) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.constantFrom(undefined, undefined, 'declared', 'declared', 'verified', 'not-found', 'revoked'), { minLength: PROOF_SLOTS, maxLength: PROOF_SLOTS }),
+  },
+);
+
+/**
+ * The profile with the drawn statuses given, in turn, to its list entries (`proof`) and to its
+ * birth date, sex, identity number, categories and facts (`proofs`, keyed as the profile writes them).
+ */
+function withProofs(profile: Raw, statuses: readonly (string | undefined)[] | null): Raw {
+  if (statuses === null) return profile;
+  let next = 0;
+  const take = (): string | undefined => statuses[next++ % PROOF_SLOTS];
+  const out: Raw = { ...profile };
+  for (const key of ['education', 'certificates', 'work', 'training', 'apprenticeships']) {
+    if (Array.isArray(out[key])) out[key] = (out[key] as Raw[]).map((e) => clean({ ...e, proof: take() }));
+  }
+  const byName = (names: readonly string[]): Raw | undefined => {
+    const map = clean(Object.fromEntries(names.map((n) => [n, take()])));
+    return Object.keys(map).length > 0 ? map : undefined;
+  };
+  const proofs = clean({
+    birthDate: out.birthDate === undefined ? undefined : take(),
+    sex: out.sex === undefined ? undefined : take(),
+    idNumber: out.idNumber === undefined ? undefined : take(),
+    categories: Array.isArray(out.categories) ? byName(out.categories as string[]) : undefined,
+    facts: out.facts === undefined ? undefined : byName(Object.keys(out.facts as Raw)),
+  });
+  return Object.keys(proofs).length > 0 ? { ...out, proofs } : out;
 }
 
 /** A valid 18-digit identity number (check character by GB 11643) whose 17th digit gives the sex. */

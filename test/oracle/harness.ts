@@ -3,7 +3,7 @@
 // from random expressions.
 import type { CheckedOccupation } from '../../compiler/checked.js';
 import { instantiate } from '../../compiler/generate/instantiate.js';
-import { evaluateProfile, type Profile } from '../../runtime/index.js';
+import { evaluateProfile, verifyLists, type ExplainedLevelResult, type Profile } from '../../runtime/index.js';
 import type { Oracle, OracleLevel, OracleWarning } from './interpreter.js';
 
 export interface Disagreement {
@@ -30,13 +30,17 @@ export function generatedLevels(occ: CheckedOccupation, profile: unknown, asOf: 
 
 /** The generated code's levels and warnings, reduced to what the oracle computes. */
 export function generatedAnswer(occ: CheckedOccupation, profile: unknown, asOf: string, explain = false): OracleAnswer {
-  const { results, warnings } = evaluateProfile(instantiate(occ), profile as Profile, { asOf, single: true, explain });
+  const compiled = instantiate(occ);
+  const { results, warnings } = evaluateProfile(compiled, profile as Profile, { asOf, single: true, explain });
+  // explained results carry `verify`; fast ones do not: then it is computed as they would have it
+  const verify = explain ? results.map((r) => (r as ExplainedLevelResult).verify) : verifyLists(compiled, profile as Profile, results, { asOf, single: true });
   return {
-    levels: results.map((r) => ({
+    levels: results.map((r, i) => ({
       level: r.level,
       status: r.status,
       education: r.education,
       clauses: r.clauses.map((c) => ({ id: c.id, status: c.status })),
+      verify: verify[i].map((v) => v.path),
     })),
     warnings: warnings.map(({ code, path, occupation }) => (occupation === undefined ? { code, path } : { code, path, occupation })),
   };
@@ -61,6 +65,7 @@ export function explain(d: Disagreement): string {
     if (g.status !== o.status || g.education !== o.education) {
       lines.push(`level ${o.level}: generated ${g.status}/${g.education}, oracle ${o.status}/${o.education}`);
     }
+    if (JSON.stringify(g.verify) !== JSON.stringify(o.verify)) lines.push(`level ${o.level} verify: generated ${JSON.stringify(g.verify)}, oracle ${JSON.stringify(o.verify)}`);
     o.clauses.forEach((c, j) => {
       if (g.clauses[j]?.status !== c.status) lines.push(`  clause ${c.id}: generated ${g.clauses[j]?.status}, oracle ${c.status}`);
     });

@@ -19,6 +19,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseExpression, type Expr, type Ref, type School, type ScopeValue } from '../../grammar/index.js';
 import type * as A from '../../grammar/ast.js';
 import type { CheckedOccupation } from '../../compiler/checked.js';
+import { declaredPaths, markedAbsent, proofByName, voidProof } from './proofs.js';
 
 // ---------------------------------------------------------------------------------------------
 // Three values
@@ -195,6 +196,8 @@ export interface OracleLevel {
   status: OracleStatus;
   education: OracleClauseStatus;
   clauses: { id: string; status: OracleClauseStatus }[];
+  /** JSON Pointers of the declared facts an eligible level rests on (告知承诺制; runtime `verify`'s paths). */
+  verify: string[];
 }
 
 /** A warning about the profile: its code, the JSON Pointer of the entry, the occupation it concerns (relations only). */
@@ -329,7 +332,27 @@ export class Oracle {
 
   /** Every level of the occupation, 五级 first, as `evaluateOccupation(…, { asOf, single: true })` reports it. */
   evaluate(rawProfile: unknown, asOf: string): OracleLevel[] {
-    const p = this.prepare(rawProfile as Raw, asOf);
+    const raw = rawProfile as Raw;
+    const levels = this.levelsOn(raw, asOf);
+    const declared = declaredPaths(raw);
+    if (declared.length === 0) return levels;
+    const eligible = (level: number, without: string[]): boolean =>
+      this.levelsOn(markedAbsent(raw, without), asOf).find((l) => l.level === level)!.status === 'eligible';
+    for (const l of levels) {
+      if (l.status !== 'eligible' || eligible(l.level, declared)) continue;
+      // Do without each declared fact in turn, last first, while the level stays eligible.
+      let needed = declared.slice();
+      for (const path of declared.slice().reverse()) {
+        const fewer = needed.filter((x) => x !== path);
+        if (eligible(l.level, declared.filter((x) => !fewer.includes(x)))) needed = fewer;
+      }
+      l.verify = needed;
+    }
+    return levels;
+  }
+
+  private levelsOn(raw: Raw, asOf: string): OracleLevel[] {
+    const p = this.prepare(raw, asOf);
     const requirement: K = this.requirement ? this.expr(this.requirement.ast, p, true) : 'T';
     const preconditions = this.preconditions.map((x) => ({ id: x.id, value: this.expr(x.ast, p, false) }));
     const levels = [...this.occ.levels].sort((a, b) => b - a);
@@ -359,6 +382,7 @@ export class Oracle {
         status: status === 'T' ? 'eligible' : status === 'F' ? 'ineligible' : 'unknown',
         education: educationMet ? 'met' : clauseName(requirement),
         clauses: results,
+        verify: [],
       };
     });
   }
@@ -382,7 +406,9 @@ export class Oracle {
 
   private prepare(raw: Raw, asOfText: string): OProfile {
     const asOf = dayOf(asOfText);
-    const list = (key: string): Raw[] => (Array.isArray(raw[key]) ? (raw[key] as Raw[]) : []);
+    // not found / revoked: absent (runtime/proof.ts; the oracle drops them here)
+    const list = (key: string): Raw[] => (Array.isArray(raw[key]) ? (raw[key] as Raw[]).filter((e) => !voidProof(e.proof)) : []);
+    const proofs = (raw.proofs ?? {}) as Raw;
     const date = (v: unknown): number | null => (typeof v === 'string' ? dayOf(v) : null);
     const kinds = this.vocab.workKinds;
 
@@ -434,7 +460,7 @@ export class Oracle {
 
     let education: OEdu[] | null = null;
     if (Array.isArray(raw.education)) {
-      education = (raw.education as Raw[]).map((e) => {
+      education = list('education').map((e) => {
         let status = e.status as OEdu['status'];
         const d = date(e.date);
         if (status === '毕业' && d !== null && d > asOf) status = '应届'; // diploma not issued yet
@@ -451,16 +477,18 @@ export class Oracle {
     const facts = new Map<string, unknown>();
     if (raw.facts !== null && typeof raw.facts === 'object') {
       for (const [key, value] of Object.entries(raw.facts as Raw)) {
+        if (voidProof(proofByName(proofs.facts, key))) continue;
         const decl = this.vocab.facts.find((f) => f.name === nfkc(key) || f.en === nfkc(key));
         if (!decl) continue;
         if (value === '无' || value === 'none') facts.set(decl.name, decl.none ?? 'NONE');
         else facts.set(decl.name, value);
       }
     }
-    const given = raw.sex === '男' ? 'male' : raw.sex === '女' ? 'female' : null;
-    const sex = typeof raw.idNumber === 'string' ? idSex(raw.idNumber) : given;
+    const sexGiven = voidProof(proofs.sex) ? undefined : raw.sex;
+    const given = sexGiven === '男' ? 'male' : sexGiven === '女' ? 'female' : null;
+    const sex = typeof raw.idNumber === 'string' && !voidProof(proofs.idNumber) ? idSex(raw.idNumber) : given;
     const categories = Array.isArray(raw.categories)
-      ? (raw.categories as string[]).flatMap((c) => this.vocab.categories.filter((x) => x.name === nfkc(c) || x.en === nfkc(c)).map((x) => x.name))
+      ? (raw.categories as string[]).filter((c) => !voidProof(proofByName(proofs.categories, c))).flatMap((c) => this.vocab.categories.filter((x) => x.name === nfkc(c) || x.en === nfkc(c)).map((x) => x.name))
       : null;
 
     const named = (list: { name: string; en?: string }[], v: unknown): string | undefined => list.find((x) => typeof v === 'string' && (x.name === nfkc(v) || x.en === nfkc(v)))?.name;
@@ -484,7 +512,7 @@ export class Oracle {
       training,
       apprenticeships,
       education,
-      birth: typeof raw.birthDate === 'string' ? raw.birthDate : null,
+      birth: typeof raw.birthDate === 'string' && !voidProof(proofs.birthDate) ? raw.birthDate : null,
       sex,
       categories,
       facts,
@@ -509,27 +537,30 @@ export class Oracle {
   warnings(rawProfile: unknown): OracleWarning[] {
     const raw = rawProfile as Raw;
     const out: OracleWarning[] = [];
-    const list = (key: string): Raw[] => (Array.isArray(raw[key]) ? (raw[key] as Raw[]) : []);
+    // indices kept for the paths; an entry not found or revoked is absent: no warning about it
+    const list = (key: string): Raw[] => (Array.isArray(raw[key]) ? (raw[key] as Raw[]).map((e) => (voidProof(e?.proof) ? null! : e)) : []);
+    const proofs = (raw.proofs ?? {}) as Raw;
     // Given: one value, or a map with a key naming the occupation.
     const given = (relation: unknown): boolean =>
       typeof relation === 'string' || (relation !== null && typeof relation === 'object' && Object.keys(relation).some((k) => this.names.has(nfkc(k))));
-    const unrelated = (key: string, i: number, e: Raw): void => {
-      if (given(e.relation)) return;
+    const unrelated = (key: string, i: number, e: Raw | null): void => {
+      if (e === null || given(e.relation)) return;
       const name = nfkc(String(e.occupation));
       if (!this.names.has(name) && !this.relatedOccupations.has(name)) out.push({ code: 'W_UNRELATED', path: `/${key}/${i}`, occupation: this.occ.id });
     };
     list('work').forEach((w, i) => {
       unrelated('work', i, w);
-      if (w.kind !== undefined && !this.vocab.workKinds.some((k) => k.name === w.kind)) out.push({ code: 'W_UNKNOWN_KIND', path: `/work/${i}/kind` });
+      if (w !== null && w.kind !== undefined && !this.vocab.workKinds.some((k) => k.name === w.kind)) out.push({ code: 'W_UNKNOWN_KIND', path: `/work/${i}/kind` });
     });
     for (const key of ['certificates', 'training', 'apprenticeships']) list(key).forEach((e, i) => unrelated(key, i, e));
     list('education').forEach((e, i) => {
-      if (given(e.majorRelation) || typeof e.major !== 'string') return;
+      if (e === null || given(e.majorRelation) || typeof e.major !== 'string') return;
       const major = nfkc(e.major);
       if (!this.sameMajors.has(major) && !this.relatedMajors.has(major)) out.push({ code: 'W_NO_MAJOR', path: `/education/${i}`, occupation: this.occ.id });
     });
     if (raw.facts !== null && typeof raw.facts === 'object') {
       for (const key of Object.keys(raw.facts as Raw)) {
+        if (voidProof(proofByName(proofs.facts, key))) continue;
         if (!this.vocab.facts.some((f) => f.name === nfkc(key) || f.en === nfkc(key))) out.push({ code: 'W_UNKNOWN_FACT', path: `/facts/${key}` });
       }
     }
@@ -542,6 +573,7 @@ export class Oracle {
       });
     }
     list('categories').forEach((c, i) => {
+      if (voidProof(proofByName(proofs.categories, String(c)))) return;
       if (!this.vocab.categories.some((x) => x.name === nfkc(String(c)) || x.en === nfkc(String(c)))) out.push({ code: 'W_UNKNOWN_CATEGORY', path: `/categories/${i}` });
     });
     return out;

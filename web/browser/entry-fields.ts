@@ -41,6 +41,13 @@ const relations = (): Choice[] => [
 
 const relation: Field = { key: 'relation', label: UI.relation, kind: 'select', choices: relations };
 const occupationField: Field = { key: 'occupation', label: UI.occupationName, kind: 'text', occupation: true };
+/** 告知承诺制: how the entry is proven (docs/profile.md "Proof status"); not given = verified. */
+const proof: Field = { key: 'proof', label: UI.proof, kind: 'select', choices: () => [
+  { value: 'declared', label: UI.proofDeclared },
+  { value: 'verified', label: UI.proofVerified },
+  { value: 'not-found', label: UI.proofNotFound },
+  { value: 'revoked', label: UI.proofRevoked },
+] };
 
 export const ENTRY_FIELDS: Readonly<Record<ListName, { legend: Bi; fields: readonly Field[] }>> = {
   education: {
@@ -57,6 +64,7 @@ export const ENTRY_FIELDS: Readonly<Record<ListName, { legend: Bi; fields: reado
       { key: 'assessedTarget', label: UI.assessedTarget, kind: 'select', choices: (i) => named(i.targets) },
       { key: 'major', label: UI.major, kind: 'text' },
       { key: 'majorRelation', label: UI.majorRelation, kind: 'select', choices: () => ['本专业', '相关专业', '无关'].map(same) },
+      proof,
     ],
   },
   certificates: {
@@ -67,6 +75,7 @@ export const ENTRY_FIELDS: Readonly<Record<ListName, { legend: Bi; fields: reado
       { key: 'level', label: UI.certLevel, kind: 'select', integer: true, choices: levels },
       { key: 'date', label: UI.date, kind: 'date' },
       relation,
+      proof,
     ],
   },
   work: {
@@ -83,6 +92,7 @@ export const ENTRY_FIELDS: Readonly<Record<ListName, { legend: Bi; fields: reado
       { key: 'years', label: UI.years, kind: 'number', periods: ['undated'] },
       { key: 'kind', label: UI.workKind, kind: 'select', choices: (i) => named(i.workKinds) },
       relation,
+      proof,
     ],
   },
   training: {
@@ -94,11 +104,12 @@ export const ENTRY_FIELDS: Readonly<Record<ListName, { legend: Bi; fields: reado
       { key: 'certificate', label: UI.hasCertificate, kind: 'boolean' },
       { key: 'examPassed', label: UI.examPassed, kind: 'boolean' },
       relation,
+      proof,
     ],
   },
   apprenticeships: {
     legend: UI.apprenticeship,
-    fields: [occupationField, { key: 'completed', label: UI.completed, kind: 'date' }, relation],
+    fields: [occupationField, { key: 'completed', label: UI.completed, kind: 'date' }, relation, proof],
   },
 };
 

@@ -1,7 +1,7 @@
 // The self-check's results, per level: status, the routes that hold or the closest ones with what
 // they lack, the earliest date, what to ask for, the documents; the profile's warnings once. In the
 // words of `zige eval`'s report (cli/report.ts) and the texts the runtime put in the results.
-import { levelHeading, REPORT_WORDS } from '../../cli/report.js';
+import { levelHeading, REPORT_WORDS, statusText } from '../../cli/report.js';
 import type { ExplainedLevelResult, Warning } from '../../runtime/index.js';
 import type { MessageLang } from '../../runtime/words.js';
 import { UI } from '../ui-text.js';
@@ -19,7 +19,7 @@ function level(r: ExplainedLevelResult, lang: MessageLang): HTMLElement {
   const w = REPORT_WORDS[lang];
   const clauseText = new Map(r.clauses.map((c) => [c.id, c.text]));
   const section = h('section', { class: 'level', 'data-level': String(r.level), 'data-status': r.status },
-    h('h3', {}, levelHeading(r.level, lang), ' ', h('span', { class: `status ${r.status}` }, w[r.status])));
+    h('h3', {}, levelHeading(r.level, lang), ' ', h('span', { class: `status ${r.status}` }, r.verify.length > 0 ? w.eligibleDeclared : w[r.status])));
   const req = r.education === 'met' ? w.met : r.education === 'unmet' ? w.unmet : w.unknownCondition;
   if (r.requirement) section.append(h('p', { class: 'requirement' }, `${w.requirement}：${req}`, ' ', h('span', { lang: 'zh-CN' }, `（${r.requirement.text}）`)));
   if (r.matched.length > 0) {
@@ -33,6 +33,8 @@ function level(r: ExplainedLevelResult, lang: MessageLang): HTMLElement {
   if (r.status !== 'unknown') section.append(h('p', { class: 'earliest' }, `${w.earliest}：`, h('span', { class: 'earliest-date' }, r.earliest ?? w.never)));
   if (r.latest !== null) section.append(h('p', { class: 'latest' }, `${w.latest}：`, h('span', { class: 'latest-date' }, r.latest)));
   if (r.ask.length > 0) section.append(h('h4', {}, w.ask), h('ul', { class: 'asks' }, ...r.ask.map((a) => h('li', { 'data-field': a.field }, h('code', {}, a.field), ' ', a.reason[lang]))));
+  // 告知承诺制: the declared facts this eligible level rests on
+  if (r.verify.length > 0) section.append(h('h4', {}, w.verify), h('ul', { class: 'verify', title: statusText(r, lang) }, ...r.verify.map((v) => h('li', { 'data-path': v.path }, v.label[lang]))));
   if (r.evidence.length > 0) section.append(h('h4', {}, w.evidence), h('ul', { class: 'evidence' }, ...r.evidence.map((e) => h('li', {}, e[lang]))));
   return section;
 }
