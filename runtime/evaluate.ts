@@ -349,6 +349,7 @@ function levelResult(
     education: educationName,
     clauses,
     matched,
+    ...(meta.outcomes || meta.amounts ? grant(meta, level, name, matched) : {}),
     missing: explain.missing,
     earliest: explain.earliest,
     latest: explain.latest,
@@ -358,7 +359,6 @@ function levelResult(
     requirement: explain.requirement,
     ...(explain.preconditions ? { preconditions: explain.preconditions } : {}),
     ...(explain.registration ? { registration: explain.registration } : {}),
-    ...(meta.outcomes || meta.amounts ? grant(meta, level, name, matched) : {}),
   } as ExplainedLevelResult; // `earliest` is set as EarliestByStatus says for `status`
 }
 
