@@ -4,6 +4,7 @@
 // (非 in 非织造, 技师 in 技师学院, or in order) never splits it: words are separated by spaces.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { WORDS, type Word, type WordName } from '../runtime/words.js';
+import { NUMERAL_PATTERN } from './numeral.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
@@ -75,7 +76,8 @@ export const LessEq = createToken({ name: 'LessEq', label: '<=', pattern: /<=|�
 export const Greater = createToken({ name: 'Greater', label: '>', pattern: />/ });
 export const Less = createToken({ name: 'Less', label: '<', pattern: /</ });
 export const Equal = createToken({ name: 'Equal', label: '=', pattern: /=/ });
-export const NumberLit = createToken({ name: 'Number', label: '数字 number', pattern: /\d+(?:\.\d+)?/ });
+// Numbers as printed (100 000, 10万): grammar/numeral.ts.
+export const NumberLit = createToken({ name: 'Number', label: '数字 number', pattern: NUMERAL_PATTERN });
 
 export const allTokens: TokenType[] = [
   WhiteSpace,

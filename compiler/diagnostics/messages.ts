@@ -220,6 +220,13 @@ export const zh = {
   E_SERVE_CLOSING: '服务正在关闭，请改连其他实例或稍后重试',
   E_SERVE_RELOAD_FAILED: '新规则未通过检查（{errors} 个错误），继续使用版本 {version}',
   E_SERVE_INTERNAL: '服务内部错误（请求 {requestId}）',
+  // units with a scale, numbers as printed, levels offered at a sitting (issue 20, part D)
+  E_NUMBER: '数字“{text}”写法不合规：分组须为 1–3 位后接若干 3 位一组，全数只用一种分隔符（空格或逗号，如 100 000、100,000），小数点用“.”，倍数“万”“亿”只能写在末尾（如 10万、1.5万）',
+  E_UNIT_INCOMPATIBLE: '单位“{unit}”计量的是“{quantity}”，不能用于“{name}”（其单位计量“{factQuantity}”，可用：{allowed}）',
+  E_VOCABULARY_UNIT: '词表 units 的每一项须有 name（名称）、quantity（计量的量）和正数 factor（相对该量基准单位的倍数），en 可选',
+  E_VOCABULARY_UNIT_QUANTITY: '事实“{fact}”的单位“{unit}”计量“{quantity}”，而它的其他单位计量“{other}”：一个事实的单位须计量同一种量',
+  E_OFFERED_LEVEL: '本期开考的等级“{level}”不在本文件的 levels 中（levels：{levels}）',
+  E_OFFERED_NOT_ENCODED: '本期开考的“{level}”在来源中没有条件，却写有条件：请删去 notEncoded 中对整个等级的说明，或删去该等级的条件',
 } satisfies Record<string, string>;
 
 /** Every diagnostic code: the keys of the message table (the English table must have the same). */
@@ -430,6 +437,13 @@ export const en: Record<DiagnosticCode, string> = {
   E_SERVE_CLOSING: 'the service is shutting down; use another instance or retry later',
   E_SERVE_RELOAD_FAILED: 'the new rules do not check ({errors} errors); still serving version {version}',
   E_SERVE_INTERNAL: 'internal error of the service (request {requestId})',
+  // units with a scale, numbers as printed, levels offered at a sitting (issue 20, part D)
+  E_NUMBER: 'the number "{text}" is not written as the language allows: 1–3 digits then groups of exactly 3, one separator throughout (a space or a comma: 100 000, 100,000), "." before decimals, and a scale 万 or 亿 only at the end (10万, 1.5万)',
+  E_UNIT_INCOMPATIBLE: 'the unit "{unit}" measures {quantity}, not what "{name}" measures ({factQuantity}; allowed: {allowed})',
+  E_VOCABULARY_UNIT: 'each units entry of the vocabulary needs a name, a quantity and a positive factor (to the quantity\'s base unit); en is optional',
+  E_VOCABULARY_UNIT_QUANTITY: 'the unit "{unit}" of fact "{fact}" measures {quantity}, its other units measure {other}: one fact\'s units measure one quantity',
+  E_OFFERED_LEVEL: 'the level "{level}" offered at this sitting is not among the file\'s levels ({levels})',
+  E_OFFERED_NOT_ENCODED: '"{level}" is declared as having no conditions in the source (notEncoded names the whole level) but the file gives it conditions: remove one or the other',
 };
 
 /**
