@@ -349,9 +349,11 @@ class Resolver {
   private factUnit(decl: FactDecl, v: A.Quantity, name: string): boolean {
     const allowed = decl.units;
     const units = this.ctx.vocabulary.units;
-    const sameQuantity = decl.quantity !== undefined ? [...new Set([...units.values()].filter((u) => u.quantity === decl.quantity).map((u) => u.name))] : [];
+    const sameQuantity = decl.quantity !== undefined ? [...units.values()].filter((u) => u.quantity === decl.quantity).map((u) => u.name) : [];
     const all = [...new Set([...allowed, ...sameQuantity])];
-    if (allowed.length === 0 ? v.unit === null : v.unit !== null && all.includes(v.unit)) return true;
+    // A unit of the fact's quantity, by name or English name (学时, class-hours).
+    const accepted = v.unit !== null && (allowed.includes(v.unit) || (decl.quantity !== undefined && units.get(v.unit)?.quantity === decl.quantity));
+    if (allowed.length === 0 ? v.unit === null : accepted) return true;
     const other = v.unit === null ? undefined : units.get(v.unit);
     if (other !== undefined && decl.quantity !== undefined) {
       this.report('E_UNIT_INCOMPATIBLE', v.range, { unit: v.unit!, quantity: other.quantity, name, factQuantity: decl.quantity, allowed: all.join(' ') });

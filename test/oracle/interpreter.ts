@@ -125,6 +125,7 @@ export interface OracleVocabulary {
   workKinds: { name: string; en?: string; default?: boolean }[];
   facts: { name: string; en?: string; type: 'boolean' | 'number'; units?: string[]; none?: number }[];
   categories: { name: string; en?: string }[];
+  units: { name: string; en?: string; quantity: string; factor: number }[];
 }
 
 export function loadOracleVocabulary(file = join(import.meta.dirname, '..', '..', 'rules', 'vocabulary.yaml')): OracleVocabulary {
@@ -137,6 +138,7 @@ export function loadOracleVocabulary(file = join(import.meta.dirname, '..', '..'
     workKinds: raw.workKinds ?? [{ name: '工作', en: 'work', default: true }],
     facts: raw.facts ?? [],
     categories: raw.categories ?? [],
+    units: raw.units ?? [],
   };
 }
 
@@ -607,6 +609,7 @@ export class Oracle {
     let days: number;
     if (['年', 'year', 'years'].includes(v.unit)) days = yearsMicro(v.value);
     else if (['天', '日', 'day', 'days'].includes(v.unit)) days = micro(v.value);
+    else if (['个月', 'month', 'months'].includes(v.unit)) days = Math.round((v.value * 365 * MICRO) / 12);
     else throw new Error(`oracle: unknown unit ${v.unit}`);
     const scope = occupationScope(e.scope);
     return { scope, kinds, cmp: e.cmp, days, key: `${[...scope].sort().join(',')}|${[...kinds].sort().join(',')}` };
@@ -721,12 +724,60 @@ export class Oracle {
     if (decl.type === 'boolean') return v === true ? 'T' : v === false ? 'F' : 'U';
     if (!cmp || !value || value.kind !== 'Quantity') throw new Error('oracle: a numeric fact needs a comparison');
     if (v === 'NONE') return 'F'; // no value at all: no comparison holds
-    return typeof v === 'number' ? judge(v, v, cmp, value.value) : 'U';
+    if (typeof v !== 'number') return 'U';
+    // Compared exactly as decimals: the profile's value (in the fact's first unit) against the
+    // rule's number as printed × its unit's factor ÷ the first unit's factor.
+    const factor = (u: string | null | undefined): string => String(this.vocab.units.find((x) => x.name === u || x.en === u)?.factor ?? 1);
+    const first = decl.units?.[0];
+    const sameScale = value.unit === null || first === undefined || factor(value.unit) === factor(first);
+    const rule = sameScale ? decimalOf(printedDecimal(value.text ?? String(value.value))) : ratio(decimalOf(printedDecimal(value.text ?? String(value.value))), decimalOf(factor(value.unit)), decimalOf(factor(first)));
+    const have = decimalOf(String(v));
+    const sign = compareFractions(have, rule);
+    return judge(sign, sign, cmp, 0);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/** A number as printed (`100 000`, `1,000`, `10万`, `1.5亿`) as a plain decimal string: separators dropped, the scale shifted in. */
+function printedDecimal(text: string): string {
+  const scales: Record<string, number> = { 万: 4, 亿: 8 };
+  let shift = 0;
+  let body = text;
+  if (scales[body.slice(-1)] !== undefined) {
+    shift = scales[body.slice(-1)];
+    body = body.slice(0, -1);
+  }
+  body = body.replace(/[ ,\u2009\u202f]/g, '');
+  let [whole, frac = ''] = body.split('.');
+  frac = frac.padEnd(shift, '0');
+  whole += frac.slice(0, shift);
+  frac = frac.slice(shift);
+  return frac === '' ? whole : `${whole}.${frac}`;
+}
+
+/** A decimal string (or JavaScript's exponent form) as a fraction [numerator, denominator]. */
+function decimalOf(s: string): [bigint, bigint] {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s);
+  if (!m) throw new Error(`oracle: not a decimal: ${s}`);
+  const frac = m[3] ?? '';
+  const exp = Number(m[4] ?? 0) - frac.length;
+  const n = BigInt(m[2] + frac) * (m[1] === '-' ? -1n : 1n);
+  return exp >= 0 ? [n * 10n ** BigInt(exp), 1n] : [n, 10n ** BigInt(-exp)];
+}
+
+/** a × b ÷ c, as a fraction. */
+function ratio(a: [bigint, bigint], b: [bigint, bigint], c: [bigint, bigint]): [bigint, bigint] {
+  return [a[0] * b[0] * c[1], a[1] * b[1] * c[0]];
+}
+
+/** -1, 0 or 1 as a < b, a = b, a > b (denominators positive). */
+function compareFractions(a: [bigint, bigint], b: [bigint, bigint]): number {
+  const l = a[0] * b[1];
+  const r = b[0] * a[1];
+  return l < r ? -1 : l > r ? 1 : 0;
+}
 
 function sum(xs: number[]): number {
   let n = 0;
