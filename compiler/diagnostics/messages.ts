@@ -226,7 +226,6 @@ export const zh = {
   E_VOCABULARY_UNIT: '词表 units 的每一项须有 name（名称）、quantity（计量的量）和正数 factor（相对该量基准单位的倍数），en 可选',
   E_VOCABULARY_UNIT_QUANTITY: '事实“{fact}”的单位“{unit}”计量“{quantity}”，而它的其他单位计量“{other}”：一个事实的单位须计量同一种量',
   E_OFFERED_LEVEL: '本期开考的等级“{level}”不在本文件的 levels 中（levels：{levels}）',
-  E_OFFERED_NOT_ENCODED: '本期开考的“{level}”在来源中没有条件，却写有条件：请删去 notEncoded 中对整个等级的说明，或删去该等级的条件',
 } satisfies Record<string, string>;
 
 /** Every diagnostic code: the keys of the message table (the English table must have the same). */
@@ -443,7 +442,6 @@ export const en: Record<DiagnosticCode, string> = {
   E_VOCABULARY_UNIT: 'each units entry of the vocabulary needs a name, a quantity and a positive factor (to the quantity\'s base unit); en is optional',
   E_VOCABULARY_UNIT_QUANTITY: 'the unit "{unit}" of fact "{fact}" measures {quantity}, its other units measure {other}: one fact\'s units measure one quantity',
   E_OFFERED_LEVEL: 'the level "{level}" offered at this sitting is not among the file\'s levels ({levels})',
-  E_OFFERED_NOT_ENCODED: '"{level}" is declared as having no conditions in the source (notEncoded names the whole level) but the file gives it conditions: remove one or the other',
 };
 
 /**

@@ -219,6 +219,7 @@ function metaOf(occ: CheckedOccupation): unknown {
     ...(Object.keys(occ.categoryNames).length > 0 ? { categoryNames: occ.categoryNames } : {}),
     ...(occ.preconditions.length > 0 ? { preconditions: occ.preconditions.map((p) => ({ id: p.id, text: p.text, when: p.when, plan: toPlan(p.cond) })) } : {}),
     ...(occ.registration ? { registration: occ.registration } : {}),
+    ...(occ.notOffered.length > 0 ? { notOffered: occ.notOffered } : {}),
   };
 }
 
