@@ -251,3 +251,9 @@ export function withUnit(value: number | string, unit: string | undefined): stri
   if (unit === undefined || unit === '') return String(value);
   return /^[A-Za-z]/.test(unit) ? `${value} ${unit}` : `${value}${unit}`;
 }
+
+/** Why a level is not judged (runtime/offered.ts): never ineligible. */
+export const NOT_OFFERED_TEXT: Readonly<Record<'not-offered' | 'no-condition', Text>> = {
+  'not-offered': { zh: '本期未开考该等级（不作判定）', en: 'not offered at this sitting (not judged)' },
+  'no-condition': { zh: '来源中没有该等级的报名条件（不作判定）', en: 'no condition in the source (not judged)' },
+};

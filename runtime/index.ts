@@ -42,4 +42,4 @@ export type * from './profile.js';
 export { versionInForce, overlappingVersions, type VersionChoice } from './versions.js';
 export { Explainer, type Ask, type Text, type ConditionExplanation, type ClauseShortfall } from './explain.js';
 export { SchoolMode, type Plan, type PlanLeaf, type SchoolSpec } from './plan.js';
-export { notOfferedLevels, levelLabel, NOT_OFFERED_TEXT, type NotOfferedLevel, type NotOfferedReason } from './offered.js';
+export { notOfferedLevels, NOT_OFFERED_TEXT, type NotOfferedLevel, type NotOfferedReason } from './offered.js';

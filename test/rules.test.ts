@@ -11,11 +11,13 @@ describe('bundled rule files', () => {
     expect(sink.sorted()).toEqual([]);
     expect(rules?.occupations.map((o) => o.id).sort()).toEqual([
       'ai-trainer',
+      'draftsman',
       'hr-manager',
       'internet-marketer',
       'labor-dispatch-manager',
       'labor-relations-coordinator',
       'network-security-admin',
+      'pest-control-worker',
       'tech-consultant',
       'vocational-trainer',
     ]);
