@@ -19,12 +19,14 @@ export function checkOffered(f: RuleFileCheck): void {
 
 /**
  * The file's levels split into those judged and those reported as not judged: a level the sitting
- * does not offer (`not-offered`), or one with no clause whose conditions the file declares absent
- * from the source (a `notEncoded` entry for the whole level: `no-condition`). Neither is ineligible.
+ * does not offer (`not-offered`), or one with no clause that the sitting offers or that the file
+ * leaves out whole (a `notEncoded` entry for the level): `no-condition`. Neither is ineligible.
  */
 export function judgedLevels(data: RuleFileData, levels: readonly Level[]): { judged: Level[]; notOffered: { level: Level; reason: NotOfferedReason }[] } {
   const withClauses = new Set(data.conditions.filter((c) => c.clauses.length > 0).map((c) => c.level));
+  // No condition in the source: a level offered at the sitting, or wholly left out (notEncoded), without a clause.
   const absent = new Set((data.notEncoded ?? []).filter((n) => n.level !== undefined && n.clause === undefined).map((n) => n.level!));
+  for (const level of data.offered?.levels ?? []) absent.add(level);
   const judged: Level[] = [];
   const notOffered: { level: Level; reason: NotOfferedReason }[] = [];
   for (const level of levels) {
