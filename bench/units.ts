@@ -21,8 +21,8 @@ function checkRuleText(when: string): boolean {
 
 const results = await race(
   [
-    { name: 'parse, plain numbers', run: (i: number) => parseExpression(PLAIN[i % PLAIN.length]).expr !== undefined },
-    { name: 'parse, numbers as printed', run: (i: number) => parseExpression(PRINTED[i % PRINTED.length]).expr !== undefined },
+    { name: 'parse, plain numbers', run: (i: number) => parseExpression(PLAIN[i % PLAIN.length]).ast !== undefined },
+    { name: 'parse, numbers as printed', run: (i: number) => parseExpression(PRINTED[i % PRINTED.length]).ast !== undefined },
     { name: 'check, plain numbers', run: (i: number) => checkRuleText(PLAIN[i % PLAIN.length]) },
     { name: 'check, numbers as printed (exact conversion)', run: (i: number) => checkRuleText(PRINTED[i % PRINTED.length]) },
   ],
