@@ -80,6 +80,8 @@ export interface SyntheticGates {
   preconditions: string[];
   /** By clause index (as `expressions`): `education` and/or precondition ids. */
   waives: string[][];
+  /** The levels the sitting offers (`offered`); absent: no such field. */
+  offered?: number[];
 }
 
 /** A rule file for occupation `sample` whose clauses are `expressions`, spread over levels 5..1. */
@@ -113,7 +115,7 @@ source:
   document: 样例
   file: sources/sample.txt
   section: 样例标题
-${requirement === null ? '' : `education:\n  source: 样例学历要求\n  when: ${q(requirement)}\n`}${preconditions}levels: [5, 4, 3, 2, 1]
+${requirement === null ? '' : `education:\n  source: 样例学历要求\n  when: ${q(requirement)}\n`}${preconditions}${gates?.offered ? `offered:\n  levels: [${gates.offered.join(', ')}]\n` : ''}levels: [5, 4, 3, 2, 1]
 related:
   occupations: [${SYNTHETIC_RELATED.occupations.map(q).join(', ')}]
   sameMajors: [${SYNTHETIC_RELATED.sameMajors.map(q).join(', ')}]

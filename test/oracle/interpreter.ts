@@ -255,10 +255,15 @@ export class Oracle {
   private readonly ranks: Map<string, number>;
   private readonly trackRanks: Map<string, number>;
 
+  /** The levels judged, from the raw rule file when given (docs/rule-files.md, `offered`), else the checked ones. */
+  private readonly judged: number[];
+
   constructor(
     readonly occ: CheckedOccupation,
     private readonly vocab: OracleVocabulary,
+    raw?: RawRuleFile,
   ) {
+    this.judged = raw ? judgedLevelsOf(raw) : [...occ.levels];
     const pre = (text: string): Pre => {
       const parsed = parseExpression(text);
       if (!parsed.ast) throw new Error(`oracle: cannot parse ${text}: ${JSON.stringify(parsed.diagnostics)}`);
@@ -282,7 +287,7 @@ export class Oracle {
     const p = this.prepare(rawProfile as Raw, asOf);
     const requirement: K = this.requirement ? this.expr(this.requirement.ast, p, true) : 'T';
     const preconditions = this.preconditions.map((x) => ({ id: x.id, value: this.expr(x.ast, p, false) }));
-    const levels = [...this.occ.levels].sort((a, b) => b - a);
+    const levels = [...this.judged].sort((a, b) => b - a);
     return levels.map((level) => {
       const results: { id: string; status: OracleClauseStatus }[] = [];
       const routes: K[] = [];
@@ -739,6 +744,28 @@ export class Oracle {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/** What the oracle reads of a rule file's YAML itself: its levels, the sitting's, what is left out. */
+export interface RawRuleFile {
+  levels: number[];
+  offered?: { levels: number[] };
+  notEncoded?: { level?: number; clause?: number }[];
+  conditions: { level: number; clauses: unknown[] }[];
+}
+
+/**
+ * The levels judged, as docs/rule-files.md says: not a level the sitting does not offer, nor one
+ * without clauses that the sitting offers or that notEncoded leaves out whole.
+ */
+function judgedLevelsOf(raw: RawRuleFile): number[] {
+  const hasClauses = (level: number): boolean => raw.conditions.some((c) => c.level === level && c.clauses.length > 0);
+  const leftOut = (level: number): boolean => (raw.notEncoded ?? []).some((n) => n.level === level && n.clause === undefined);
+  return raw.levels.filter((level) => {
+    if (raw.offered && !raw.offered.levels.includes(level)) return false;
+    const offered = raw.offered?.levels.includes(level) ?? false;
+    return hasClauses(level) || !(offered || leftOut(level));
+  });
+}
 
 /** A number as printed (`100 000`, `1,000`, `10万`, `1.5亿`) as a plain decimal string: separators dropped, the scale shifted in. */
 function printedDecimal(text: string): string {
