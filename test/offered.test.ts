@@ -6,13 +6,16 @@
 // and never judged ineligible.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Ajv } from 'ajv';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ROOT, scratch } from './helpers.js';
 import { zige } from './in-process.js';
 
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'offered', 'sitting-clerk.yaml');
-const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')));
+const ajv = new Ajv.default({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')));
 
 /** The fixture alone in a folder (the bundled vocabulary applies), its schema line fixed; `edit` changes it. */
 function alone(edit: (text: string) => string = (t) => t): string {
@@ -49,7 +52,7 @@ describe('levels offered at a sitting', () => {
     const r = await zige(['eval', file, '--rules', dir, '--occupation', '虚构考务员', '--as-of', '2025-09-10', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { results: { level: number; status: string }[]; notOffered: NotOffered[] };
-    expect(validate(out)).toBe(true);
+    expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
     expect(out.results.map((x) => [x.level, x.status])).toEqual([
       [5, 'eligible'],
       [4, 'eligible'],
