@@ -37,7 +37,7 @@ export interface DuckRun {
   opts: { input: string; workType?: string; occupation?: string; memoryLimit?: string; bom?: boolean; lang: OutputLang };
   settings: { asOf: string; level: LineOptions['level']; csvInput: boolean; csvOutput: boolean; shown: string; parquet: boolean };
   io: Io;
-  chosen: { occupations: Candidate[] };
+  chosen: { occupations: Candidate[]; notOffered?: LineOptions['notOffered'] };
   output: Pick<Output, 'write'>;
   tally: { add(r: Omit<ChunkResult, 'out'>): void };
   /** Invalid lines reported in detail on stderr, at most. */
@@ -58,13 +58,13 @@ const LINES_PER_BATCH = { csv: 20_000, json: 4_000 };
 /** Judges the whole input in DuckDB into the run's output; 1 once reported (no DuckDB, no profile column). */
 export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
   const { opts, settings, io, output } = run;
-  const o: LineOptions = { input: settings.shown, csv: settings.csvInput, csvOutput: settings.csvOutput, explain: false, asOf: settings.asOf, level: settings.level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color: useColor(io), maxReports: run.maxReports };
   // A construct the SQL backend does not compile is refused by name before anything is judged.
   const compiled = compileStatements(run.chosen.occupations.map((c) => c.compiled().meta));
   if (!compiled.ok) {
     printDiagnostics(compiled.refused.map((r) => ({ code: 'E_SQL_UNSUPPORTED', severity: 'error', args: { construct: r.construct, occupation: r.occupation } })), io, opts.lang);
     return 1;
   }
+  const o: LineOptions = { input: settings.shown, csv: settings.csvInput, csvOutput: settings.csvOutput, explain: false, asOf: settings.asOf, level: settings.level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color: useColor(io), maxReports: run.maxReports, notOffered: run.chosen.notOffered };
   let db: Awaited<ReturnType<typeof openDuckdb>>;
   try {
     db = await openDuckdb({ memoryLimit: opts.memoryLimit });

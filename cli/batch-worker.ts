@@ -17,7 +17,7 @@ import { renderDiagnostic } from '../compiler/diagnostics/render.js';
 import { factTypeProblems } from '../compiler/profile/fact-types.js';
 import { pushResultsLine, Utf8Lines } from './result-json.js';
 import * as runtime from '../runtime/index.js';
-import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type ExplainedLevelResult, type Level, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
+import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type ExplainedLevelResult, type Level, type LevelResult, type NotOfferedLevel, type Profile, type Warning } from '../runtime/index.js';
 import type { OutputLang } from '../runtime/words.js';
 
 export interface LineOptions {
@@ -37,6 +37,8 @@ export interface LineOptions {
   color: boolean;
   /** Detailed stderr reports for at most this many invalid lines per chunk processor. */
   maxReports: number;
+  /** Levels not judged (not offered at the sitting, no condition in the source), listed with every profile's results. */
+  notOffered?: readonly NotOfferedLevel[];
 }
 
 /** What one chunk of lines produced. */
@@ -242,9 +244,16 @@ export function writeResults(out: Utf8Lines, line: number, results: LevelResult[
       }
       out.push(cells.map(csvField).join(',') + '\n');
     });
-  } else if (o.explain) out.push(JSON.stringify({ line, warnings, results }) + '\n');
+    // A level not judged: its reason in the status column (not-offered, no-condition), never ineligible.
+    for (const n of o.notOffered ?? []) out.push([line, n.occupation, n.id, n.level, n.reason, '', '', '', results.length === 0 ? said : '', '', '', '', ...(o.explain ? ['', ''] : [])].map(csvField).join(',') + '\n');
+  } else if (o.explain) out.push(JSON.stringify({ line, warnings, results, ...notOfferedField(o) }) + '\n');
   // Without explanations the results have a fixed shape: their JSON reuses encoded texts.
-  else pushResultsLine(out, line, results, warnings);
+  else pushResultsLine(out, line, results, warnings, o.notOffered);
+}
+
+/** `notOffered` of a JSON line: present only when some level is not judged. */
+function notOfferedField(o: LineOptions): { notOffered?: readonly NotOfferedLevel[] } {
+  return o.notOffered && o.notOffered.length > 0 ? { notOffered: o.notOffered } : {};
 }
 
 /** The `warnings` cell of a CSV row: a JSON array of `{code, path, occupation?}`, empty when there are none. */

@@ -10,7 +10,7 @@ import { OutputError } from '../compiler/generate/compile.js';
 import { DiagnosticSink, errorCode, fileError, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
 import { functionBody } from '../compiler/generate/instantiate.js';
 import { MAX_PROFILE_BYTES } from '../compiler/profile/load-profile.js';
-import type { Level } from '../runtime/index.js';
+import { notOfferedLevels, type Level, type NotOfferedLevel } from '../runtime/index.js';
 import { createProcessor, csvColumns, judgeBytes, readRange, type ChunkProcessor, type ChunkResult, type LineOptions } from './batch-worker.js';
 import { removeStaleTemporaries } from './batch-temporary.js';
 import { csvPieces, profileColumn } from './batch-csv.js';
@@ -184,6 +184,8 @@ function checkInput(opts: BatchOptions, settings: Settings, io: Io): Stats | nul
 interface Chosen {
   candidates: Candidates;
   occupations: Candidate[];
+  /** Levels of the selected occupations not judged, listed with every profile's results. */
+  notOffered: NotOfferedLevel[];
 }
 
 /**
@@ -198,14 +200,16 @@ async function chooseOccupations(opts: BatchOptions, settings: Settings, io: Io)
   const inForce = versionsInForce(selected, settings.asOf, sink, (f) => display(join(dir, f)));
   if (printedErrors(sink, io, opts.lang)) return 1;
   const level = settings.level;
-  const occupations = [...inForce]
+  const withWorkType = [...inForce]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .filter((o) => opts.workType === undefined || o.workTypes.some((w) => w.name === opts.workType))
-    .filter((o) => level === undefined || o.levels.includes(level));
-  if (level !== undefined && occupations.length === 0) {
+    .filter((o) => opts.workType === undefined || o.workTypes.some((w) => w.name === opts.workType));
+  const occupations = withWorkType.filter((o) => level === undefined || o.levels.includes(level));
+  // Levels not judged (not offered at the sitting, no condition in the source): the same for every profile.
+  const notOffered = withWorkType.flatMap((o) => notOfferedLevels(o, level));
+  if (level !== undefined && occupations.length === 0 && notOffered.length === 0) {
     throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
   }
-  return { candidates, occupations };
+  return { candidates, occupations, notOffered };
 }
 
 /** What the path names, or null: missing (to be made) or unreadable, which opening it reports. */

@@ -148,13 +148,13 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
     printDiagnostics(sink.items, io, opts.lang);
     return 1;
   }
-  const { results, warnings, evaluated } = judged;
-  if (level !== undefined && results.length === 0) {
+  const { results, warnings, evaluated, notOffered } = judged;
+  if (level !== undefined && results.length === 0 && notOffered.length === 0) {
     throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
   }
   if (opts.json) io.out(evalJson(asOf, judged));
-  else if (opts.lang === 'en') io.out(formatReport({ asOf, warnings, results }, 'en', englishClauses(evaluated)));
-  else io.out(formatReport({ asOf, warnings, results }, 'zh'));
+  else if (opts.lang === 'en') io.out(formatReport({ asOf, warnings, results, notOffered }, 'en', englishClauses(evaluated)));
+  else io.out(formatReport({ asOf, warnings, results, notOffered }, 'zh'));
   return 0;
 }
 

@@ -2,7 +2,7 @@
 // status, the routes that hold, else the closest route and what it lacks, the earliest date,
 // what to ask for, and the documents that prove the route. Every line is sanitised.
 import { sanitize } from '../compiler/diagnostics/sanitize.js';
-import { Explainer, type CompiledOccupation, type ExplainedLevelResult, type Warning } from '../runtime/index.js';
+import { Explainer, type CompiledOccupation, type ExplainedLevelResult, type NotOfferedLevel, type Warning } from '../runtime/index.js';
 import { LEVEL_NAMES, levelNumberText, type Level, type MessageLang } from '../runtime/words.js';
 
 /** A level's heading: 五级/初级工, Level 5 (entry). */
@@ -118,9 +118,18 @@ export function statusText(r: Pick<ExplainedLevelResult, 'status' | 'verify'>, l
   return `${w.eligibleDeclared}${sep}${w.verify}${lang === 'zh' ? '：' : ': '}${r.verify.map((v) => v.label[lang]).join(sep)}`;
 }
 
-export function formatReport(report: { asOf: string; warnings?: readonly Warning[]; results: ExplainedLevelResult[] }, lang: MessageLang, english: ReadonlyMap<string, string> = new Map()): string {
+export function formatReport(
+  report: { asOf: string; warnings?: readonly Warning[]; results: ExplainedLevelResult[]; notOffered?: readonly NotOfferedLevel[] },
+  lang: MessageLang,
+  english: ReadonlyMap<string, string> = new Map(),
+): string {
   const w = REPORT_WORDS[lang];
   const lines: string[] = [];
+  // Levels not judged (not offered at the sitting, no condition in the source): after the occupation's judged levels.
+  const notOffered = report.notOffered ?? [];
+  const flush = (id: string): void => {
+    for (const n of notOffered) if (n.id === id) lines.push(`  ${levelHeading(n.level, lang)}  — ${n.text[lang]}`);
+  };
   // The profile's warnings, once, before the occupations.
   for (const warning of report.warnings ?? []) {
     lines.push(`! ${lang === 'zh' ? warning.message.split(' / ')[0] : (warning.message.split(' / ')[1] ?? warning.code)}`);
@@ -128,6 +137,7 @@ export function formatReport(report: { asOf: string; warnings?: readonly Warning
   let current = '';
   for (const r of report.results) {
     if (r.id !== current) {
+      flush(current);
       current = r.id;
       if (lines.length > 0) lines.push('');
       const version = r.version ? ` · ${w.version} ${r.version}` : '';
@@ -180,7 +190,17 @@ export function formatReport(report: { asOf: string; warnings?: readonly Warning
       lines.push(`    ${w.evidence}: ${r.evidence.map((e) => e[lang]).join(lang === 'zh' ? '；' : '; ')}`);
     }
   }
-  if (report.results.length === 0) lines.push(w.none);
+  flush(current);
+  // An occupation none of whose selected levels is judged: its heading and those levels alone.
+  for (const n of notOffered) {
+    if (report.results.some((r) => r.id === n.id) || n.id === current) continue;
+    current = n.id;
+    if (lines.length > 0) lines.push('');
+    const version = n.version ? ` · ${w.version} ${n.version}` : '';
+    lines.push(lang === 'zh' ? `${n.occupation}（${n.id}）${version} · ${w.asOf} ${report.asOf}` : `${n.id}${version} · ${w.asOf} ${report.asOf}`);
+    flush(n.id);
+  }
+  if (report.results.length === 0 && notOffered.length === 0) lines.push(w.none);
   // Names, fields and warnings come from the profile and the rule files: no line may drive the terminal.
   return lines.map(sanitize).join('\n');
 }

@@ -3,7 +3,7 @@
 // for every profile, so their JSON is encoded once per process and copied as bytes; only what
 // varies (statuses, line numbers, warnings with the applicant's own text) is encoded per line.
 import { keep } from '../runtime/memo.js';
-import type { ClauseResult, LevelResult, Warning } from '../runtime/index.js';
+import type { ClauseResult, LevelResult, NotOfferedLevel, Warning } from '../runtime/index.js';
 
 /** Output lines encoded to UTF-8 as they are made, into one growing buffer (per chunk of input). */
 export class Utf8Lines {
@@ -222,7 +222,7 @@ function pushLevel(out: Utf8Lines, h: Head, r: LevelResult): void {
  * Appends `{"line":…,"warnings":[…],"results":[…]}` and a newline: exactly JSON.stringify of it,
  * as UTF-8. The profile's warnings are said once, not per level.
  */
-export function pushResultsLine(out: Utf8Lines, line: number, results: readonly LevelResult[], warnings: readonly Warning[]): void {
+export function pushResultsLine(out: Utf8Lines, line: number, results: readonly LevelResult[], warnings: readonly Warning[], notOffered?: readonly NotOfferedLevel[]): void {
   out.ascii(`{"line":${line},"warnings":[`);
   // Warnings hold the applicant's own text: not cached across lines.
   for (let k = 0; k < warnings.length; k++) out.push((k > 0 ? ',' : '') + warningJson(warnings[k]));
@@ -240,5 +240,8 @@ export function pushResultsLine(out: Utf8Lines, line: number, results: readonly 
       if (key >= 0) keep(levels, key, out.copy(start));
     }
   }
-  out.ascii(']}\n');
+  out.ascii(']');
+  // Levels not judged (the same for every line): after the results, only when there are some.
+  if (notOffered && notOffered.length > 0) out.push(`,"notOffered":${JSON.stringify(notOffered)}`);
+  out.ascii('}\n');
 }

@@ -3,6 +3,7 @@ import type { Range } from './diagnostics/diagnostics.js';
 import type { Cond } from './ir.js';
 import type { CountingMode, Level } from '../runtime/words.js';
 import type { ConditionStatus, Status } from '../runtime/evaluate.js';
+import type { NotOfferedReason } from '../runtime/offered.js';
 
 export interface CheckedClause {
   id: string;
@@ -87,6 +88,8 @@ export interface CheckedOccupation {
   preconditions: CheckedPrecondition[];
   /** How years and months of experience are counted (`counting:`; default `days`). */
   counting: CountingMode;
+  /** Levels of the file not judged: not offered at the sitting, or no condition in the source (never ineligible). */
+  notOffered: { level: Level; reason: NotOfferedReason }[];
   /** The sitting's registration window (报名时间), separate from `inForce`. */
   registration: { from: string; to: string; text: string | null } | null;
   /** Where the registration window's `source` is (for `zige trace`). */

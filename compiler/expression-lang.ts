@@ -60,6 +60,8 @@ export interface LangTables {
   competition: Table;
   /** Social insurance schemes (失业保险 ⇄ unemployment-insurance). */
   scheme: Table;
+  /** Units of numeric facts that declare an English spelling (学时 ⇄ class-hours). */
+  unit: Table;
   levelNames: Map<number, string>;
 }
 
@@ -100,10 +102,12 @@ export function langTables(vocabulary: VocabularyIndex): LangTables {
   for (const c of v.competitions ?? []) competition.add(c.name, c.en);
   const scheme = new Table();
   for (const s of Object.values(INSURANCE_SCHEMES)) scheme.add(s.zh, s.en);
-  return { level, holds, school, degree, track, target, subject, workKind, category, eventKind, competition, scheme, levelNames };
+  const unit = new Table();
+  for (const u of v.units ?? []) if (u.en !== undefined) unit.add(u.name, u.en);
+  return { level, holds, school, degree, track, target, subject, workKind, category, eventKind, competition, scheme, unit, levelNames };
 }
 
-type Role = Exclude<keyof LangTables, 'levelNames'>;
+type Role = Exclude<keyof LangTables, 'levelNames' | 'unit'>;
 
 /** A copy of the expression with its names and units spelled in `lang` where that is lossless. */
 export function convertExpression(expr: A.Expr, lang: MessageLang, tables: LangTables): A.Expr {
@@ -129,7 +133,7 @@ export function convertExpression(expr: A.Expr, lang: MessageLang, tables: LangT
   const experience = (e: A.Experience): A.Experience => ({
     ...e,
     ...('workKind' in e && e.workKind ? { workKind: ref(e.workKind, 'workKind') } : {}),
-    value: quantity(e.value, [UNITS.years, UNITS.days]),
+    value: quantity(e.value, [UNITS.years, UNITS.days, UNITS.months]),
   });
   const visit = (e: A.Expr): A.Expr => {
     switch (e.kind) {
@@ -158,8 +162,11 @@ export function convertExpression(expr: A.Expr, lang: MessageLang, tables: LangT
       case 'Compare': {
         const subject = e.subject;
         const name = subject.kind === 'Name' && subject.alt === undefined ? subject.text : undefined;
-        const pairs = name === BUILT_IN_NAMES.age.zh || name === BUILT_IN_NAMES.age.en ? [UNITS.age] : [];
-        const value = e.value === null ? null : e.value.kind === 'BySex' ? { ...e.value, male: quantity(e.value.male, pairs), female: quantity(e.value.female, pairs) } : quantity(e.value, pairs);
+        const age = name === BUILT_IN_NAMES.age.zh || name === BUILT_IN_NAMES.age.en;
+        const pairs = age ? [UNITS.age] : [];
+        let value = e.value === null ? null : e.value.kind === 'BySex' ? { ...e.value, male: quantity(e.value.male, pairs), female: quantity(e.value.female, pairs) } : quantity(e.value, pairs);
+        // A fact's unit converts when the vocabulary gives it an English spelling (学时 ⇄ class-hours).
+        if (!age && value?.kind === 'Quantity' && value.unit !== null) value = { ...value, unit: tables.unit.convert(value.unit, lang) ?? value.unit };
         return { ...e, subject: ref(subject, 'subject'), value };
       }
       case 'Category':

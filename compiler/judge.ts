@@ -3,7 +3,7 @@
 // their bytes agree.
 import { factTypeProblems } from './profile/fact-types.js';
 import type { DiagnosticSink } from './diagnostics/diagnostics.js';
-import { addWarnings, evaluateProfile, normalizeName, versionInForce, ProfileError, type CompiledOccupation, type ExplainedLevelResult, type Level, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
+import { addWarnings, evaluateProfile, normalizeName, notOfferedLevels, versionInForce, ProfileError, type CompiledOccupation, type ExplainedLevelResult, type Level, type LevelResult, type NotOfferedLevel, type OccupationMeta, type Profile, type Warning } from '../runtime/index.js';
 
 /** What judging needs of an occupation, whether checked now or compiled at build time. */
 export interface Judgeable {
@@ -16,6 +16,8 @@ export interface Judgeable {
   file: string;
   levels: readonly Level[];
   workTypes: readonly { name: string; levels: readonly Level[] }[];
+  /** Levels not judged: not offered at the sitting, or no condition in the source. */
+  notOffered: OccupationMeta['notOffered'];
   compiled: () => CompiledOccupation;
 }
 
@@ -31,6 +33,7 @@ export function judgeableFromCompiled(o: CompiledOccupation): Judgeable {
     file: m.clauses[0]?.file ?? `${m.id}.yaml`,
     levels: m.levels,
     workTypes: m.workTypes,
+    notOffered: m.notOffered ?? [],
     compiled: () => o,
   };
 }
@@ -50,6 +53,8 @@ export interface Judged {
   warnings: Warning[];
   /** The occupations evaluated (the English report takes their clauses). */
   evaluated: CompiledOccupation[];
+  /** Levels of the selected occupations not judged (not offered at the sitting, no condition in the source). */
+  notOffered: NotOfferedLevel[];
 }
 
 /**
@@ -62,11 +67,13 @@ export function judgeProfile(inForce: readonly Judgeable[], profile: Profile, o:
   const results: (LevelResult | ExplainedLevelResult)[] = [];
   const warnings: Warning[] = [];
   const evaluated: CompiledOccupation[] = [];
+  const notOffered: NotOfferedLevel[] = [];
   const sorted = [...inForce].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const options = { asOf: o.asOf, level: o.level, workType: o.workType, single: o.single, explain: o.explain !== false };
   try {
     for (const occ of sorted) {
       if (o.workType !== undefined && !occ.workTypes.some((w) => w.name === o.workType)) continue;
+      notOffered.push(...notOfferedLevels(occ, o.level));
       if (o.level !== undefined && !occ.levels.includes(o.level)) continue;
       const compiled = occ.compiled();
       const wrongTypes = factTypeProblems(profile, compiled.meta);
@@ -86,12 +93,16 @@ export function judgeProfile(inForce: readonly Judgeable[], profile: Profile, o:
     }
     throw e;
   }
-  return { results, warnings, evaluated };
+  return { results, warnings, evaluated, notOffered };
 }
 
-/** The text of `zige eval --json`: {asOf, warnings, results}, indented by two spaces (`space` 0: on one line). */
-export function evalJson(asOf: string, judged: Pick<Judged, 'results' | 'warnings'>, space = 2): string {
-  return JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results }, null, space);
+/**
+ * The text of `zige eval --json`: {asOf, warnings, results}, indented by two spaces (`space` 0: on
+ * one line), and `notOffered` after the results when some selected level is not judged.
+ */
+export function evalJson(asOf: string, judged: Pick<Judged, 'results' | 'warnings'> & { notOffered?: NotOfferedLevel[] }, space = 2): string {
+  const notOffered = judged.notOffered && judged.notOffered.length > 0 ? { notOffered: judged.notOffered } : {};
+  return JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results, ...notOffered }, null, space);
 }
 
 /** The occupations whose id, name or an alias is `query` (compared as normalizeName does). */

@@ -40,6 +40,8 @@ export interface Quantity {
   kind: 'Quantity';
   value: number;
   unit: string | null;
+  /** The number as printed when it is not plain digits (`100 000`, `10万`); absent: plain. */
+  text?: string;
   range: OffsetRange;
 }
 

@@ -39,10 +39,12 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
   const value = (v: A.Value | A.BySex): string => {
     if (v.kind === 'BySex') return join([w('Male'), value(v.male), w('Female'), value(v.female)]);
     if (v.kind !== 'Quantity') return ref(v);
-    if (v.unit === null) return plainNumber(v.value);
+    // A number as printed (100 000, 10万) is kept as written, in both languages.
+    const n = v.text ?? plainNumber(v.value);
+    if (v.unit === null) return n;
     const unit = renameUnit(v.unit, v.value, lang);
     // Chinese units attach (3年); Latin ones take a space (3 years).
-    return /^[A-Za-z]/.test(unit) ? `${plainNumber(v.value)} ${unit}` : `${plainNumber(v.value)}${unit}`;
+    return /^[A-Za-z]/.test(unit) ? `${n} ${unit}` : `${n}${unit}`;
   };
   const join = (parts: string[]): string => parts.filter((p) => p !== '').join(' ');
 

@@ -4,6 +4,7 @@
 // (非 in 非织造, 技师 in 技师学院, or in order) never splits it: words are separated by spaces.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import { WORDS, type Word, type WordName } from '../runtime/words.js';
+import { NUMERAL_PATTERN } from './numeral.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
@@ -78,7 +79,8 @@ export const Equal = createToken({ name: 'Equal', label: '=', pattern: /=/ });
 export const Percent = createToken({ name: 'Percent', label: '%', pattern: /[%％]/ });
 /** A calendar date `2022-01-01` (a notice's cut-off, a date range): before numbers, which it begins with. */
 export const DateLit = createToken({ name: 'Date', label: '日期 date', pattern: /\d{4}-\d{2}-\d{2}/ });
-export const NumberLit = createToken({ name: 'Number', label: '数字 number', pattern: /\d+(?:\.\d+)?/ });
+// Numbers as printed (100 000, 10万): grammar/numeral.ts.
+export const NumberLit = createToken({ name: 'Number', label: '数字 number', pattern: NUMERAL_PATTERN });
 
 export const allTokens: TokenType[] = [
   WhiteSpace,

@@ -3,6 +3,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import { parser } from './parser.js';
 import type * as A from './ast.js';
 import { scopeWords } from '../runtime/words.js';
+import { exactNumeral, isPlainNumeral, toNumber } from './numeral.js';
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
@@ -227,7 +228,11 @@ class AstBuilder extends BaseVisitor {
     const number = tok(c, 'Number');
     if (!number) return this.at(node(c, 'ref')!);
     const unit = tok(c, 'Name') ?? tok(c, 'Identifier');
-    return { kind: 'Quantity', value: Number(number.image), unit: unit ? unit.image : null, range };
+    const text = number.image;
+    if (isPlainNumeral(text)) return { kind: 'Quantity', value: Number(text), unit: unit ? unit.image : null, range };
+    // As printed (100 000, 10万): exact; NaN when misgrouped, which the checker refuses (E_NUMBER).
+    const exact = exactNumeral(text);
+    return { kind: 'Quantity', value: exact ? toNumber(exact) : NaN, unit: unit ? unit.image : null, text, range };
   }
 
   comparator(c: Children): A.Comparator {

@@ -155,7 +155,7 @@ export class Describer {
       case 'flag':
         return { zh: `声明：${p.name}`, en: `declared: ${this.en(p.name)}` };
       case 'fact':
-        return { zh: `${p.name} ${CMP_ZH[p.cmp]} ${withUnit(p.value, p.unit)}`, en: `${this.en(p.name)} ${p.cmp} ${withUnit(p.value, p.unit)}` };
+        return { zh: `${p.name} ${CMP_ZH[p.cmp]} ${withUnit(p.written ?? p.value, p.unit)}`, en: `${this.en(p.name)} ${p.cmp} ${withUnit(p.written ?? p.value, p.unit)}` };
       case 'ageBySex':
         return {
           zh: `年龄 ${CMP_ZH[p.cmp]} ${p.male} 周岁（男）、${p.female} 周岁（女）`,
@@ -298,13 +298,28 @@ export function ageDetail(need: number, years: number): Text {
   return { zh: `需年满 ${need} 周岁，现 ${years} 周岁`, en: `needs age ${need}, is ${years}` };
 }
 
-/** 需 ≥ 100000km，现为 80000km / needs >= 100000 km, is 80000 km: in the unit the rule wrote. */
-export function factDetail(cmp: Comparator, value: number, v: number, unit?: string): Text {
-  return { zh: `需 ${CMP_ZH[cmp]} ${withUnit(value, unit)}，现为 ${withUnit(v, unit)}`, en: `needs ${cmp} ${withUnit(value, unit)}, is ${withUnit(v, unit)}` };
+/**
+ * 需 ≥ 100000km，现为 80000km / needs >= 100000 km, is 80000 km: in the unit the rule wrote. A rule
+ * written in another scale says both: 需 ≥ 10万公里（100000km），现为 80000km.
+ */
+export function factDetail(p: { cmp: Comparator; value: number; unit?: string; written?: string; base?: string }, v: number): Text {
+  const need = withUnit(p.written ?? p.value, p.unit);
+  const exact = p.base !== undefined || (p.written !== undefined && p.written !== String(p.value)) ? withUnit(p.value, p.base ?? p.unit) : undefined;
+  const have = withUnit(v, p.base ?? p.unit);
+  return {
+    zh: `需 ${CMP_ZH[p.cmp]} ${need}${exact === undefined ? '' : `（${exact}）`}，现为 ${have}`,
+    en: `needs ${p.cmp} ${need}${exact === undefined ? '' : ` (${exact})`}, is ${have}`,
+  };
 }
 
 /** A value with the unit a rule wrote: a Latin unit after a space (5 km), any other attached (3名), as the printer writes them. */
-export function withUnit(value: number, unit: string | undefined): string {
+export function withUnit(value: number | string, unit: string | undefined): string {
   if (unit === undefined || unit === '') return String(value);
   return /^[A-Za-z]/.test(unit) ? `${value} ${unit}` : `${value}${unit}`;
 }
+
+/** Why a level is not judged (runtime/offered.ts): never ineligible. */
+export const NOT_OFFERED_TEXT: Readonly<Record<'not-offered' | 'no-condition', Text>> = {
+  'not-offered': { zh: '本期未开考该等级（不作判定）', en: 'not offered at this sitting (not judged)' },
+  'no-condition': { zh: '来源中没有该等级的报名条件（不作判定）', en: 'no condition in the source (not judged)' },
+};

@@ -291,7 +291,7 @@ export class Explainer {
           leaf.need = p.value;
           leaf.have = v;
           leaf.unit = 'value';
-          if (status === F) leaf.detail = factDetail(p.cmp, p.value, v, p.unit);
+          if (status === F) leaf.detail = factDetail(p, v);
           if (status === F && (p.cmp === '>=' || p.cmp === '>')) leaf.short = (p.cmp === '>' ? p.value + 1 : p.value) - v;
         }
         if (status === U) asks = withAsk(asks, { field: `/facts/${p.name}`, reason: ASK_REASONS.fact(p.name, this.words.en(p.name)) });

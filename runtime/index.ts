@@ -48,3 +48,4 @@ export { PROOF_STATUSES, isVoid, declaredFacts, type DeclaredFact } from './proo
 export { verifyLists, type VerifyItem } from './verify.js';
 export { Explainer, type Ask, type Text, type ConditionExplanation, type ClauseShortfall } from './explain.js';
 export { SchoolMode, EventWindow, type Plan, type PlanLeaf, type SchoolSpec } from './plan.js';
+export { notOfferedLevels, NOT_OFFERED_TEXT, type NotOfferedLevel, type NotOfferedReason } from './offered.js';

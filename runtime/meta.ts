@@ -61,6 +61,8 @@ export interface OccupationMeta {
   preconditions?: readonly { id: string; text: string; when: string; plan: Plan }[];
   /** How years and months of experience are counted; absent: `days` (365 days a year). */
   counting?: CountingMode;
+  /** Levels of the standard not judged (not offered at the sitting, or no condition in the source); absent: none. */
+  notOffered?: readonly { level: Level; reason: 'not-offered' | 'no-condition' }[];
   /** The registration window of the sitting this rule file describes (separate from `inForce`). */
   registration?: { from: string; to: string; text: string | null };
   /** Each declared fact's type, by declared name: a profile value of the other type is an error (absent in older modules). */

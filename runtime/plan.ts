@@ -56,8 +56,11 @@ export type Plan =
    * vocabulary's `none` value of the fact (0 km), or, without one, as no value at all, which no
    * comparison accepts (no placing is neither <= 3 nor > 3). Absent: unknown.
    */
-  // unit: as written after the value (`3名`, `100000 km`), so explanations say it; absent: none
-  | { op: 'fact'; name: string; cmp: Comparator; value: number; unit?: string }
+  // unit: as written after the value (`3名`, `100000 km`), so explanations say it; absent: none.
+  // value is in the fact's profile unit (its first declared one): `10万公里` and `100000米` are
+  // converted exactly when checked. written: the number as printed when it is not `value` in
+  // plain digits (`10万`, `100 000`); base: the profile's unit when the rule wrote another scale.
+  | { op: 'fact'; name: string; cmp: Comparator; value: number; unit?: string; written?: string; base?: string }
   /** The applicant is of a vocabulary category (`类别 退役士兵`); unknown without the profile's `categories`. */
   | { op: 'category'; name: string }
   /**

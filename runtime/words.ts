@@ -166,8 +166,18 @@ export const UNITS = {
   times: { zh: ['次'], one: 'time', many: 'times' },
   places: { zh: ['名'], one: 'place', many: 'places' },
   // Windows and insured months (issue 20): calendar months.
+  // A month of experience is a twelfth of a year (365/12 days), as explanations already count months.
   months: { zh: ['个月'], one: 'month', many: 'months' },
 } as const satisfies Record<string, UnitWords>;
+
+/**
+ * Numbers as printed (docs/language.md, "Numbers as printed"), a closed grammar: digits, optionally
+ * grouped by threes with ONE of these separators throughout (`100 000`, `100,000`), an optional
+ * decimal part with `.`, and an optional scale attached at the end (`10万`, `1.5万`, `0.1万`).
+ * Nothing else is a number: no Chinese numerals (十, 两), no full-width digits, no exponent.
+ */
+export const NUMERAL_SCALES: Readonly<Record<string, number>> = { 万: 4, 亿: 8 };
+export const NUMERAL_GROUP_SEPARATORS = [' ', ',', '\u2009', '\u202f'] as const;
 
 /** Names the language knows without the vocabulary. */
 export const BUILT_IN_NAMES = {

@@ -12,11 +12,13 @@ describe('bundled rule files', () => {
     expect(rules?.occupations.map((o) => o.id).sort()).toEqual([
       'ai-trainer',
       'chaoyang-skill-upgrade-subsidy',
+      'draftsman',
       'hr-manager',
       'internet-marketer',
       'labor-dispatch-manager',
       'labor-relations-coordinator',
       'network-security-admin',
+      'pest-control-worker',
       'tech-consultant',
       'tianjin-competition-promotion',
       'tianjin-competition-promotion',

@@ -6,6 +6,7 @@ import { Explainer } from '../runtime/explain.js';
 import type { CompiledOccupation } from '../runtime/compiled.js';
 import type { Plan } from '../runtime/plan.js';
 import { LEVEL_NAMES, type Level } from '../runtime/words.js';
+import { NOT_OFFERED_TEXT } from '../runtime/offered.js';
 import { bi, esc, page, zh } from './html.js';
 import { evidenceKinds } from './plan-documents.js';
 import { UI, type Bi } from './ui-text.js';
@@ -76,6 +77,8 @@ function versionSection(v: HandbookVersion): string {
     ? `<p>${bi(UI.noWorkTypes)} · ${bi(UI.levels)}: ${o.levels.map((l) => bi(levelName(l))).join('、')}</p>`
     : `<ul>${o.workTypes.map((w) => `<li>${zh(w.name)}: ${w.levels.map((l) => bi(levelName(l))).join('、')}</li>`).join('')}</ul>`;
   const levels = o.levels.map((level) => levelSection(v, level, words)).join('\n');
+  // Levels not judged: not offered at this sitting, or no condition in the source (never ineligible).
+  const notOffered = o.notOffered.map((n) => `<h3>${bi(levelName(n.level))}</h3>\n<p class="not-offered">${bi(NOT_OFFERED_TEXT[n.reason])}</p>`).join('\n');
   return `<section class="version" aria-labelledby="v-${esc(label)}">
 <h2 id="v-${esc(label)}">${bi(UI.version)} ${esc(label || '—')}</h2>
 ${o.source ? `<p class="source">${bi(UI.source)}: ${zh(o.source.section)}</p>` : ''}
@@ -83,7 +86,7 @@ ${o.source ? `<p class="source">${bi(UI.source)}: ${zh(o.source.section)}</p>` :
 ${education}
 <h3>${bi(UI.workTypes)}</h3>
 ${workTypes}
-${levels}
+${levels}${notOffered ? `\n${notOffered}` : ''}
 </section>`;
 }
 

@@ -234,6 +234,12 @@ export const zh = {
   E_PLACING: '“{text}”：名次写作“前N名”（N 为正整数）或“前P%”（0 < P ≤ 100）',
   E_THIS_LEVEL: '“本级”只能用在某一级别的条款中（此处没有级别）',
   E_AMOUNT_LEVEL: '级别 {level} 的 amount 与其他级别的单位不同（“{unit}”与“{other}”）',
+  // units with a scale, numbers as printed, levels offered at a sitting (issue 20, part D)
+  E_NUMBER: '数字“{text}”写法不合规：分组须为 1–3 位后接若干 3 位一组，全数只用一种分隔符（空格或逗号，如 100 000、100,000），小数点用“.”，倍数“万”“亿”只能写在末尾（如 10万、1.5万）',
+  E_UNIT_INCOMPATIBLE: '单位“{unit}”计量的是“{quantity}”，不能用于“{name}”（其单位计量“{factQuantity}”，可用：{allowed}）',
+  E_VOCABULARY_UNIT: '词表 units 的每一项须有 name（名称）、quantity（计量的量）和正数 factor（相对该量基准单位的倍数），en 可选',
+  E_VOCABULARY_UNIT_QUANTITY: '事实“{fact}”的单位“{unit}”计量“{quantity}”，而它的其他单位计量“{other}”：一个事实的单位须计量同一种量',
+  E_OFFERED_LEVEL: '本期开考的等级“{level}”不在本文件的 levels 中（levels：{levels}）',
 } satisfies Record<string, string>;
 
 /** Every diagnostic code: the keys of the message table (the English table must have the same). */
@@ -456,6 +462,12 @@ export const en: Record<DiagnosticCode, string> = {
   E_PLACING: '"{text}": a placing is written top N (a whole number of places) or top P% (0 < P <= 100)',
   E_THIS_LEVEL: '"this-level" (本级) belongs in a clause of a level (there is none here)',
   E_AMOUNT_LEVEL: 'the amount of level {level} has another unit than the other levels ("{unit}", "{other}")',
+  // units with a scale, numbers as printed, levels offered at a sitting (issue 20, part D)
+  E_NUMBER: 'the number "{text}" is not written as the language allows: 1–3 digits then groups of exactly 3, one separator throughout (a space or a comma: 100 000, 100,000), "." before decimals, and a scale 万 or 亿 only at the end (10万, 1.5万)',
+  E_UNIT_INCOMPATIBLE: 'the unit "{unit}" measures {quantity}, not what "{name}" measures ({factQuantity}; allowed: {allowed})',
+  E_VOCABULARY_UNIT: 'each units entry of the vocabulary needs a name, a quantity and a positive factor (to the quantity\'s base unit); en is optional',
+  E_VOCABULARY_UNIT_QUANTITY: 'the unit "{unit}" of fact "{fact}" measures {quantity}, its other units measure {other}: one fact\'s units measure one quantity',
+  E_OFFERED_LEVEL: 'the level "{level}" offered at this sitting is not among the file\'s levels ({levels})',
 };
 
 /**

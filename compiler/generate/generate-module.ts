@@ -254,6 +254,7 @@ function metaOf(occ: CheckedOccupation): unknown {
     ...(occ.outcomes ? { outcomes: true } : {}),
     ...(Object.keys(occ.amounts).length > 0 ? { amounts: occ.amounts } : {}),
     ...(occ.counting !== 'days' ? { counting: occ.counting } : {}),
+    ...(occ.notOffered.length > 0 ? { notOffered: occ.notOffered } : {}),
   };
 }
 

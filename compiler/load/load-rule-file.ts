@@ -129,6 +129,8 @@ export interface RuleFileData {
   counting?: string;
   /** The registration window of the sitting (报名时间), separate from `inForce`. */
   registration?: { from: string; to: string; source?: string };
+  /** The levels this sitting offers (a notice); the others are not offered, never ineligible. */
+  offered?: { levels: Level[]; source?: string; note?: string };
   workTypes?: RuleWorkType[];
   levels: Level[];
   related?: RuleRelated;

@@ -28,6 +28,21 @@ export interface FactDecl {
   units: string[];
   /** What a profile's explicit 无/none counts as (0 km); absent: no value at all (no placing), so every comparison fails. */
   none?: number;
+  /** The quantity of its units declared in `units` (距离); absent when none of its units is. */
+  quantity?: string;
+}
+
+/**
+ * A unit with a scale, declared once (vocabulary `units`): the quantity it measures and its factor
+ * to the quantity's base (米 is 0.001 of 公里). A value in one unit of a quantity converts exactly
+ * to any other; a fact's profile value is in its first listed unit.
+ */
+export interface UnitDecl {
+  name: string;
+  /** Its English spelling (`fmt --lang en`), when it has one of its own. */
+  en?: string;
+  quantity: string;
+  factor: number;
 }
 
 /** An applicant category (退役士兵, 在校生 …): a clause may require or exclude one (`类别 退役士兵`). */
@@ -48,6 +63,8 @@ export interface Vocabulary {
   eventKinds: CategoryDecl[];
   /** Competition tiers (市级一类竞赛 …) that `获奖` names. */
   competitions: CategoryDecl[];
+  /** Units with a scale; empty when the vocabulary declares none. */
+  units: UnitDecl[];
   /** Documents proving each kind of condition. */
   evidence: Record<string, { zh: string; en: string }>;
 }
@@ -71,6 +88,8 @@ export interface VocabularyIndex {
   /** Name and English name → event kind; → competition tier. */
   eventKinds: Map<string, CategoryDecl>;
   competitions: Map<string, CategoryDecl>;
+  /** Name and English name → unit with a scale. */
+  units: Map<string, UnitDecl>;
 }
 
 /**
@@ -146,6 +165,31 @@ function factDecls(list: Partial<FactDecl>[]): FactDecl[] {
   });
 }
 
+/** The units with a scale: a name, a quantity, a positive factor. */
+function unitDecls(list: unknown): UnitDecl[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw coded('E_VOCABULARY_UNIT', '/units');
+  return (list as Partial<UnitDecl>[]).map((u, i) => {
+    const ok = typeof u?.name === 'string' && typeof u.quantity === 'string' && typeof u.factor === 'number' && Number.isFinite(u.factor) && u.factor > 0;
+    if (!ok || (u.en !== undefined && typeof u.en !== 'string')) throw coded('E_VOCABULARY_UNIT', `/units/${i}`);
+    return { name: u.name!, ...(u.en !== undefined ? { en: u.en } : {}), quantity: u.quantity!, factor: u.factor! };
+  });
+}
+
+/** Each fact's quantity: the one its declared units share (two quantities in one fact are an error). */
+function factQuantities(facts: FactDecl[], units: Map<string, UnitDecl>): void {
+  facts.forEach((f, i) => {
+    f.units.forEach((name, j) => {
+      const u = units.get(name);
+      if (u === undefined) return;
+      if (f.quantity !== undefined && f.quantity !== u.quantity) {
+        throw coded('E_VOCABULARY_UNIT_QUANTITY', `/facts/${i}/units/${j}`, { fact: f.name, unit: name, quantity: u.quantity, other: f.quantity });
+      }
+      f.quantity = u.quantity;
+    });
+  });
+}
+
 /** The applicant categories (or event kinds, competition tiers), each with a name. */
 function categoryDecls(list: Partial<CategoryDecl>[], key = 'categories'): CategoryDecl[] {
   return list.map((c, i) => {
@@ -175,6 +219,7 @@ export function parseVocabulary(text: string): VocabularyIndex {
     categories?: Partial<CategoryDecl>[];
     eventKinds?: Partial<CategoryDecl>[];
     competitions?: Partial<CategoryDecl>[];
+    units?: unknown;
   };
   if (!v || !Array.isArray(v.education) || !Array.isArray(v.levels) || !Array.isArray(v.tracks) || !Array.isArray(v.groups)) {
     throw coded('E_VOCABULARY_LISTS', '');
@@ -192,12 +237,13 @@ export function parseVocabulary(text: string): VocabularyIndex {
   const categories = categoryDecls(v.categories ?? []);
   const eventKinds = categoryDecls(v.eventKinds ?? [], 'eventKinds');
   const competitions = categoryDecls(v.competitions ?? [], 'competitions');
+  const units = unitDecls(v.units);
   const evidence: Record<string, { zh: string; en: string }> = {};
   for (const [key, value] of Object.entries(v.evidence ?? {})) {
     if (typeof value?.zh !== 'string' || typeof value?.en !== 'string') throw coded('E_VOCABULARY_EVIDENCE', `/evidence/${key}`, { key });
     evidence[key] = { zh: value.zh, en: value.en };
   }
-  const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts, categories, eventKinds, competitions, evidence };
+  const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts, categories, eventKinds, competitions, units, evidence };
   const index: VocabularyIndex = {
     vocabulary,
     education: new Map(),
@@ -211,12 +257,16 @@ export function parseVocabulary(text: string): VocabularyIndex {
     categories: byNames(categories),
     eventKinds: byNames(eventKinds),
     competitions: byNames(competitions),
+    units: new Map(),
   };
   declareOnce([...eventKinds, ...competitions], 'eventKinds');
   for (const k of workKinds) for (const key of [k.name, k.en]) index.workKinds.set(key, k);
   declareOnce(workKinds, 'workKinds');
   declareOnce(facts, 'facts');
   declareOnce(categories, 'categories');
+  declareOnce(units.map((u) => ({ name: u.name, en: u.en ?? u.name })), 'units');
+  for (const u of units) for (const key of [u.name, u.en ?? u.name]) index.units.set(key, u);
+  factQuantities(facts, index.units);
   for (const f of facts) for (const key of [f.name, f.en]) index.facts.set(key, f);
   for (const e of education) for (const key of [e.name, e.en, ...e.aliases]) index.education.set(key, e);
   for (const [i, g] of vocabulary.groups.entries()) {

@@ -6,11 +6,14 @@ import type { CheckedOccupation } from '../checked.js';
 import { trackSchools, type VocabularyIndex } from '../load/vocabulary.js';
 import type { RuleFileCheck } from './rule-file-check.js';
 import type { Cond } from '../ir.js';
+import { judgedLevels } from './check-offered.js';
 
 export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
   const { data, levels } = f;
   const v = f.ctx.vocabulary.vocabulary;
   const descending = (list: readonly Level[]): Level[] => [...list].sort((a, b) => b - a);
+  // Levels not offered at the sitting, or with no condition in the source, are not judged at all.
+  const { judged, notOffered } = judgedLevels(data, levels);
   return {
     file: f.ctx.file.split(sep).join('/'),
     id: data.id,
@@ -20,8 +23,9 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
     inForce: data.inForce ? { from: data.inForce.from, to: data.inForce.to ?? null } : null,
     // the period, or the id when the file states none (`at` would give the whole file)
     inForceRange: data.inForce ? f.at(['inForce']) : f.at(['id']),
-    levels: descending(levels),
-    workTypes: (data.workTypes ?? []).map((w) => ({ name: w.name, levels: descending((w.levels ?? levels) as Level[]) })),
+    levels: descending(judged),
+    workTypes: (data.workTypes ?? []).map((w) => ({ name: w.name, levels: descending(((w.levels ?? levels) as Level[]).filter((l) => judged.includes(l))) })),
+    notOffered: [...notOffered].sort((a, b) => b.level - a.level),
     related: { occupations: data.related?.occupations ?? [], sameMajors: data.related?.sameMajors ?? [], majors: data.related?.majors ?? [] },
     education: f.education,
     preconditions: f.preconditions,

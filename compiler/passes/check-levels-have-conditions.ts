@@ -16,6 +16,8 @@ function namedLevels(c: Cond, out: Set<number>): Set<number> {
 export function checkLevelsHaveConditions(f: RuleFileCheck): void {
   const accounted = new Set<number>(f.data.conditions.map((c) => c.level));
   for (const n of f.data.notEncoded ?? []) if (n.level !== undefined) accounted.add(n.level);
+  // A level the sitting offers without conditions is reported as having none in the source, not as unmet.
+  for (const level of f.data.offered?.levels ?? []) accounted.add(level);
   for (const clause of f.clauses) namedLevels(clause.cond, accounted);
   f.data.levels.forEach((level, i) => {
     if (!accounted.has(level)) f.report('W_LEVEL_NO_CONDITIONS', ['levels', i], { level }, 'warning');

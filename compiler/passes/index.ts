@@ -9,6 +9,7 @@ import { checkConditions } from './check-conditions.js';
 import { checkEducation } from './check-education.js';
 import { checkInForce } from './check-in-force.js';
 import { checkPreconditions } from './check-preconditions.js';
+import { checkOffered } from './check-offered.js';
 import { checkSourceMap } from './check-source-map.js';
 import { checkTests } from './check-tests.js';
 import { checkLevelsHaveConditions } from './check-levels-have-conditions.js';
@@ -29,6 +30,7 @@ export const RULE_FILE_PASSES: readonly { name: string; run: RuleFilePass }[] = 
   { name: 'check-work-types', run: checkWorkTypes },
   { name: 'check-conditions', run: checkConditions },
   { name: 'check-preconditions', run: checkPreconditions },
+  { name: 'check-offered', run: checkOffered },
   { name: 'check-source-map', run: checkSourceMap },
   { name: 'check-levels-have-conditions', run: checkLevelsHaveConditions },
   { name: 'check-tests', run: checkTests },

@@ -1,10 +1,10 @@
 // Check stage: resolves an expression's names against the vocabulary and the occupation, checks
 // types, units and scopes, and produces the IR. Problems are reported, never thrown.
 import type * as A from '../../grammar/index.js';
-import { splitKeyword } from '../../grammar/index.js';
+import { exactNumeral, exactOf, multiply, splitKeyword, toMillionths, toNumber, type Exact } from '../../grammar/index.js';
 import { closest } from '../diagnostics/closest.js';
 import { kindMask, type Cond } from '../ir.js';
-import type { VocabularyIndex } from '../load/vocabulary.js';
+import type { FactDecl, VocabularyIndex } from '../load/vocabulary.js';
 import { BUILT_IN_NAMES, INSURANCE_SCHEMES, insuranceScheme, LEVEL_NAMES, levelNumberText, scopeWords, spelling, UNITS, type Level, type UnitWords } from '../../runtime/words.js';
 import { parseDay } from '../../runtime/dates.js';
 import type { DiagnosticCode } from '../diagnostics/messages.js';
@@ -53,11 +53,17 @@ const SCOPE_TEXT = new Map(scopeWords().map((s) => [s.scope.value, spelling(s.na
 const unitSpellings = (u: UnitWords): string[] => [...u.zh, u.one, u.many];
 const YEAR_UNITS = new Set(unitSpellings(UNITS.years));
 const DAY_UNITS = new Set(unitSpellings(UNITS.days));
-const AGE_UNITS = new Set(unitSpellings(UNITS.age));
 const MONTH_UNITS = new Set(unitSpellings(UNITS.months));
+const AGE_UNITS = new Set(unitSpellings(UNITS.age));
+const DURATION_UNITS_TEXT = [UNITS.years.zh[0], UNITS.months.zh[0], UNITS.days.zh[0], UNITS.years.many, UNITS.months.many, UNITS.days.many].join(' ');
 const MONTHS_TEXT = [UNITS.months.zh[0], UNITS.years.zh[0], UNITS.months.many, UNITS.years.many].join(' ');
 const SCHEMES_TEXT = Object.values(INSURANCE_SCHEMES).map((s) => s.zh).join('、');
-const DURATION_UNITS_TEXT = [UNITS.years.zh[0], UNITS.days.zh[0], UNITS.years.many, UNITS.days.many].join(' ');
+/** Days per unit of experience: a year is 365 days, a month a twelfth of it. */
+const DAYS_PER: readonly [Set<string>, Exact][] = [
+  [YEAR_UNITS, { n: 365n, d: 1n }],
+  [MONTH_UNITS, { n: 365n, d: 12n }],
+  [DAY_UNITS, { n: 1n, d: 1n }],
+];
 const AGE_UNITS_TEXT = [...UNITS.age.zh, UNITS.age.many].join(' ');
 const PREP_TECHNICIAN = new Set<string>(Object.values(BUILT_IN_NAMES.prepTechnician));
 const AGE = new Set<string>(Object.values(BUILT_IN_NAMES.age));
@@ -164,10 +170,17 @@ class Resolver {
 
   private duration(v: A.Value, subject: string): number | undefined {
     if (v.kind !== 'Quantity') return this.report('E_TYPE_DURATION', v.range, { subject, actual: refText(v) });
-    // N years = 365 × N days exactly (1.5年 = 547.5 days), to a millionth of a day against float noise.
-    if (v.unit !== null && YEAR_UNITS.has(v.unit)) return Math.round(v.value * 365 * 1e6) / 1e6;
-    if (v.unit !== null && DAY_UNITS.has(v.unit)) return v.value;
-    return this.report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: DURATION_UNITS_TEXT });
+    const per = DAYS_PER.find(([units]) => v.unit !== null && units.has(v.unit));
+    if (!per) return this.report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: DURATION_UNITS_TEXT });
+    const exact = this.exact(v);
+    // N years = 365 × N days exactly (1.5年 = 547.5 days, 18个月 too), to a millionth of a day.
+    return exact && toMillionths(multiply(exact, per[1]));
+  }
+
+  /** A quantity's number, exactly (`0.1万` is 1000); undefined after E_NUMBER (a misgrouped numeral). */
+  private exact(v: A.Quantity): Exact | undefined {
+    if (v.text === undefined) return exactOf(v.value);
+    return exactNumeral(v.text) ?? this.report('E_NUMBER', v.range, { text: v.text });
   }
 
   private visit(e: A.Expr): Cond | undefined {
@@ -430,14 +443,46 @@ class Resolver {
     if (e.cmp === null || e.value === null) return this.report('E_FACT_NEEDS_COMPARISON', e.range, { name: subject });
     if (e.value.kind === 'BySex') return this.report('E_BY_SEX_AGE', e.value.range, { subject });
     if (e.value.kind !== 'Quantity') return this.report('E_TYPE_FACT', e.value.range, { subject, actual: refText(e.value) });
-    const allowed = decl.units;
-    if (allowed.length > 0 ? e.value.unit === null || !allowed.includes(e.value.unit) : e.value.unit !== null) {
-      return this.report('E_UNIT', e.value.range, { unit: e.value.unit ?? '', allowed: allowed.join(' ') || '—' });
-    }
+    if (!this.factUnit(decl, e.value, subject)) return undefined;
     // 工龄 >= 3年 reads a typed-in number: say so, since 从业 >= 3年 counts work periods.
     if (e.value.unit !== null && YEAR_UNITS.has(e.value.unit)) this.warn('W_FACT_YEARS', e.value.range, { name: decl.name, unit: e.value.unit });
+    const exact = this.exact(e.value);
+    if (exact === undefined) return undefined;
+    const converted = this.toProfileUnit(decl, exact, e.value.unit);
+    const value = toNumber(converted.value);
     const unit = e.value.unit === null ? {} : { unit: e.value.unit };
-    return { op: 'fact', name: decl.name, cmp: e.cmp, value: e.value.value, ...unit, range: e.range };
+    const written = e.value.text !== undefined ? { written: e.value.text } : converted.base !== undefined ? { written: String(e.value.value) } : {};
+    const base = converted.base !== undefined ? { base: converted.base } : {};
+    return { op: 'fact', name: decl.name, cmp: e.cmp, value, ...unit, ...written, ...base, range: e.range };
+  }
+
+  /** Whether a fact's value has a unit it accepts: one it lists, or another of the same quantity (E_UNIT, E_UNIT_INCOMPATIBLE). */
+  private factUnit(decl: FactDecl, v: A.Quantity, name: string): boolean {
+    const allowed = decl.units;
+    const units = this.ctx.vocabulary.units;
+    const sameQuantity = decl.quantity !== undefined ? [...units.values()].filter((u) => u.quantity === decl.quantity).map((u) => u.name) : [];
+    const all = [...new Set([...allowed, ...sameQuantity])];
+    // A unit of the fact's quantity, by name or English name (学时, class-hours).
+    const accepted = v.unit !== null && (allowed.includes(v.unit) || (decl.quantity !== undefined && units.get(v.unit)?.quantity === decl.quantity));
+    if (allowed.length === 0 ? v.unit === null : accepted) return true;
+    const other = v.unit === null ? undefined : units.get(v.unit);
+    if (other !== undefined && decl.quantity !== undefined) {
+      this.report('E_UNIT_INCOMPATIBLE', v.range, { unit: v.unit!, quantity: other.quantity, name, factQuantity: decl.quantity, allowed: all.join(' ') });
+      return false;
+    }
+    this.report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: all.join(' ') || '—' });
+    return false;
+  }
+
+  /** A value in the unit written, in the fact's profile unit (its first): exact; base names that unit when the scales differ. */
+  private toProfileUnit(decl: FactDecl, value: Exact, unit: string | null): { value: Exact; base?: string } {
+    const units = this.ctx.vocabulary.units;
+    const from = unit === null ? undefined : units.get(unit);
+    const to = decl.units.length > 0 ? units.get(decl.units[0]) : undefined;
+    if (from === undefined || to === undefined || from.factor === to.factor) return { value };
+    const f = exactOf(from.factor);
+    const t = exactOf(to.factor);
+    return { value: multiply(value, { n: f.n * t.d, d: f.d * t.n }), base: decl.units[0] };
   }
 
   private age(e: A.Compare, subject: string): Cond | undefined {
@@ -464,7 +509,8 @@ class Resolver {
   private years(v: A.Value, subject: string): number | undefined {
     if (v.kind !== 'Quantity') return this.report('E_TYPE_AGE', v.range, { subject, actual: refText(v) });
     if (v.unit === null || !AGE_UNITS.has(v.unit)) return this.report('E_UNIT', v.range, { unit: v.unit ?? '', allowed: AGE_UNITS_TEXT });
-    return v.value;
+    const exact = this.exact(v);
+    return exact && toNumber(exact);
   }
 }
 

@@ -9,16 +9,17 @@
 // count: profiles (default 1,000,000). Work is split over worker processes (default: the number
 // of CPUs), each with its own seed derived from --seed, so a run is reproducible.
 import { fork } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
 import type { CheckedOccupation } from '../../compiler/checked.js';
 import type { Cond } from '../../compiler/ir.js';
 import { expressionArb, profileArb, worldOf } from '../oracle/arbitraries.js';
 import { differ, explain, REQUIREMENTS, SYNTHETIC_RELATED, SYNTHETIC_SOURCE, syntheticRuleFile, type Disagreement, type SyntheticGates } from '../oracle/harness.js';
-import { loadOracleVocabulary, Oracle, type OracleLevel } from '../oracle/interpreter.js';
+import { loadOracleVocabulary, Oracle, type OracleLevel, type RawRuleFile } from '../oracle/interpreter.js';
 import { check, ROOT, RULES, rulesDir, scratch } from '../helpers.js';
 
 const { values, positionals } = parseArgs({
@@ -90,7 +91,9 @@ function gatesArb(vocabulary: ReturnType<typeof loadOracleVocabulary>): fc.Arbit
     fc
       .array(fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(['education', ...preconditions.map((_, i) => `p${i + 1}`)]) }), { minLength: 15, maxLength: 15 })
       .chain((waives) => fc.array(fc.boolean(), { minLength: 15, maxLength: 15 }).map((nextLevel) => ({ preconditions, waives, nextLevel })))
-      .chain((g) => fc.constantFrom(undefined, undefined, 'days', 'anniversary', 'months', '周年', '按月').map((counting) => ({ ...g, ...(counting ? { counting } : {}) }))),
+      .chain((g) => fc.constantFrom(undefined, undefined, 'days', 'anniversary', 'months', '周年', '按月').map((counting) => ({ ...g, ...(counting ? { counting } : {}) })))
+      // now and then a sitting that offers some levels only (the others: not judged)
+      .chain((g) => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.subarray([5, 4, 3, 2, 1], { minLength: 1 }) }).map((offered) => ({ ...g, ...(offered ? { offered } : {}) }))),
   );
 }
 
@@ -108,8 +111,12 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
   const invented = scratch('long-invented');
   copyFileSync(join(ROOT, 'test', 'fixtures', 'invented', 'driving-coach.yaml'), join(invented, 'driving-coach.yaml'));
   copyFileSync(join(ROOT, 'test', 'fixtures', 'concepts', 'safety-officer.yaml'), join(invented, 'safety-officer.yaml'));
-  const occupations = [...checked(RULES), ...checked(invented)];
-  const oracles = occupations.map((o) => new Oracle(o, vocabulary));
+  const bundled = checked(RULES);
+  const bundledCount = bundled.length;
+  const occupations = [...bundled, ...checked(invented)];
+  // The oracle reads each rule file's levels, `offered` and `notEncoded` itself.
+  const raw = (dir: string, o: CheckedOccupation): RawRuleFile => parseYaml(readFileSync(join(dir, o.file), 'utf8')) as RawRuleFile;
+  const oracles = occupations.map((o, i) => new Oracle(o, vocabulary, raw(i < bundledCount ? RULES : invented, o)));
   const world = worldOf(occupations, vocabulary);
   const syntheticWorld = worldOf([{ id: 'sample', name: '样例职业', aliases: ['样例工', 'ＳＡＭＰＬＥ'], related: SYNTHETIC_RELATED }], vocabulary);
   const syntheticDir = rulesDir({}, { sources: { 'sample.txt': SYNTHETIC_SOURCE } });
@@ -160,7 +167,8 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
       );
       writeFileSync(join(syntheticDir, 'sample.yaml'), syntheticRuleFile(expressions, requirement, 'sample', gates));
       const [occ] = checked(syntheticDir);
-      const oracle = new Oracle(occ, vocabulary);
+      const oracle = new Oracle(occ, vocabulary, parseYaml(readFileSync(join(syntheticDir, 'sample.yaml'), 'utf8')) as RawRuleFile);
+      if (gates.offered) s.constructs.offered = (s.constructs.offered ?? 0) + 1;
       for (const c of occ.clauses) countOps(c.cond, s.constructs);
       for (const p of occ.preconditions) countOps(p.cond, s.constructs);
       s.constructs.precondition = (s.constructs.precondition ?? 0) + occ.preconditions.length;

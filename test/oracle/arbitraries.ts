@@ -243,7 +243,7 @@ export function profileArb(world: ProfileWorld): fc.Arbitrary<GeneratedProfile> 
                     f.type === 'boolean'
                       ? fc.boolean()
                       : fc.oneof(
-                          { weight: 4, arbitrary: fc.oneof(fc.constantFrom(0, 1, 2, 3, 4, 99999, 100000, 100001), fc.integer({ min: 0, max: 200000 })) },
+                          { weight: 4, arbitrary: fc.oneof(fc.constantFrom(0, 1, 2, 3, 4, 99999, 100000, 100001, 100, 0.1, 1000, 15000, 100000.5, 99.999), fc.integer({ min: 0, max: 200000 })) },
                           // an explicit none (no placing, 0 km): not unknown
                           { weight: 1, arbitrary: fc.constantFrom('无', 'none') },
                         );
@@ -412,6 +412,9 @@ export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<str
   const duration = fc.oneof(
     fc.tuple(fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 0.5, 1.5, 2.2, 0.7), pick('年', ' 年', ' years', ' year')).map(([n, u]) => `${n}${u}`),
     fc.tuple(fc.constantFrom(0, 1, 2, 30, 364, 365, 366, 730, 1095, 1096, 1460), pick('天', ' days', '日', ' day')).map(([n, u]) => `${n}${u}`),
+    // months (a twelfth of 365 days) and numbers as printed
+    fc.tuple(fc.constantFrom('1', '6', '11', '12', '18', '24', '36', '0.5', '1 200'), pick('个月', ' months', ' month')).map(([n, u]) => `${n}${u}`),
+    fc.tuple(fc.constantFrom('1,095', '1 096', '0.1万', '0.0365万'), pick('天', ' days')).map(([n, u]) => `${n}${u}`),
   );
   const kinds = v.workKinds.flatMap((k) => [k.name, k.en ?? k.name]);
   const workKind = fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(...kinds) });
@@ -485,8 +488,11 @@ export function expressionArb(options: ExpressionOptions = {}): fc.Arbitrary<str
     const name = pick(f.name, f.en ?? f.name);
     if (f.type === 'boolean') factAtoms.push(name);
     else {
-      const units = f.units ?? [];
-      const value = fc.tuple(fc.constantFrom(0, 1, 3, 100000), units.length > 0 ? fc.constantFrom(...units) : fc.constant('')).map(([n, u]) =>
+      // Every unit of the fact's quantity (vocabulary `units`), converted exactly; numbers as printed.
+      const quantity = v.units.find((u) => (f.units ?? []).includes(u.name))?.quantity;
+      const units = [...new Set([...(f.units ?? []), ...v.units.filter((u) => quantity !== undefined && u.quantity === quantity).flatMap((u) => [u.name, u.en ?? u.name])])];
+      const numbers = fc.constantFrom<number | string>(0, 1, 3, 100000, '10万', '100 000', '100,000', '0.1万', '1.5万', '99 999', '100000.5', '0.001');
+      const value = fc.tuple(numbers, units.length > 0 ? fc.constantFrom(...units) : fc.constant('')).map(([n, u]) =>
         u === '' ? `${n}` : /^[A-Za-z]/.test(u) ? `${n} ${u}` : `${n}${u}`,
       );
       factAtoms.push(words([name, cmp, value]));

@@ -89,6 +89,8 @@ export interface SyntheticGates {
   nextLevel?: boolean[];
   /** The file's `counting:` (how years and months of experience are counted); absent: the default. */
   counting?: string;
+  /** The levels the sitting offers (`offered`); absent: no such field. */
+  offered?: number[];
 }
 
 /** A rule file for occupation `sample` whose clauses are `expressions`, spread over levels 5..1. */
@@ -122,7 +124,7 @@ source:
   document: 样例
   file: sources/sample.txt
   section: 样例标题
-${gates?.counting ? `counting: ${gates.counting}\n` : ''}${requirement === null ? '' : `education:\n  source: 样例学历要求\n  when: ${q(requirement)}\n`}${preconditions}levels: [5, 4, 3, 2, 1]
+${gates?.counting ? `counting: ${gates.counting}\n` : ''}${requirement === null ? '' : `education:\n  source: 样例学历要求\n  when: ${q(requirement)}\n`}${preconditions}${gates?.offered ? `offered:\n  levels: [${gates.offered.join(', ')}]\n` : ''}levels: [5, 4, 3, 2, 1]
 related:
   occupations: [${SYNTHETIC_RELATED.occupations.map(q).join(', ')}]
   sameMajors: [${SYNTHETIC_RELATED.sameMajors.map(q).join(', ')}]

@@ -166,6 +166,7 @@ export interface OracleVocabulary {
   categories: { name: string; en?: string }[];
   eventKinds: { name: string; en?: string }[];
   competitions: { name: string; en?: string }[];
+  units: { name: string; en?: string; quantity: string; factor: number }[];
 }
 
 export function loadOracleVocabulary(file = join(import.meta.dirname, '..', '..', 'rules', 'vocabulary.yaml')): OracleVocabulary {
@@ -180,6 +181,7 @@ export function loadOracleVocabulary(file = join(import.meta.dirname, '..', '..'
     categories: raw.categories ?? [],
     eventKinds: raw.eventKinds ?? [],
     competitions: raw.competitions ?? [],
+    units: raw.units ?? [],
   };
 }
 
@@ -306,10 +308,15 @@ export class Oracle {
   private readonly ranks: Map<string, number>;
   private readonly trackRanks: Map<string, number>;
 
+  /** The levels judged, from the raw rule file when given (docs/rule-files.md, `offered`), else the checked ones. */
+  private readonly judged: number[];
+
   constructor(
     readonly occ: CheckedOccupation,
     private readonly vocab: OracleVocabulary,
+    raw?: RawRuleFile,
   ) {
+    this.judged = raw ? judgedLevelsOf(raw) : [...occ.levels];
     const pre = (text: string): Pre => {
       const parsed = parseExpression(text);
       if (!parsed.ast) throw new Error(`oracle: cannot parse ${text}: ${JSON.stringify(parsed.diagnostics)}`);
@@ -355,7 +362,7 @@ export class Oracle {
     const p = this.prepare(raw, asOf);
     const requirement: K = this.requirement ? this.expr(this.requirement.ast, p, true) : 'T';
     const preconditions = this.preconditions.map((x) => ({ id: x.id, value: this.expr(x.ast, p, false) }));
-    const levels = [...this.occ.levels].sort((a, b) => b - a);
+    const levels = [...this.judged].sort((a, b) => b - a);
     return levels.map((level) => {
       const results: { id: string; status: OracleClauseStatus }[] = [];
       const routes: K[] = [];
@@ -760,6 +767,7 @@ export class Oracle {
     let days: number;
     if (['年', 'year', 'years'].includes(v.unit)) days = yearsMicro(v.value);
     else if (['天', '日', 'day', 'days'].includes(v.unit)) days = micro(v.value);
+    else if (['个月', 'month', 'months'].includes(v.unit)) days = Math.round((v.value * 365 * MICRO) / 12);
     else throw new Error(`oracle: unknown unit ${v.unit}`);
     const scope = occupationScope(e.scope);
     return { scope, kinds, cmp: e.cmp, days, key: `${[...scope].sort().join(',')}|${[...kinds].sort().join(',')}` };
@@ -928,12 +936,82 @@ export class Oracle {
     if (decl.type === 'boolean') return v === true ? 'T' : v === false ? 'F' : 'U';
     if (!cmp || !value || value.kind !== 'Quantity') throw new Error('oracle: a numeric fact needs a comparison');
     if (v === 'NONE') return 'F'; // no value at all: no comparison holds
-    return typeof v === 'number' ? judge(v, v, cmp, value.value) : 'U';
+    if (typeof v !== 'number') return 'U';
+    // Compared exactly as decimals: the profile's value (in the fact's first unit) against the
+    // rule's number as printed × its unit's factor ÷ the first unit's factor.
+    const factor = (u: string | null | undefined): string => String(this.vocab.units.find((x) => x.name === u || x.en === u)?.factor ?? 1);
+    const first = decl.units?.[0];
+    const sameScale = value.unit === null || first === undefined || factor(value.unit) === factor(first);
+    const rule = sameScale ? decimalOf(printedDecimal(value.text ?? String(value.value))) : ratio(decimalOf(printedDecimal(value.text ?? String(value.value))), decimalOf(factor(value.unit)), decimalOf(factor(first)));
+    const have = decimalOf(String(v));
+    const sign = compareFractions(have, rule);
+    return judge(sign, sign, cmp, 0);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/** What the oracle reads of a rule file's YAML itself: its levels, the sitting's, what is left out. */
+export interface RawRuleFile {
+  levels: number[];
+  offered?: { levels: number[] };
+  notEncoded?: { level?: number; clause?: number }[];
+  conditions: { level: number; clauses: unknown[] }[];
+}
+
+/**
+ * The levels judged, as docs/rule-files.md says: not a level the sitting does not offer, nor one
+ * without clauses that the sitting offers or that notEncoded leaves out whole.
+ */
+function judgedLevelsOf(raw: RawRuleFile): number[] {
+  const hasClauses = (level: number): boolean => raw.conditions.some((c) => c.level === level && c.clauses.length > 0);
+  const leftOut = (level: number): boolean => (raw.notEncoded ?? []).some((n) => n.level === level && n.clause === undefined);
+  return raw.levels.filter((level) => {
+    if (raw.offered && !raw.offered.levels.includes(level)) return false;
+    const offered = raw.offered?.levels.includes(level) ?? false;
+    return hasClauses(level) || !(offered || leftOut(level));
+  });
+}
+
+/** A number as printed (`100 000`, `1,000`, `10万`, `1.5亿`) as a plain decimal string: separators dropped, the scale shifted in. */
+function printedDecimal(text: string): string {
+  const scales: Record<string, number> = { 万: 4, 亿: 8 };
+  let shift = 0;
+  let body = text;
+  if (scales[body.slice(-1)] !== undefined) {
+    shift = scales[body.slice(-1)];
+    body = body.slice(0, -1);
+  }
+  body = body.replace(/[ ,\u2009\u202f]/g, '');
+  let [whole, frac = ''] = body.split('.');
+  frac = frac.padEnd(shift, '0');
+  whole += frac.slice(0, shift);
+  frac = frac.slice(shift);
+  return frac === '' ? whole : `${whole}.${frac}`;
+}
+
+/** A decimal string (or JavaScript's exponent form) as a fraction [numerator, denominator]. */
+function decimalOf(s: string): [bigint, bigint] {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s);
+  if (!m) throw new Error(`oracle: not a decimal: ${s}`);
+  const frac = m[3] ?? '';
+  const exp = Number(m[4] ?? 0) - frac.length;
+  const n = BigInt(m[2] + frac) * (m[1] === '-' ? -1n : 1n);
+  return exp >= 0 ? [n * 10n ** BigInt(exp), 1n] : [n, 10n ** BigInt(-exp)];
+}
+
+/** a × b ÷ c, as a fraction. */
+function ratio(a: [bigint, bigint], b: [bigint, bigint], c: [bigint, bigint]): [bigint, bigint] {
+  return [a[0] * b[0] * c[1], a[1] * b[1] * c[0]];
+}
+
+/** -1, 0 or 1 as a < b, a = b, a > b (denominators positive). */
+function compareFractions(a: [bigint, bigint], b: [bigint, bigint]): number {
+  const l = a[0] * b[1];
+  const r = b[0] * a[1];
+  return l < r ? -1 : l > r ? 1 : 0;
+}
 
 function sum(xs: number[]): number {
   let n = 0;

@@ -18,6 +18,7 @@ describe('the table of passes', () => {
       'check-work-types',
       'check-conditions',
       'check-preconditions',
+      'check-offered',
       'check-source-map',
       'check-levels-have-conditions',
       'check-tests',

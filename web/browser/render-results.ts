@@ -2,7 +2,7 @@
 // they lack, the earliest date, what to ask for, the documents; the profile's warnings once. In the
 // words of `zige eval`'s report (cli/report.ts) and the texts the runtime put in the results.
 import { levelHeading, REPORT_WORDS, statusText } from '../../cli/report.js';
-import type { ExplainedLevelResult, Warning } from '../../runtime/index.js';
+import type { ExplainedLevelResult, NotOfferedLevel, Warning } from '../../runtime/index.js';
 import type { MessageLang } from '../../runtime/words.js';
 import { UI } from '../ui-text.js';
 import { h } from './dom.js';
@@ -39,12 +39,19 @@ function level(r: ExplainedLevelResult, lang: MessageLang): HTMLElement {
   return section;
 }
 
-export function renderResults(target: HTMLElement, judged: { warnings: readonly Warning[]; results: readonly ExplainedLevelResult[] }, lang: MessageLang): void {
+export function renderResults(
+  target: HTMLElement,
+  judged: { warnings: readonly Warning[]; results: readonly ExplainedLevelResult[]; notOffered?: readonly NotOfferedLevel[] },
+  lang: MessageLang,
+): void {
   const parts: HTMLElement[] = [];
   if (judged.warnings.length > 0) {
     parts.push(h('h3', {}, UI.warnings[lang]), h('ul', { id: 'warnings', class: 'warnings' }, ...judged.warnings.map((w) => h('li', { 'data-code': w.code }, warningText(w, lang)))));
   }
-  if (judged.results.length === 0) parts.push(h('p', {}, REPORT_WORDS[lang].none));
+  const notOffered = judged.notOffered ?? [];
+  if (judged.results.length === 0 && notOffered.length === 0) parts.push(h('p', {}, REPORT_WORDS[lang].none));
   for (const r of judged.results) parts.push(level(r, lang));
+  // Levels not judged (not offered at the sitting, no condition in the source): never ineligible.
+  for (const n of notOffered) parts.push(h('section', { class: 'level not-offered', 'data-reason': n.reason }, h('h3', {}, levelHeading(n.level, lang), ' — ', n.text[lang])));
   target.replaceChildren(...parts);
 }

@@ -2,7 +2,7 @@
 // compiled evaluator and the runtime (never the checker), updated on every change of the form.
 // What `zige eval --json --occupation ID` prints for the same profile and date is exactly what
 // "download results" saves.
-import { evaluateProfile, EvaluationError, ProfileError, todayInShanghai, versionInForce, type Evaluation, type ExplainedLevelResult, type Profile } from '../../runtime/index.js';
+import { evaluateProfile, EvaluationError, notOfferedLevels, ProfileError, todayInShanghai, versionInForce, type Evaluation, type ExplainedLevelResult, type Profile } from '../../runtime/index.js';
 import type { SiteOccupation } from '../site-data.js';
 import { UI } from '../ui-text.js';
 import { download, h } from './dom.js';
@@ -70,8 +70,10 @@ async function evaluate(): Promise<void> {
   const workType = workTypeSelect.value || undefined;
   performance.mark('zige-evaluate-start');
   try {
-    const judged = evaluateProfile(compiled, profile, { asOf, workType, single: true });
-    last = { json: JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results }, null, 2), judged };
+    const evaluated = evaluateProfile(compiled, profile, { asOf, workType, single: true });
+    const notOffered = notOfferedLevels(compiled.meta);
+    const judged = { ...evaluated, notOffered };
+    last = { json: JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results, ...(notOffered.length > 0 ? { notOffered } : {}) }, null, 2), judged };
     rememberProfile(profile);
     renderResults(resultsBody, judged, currentLang());
   } catch (e) {
