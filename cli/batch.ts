@@ -320,7 +320,7 @@ async function judgeInput(run: Run): Promise<1 | undefined> {
   const byRange = run.workers > 1 && !settings.stdin && !settings.csvInput;
   const inputFd = byRange || settings.csvInput ? openSync(opts.input, 'r') : null;
   try {
-    const base = { input: settings.shown, csvOutput: settings.csvOutput, explain: opts.explain ?? false, asOf: settings.asOf, level: settings.level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color: useColor(io), maxReports: MAX_REPORTS };
+    const base = { input: settings.shown, csvOutput: settings.csvOutput, explain: opts.explain ?? false, asOf: settings.asOf, level: settings.level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color: useColor(io), maxReports: MAX_REPORTS, notOffered: run.chosen.notOffered };
     let input: AsyncGenerator<Piece> | Generator<Piece>;
     let options: LineOptions = { ...base, csv: false };
     if (settings.csvInput) {

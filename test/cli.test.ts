@@ -127,7 +127,7 @@ describe('zige eval', () => {
     const keys = results.map((x) => `${x.id}/${x.level}`);
     const sorted = [...results].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : b.level - a.level)).map((x) => `${x.id}/${x.level}`);
     expect(keys).toEqual(sorted);
-    expect(new Set(results.map((x) => x.id)).size).toBe(10);
+    expect(new Set(results.map((x) => x.id)).size).toBe(12);
   });
 
   it('reports an entry of unknown relation as a warning naming it, valid against the schema', async () => {

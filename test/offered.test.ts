@@ -84,10 +84,10 @@ describe('levels offered at a sitting', () => {
     expect((await zige(['eval', '--batch', input, '--rules', dir, '--occupation', '虚构考务员', '--as-of', '2025-09-10', '--out', csv])).code).toBe(0);
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
     expect(rows.filter((l) => l.startsWith('1,'))).toEqual([
-      '1,虚构考务员,invented-sitting-clerk,5,eligible,met,invented-sitting-clerk/5/1,,',
-      '1,虚构考务员,invented-sitting-clerk,4,eligible,met,invented-sitting-clerk/4/1,,',
-      '1,虚构考务员,invented-sitting-clerk,3,no-condition,,,,',
-      '1,虚构考务员,invented-sitting-clerk,2,not-offered,,,,',
+      '1,虚构考务员,invented-sitting-clerk,5,eligible,met,invented-sitting-clerk/5/1,,,,,',
+      '1,虚构考务员,invented-sitting-clerk,4,eligible,met,invented-sitting-clerk/4/1,,,,,',
+      '1,虚构考务员,invented-sitting-clerk,3,no-condition,,,,,,,',
+      '1,虚构考务员,invented-sitting-clerk,2,not-offered,,,,,,,',
     ]);
     expect(rows.filter((l) => l.startsWith('2,')).map((l) => l.split(',')[4])).toEqual(['ineligible', 'ineligible', 'no-condition', 'not-offered']);
   });
