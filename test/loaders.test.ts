@@ -555,6 +555,7 @@ describe('messages and schemas', () => {
           matched: ['internet-marketer/4/1'],
           missing: [],
           earliest: '2026-11-28',
+          latest: null,
           ask: [],
           evidence: [{ zh: '毕业证书', en: 'diploma' }],
           later: 'fields may be added',
