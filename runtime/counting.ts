@@ -2,7 +2,12 @@
 // COUNTING_MODES): the length of merged work periods as days, so that thresholds stay in days
 // (N years = 365 × N, N months = N × 365 / 12) whatever the mode.
 import { addMonths, civil } from './dates.js';
-import type { Period } from './facts.js';
+
+/** A merged work period, both ends included (facts.ts `Period`; declared here so that facts.ts may import this file). */
+interface Period {
+  start: number;
+  end: number;
+}
 
 /** Counting modes as the facts carry them: days (the default), calendar anniversaries, months as 工龄 is counted. */
 export const Counting = { Days: 0, Anniversary: 1, Months: 2 } as const;

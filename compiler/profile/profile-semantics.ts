@@ -21,20 +21,23 @@ export function isCalendarDate(s: string): boolean {
 }
 
 /**
- * Checks the schema cannot express: a work period whose `to` is before its `from`. Safe on data that
+ * Checks the schema cannot express: a work or insured period whose `to` is before its `from`. Safe on data that
  * failed schema validation (only well-formed entries are looked at).
  */
 export function checkProfileSemantics(profile: unknown): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
   if (profile === null || typeof profile !== 'object' || Array.isArray(profile)) return problems;
-  const work = (profile as { work?: unknown }).work;
-  if (!Array.isArray(work)) return problems;
-  work.forEach((w: unknown, i) => {
-    if (w === null || typeof w !== 'object') return;
-    const { from, to } = w as { from?: unknown; to?: unknown };
-    // compared first: the dates are parsed only for the rare period that ends before it starts
-    if (typeof from === 'string' && typeof to === 'string' && to < from && isCalendarDate(from) && isCalendarDate(to))
-      problems.push({ code: 'E_PROFILE_PERIOD', path: `/work/${i}/to`, args: { path: `/work/${i}/to`, from, to } });
-  });
+  // Work periods, and insured periods (issue 20): each ends on or after it starts.
+  for (const key of ['work', 'insurance'] as const) {
+    const list = (profile as Record<string, unknown>)[key];
+    if (!Array.isArray(list)) continue;
+    list.forEach((w: unknown, i) => {
+      if (w === null || typeof w !== 'object') return;
+      const { from, to } = w as { from?: unknown; to?: unknown };
+      // compared first: the dates are parsed only for the rare period that ends before it starts
+      if (typeof from === 'string' && typeof to === 'string' && to < from && isCalendarDate(from) && isCalendarDate(to))
+        problems.push({ code: 'E_PROFILE_PERIOD', path: `/${key}/${i}/to`, args: { path: `/${key}/${i}/to`, from, to } });
+    });
+  }
   return problems;
 }

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { appendRows, clearTables, openDuckdb } from '../../sql/duckdb.js';
 import { coverageReport, differential, emptyCoverage, sampleProfiles, type Coverage, type Engine } from '../sql/differential.js';
 import { loadPostgres, occupationsOf, rowsOf, type Run } from '../sql/harness.js';
+import { compileStatements } from '../../sql/statements.js';
 import { startPostgres } from '../sql/postgres-server.js';
 
 const { values } = parseArgs({ options: { postgres: { type: 'string' }, duckdb: { type: 'string' }, seed: { type: 'string' } } });
@@ -21,7 +22,8 @@ const SEED = Number(values.seed ?? 21);
 const SLICE = 20_000;
 const DUCKDB_SLICE = 100_000;
 async function main(): Promise<void> {
-  const occupations = occupationsOf();
+  // Occupations whose constructs SQL refuses by name (the time conditions of issue 20) are left out.
+  const occupations = occupationsOf().filter((o) => compileStatements([o.meta]).ok);
   const failed: string[] = [];
   const report = (name: string, c: Coverage, seconds: number): void => {
     console.log(`\n${name}: ${seconds.toFixed(1)} s\n${coverageReport(c)}`);
