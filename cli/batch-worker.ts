@@ -245,7 +245,7 @@ export function writeResults(out: Utf8Lines, line: number, results: LevelResult[
       out.push(cells.map(csvField).join(',') + '\n');
     });
     // A level not judged: its reason in the status column (not-offered, no-condition), never ineligible.
-    for (const n of o.notOffered ?? []) out.push([line, n.occupation, n.id, n.level, n.reason, '', '', '', results.length === 0 ? said : '', '', '', '', ...(o.explain ? ['', ''] : [])].map(csvField).join(',') + '\n');
+    (o.notOffered ?? []).forEach((n, i) => out.push([line, n.occupation, n.id, n.level, n.reason, '', '', '', results.length === 0 && i === 0 ? said : '', '', '', '', ...(o.explain ? ['', ''] : [])].map(csvField).join(',') + '\n'));
   } else if (o.explain) out.push(JSON.stringify({ line, warnings, results, ...notOfferedField(o) }) + '\n');
   // Without explanations the results have a fixed shape: their JSON reuses encoded texts.
   else pushResultsLine(out, line, results, warnings, o.notOffered);
