@@ -78,11 +78,15 @@ function levelText(t: OutputTemplates, lineText: string, firstWarnings: string):
 }
 
 function warningText(t: OutputTemplates): string {
-  const branches = t.warnings.map(({ code, order, pieces }) => {
-    const text = concat(pieces, (s) => (s.kind === 'path' ? 'w.path' : s.kind === 'arg' ? "COALESCE(w.arg, '')" : "''"));
-    return `WHEN w.code = ${literal(code)} AND ${order < 0 ? 'w.occupation_id IS NULL' : `w.occupation_id IS NOT NULL AND w.occupation_order = ${order}`} THEN ${text}`;
+  // by code, then by occupation (-1: said of no occupation): a few comparisons per row, not one per template
+  const codes = [...new Set(t.warnings.map((w) => w.code))];
+  const byCode = codes.map((code) => {
+    const branches = t.warnings
+      .filter((w) => w.code === code)
+      .map(({ order, pieces }) => `WHEN ${order} THEN ${concat(pieces, (s) => (s.kind === 'path' ? 'w.path' : s.kind === 'arg' ? "COALESCE(w.arg, '')" : "''"))}`);
+    return `WHEN ${literal(code)} THEN CASE CASE WHEN w.occupation_id IS NULL THEN -1 ELSE w.occupation_order END ${branches.join(' ')} END`;
   });
-  return `CASE ${branches.join('\n    ')} END`;
+  return `CASE w.code ${byCode.join('\n    ')} END`;
 }
 
 /**
