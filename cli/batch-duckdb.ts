@@ -26,7 +26,7 @@ import { chunks, type Piece } from './batch-input.js';
 import { CSV_COLUMNS, decodeUtf8, linesNotUtf8, locate, readProfile, splitRecords, writeError, type ChunkResult, type LineOptions, type Records } from './batch-worker.js';
 import type { RecordFailure } from './csv-input.js';
 import { readCsv } from './csv-input.js';
-import { outputTemplates } from './duckdb-templates.js';
+import { JsonLevels, outputTemplates } from './duckdb-templates.js';
 import { Utf8Lines } from './result-json.js';
 import { printDiagnostics, useColor, type Io } from './output.js';
 import type { Output } from './batch-output.js';
@@ -158,6 +158,8 @@ class SqlJudge {
   private nodeLines: { line: number; text: string | RecordFailure; spans: number; notUtf8: [number, EncodingProblem] | undefined }[] = [];
   private count = 0;
   private reported = 0;
+  /** JSON lines output: each level's encoded JSON, by its compact form. */
+  private readonly levels: JsonLevels;
   /** Seconds per phase, printed on stderr when ZIGE_SQL_PHASES is set (bench/sql.ts). */
   readonly phases = new Phases();
   private readonly metas: OccupationMeta[];
@@ -170,6 +172,7 @@ class SqlJudge {
     templates: OutputTemplates,
   ) {
     this.metas = run.chosen.occupations.map((c) => c.compiled().meta);
+    this.levels = new JsonLevels(this.metas);
     const levelsOf = levelFilter(o);
     this.statements = roundStatements(this.metas, levelsOf, templates);
   }
@@ -255,9 +258,9 @@ class SqlJudge {
     };
     const texts = await this.connection.stream(this.statements.output);
     for await (const rows of texts.yieldRows()) {
-      for (const [line, text] of rows) {
+      for (const [line, text, levels] of rows) {
         rejectUpTo(Number(line));
-        out.push(text as string);
+        out.push(this.o.csvOutput ? (text as string) : this.levels.line(Number(line), text as string, levels as string));
       }
       if (out.size > 1 << 24) await this.run.output.write(out.take());
     }

@@ -50,7 +50,8 @@ export function outputTemplates(metas: readonly OccupationMeta[], levelsOf: (m: 
   const builder = new ResultBuilder(metas);
   const csv = o.csvOutput;
   const t: OutputTemplates = { format: csv ? 'csv' : 'json', levels: [], warnings: [] };
-  for (const [order, meta] of metas.entries()) {
+  // JSON lines: levels are encoded by JsonLevels from their compact form; CSV: by these templates
+  for (const [order, meta] of csv ? metas.entries() : []) {
     for (const level of levelsOf(meta)) {
       const base = builder.level({ applicant_id: 0, occupation_order: order, level, status: mark(1), education: mark(2), clauses: '' });
       const ids = meta.clauses.filter((c) => c.level === level).map((c) => c.id);
@@ -72,4 +73,31 @@ export function outputTemplates(metas: readonly OccupationMeta[], levelsOf: (m: 
     }
   }
   return t;
+}
+
+/** Level results of JSON lines output from their compact form (sql/output.ts), each encoded once. */
+export class JsonLevels {
+  private readonly builder: ResultBuilder;
+  private readonly encoded = new Map<string, string>();
+
+  constructor(metas: readonly OccupationMeta[]) {
+    this.builder = new ResultBuilder(metas);
+  }
+
+  /** The JSON line of a judged profile: its line number, warnings' JSON and compact levels. */
+  line(line: number, warnings: string, levels: string): string {
+    const results = levels === '' ? [] : levels.split(';').map((x) => this.level(x));
+    return `{"line":${line},"warnings":[${warnings}],"results":[${results.join(',')}]}\n`;
+  }
+
+  private level(compact: string): string {
+    const known = this.encoded.get(compact);
+    if (known !== undefined) return known;
+    const [order, level, status, education, clauses] = compact.split(':');
+    const json = JSON.stringify(this.builder.level({ applicant_id: 0, occupation_order: Number(order), level: Number(level), status, education, clauses }));
+    // bounded: clause letters combine in many ways over a large input
+    if (this.encoded.size >= 100_000) this.encoded.clear();
+    this.encoded.set(compact, json);
+    return json;
+  }
 }

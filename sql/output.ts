@@ -78,22 +78,30 @@ function levelText(t: OutputTemplates, lineText: string, firstWarnings: string):
 }
 
 function warningText(t: OutputTemplates): string {
-  const branches = t.warnings.map(({ code, order, pieces }) => {
-    const text = concat(pieces, (s) => (s.kind === 'path' ? 'w.path' : s.kind === 'arg' ? "COALESCE(w.arg, '')" : "''"));
-    return `WHEN w.code = ${literal(code)} AND ${order < 0 ? 'w.occupation_id IS NULL' : `w.occupation_id IS NOT NULL AND w.occupation_order = ${order}`} THEN ${text}`;
+  // by code, then by occupation (-1: said of no occupation): a few comparisons per row, not one per template
+  const codes = [...new Set(t.warnings.map((w) => w.code))];
+  const byCode = codes.map((code) => {
+    const branches = t.warnings
+      .filter((w) => w.code === code)
+      .map(({ order, pieces }) => `WHEN ${order} THEN ${concat(pieces, (s) => (s.kind === 'path' ? 'w.path' : s.kind === 'arg' ? "COALESCE(w.arg, '')" : "''"))}`);
+    return `WHEN ${literal(code)} THEN CASE CASE WHEN w.occupation_id IS NULL THEN -1 ELSE w.occupation_order END ${branches.join(' ')} END`;
   });
-  return `CASE ${branches.join('\n    ')} END`;
+  return `CASE w.code ${byCode.join('\n    ')} END`;
 }
 
 /**
- * The statement giving (line, text) of every applicant in `applicants`, by line: the whole
- * output of each judged profile, every level row and every warning in the writer's order.
+ * The statement giving the output of every applicant in `applicants`, by line: CSV, (line, text):
+ * every level row and the warnings in the writer's order; JSON lines, (line, warnings, levels):
+ * the warnings' JSON, and the levels as `order:level:status:education:TFU…` joined by `;`.
  */
 export function outputSql(t: OutputTemplates): string {
   const warnings = `SELECT w.applicant_id, ${joinedInOrder(warningText(t), "','", ['w.occupation_order', 'w.section', 'w.idx', 'w.sub'])} AS ws FROM wr w GROUP BY w.applicant_id`;
   if (t.format === 'json') {
-    const levels = `SELECT l.applicant_id, ${joinedInOrder(levelText(t, "''", "''"), "','", ['l.occupation_order', 'l.level_order'])} AS ls FROM lv l GROUP BY l.applicant_id`;
-    return `SELECT a.line, '{"line":' || CAST(a.line AS VARCHAR) || ',"warnings":[' || COALESCE(w.ws, '') || '],"results":[' || COALESCE(r.ls, '') || ']}' || chr(10) AS text
+    // JSON lines: clause texts make a level's JSON ~1.5 kB; SQL gives each level compactly
+    // (order:level:status:education:clause letters) and the CLI copies the level's encoded JSON.
+    const compact = `CAST(l.occupation_order AS VARCHAR) || ':' || CAST(l.level AS VARCHAR) || ':' || l.status || ':' || l.education || ':' || l.clauses`;
+    const levels = `SELECT l.applicant_id, ${joinedInOrder(compact, "';'", ['l.occupation_order', 'l.level_order'])} AS ls FROM lv l GROUP BY l.applicant_id`;
+    return `SELECT a.line, COALESCE(w.ws, '') AS warnings, COALESCE(r.ls, '') AS levels
 FROM applicants a LEFT JOIN (${warnings}) w ON w.applicant_id = a.applicant_id LEFT JOIN (${levels}) r ON r.applicant_id = a.applicant_id
 ORDER BY a.line`;
   }

@@ -19,6 +19,9 @@ import { occupationsOf } from './sql/harness.js';
 
 const OPTIONS: LineOptions = { input: 'in.jsonl', csv: false, csvOutput: false, explain: false, asOf: '2026-11-28', single: false, lang: 'both', color: false, maxReports: 0 };
 
+/** Numbers read to the same double by both parsers (15 digits on each side of the point): taken by the fast path. */
+const PRECISE = '{"work":[{"occupation":"a","years":0.333333333333333}],"facts":{"项目数":123456789012345.123456789012345,"竞赛名次":-0.123456789012345}}';
+
 /** Near-misses of a valid profile: each breaks one rule (or is an oddity that is valid after all). */
 function nearMisses(base: Profile): string[] {
   const b = JSON.stringify(base);
@@ -100,6 +103,7 @@ function nearMisses(base: Profile): string[] {
     '{"work":[{"occupation":"a","years":1}]',
     "{'work':[]}",
     '{"work":[{"occupation":"a","years":1e2}]}',
+    PRECISE,
   ];
 }
 
@@ -142,6 +146,7 @@ describe('the DuckDB fast path accepts only what the JS batch accepts', () => {
     expect(wrong).toEqual([]);
     // the fast path is taken: every generated valid profile, and the valid near-misses it can read
     expect(accepted.length).toBeGreaterThan(45);
+    expect(accepted.map((id) => lines[id - 1])).toContain(PRECISE);
     const refusedValid = lines.filter((t, i) => !accepted.includes(i + 1) && jsAccepts(t, metas) !== undefined);
     expect(refusedValid.length).toBeGreaterThan(5); // spellings left to Node on purpose (BOM, escapes, spaces at either end)
   });
