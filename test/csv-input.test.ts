@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { csvField } from '../cli/batch-worker.js';
 import { findColumn, readCsv, type CsvReadStats } from '../cli/csv-input.js';
 import { main } from '../cli/main.js';
-import { cli, levelFiveClause, ruleFile, rulesDir, scratch } from './helpers.js';
+import { levelFiveClause, ruleFile, rulesDir, scratch } from './helpers.js';
+// the built CLI in process (its worker threads run dist/cli/batch-worker.js)
+import { zige as built } from './in-process.js';
 
 const OCC = ['--occupation', '互联网营销师', '--as-of', '2026-11-28'];
 
@@ -132,7 +134,7 @@ describe('zige eval --batch FILE.csv', () => {
       .map((l) => JSON.parse(l) as { line: number; error?: { code: string } });
     expect(lines.map((l) => l.line)).toEqual(Array.from({ length: 1000 }, (_, k) => k + 2));
     expect(lines.filter((l) => l.error).map((l) => [l.line, l.error!.code])).toEqual([[4, 'E_CSV_QUOTE_CLOSING']]);
-    const two = cli(['eval', '--batch', input, ...OCC, '--out', join(dir, 'two.jsonl'), '--jobs', '2', '--lang', 'en']);
+    const two = await built(['eval', '--batch', input, ...OCC, '--out', join(dir, 'two.jsonl'), '--jobs', '2', '--lang', 'en']);
     expect(two.code).toBe(1);
     expect(two.stderr).toContain('batch: 1000 profiles, 999 evaluated, 1 skipped (1 input line not judged)');
     expect(readFileSync(join(dir, 'two.jsonl'), 'utf8')).toBe(out);

@@ -90,8 +90,8 @@ describe('files that are not UTF-8', () => {
     const profile = (occupation: Buffer): Buffer => Buffer.concat([utf8('{"work": [{"occupation": "'), occupation, utf8('", "from": "2020-01-01"}]}')]);
     const jsonl = join(dir, 'in.jsonl');
     writeFileSync(jsonl, Buffer.concat([profile(utf8('互联网营销师')), utf8('\n'), profile(GBK_MARKETER), utf8('\n'), profile(utf8('互联网营销师')), utf8('\n')]));
-    const one = cli(['eval', '--batch', jsonl, ...OCC, '--jobs', '1']);
-    const two = cli(['eval', '--batch', jsonl, ...OCC, '--jobs', '2']);
+    const one = await zige(['eval', '--batch', jsonl, ...OCC, '--jobs', '1']);
+    const two = await zige(['eval', '--batch', jsonl, ...OCC, '--jobs', '2']);
     for (const r of [one, two]) {
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('in.jsonl:2:27: error[E_ENCODING]');
@@ -108,7 +108,7 @@ describe('files that are not UTF-8', () => {
       csv,
       Buffer.concat([utf8('id,profile\n'), utf8('a,"'), quoted(profile(utf8('互联网营销师'))), utf8('"\n'), utf8('b,"{\n'), quoted(profile(GBK_MARKETER)).subarray(1), utf8('"\n'), utf8('c,"'), quoted(profile(utf8('互联网营销师'))), utf8('"\n')]),
     );
-    const c = cli(['eval', '--batch', csv, ...OCC]);
+    const c = await zige(['eval', '--batch', csv, ...OCC]);
     expect(c.code).toBe(1);
     expect(c.stderr).toContain('in.csv:3: error[E_ENCODING]');
     expect(c.stderr).toContain('batch: 3 profiles, 2 evaluated, 1 skipped');
