@@ -12,6 +12,7 @@ import { literal } from '../sql/dialect.js';
 import { appendRows, clearTables, DuckdbMissing, openDuckdb, type DuckConnection } from '../sql/duckdb.js';
 import { addProfile, emptyRows, type Rows } from '../sql/load.js';
 import { screeningSql } from '../sql/query.js';
+import { SqlRefusal } from '../sql/atoms.js';
 import { ResultBuilder } from '../sql/results.js';
 import { warningsSql } from '../sql/warnings.js';
 import { csvPieces, profileColumn } from './batch-csv.js';
@@ -88,8 +89,15 @@ export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
       if (typeof column !== 'number') return fail(column, io, opts.lang);
       pieces = csvPieces(records, column);
     } else pieces = chunks(opts.input, io.stdin ?? process.stdin);
+    let judge: SqlJudge;
+    try {
+      judge = new SqlJudge(run, db.connection, o);
+    } catch (e) {
+      // a construct the SQL backend refuses by name (past events, preconditions …): said before any output
+      if (e instanceof SqlRefusal) return fail({ code: 'E_SQL_UNSUPPORTED', args: { construct: e.construct, occupation: refusedOccupation(run) } }, io, opts.lang);
+      throw e;
+    }
     if (settings.csvOutput) await output.write((opts.bom ? '\uFEFF' : '') + CSV_COLUMNS.join(',') + '\n');
-    const judge = new SqlJudge(run, db.connection, o);
     for await (const piece of pieces) {
       if ('position' in piece) throw new Error('ranges are read by worker threads only');
       const records: Records = 'records' in piece ? piece.records : recordsOf(piece.bytes, piece.firstLine);
@@ -102,6 +110,21 @@ export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
     db.close();
   }
   return undefined;
+}
+
+/** The id of the first judged occupation the SQL backend refuses, for its message. */
+function refusedOccupation(run: DuckRun): string {
+  const metas = run.chosen.occupations.map((c) => c.compiled().meta);
+  const refused = metas.find((meta) => {
+    try {
+      screeningSql([{ meta, levels: [...meta.levels] as never }]);
+      return false;
+    } catch (e) {
+      if (e instanceof SqlRefusal) return true;
+      throw e;
+    }
+  });
+  return refused?.id ?? '';
 }
 
 /** Whether the Parquet file has a `profile` column, else what is wrong with it. */

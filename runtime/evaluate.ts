@@ -442,8 +442,9 @@ function searchEarliest(
   // No route can hold later when each lacks something waiting does not bring: no search (most
   // ineligible levels end here, so nothing is made before).
   if (!mayBecome) return null;
-  // Without ongoing work only age can change with time, and only with a known birth date.
-  if (facts.birth === null && !facts.work.some((w) => w.ongoing)) return null;
+  // Without ongoing work only age can change with time, and only with a known birth date (or
+  // events leave a window: a cap over this calendar year lifts in the next).
+  if (facts.birth === null && !facts.work.some((w) => w.ongoing) && facts.events.length === 0) return null;
   const eligibleOn = (day: number): boolean => {
     const map = (probes.map ??= new Map());
     let p = map.get(day);

@@ -160,8 +160,9 @@ export class Explainer {
         const text = this.describe(p);
         const code = p.op;
         // Time changes none of these but age (projectFacts changes only work and the date; a
-        // work period that does not include the as-of date never will: no new one starts).
-        const later = code === 'age' || code === 'ageBySex';
+        // work period that does not include the as-of date never will: no new one starts), and a
+        // cap over a window of events (< N in this calendar year): events leave the window, none come.
+        const later = code === 'age' || code === 'ageBySex' || (code === 'events' && p.window !== 0 && (p.cmp === '<' || p.cmp === '<='));
         // Only ages and facts have quantities; the others say more only when unknown (asks).
         const quantities = code === 'age' || code === 'ageBySex' || code === 'fact';
         const holding = [this.proof(p)]; // never written to

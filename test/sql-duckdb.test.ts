@@ -9,6 +9,7 @@ import { population } from '../bench/population.js';
 import { scratch } from './helpers.js';
 import { zige } from './in-process.js';
 import { HOSTILE_LINES, hostileRules, jsonLines, withoutSingleRelations } from './sql/inputs.js';
+import { sqlRulesDir } from './sql/harness.js';
 
 let dir: string;
 
@@ -37,7 +38,8 @@ describe('eval --batch --engine duckdb', { timeout: 180_000 }, () => {
   it('gives the JS batch output byte for byte: every occupation, hostile lines rejected with the same line and code', async () => {
     const profiles = population(11, 50).map((p) => JSON.stringify(withoutSingleRelations(p)));
     const input = jsonLines(join(dir, 'mixed.jsonl'), [...profiles.slice(0, 25), ...HOSTILE_LINES, ...profiles.slice(25)]);
-    const { code, output } = await bothEngines(input, 'mixed.jsonl', ['--as-of', '2026-11-28']);
+    // every occupation the SQL backend compiles (the Tianjin rules are refused by name: below)
+    const { code, output } = await bothEngines(input, 'mixed.jsonl', ['--as-of', '2026-11-28', '--rules', sqlRulesDir()]);
     expect(code).toBe(1);
     const errors = output.split('\n').filter((l) => l.includes('"error"'));
     expect(errors.length).toBe(12);
@@ -121,5 +123,13 @@ describe('Parquet input (--engine duckdb)', { timeout: 180_000 }, () => {
     expect(duck.code).toBe(js.code);
     expect(readFileSync(join(dir, 'pq-duck.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'pq-js.jsonl'), 'utf8'));
     expect((await zige(['eval', '--batch', parquet])).code).toBe(2);
+  });
+
+  it('refuses by name an occupation it cannot compile (past events, a precondition), before any output', async () => {
+    const input = jsonLines(join(dir, 'refused.jsonl'), [JSON.stringify({ categories: [] })]);
+    const r = await zige(['eval', '--batch', input, '--engine', 'duckdb', '--as-of', '2026-11-28']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[E_SQL_UNSUPPORTED]');
+    expect(r.stderr).toContain('tianjin-competition-promotion');
   });
 });
