@@ -343,8 +343,8 @@ function levelResult(
   } as ExplainedLevelResult; // `earliest` is set as EarliestByStatus says for `status`
 }
 
-/** `outcome` and `amount` of a level result, each only when the occupation declares it. */
-function grant(meta: OccupationMeta, level: Level, status: Status, matched: readonly string[]): Pick<LevelResult, 'outcome' | 'amount'> {
+/** `outcome` and `amount` of a level result, each only when the occupation declares it (also the SQL backend's results). */
+export function grant(meta: OccupationMeta, level: Level, status: Status, matched: readonly string[]): Pick<LevelResult, 'outcome' | 'amount'> {
   const out: Pick<LevelResult, 'outcome' | 'amount'> = {};
   if (meta.outcomes) {
     const first = meta.clauses.find((c) => c.id === matched[0]);

@@ -22,6 +22,7 @@ export {
   evaluateOccupation,
   evaluateProfile,
   levelStatus,
+  grant,
   EvaluationError,
   type ClausePredicate,
   type CompiledOccupation,

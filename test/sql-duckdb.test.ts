@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { population } from '../bench/population.js';
-import { scratch } from './helpers.js';
+import { rulesDir, scratch } from './helpers.js';
 import { zige } from './in-process.js';
 import { HOSTILE_LINES, hostileRules, jsonLines, withoutSingleRelations } from './sql/inputs.js';
 import { sqlRulesDir } from './sql/harness.js';
@@ -131,5 +131,34 @@ describe('Parquet input (--engine duckdb)', { timeout: 180_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error[E_SQL_UNSUPPORTED]');
     expect(r.stderr).toContain('tianjin-competition-promotion');
+  });
+
+  it('gives outcome and amount as the JS batch does (a next-level clause, amounts by level)', async () => {
+    const rules = rulesDir({
+      'grant.yaml': `id: grant
+name: 样例补贴
+source: {document: 样例, section: 一、样例, text: "一、样例\\n1. 样例条款。\\n"}
+levels: [5, 4]
+conditions:
+  - level: 5
+    source: 样例条款。
+    amount: {value: 1000, unit: 元}
+    clauses:
+      - {id: "1", source: 样例条款。, outcome: next-level, when: 从业 本职业 >= 1年}
+  - level: 4
+    source: 样例条款。
+    amount: {value: 1500.5, unit: 元}
+    clauses:
+      - {id: "1", source: 样例条款。, outcome: next-level, when: 从业 本职业 >= 1年}
+`,
+    });
+    const work = { occupation: '样例补贴', from: '2020-01-01' };
+    const input = jsonLines(join(dir, 'grant.jsonl'), [
+      JSON.stringify({ work: [work] }),
+      JSON.stringify({ work: [work], certificates: [{ occupation: '样例补贴', level: 5, kind: '技能等级证书', date: '2021-01-01' }] }),
+    ]);
+    const { output } = await bothEngines(input, 'grant.jsonl', ['--rules', rules, '--as-of', '2026-11-28']);
+    expect(output).toContain('"outcome":{"kind":"next-level","level":5},"amount":{"value":1000,"unit":"元"}');
+    expect(output).toContain('"outcome":{"kind":"next-level","level":4},"amount":{"value":1500.5,"unit":"元"}');
   });
 });
