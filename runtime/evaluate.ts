@@ -332,6 +332,8 @@ function levelResult(
     education: educationName,
     clauses,
     matched,
+    // what the level grants, where the fast result has it: after `matched`
+    ...(meta.outcomes || meta.amounts ? grant(meta, level, name, matched) : {}),
     missing: explain.missing,
     earliest: explain.earliest,
     ask: explain.ask,
@@ -339,7 +341,6 @@ function levelResult(
     requirement: explain.requirement,
     ...(explain.preconditions ? { preconditions: explain.preconditions } : {}),
     ...(explain.registration ? { registration: explain.registration } : {}),
-    ...(meta.outcomes || meta.amounts ? grant(meta, level, name, matched) : {}),
   } as ExplainedLevelResult; // `earliest` is set as EarliestByStatus says for `status`
 }
 
