@@ -362,8 +362,8 @@ function levelResult(
   } as ExplainedLevelResult; // `earliest` is set as EarliestByStatus says for `status`
 }
 
-/** `outcome` and `amount` of a level result, each only when the occupation declares it. */
-function grant(meta: OccupationMeta, level: Level, status: Status, matched: readonly string[]): Pick<LevelResult, 'outcome' | 'amount'> {
+/** `outcome` and `amount` of a level result, each only when the occupation declares it (also the SQL backend's results). */
+export function grant(meta: OccupationMeta, level: Level, status: Status, matched: readonly string[]): Pick<LevelResult, 'outcome' | 'amount'> {
   const out: Pick<LevelResult, 'outcome' | 'amount'> = {};
   if (meta.outcomes) {
     const first = meta.clauses.find((c) => c.id === matched[0]);
@@ -461,8 +461,9 @@ function searchEarliest(
   // No route can hold later when each lacks something waiting does not bring: no search (most
   // ineligible levels end here, so nothing is made before).
   if (!mayBecome) return null;
-  // Without ongoing work only age can change with time, and only with a known birth date.
-  if (facts.birth === null && !facts.work.some((w) => w.ongoing)) return null;
+  // Without ongoing work only age can change with time, and only with a known birth date (or
+  // events leave a window: a cap over this calendar year lifts in the next).
+  if (facts.birth === null && !facts.work.some((w) => w.ongoing) && facts.events.length === 0) return null;
   const eligibleOn = (day: number): boolean => {
     const p = projectionOn(occ, facts, probes, day);
     return levelStatus(occ, p.facts, p.requirement, level) === T;

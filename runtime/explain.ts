@@ -163,7 +163,8 @@ export class Explainer {
         // Time changes none of these but age (projectFacts changes only work and the date; a
         // work period that does not include the as-of date never will: no new one starts).
         // Insured months grow with an ongoing insured period (up to the as-of date only).
-        const later = code === 'age' || code === 'ageBySex' || (p.op === 'insured' && p.until === null);
+        // A cap over a window of events (< N in this calendar year) also: events leave the window, none come.
+        const later = code === 'age' || code === 'ageBySex' || (p.op === 'insured' && p.until === null) || (p.op === 'events' && p.window !== 0 && (p.cmp === '<' || p.cmp === '<='));
         // Only ages, facts and insured months have quantities; the others say more only when unknown (asks).
         const quantities = code === 'age' || code === 'ageBySex' || code === 'fact' || code === 'ageOn' || code === 'insured' || code === 'certWindow';
         const holding = [this.proof(p)]; // never written to

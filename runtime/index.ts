@@ -23,6 +23,7 @@ export {
   evaluateOccupation,
   evaluateProfile,
   levelStatus,
+  grant,
   EvaluationError,
   type ClausePredicate,
   type CompiledOccupation,

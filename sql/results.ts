@@ -1,7 +1,7 @@
 // Rows of the screening and warnings statements back into the runtime's result objects
 // (runtime/evaluate.ts LevelResult, runtime/facts.ts Warning): the batch writes them exactly as
 // the JS batch does, so the two engines' outputs compare byte for byte.
-import type { ConditionStatus, LevelResult, Status } from '../runtime/evaluate.js';
+import { grant, type ConditionStatus, type LevelResult, type Status } from '../runtime/evaluate.js';
 import type { Warning } from '../runtime/facts.js';
 import type { OccupationMeta } from '../runtime/meta.js';
 import { renderBoth, type RuntimeMessageCode } from '../runtime/messages.js';
@@ -53,7 +53,7 @@ export class ResultBuilder {
     const data = this.byLevel[row.occupation_order].get(row.level)!;
     const clauses = data.clauses.map((c, i) => ({ id: c.id, text: c.text, status: CLAUSE_STATUS[row.clauses[i]] }));
     const matched = clauses.filter((c) => c.status === 'met').map((c) => c.id);
-    return {
+    const result: LevelResult = {
       occupation: meta.name,
       id: meta.id,
       version: meta.version,
@@ -64,6 +64,8 @@ export class ResultBuilder {
       clauses,
       matched,
     };
+    // what the level grants (next-level outcomes, amounts), as the runtime says it
+    return meta.outcomes || meta.amounts ? { ...result, ...grant(meta, result.level, result.status, matched) } : result;
   }
 
   /** A warning from its row, its message rendered from the runtime's templates. */

@@ -132,6 +132,12 @@ describe('caps over past events', () => {
     expect(at(await judge('invented-subsidy', { ...held, events: lastYear }, '2024-06-30'), 5).status).toBe('eligible');
   });
 
+  it('a cap over the calendar year lifts on 1 January: earliest', async () => {
+    const three = [claim('2024-01-01', 4, '无关'), claim('2024-03-01', 3, '无关'), claim('2024-06-30', 2, '无关')];
+    const r = at(await judge('invented-subsidy', { ...held, events: three }, '2024-06-30'), 5) as Level & { earliest: string | null };
+    expect(r.earliest).toBe('2025-01-01');
+  });
+
   it('once per occupation and level: a claim at another level or in another occupation does not count', async () => {
     expect(at(await judge('invented-subsidy', { ...held, events: [claim('2019-05-01', 5)] }, '2024-06-30'), 5).status).toBe('ineligible');
     expect(at(await judge('invented-subsidy', { ...held, events: [claim('2019-05-01', 4)] }, '2024-06-30'), 5).status).toBe('eligible');

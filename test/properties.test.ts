@@ -78,7 +78,8 @@ describe('earliest: the first day on which the same profile is eligible', () => 
       !(p.certificates ?? []).some((c) => after(c.date)) &&
       !(p.training ?? []).some((t) => after(t.date)) &&
       !(p.apprenticeships ?? []).some((a) => after(a.completed)) &&
-      !(p.education ?? []).some((e) => after(e.date))
+      !(p.education ?? []).some((e) => after(e.date)) &&
+      !(p.events ?? []).some((e) => after(e.date))
     );
   };
   const statusOn = (occ: (typeof occupations)[number], p: Profile, asOf: string, level: Level): string =>

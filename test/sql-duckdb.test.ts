@@ -6,9 +6,10 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { population } from '../bench/population.js';
-import { scratch } from './helpers.js';
+import { rulesDir, scratch } from './helpers.js';
 import { zige } from './in-process.js';
 import { HOSTILE_LINES, hostileRules, jsonLines, withoutSingleRelations } from './sql/inputs.js';
+import { sqlRulesDir } from './sql/harness.js';
 
 let dir: string;
 
@@ -32,15 +33,6 @@ beforeAll(() => {
   dir = scratch('sql-duckdb');
 });
 
-/** The bundled rules but those whose constructs the SQL backend refuses (the time conditions of issue 20, categories). */
-function sqlRules(): string {
-  const rules = join(dir, 'sql-rules');
-  mkdirSync(join(rules, 'sources'), { recursive: true });
-  for (const f of readdirSync('rules')) if (f.endsWith('.yaml') && !f.startsWith('chaoyang')) copyFileSync(join('rules', f), join(rules, f));
-  for (const f of readdirSync(join('rules', 'sources'))) copyFileSync(join('rules', 'sources', f), join(rules, 'sources', f));
-  return rules;
-}
-
 // Generous timeouts: each run builds a large statement, slow on a loaded machine.
 describe('eval --batch --engine duckdb', { timeout: 180_000 }, () => {
   it('refuses, by name and before judging, bundled rules with a construct SQL does not compile', async () => {
@@ -54,7 +46,8 @@ describe('eval --batch --engine duckdb', { timeout: 180_000 }, () => {
   it('gives the JS batch output byte for byte: every occupation SQL compiles, hostile lines rejected with the same line and code', async () => {
     const profiles = population(11, 50).map((p) => JSON.stringify(withoutSingleRelations(p)));
     const input = jsonLines(join(dir, 'mixed.jsonl'), [...profiles.slice(0, 25), ...HOSTILE_LINES, ...profiles.slice(25)]);
-    const { code, output } = await bothEngines(input, 'mixed.jsonl', ['--as-of', '2026-11-28', '--rules', sqlRules()]);
+    // every occupation the SQL backend compiles (the Tianjin rules are refused by name: below)
+    const { code, output } = await bothEngines(input, 'mixed.jsonl', ['--as-of', '2026-11-28', '--rules', sqlRulesDir()]);
     expect(code).toBe(1);
     const errors = output.split('\n').filter((l) => l.includes('"error"'));
     expect(errors.length).toBe(12);
@@ -138,5 +131,42 @@ describe('Parquet input (--engine duckdb)', { timeout: 180_000 }, () => {
     expect(duck.code).toBe(js.code);
     expect(readFileSync(join(dir, 'pq-duck.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'pq-js.jsonl'), 'utf8'));
     expect((await zige(['eval', '--batch', parquet])).code).toBe(2);
+  });
+
+  it('refuses by name an occupation it cannot compile (past events, a precondition), before any output', async () => {
+    const input = jsonLines(join(dir, 'refused.jsonl'), [JSON.stringify({ categories: [] })]);
+    const r = await zige(['eval', '--batch', input, '--engine', 'duckdb', '--as-of', '2026-11-28']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[E_SQL_UNSUPPORTED]');
+    expect(r.stderr).toContain('tianjin-competition-promotion');
+  });
+
+  it('gives outcome and amount as the JS batch does (a next-level clause, amounts by level)', async () => {
+    const rules = rulesDir({
+      'grant.yaml': `id: grant
+name: 样例补贴
+source: {document: 样例, section: 一、样例, text: "一、样例\\n1. 样例条款。\\n"}
+levels: [5, 4]
+conditions:
+  - level: 5
+    source: 样例条款。
+    amount: {value: 1000, unit: 元}
+    clauses:
+      - {id: "1", source: 样例条款。, outcome: next-level, when: 从业 本职业 >= 1年}
+  - level: 4
+    source: 样例条款。
+    amount: {value: 1500.5, unit: 元}
+    clauses:
+      - {id: "1", source: 样例条款。, outcome: next-level, when: 从业 本职业 >= 1年}
+`,
+    });
+    const work = { occupation: '样例补贴', from: '2020-01-01' };
+    const input = jsonLines(join(dir, 'grant.jsonl'), [
+      JSON.stringify({ work: [work] }),
+      JSON.stringify({ work: [work], certificates: [{ occupation: '样例补贴', level: 5, kind: '技能等级证书', date: '2021-01-01' }] }),
+    ]);
+    const { output } = await bothEngines(input, 'grant.jsonl', ['--rules', rules, '--as-of', '2026-11-28']);
+    expect(output).toContain('"outcome":{"kind":"next-level","level":5},"amount":{"value":1000,"unit":"元"}');
+    expect(output).toContain('"outcome":{"kind":"next-level","level":4},"amount":{"value":1500.5,"unit":"元"}');
   });
 });

@@ -70,7 +70,8 @@ export function buildOccupation(f: RuleFileCheck): CheckedOccupation {
     outcomes: data.conditions.some((g) => g.clauses.some((c) => c.outcome !== undefined)),
     amounts: Object.fromEntries(data.conditions.flatMap((c) => (c.amount ? [[c.level, { value: c.amount.value, unit: c.amount.unit }]] : []))),
     english: englishNames(v, usesEvents(f)),
-    evidence: v.evidence,
+    // the documents of events only where a condition counts them: other modules stay as they were
+    evidence: usesEvents(f) ? v.evidence : Object.fromEntries(Object.entries(v.evidence).filter(([kind]) => kind !== 'events')),
   };
 }
 

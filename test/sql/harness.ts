@@ -11,7 +11,27 @@ import { screeningSql } from '../../sql/query.js';
 import { ResultBuilder, type LevelRow, type WarningRow } from '../../sql/results.js';
 import { schemaDdl, TABLES } from '../../sql/schema.js';
 import { warningsSql } from '../../sql/warnings.js';
-import { RULES } from '../helpers.js';
+import { cpSync, readdirSync } from 'node:fs';
+import { RULES, scratch } from '../helpers.js';
+
+/**
+ * The bundled rules the SQL backend compiles: all but the Tianjin promotion rules, which count past
+ * events and have a precondition (refused by name: `E_SQL_UNSUPPORTED`).
+ */
+export const SQL_REFUSED_FILES = ['chaoyang-skill-upgrade-subsidy.yaml', 'tianjin-competition-promotion-2021.yaml', 'tianjin-competition-promotion-2024.yaml'];
+
+/** A copy of the bundled rules without SQL_REFUSED_FILES. */
+export function sqlRulesDir(): string {
+  const dir = scratch('sql-rules');
+  cpSync(RULES, dir, { recursive: true, filter: (src) => !SQL_REFUSED_FILES.includes(src.split(/[\\/]/).pop() ?? '') });
+  return dir;
+}
+
+/** Every file of the bundled rules is either compiled by the SQL backend or listed as refused. */
+export function bundledRuleFiles(): string[] {
+  return readdirSync(RULES).filter((f) => f.endsWith('.yaml') && f !== 'vocabulary.yaml');
+}
+
 
 export interface Answer {
   results: LevelResult[];
