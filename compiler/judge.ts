@@ -89,9 +89,12 @@ export function judgeProfile(inForce: readonly Judgeable[], profile: Profile, o:
   return { results, warnings, evaluated };
 }
 
-/** The text of `zige eval --json`: {asOf, warnings, results}, indented by two spaces (`space` 0: on one line). */
-export function evalJson(asOf: string, judged: Pick<Judged, 'results' | 'warnings'>, space = 2): string {
-  return JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results }, null, space);
+/**
+ * The text of `zige eval --json`: {asOf, rulesVersion, warnings, results}, indented by two spaces
+ * (`space` 0: on one line); `rulesVersion` from compiler/rules-version.ts.
+ */
+export function evalJson(asOf: string, rulesVersion: string, judged: Pick<Judged, 'results' | 'warnings'>, space = 2): string {
+  return JSON.stringify({ asOf, rulesVersion, warnings: judged.warnings, results: judged.results }, null, space);
 }
 
 /** The occupations whose id, name or an alias is `query` (compared as normalizeName does). */

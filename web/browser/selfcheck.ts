@@ -71,7 +71,7 @@ async function evaluate(): Promise<void> {
   performance.mark('zige-evaluate-start');
   try {
     const judged = evaluateProfile(compiled, profile, { asOf, workType, single: true });
-    last = { json: JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results }, null, 2), judged };
+    last = { json: JSON.stringify({ asOf, rulesVersion: index.rulesVersion, warnings: judged.warnings, results: judged.results }, null, 2), judged };
     rememberProfile(profile);
     renderResults(resultsBody, judged, currentLang());
   } catch (e) {
