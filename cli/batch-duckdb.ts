@@ -18,7 +18,7 @@ import { csvPieces, profileColumn } from './batch-csv.js';
 import { chunks, type Piece } from './batch-input.js';
 import { CSV_COLUMNS, decodeUtf8, linesNotUtf8, locate, readProfile, splitRecords, writeError, writeResults, type ChunkResult, type LineOptions, type Records } from './batch-worker.js';
 import { readCsv } from './csv-input.js';
-import { Utf8Lines } from './result-json.js';
+import { Utf8Lines } from '../compiler/result-json.js';
 import { printDiagnostics, useColor, type Io } from './output.js';
 import type { Output } from './batch-output.js';
 import type { Candidate } from './bundled.js';

@@ -1,7 +1,7 @@
 // Answering one evaluation request with one version of the rules (server/rules-version.ts): the same
 // steps and the same JSON as `zige eval --json` (compiler/judge.ts), or the problem found.
 import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
-import { evalJson, findOccupations, judgeProfile, versionsInForce, type Judgeable } from '../compiler/judge.js';
+import { evalJson, findOccupations, judgeProfile, versionsInForce, type Judgeable, type Judged } from '../compiler/judge.js';
 import { loadProfile } from '../compiler/profile/load-profile.js';
 import { singleRelations } from '../compiler/profile/single-relations.js';
 import { EvaluationError, type Level } from '../runtime/index.js';
@@ -44,8 +44,8 @@ export function selectOccupations(all: Judgeable[], q: Query): { ok: true; selec
   return { ok: true, selected };
 }
 
-/** One profile (its JSON text) judged by the rules of version `version`; `base`: the JSON Pointer of the profile in the request. */
-export function decide(selected: Judgeable[], text: string, q: Query, base: string, version: string, space = 2): Answer {
+/** One profile (its JSON text) judged: its results and warnings, or the problem; `base`: the JSON Pointer of the profile in the request. */
+export function judgeText(selected: Judgeable[], text: string, q: Query, base: string): { ok: true; judged: Judged } | (Answer & { ok: false }) {
   const sink = new DiagnosticSink();
   const profile = loadProfile('profile', text, sink);
   if (!profile) {
@@ -70,5 +70,11 @@ export function decide(selected: Judgeable[], text: string, q: Query, base: stri
   }
   if (!judged) return fail('invalid-profile', profileIssues(sink.items, base));
   if (q.level !== undefined && judged.results.length === 0) return fail('level-not-offered', [{ code: 'E_SERVE_NO_LEVEL', args: { level: q.level }, pointer: '/level' }]);
-  return { ok: true, json: evalJson(q.asOf, version, judged, space) };
+  return { ok: true, judged };
+}
+
+/** One profile judged by the rules of version `version`: the text of `zige eval --json`, or the problem. */
+export function decide(selected: Judgeable[], text: string, q: Query, base: string, version: string): Answer {
+  const a = judgeText(selected, text, q, base);
+  return a.ok ? { ok: true, json: evalJson(q.asOf, version, a.judged) } : a;
 }

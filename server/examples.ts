@@ -36,7 +36,7 @@ function make(rules: RulesVersion, limits: Limits): Promise<LiveExamples> {
   const one = rules.evaluate(JSON.stringify(SAMPLE_PROFILE), q);
   const evaluateAnswer = one.ok ? (JSON.parse(one.json) as unknown) : null;
   const batchReply = rules.batch([SAMPLE_PROFILE, INVALID_PROFILE].map((p) => JSON.stringify(p)), { ...q, explain: false }, 'both');
-  const batchAnswer = batchReply.ok ? (JSON.parse(batchReply.json) as unknown) : null;
+  const batchAnswer = batchReply.ok ? (JSON.parse(Buffer.from(batchReply.body).toString('utf8')) as unknown) : null;
   const example = (summary: string, value: unknown, status: number): ExampleRequest => ({ summary, value, 'x-zige-query': query, 'x-zige-status': status });
   const detail = occupationDetail(rules.version, rules.handbook, occupation, AS_OF);
   return Promise.resolve({

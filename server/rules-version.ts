@@ -7,8 +7,10 @@ import { createContext, Script } from 'node:vm';
 import { judgeableFromCompiled, type Judgeable } from '../compiler/judge.js';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostics.js';
 import * as runtime from '../runtime/index.js';
-import type { CompiledOccupation, Level } from '../runtime/index.js';
-import { decide, selectOccupations, type Answer, type Query } from './decide.js';
+import type { CompiledOccupation, Level, LevelResult } from '../runtime/index.js';
+import { evalJson } from '../compiler/judge.js';
+import { pushWarningsAndResults, Utf8Lines } from '../compiler/result-json.js';
+import { decide, judgeText, selectOccupations, type Answer, type Query } from './decide.js';
 import { problem, type ProblemLang } from './problems.js';
 import type { CheckedCode } from './worker-protocol.js';
 
@@ -54,24 +56,41 @@ export class RulesVersion {
     this.handbook = compiled.map(handbookEntry);
   }
 
-  /** One profile judged: the JSON of `zige eval --json` (on one line when `space` is 0), or the problem. */
-  evaluate(text: string, q: Query, base = '/profile', space = 2): Answer {
+  /** One profile judged: the text of `zige eval --json`, or the problem. */
+  evaluate(text: string, q: Query): Answer {
     const chosen = selectOccupations(this.occupations, q);
     if (!chosen.ok) return chosen;
-    return decide(chosen.selected, text, q, base, this.version, space);
+    return decide(chosen.selected, text, q, '/profile', this.version);
   }
 
-  /** `{"rulesVersion":…,"results":[…]}`: each profile's slot its result or its problem, in order; or the problem of the whole request. */
-  batch(texts: readonly string[], q: Query, lang: ProblemLang): { ok: true; json: string } | (Answer & { ok: false }) {
+  /**
+   * `{"rulesVersion":…,"results":[…]}` as UTF-8: each profile's slot its result (`zige eval
+   * --json`'s object, on one line) or its problem, in order; or the problem of the whole request.
+   */
+  batch(texts: readonly string[], q: Query, lang: ProblemLang): { ok: true; body: Uint8Array } | (Answer & { ok: false }) {
     const chosen = selectOccupations(this.occupations, q);
     if (!chosen.ok) return chosen;
-    const slots = texts.map((text, index) => {
-      const a = decide(chosen.selected, text, q, `/profiles/${index}`, this.version, 0);
-      if (a.ok) return `{"index":${index},"status":200,"result":${a.json}}`;
-      const p = problem(a.kind, a.issues, lang);
-      return JSON.stringify({ index, status: p.status, problem: p });
-    });
-    return { ok: true, json: `{"rulesVersion":${JSON.stringify(this.version)},"results":[${slots.join(',')}]}` };
+    const out = new Utf8Lines();
+    const version = JSON.stringify(this.version);
+    const head = `"result":{"asOf":${JSON.stringify(q.asOf)},"rulesVersion":${version},`;
+    out.ascii(`{"rulesVersion":${version},"results":[`);
+    for (let index = 0; index < texts.length; index++) {
+      if (index > 0) out.ascii(',');
+      const a = judgeText(chosen.selected, texts[index], q, `/profiles/${index}`);
+      if (!a.ok) {
+        const p = problem(a.kind, a.issues, lang);
+        out.push(JSON.stringify({ index, status: p.status, problem: p }));
+      } else if (q.explain) out.push(`{"index":${index},"status":200,"result":${evalJson(q.asOf, this.version, a.judged, 0)}}`);
+      else {
+        // without explanations: the encoder `zige eval --batch` writes with (byte for byte JSON.stringify's)
+        out.ascii(`{"index":${index},"status":200,`);
+        out.push(head);
+        pushWarningsAndResults(out, a.judged.results as LevelResult[], a.judged.warnings);
+        out.ascii('}}');
+      }
+    }
+    out.ascii(']}\n');
+    return { ok: true, body: out.take() };
   }
 }
 

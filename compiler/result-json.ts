@@ -2,6 +2,8 @@
 // of the results would encode to. A batch repeats the same occupations, levels and clause texts
 // for every profile, so their JSON is encoded once per process and copied as bytes; only what
 // varies (statuses, line numbers, warnings with the applicant's own text) is encoded per line.
+// Used by `zige eval --batch` (cli/batch-worker.ts) and `zige serve`'s batch (server/), so it lives
+// below both; test/batch.test.ts checks it byte for byte against JSON.stringify.
 import { keep } from '../runtime/memo.js';
 import type { ClauseResult, LevelResult, Warning } from '../runtime/index.js';
 
@@ -219,7 +221,17 @@ function pushLevel(out: Utf8Lines, h: Head, r: LevelResult): void {
  * as UTF-8. The profile's warnings are said once, not per level.
  */
 export function pushResultsLine(out: Utf8Lines, line: number, results: readonly LevelResult[], warnings: readonly Warning[]): void {
-  out.ascii(`{"line":${line},"warnings":[`);
+  out.ascii(`{"line":${line},`);
+  pushWarningsAndResults(out, results, warnings);
+  out.ascii('}\n');
+}
+
+/**
+ * Appends `"warnings":[…],"results":[…]` (the members, no braces): exactly JSON.stringify's, as
+ * UTF-8 — for `zige eval --batch` lines and the slots of `zige serve`'s batch answers.
+ */
+export function pushWarningsAndResults(out: Utf8Lines, results: readonly LevelResult[], warnings: readonly Warning[]): void {
+  out.ascii('"warnings":[');
   // Warnings hold the applicant's own text: not cached across lines.
   for (let k = 0; k < warnings.length; k++) out.push((k > 0 ? ',' : '') + warningJson(warnings[k]));
   out.ascii('],"results":[');
@@ -236,5 +248,5 @@ export function pushResultsLine(out: Utf8Lines, line: number, results: readonly 
       if (key >= 0) keep(levels, key, out.copy(start));
     }
   }
-  out.ascii(']}\n');
+  out.ascii(']');
 }
