@@ -250,3 +250,27 @@ export function pushWarningsAndResults(out: Utf8Lines, results: readonly LevelRe
   }
   out.ascii(']');
 }
+
+/** Level results as `JSON.stringify(…, null, 2)` indents them inside `results`, by the same keys as `levels`. */
+const indentedLevels = new Map<number, string>();
+
+/** A level result as it stands in `zige eval --json`'s `results`: indented two more levels. */
+function indentedLevel(r: LevelResult): string {
+  const h = head(r);
+  const key = levelKey(h, r);
+  const cached = key < 0 ? undefined : indentedLevels.get(key);
+  if (cached !== undefined) return cached;
+  const text = JSON.stringify(r, null, 2).replace(/\n/g, '\n    ');
+  return key < 0 ? text : keep(indentedLevels, key, text);
+}
+
+/**
+ * The text of `zige eval --json` for results without explanations: exactly
+ * `JSON.stringify({asOf, rulesVersion, warnings, results}, null, 2)` (compiler/judge.ts evalJson),
+ * with each level result's text made once per combination of statuses and matched ids.
+ */
+export function evalJsonText(asOf: string, rulesVersion: string, results: readonly LevelResult[], warnings: readonly Warning[]): string {
+  const items = (texts: string[]): string => (texts.length === 0 ? '[]' : `[\n    ${texts.join(',\n    ')}\n  ]`);
+  const said = items(warnings.map((w) => JSON.stringify(w, null, 2).replace(/\n/g, '\n    ')));
+  return `{\n  "asOf": ${JSON.stringify(asOf)},\n  "rulesVersion": ${JSON.stringify(rulesVersion)},\n  "warnings": ${said},\n  "results": ${items(results.map(indentedLevel))}\n}`;
+}

@@ -4,7 +4,8 @@ import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
 import { evalJson, findOccupations, judgeProfile, versionsInForce, type Judgeable, type Judged } from '../compiler/judge.js';
 import { loadProfile } from '../compiler/profile/load-profile.js';
 import { singleRelations } from '../compiler/profile/single-relations.js';
-import { EvaluationError, type Level } from '../runtime/index.js';
+import { evalJsonText } from '../compiler/result-json.js';
+import { EvaluationError, type Level, type LevelResult } from '../runtime/index.js';
 import { entriesIssue } from './limits.js';
 import { profileIssues, type Issue, type ProblemKind } from './problems.js';
 
@@ -73,8 +74,13 @@ export function judgeText(selected: Judgeable[], text: string, q: Query, base: s
   return { ok: true, judged };
 }
 
-/** One profile judged by the rules of version `version`: the text of `zige eval --json`, or the problem. */
+/**
+ * One profile judged by the rules of version `version`: the text of `zige eval --json`, or the
+ * problem. Without explanations, level results recur across profiles: their text is made once
+ * (compiler/result-json.ts, byte for byte JSON.stringify's).
+ */
 export function decide(selected: Judgeable[], text: string, q: Query, base: string, version: string): Answer {
   const a = judgeText(selected, text, q, base);
-  return a.ok ? { ok: true, json: evalJson(q.asOf, version, a.judged) } : a;
+  if (!a.ok) return a;
+  return { ok: true, json: q.explain ? evalJson(q.asOf, version, a.judged) : evalJsonText(q.asOf, version, a.judged.results as LevelResult[], a.judged.warnings) };
 }
