@@ -66,8 +66,10 @@ describe('rules versions', () => {
   });
 
   it('runs each version in a vm context of its own, and lets the replaced one go', async () => {
+    // a gc function from a context made while the flag is on; the flag off again for other tests
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
+    setFlagsFromString('--no-expose-gc');
     // held only weakly here, so that nothing of this test keeps the first version alive
     const first = ((): { version: string; meta: WeakRef<object>; proto: object } => {
       const meta = service.host.rules.occupations[0].compiled().meta;
