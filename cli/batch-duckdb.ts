@@ -27,7 +27,7 @@ import { CSV_COLUMNS, decodeUtf8, linesNotUtf8, locate, readProfile, splitRecord
 import type { RecordFailure } from './csv-input.js';
 import { readCsv } from './csv-input.js';
 import { JsonLevels, outputTemplates } from './duckdb-templates.js';
-import { Utf8Lines } from './result-json.js';
+import { Utf8Lines } from '../compiler/result-json.js';
 import { printDiagnostics, useColor, type Io } from './output.js';
 import type { Output } from './batch-output.js';
 import type { Candidate } from './bundled.js';

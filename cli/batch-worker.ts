@@ -15,7 +15,7 @@ import { singleRelations } from '../compiler/profile/single-relations.js';
 import { formatMessage } from '../compiler/diagnostics/messages.js';
 import { renderDiagnostic } from '../compiler/diagnostics/render.js';
 import { factTypeProblems } from '../compiler/profile/fact-types.js';
-import { pushResultsLine, Utf8Lines } from './result-json.js';
+import { pushResultsLine, Utf8Lines } from '../compiler/result-json.js';
 import * as runtime from '../runtime/index.js';
 import { addWarnings, EvaluationError, ProfileError, type CompiledOccupation, type ExplainedLevelResult, type Level, type LevelResult, type NotOfferedLevel, type Profile, type Warning } from '../runtime/index.js';
 import type { OutputLang } from '../runtime/words.js';

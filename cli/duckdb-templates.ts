@@ -8,7 +8,7 @@ import type { LevelResult } from '../runtime/index.js';
 import { ResultBuilder } from '../sql/results.js';
 import type { OutputTemplates, Piece, Slot } from '../sql/output.js';
 import { csvField, writeResults, type LineOptions } from './batch-worker.js';
-import { Utf8Lines } from './result-json.js';
+import { Utf8Lines } from '../compiler/result-json.js';
 
 /** A marker: a private-use character the writer copies as it is, then the slot's number. */
 const MARK = '\uE000';

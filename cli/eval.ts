@@ -10,6 +10,7 @@ import { singleRelations } from '../compiler/profile/single-relations.js';
 import { FileTooLargeError, readBounded } from '../compiler/load/read-bounded.js';
 import { bundledRulesDir } from '../compiler/load/package-root.js';
 import { EvaluationError, parseDay, todayInShanghai, type Level, type ExplainedLevelResult, type Profile } from '../runtime/index.js';
+import { rulesVersion } from '../compiler/rules-version.js';
 import { evalJson, findOccupations, judgeableFromCompiled, judgeProfile, versionsInForce, type Judgeable, type Judged, type JudgeOptions } from '../compiler/judge.js';
 import { fromChecked, precompiledBundled, type Candidate } from './bundled.js';
 import { UsageError } from './usage-error.js';
@@ -27,6 +28,8 @@ export interface Candidates {
   precompiled: { url: string } | null;
   /** Each candidate's checked occupation, when the rules were checked now. */
   checked: Map<Candidate, CheckedOccupation> | null;
+  /** The rules version (compiler/rules-version.ts), computed when asked: the same for the compiled modules and the rules checked now. */
+  version: () => string;
 }
 
 /**
@@ -36,8 +39,11 @@ export interface Candidates {
  */
 export async function loadCandidates(rulesDir: string | undefined, io: Io, lang: OutputLang): Promise<Candidates | undefined> {
   const precompiled = rulesDir === undefined ? await precompiledBundled() : null;
-  if (precompiled) return { all: precompiled.occupations.map(judgeableFromCompiled), dir: bundledRulesDir(), precompiled, checked: null };
-  const [{ collectRules }, { instantiate }] = await Promise.all([import('./collect.js'), import('../compiler/generate/instantiate.js')]);
+  if (precompiled) {
+    const version = (): string => rulesVersion(precompiled.occupations.map((o) => o.meta));
+    return { all: precompiled.occupations.map(judgeableFromCompiled), dir: bundledRulesDir(), precompiled, checked: null, version };
+  }
+  const [{ collectRules }, { instantiate }, { metaOf }] = await Promise.all([import('./collect.js'), import('../compiler/generate/instantiate.js'), import('../compiler/generate/generate-module.js')]);
   const { rules, diagnostics } = collectRules(rulesDir);
   printDiagnostics(diagnostics, io, lang);
   if (!rules) return undefined;
@@ -47,7 +53,7 @@ export async function loadCandidates(rulesDir: string | undefined, io: Io, lang:
     checked.set(c, o);
     return c;
   });
-  return { all, dir: rules.dir, precompiled: null, checked };
+  return { all, dir: rules.dir, precompiled: null, checked, version: () => rulesVersion(rules.occupations.map(metaOf)) };
 }
 
 export interface EvalOptions {
@@ -152,7 +158,7 @@ export async function runEval(opts: EvalOptions, io: Io): Promise<number> {
   if (level !== undefined && results.length === 0 && notOffered.length === 0) {
     throw new UsageError(`所选职业不设 ${level} 级 / the selected occupations do not offer level ${level}`);
   }
-  if (opts.json) io.out(evalJson(asOf, judged));
+  if (opts.json) io.out(evalJson(asOf, chosen.candidates.version(), judged));
   else if (opts.lang === 'en') io.out(formatReport({ asOf, warnings, results, notOffered }, 'en', englishClauses(evaluated)));
   else io.out(formatReport({ asOf, warnings, results, notOffered }, 'zh'));
   return 0;

@@ -97,12 +97,13 @@ export function judgeProfile(inForce: readonly Judgeable[], profile: Profile, o:
 }
 
 /**
- * The text of `zige eval --json`: {asOf, warnings, results}, indented by two spaces (`space` 0: on
- * one line), and `notOffered` after the results when some selected level is not judged.
+ * The text of `zige eval --json`: {asOf, rulesVersion, warnings, results}, indented by two spaces
+ * (`space` 0: on one line); `rulesVersion` from compiler/rules-version.ts; `notOffered` after the
+ * results when some selected level is not judged.
  */
-export function evalJson(asOf: string, judged: Pick<Judged, 'results' | 'warnings'> & { notOffered?: NotOfferedLevel[] }, space = 2): string {
+export function evalJson(asOf: string, rulesVersion: string, judged: Pick<Judged, 'results' | 'warnings'> & { notOffered?: NotOfferedLevel[] }, space = 2): string {
   const notOffered = judged.notOffered && judged.notOffered.length > 0 ? { notOffered: judged.notOffered } : {};
-  return JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results, ...notOffered }, null, space);
+  return JSON.stringify({ asOf, rulesVersion, warnings: judged.warnings, results: judged.results, ...notOffered }, null, space);
 }
 
 /** The occupations whose id, name or an alias is `query` (compared as normalizeName does). */

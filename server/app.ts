@@ -33,7 +33,7 @@ export interface Service {
   state: ServiceState;
   /** Checks the rules again; swaps them in when they check. */
   reload(): Promise<ReloadOutcome>;
-  /** Stops accepting, answers what is in progress, then ends the rules workers. */
+  /** Stops accepting, answers what is in progress, then waits for a reload in progress. */
   close(): Promise<void>;
 }
 

@@ -1,10 +1,11 @@
-// Answering one evaluation request with one version of the rules (inside its worker): the same
+// Answering one evaluation request with one version of the rules (server/rules-version.ts): the same
 // steps and the same JSON as `zige eval --json` (compiler/judge.ts), or the problem found.
 import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
-import { evalJson, findOccupations, judgeProfile, versionsInForce, type Judgeable } from '../compiler/judge.js';
+import { evalJson, findOccupations, judgeProfile, versionsInForce, type Judgeable, type Judged } from '../compiler/judge.js';
 import { loadProfile } from '../compiler/profile/load-profile.js';
 import { singleRelations } from '../compiler/profile/single-relations.js';
-import { EvaluationError, type Level } from '../runtime/index.js';
+import { evalJsonText } from '../compiler/result-json.js';
+import { EvaluationError, type Level, type LevelResult } from '../runtime/index.js';
 import { entriesIssue } from './limits.js';
 import { profileIssues, type Issue, type ProblemKind } from './problems.js';
 
@@ -44,8 +45,8 @@ export function selectOccupations(all: Judgeable[], q: Query): { ok: true; selec
   return { ok: true, selected };
 }
 
-/** One profile (its JSON text) judged; `base`: the JSON Pointer of the profile in the request. */
-export function decide(selected: Judgeable[], text: string, q: Query, base: string, space = 2): Answer {
+/** One profile (its JSON text) judged: its results and warnings, or the problem; `base`: the JSON Pointer of the profile in the request. */
+export function judgeText(selected: Judgeable[], text: string, q: Query, base: string): { ok: true; judged: Judged } | (Answer & { ok: false }) {
   const sink = new DiagnosticSink();
   const profile = loadProfile('profile', text, sink);
   if (!profile) {
@@ -70,5 +71,16 @@ export function decide(selected: Judgeable[], text: string, q: Query, base: stri
   }
   if (!judged) return fail('invalid-profile', profileIssues(sink.items, base));
   if (q.level !== undefined && judged.results.length === 0) return fail('level-not-offered', [{ code: 'E_SERVE_NO_LEVEL', args: { level: q.level }, pointer: '/level' }]);
-  return { ok: true, json: evalJson(q.asOf, judged, space) };
+  return { ok: true, judged };
+}
+
+/**
+ * One profile judged by the rules of version `version`: the text of `zige eval --json`, or the
+ * problem. Without explanations, level results recur across profiles: their text is made once
+ * (compiler/result-json.ts, byte for byte JSON.stringify's).
+ */
+export function decide(selected: Judgeable[], text: string, q: Query, base: string, version: string): Answer {
+  const a = judgeText(selected, text, q, base);
+  if (!a.ok) return a;
+  return { ok: true, json: q.explain ? evalJson(q.asOf, version, a.judged) : evalJsonText(q.asOf, version, a.judged.results as LevelResult[], a.judged.warnings, a.judged.notOffered) };
 }

@@ -29,17 +29,17 @@ export function liveExamples(host: RulesHost, limits: Limits): Promise<LiveExamp
   return hit;
 }
 
-async function make(rules: RulesVersion, limits: Limits): Promise<LiveExamples> {
+function make(rules: RulesVersion, limits: Limits): Promise<LiveExamples> {
   const occupation = sampleOccupation(rules);
   const query = { occupation, asOf: AS_OF };
   const q = { occupation: [occupation], asOf: AS_OF, explain: true, maxEntries: limits.entries };
-  const one = await rules.call({ op: 'evaluate', text: JSON.stringify(SAMPLE_PROFILE), q });
-  const evaluateAnswer = 'answer' in one && one.answer.ok ? (JSON.parse(one.answer.json) as unknown) : null;
-  const batchReply = await rules.call({ op: 'batch', texts: [SAMPLE_PROFILE, INVALID_PROFILE].map((p) => JSON.stringify(p)), q: { ...q, explain: false }, lang: 'both' });
-  const batchAnswer = 'batch' in batchReply ? (JSON.parse(batchReply.batch) as unknown) : null;
+  const one = rules.evaluate(JSON.stringify(SAMPLE_PROFILE), q);
+  const evaluateAnswer = one.ok ? (JSON.parse(one.json) as unknown) : null;
+  const batchReply = rules.batch([SAMPLE_PROFILE, INVALID_PROFILE].map((p) => JSON.stringify(p)), { ...q, explain: false }, 'both');
+  const batchAnswer = batchReply.ok ? (JSON.parse(Buffer.from(batchReply.body).toString('utf8')) as unknown) : null;
   const example = (summary: string, value: unknown, status: number): ExampleRequest => ({ summary, value, 'x-zige-query': query, 'x-zige-status': status });
   const detail = occupationDetail(rules.version, rules.handbook, occupation, AS_OF);
-  return {
+  return Promise.resolve({
     evaluate: {
       certified: example('持四级证书、从业六年 / a level-4 certificate, six years of work', SAMPLE_PROFILE, evaluateAnswer ? 200 : 422),
       impossibleDate: example('不存在的日期 / an impossible birth date', INVALID_PROFILE, 422),
@@ -50,5 +50,5 @@ async function make(rules: RulesVersion, limits: Limits): Promise<LiveExamples> 
     occupations: occupationList(rules.version, rules.handbook, AS_OF),
     occupation: detail,
     occupationId: detail?.id ?? occupation,
-  };
+  });
 }

@@ -1,14 +1,13 @@
 // POST /v1/evaluate and POST /v1/evaluate/batch: the body is the profile (the batch: a JSON array
-// of profiles), the rest are query parameters; each request is sent whole to one rules version.
+// of profiles), the rest are query parameters; each request is answered wholly by one rules version.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseDay, todayInShanghai, type Level } from '../runtime/index.js';
-import type { Query } from './decide.js';
+import type { Answer, Query } from './decide.js';
 import type { Limits } from './limits.js';
 import { arrayElements } from './json-scan.js';
 import { langOf, ProblemError, sendProblem } from './reply.js';
 import { BATCH_QUERY, EVALUATE_QUERY, type JudgingQuery } from './request-schema.js';
 import type { RulesHost } from './rules-host.js';
-import type { WorkerReply } from './worker-protocol.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -23,39 +22,27 @@ export function queryOf(q: JudgingQuery, explainDefault: boolean, limits: Limits
   return out;
 }
 
-/** Answers a worker reply: the JSON, or the problem it found (an unreadable profile is malformed JSON). */
-async function answer(req: FastifyRequest, reply: FastifyReply, pending: Promise<WorkerReply>, json: (r: WorkerReply) => string | undefined): Promise<FastifyReply | undefined> {
-  let r: WorkerReply;
-  try {
-    r = await pending;
-  } catch (e) {
-    req.log.error({ err: String(e) }, 'rules worker failed');
-    r = { id: -1, error: String(e) };
-  }
-  if (reply.sent) return undefined; // timed out meanwhile
-  if ('error' in r) {
-    req.log.error({ error: r.error }, 'evaluation failed');
-    return sendProblem(req, reply, 'internal', [{ code: 'E_SERVE_INTERNAL', args: { requestId: req.id } }]);
-  }
-  if ('answer' in r && !r.answer.ok) return sendProblem(req, reply, r.answer.kind, r.answer.issues);
-  return reply.type(JSON_TYPE).send(json(r));
+/** Sends an answer: its JSON (with the final newline `zige eval --json` prints), or its problem. */
+function send(req: FastifyRequest, reply: FastifyReply, a: { ok: true; json: string } | { ok: true; body: Uint8Array } | (Answer & { ok: false })): FastifyReply {
+  if (!a.ok) return sendProblem(req, reply, a.kind, a.issues);
+  return reply.type(JSON_TYPE).send('json' in a ? a.json + '\n' : Buffer.from(a.body.buffer, a.body.byteOffset, a.body.byteLength));
 }
 
 export function evaluateRoutes(app: FastifyInstance, host: RulesHost, limits: Limits): void {
-  app.post('/v1/evaluate', { schema: { querystring: EVALUATE_QUERY } }, async (req, reply) => {
+  // Synchronous: the version read here answers the whole request, in this thread.
+  app.post('/v1/evaluate', { schema: { querystring: EVALUATE_QUERY } }, (req, reply) => {
     const q = queryOf(req.query as JudgingQuery, true, limits);
-    const { rules, reply: pending } = host.evaluate(req.body as string, q);
+    const rules = host.rules;
     req.zige.version = rules.version;
-    // the same bytes as `zige eval --json` prints, its final newline included
-    return answer(req, reply, pending, (r) => ('answer' in r && r.answer.ok ? r.answer.json + '\n' : undefined));
+    return send(req, reply, rules.evaluate(req.body as string, q));
   });
 
-  app.post('/v1/evaluate/batch', { schema: { querystring: BATCH_QUERY } }, async (req, reply) => {
+  app.post('/v1/evaluate/batch', { schema: { querystring: BATCH_QUERY } }, (req, reply) => {
     const q = queryOf(req.query as JudgingQuery, false, limits);
     const texts = batchTexts(req.body as string, limits);
-    const { rules, reply: pending } = host.batch(texts, q, langOf(req));
+    const rules = host.rules;
     req.zige.version = rules.version;
-    return answer(req, reply, pending, (r) => ('batch' in r ? r.batch + '\n' : undefined));
+    return send(req, reply, rules.batch(texts, q, langOf(req)));
   });
 }
 

@@ -1,12 +1,18 @@
-// One version of the rules, loaded inside its own worker (server/rules-worker.ts): the rule
-// directory checked, each occupation's generated code instantiated, and the version's id — a
-// content hash of that generated code, so the same checked rules always have the same id.
-import { createHash } from 'node:crypto';
-import { checkRules } from '../compiler/check-rules.js';
-import { DiagnosticSink, type Diagnostic } from '../compiler/diagnostics/diagnostics.js';
-import { functionBody, instantiateBody } from '../compiler/generate/instantiate.js';
+// One version of the rules in the thread that answers: the generated code of every occupation
+// (checked by server/rules-worker.ts) run inside a `vm` context of its own. Functions made from
+// source never unload while anything can reach them; a version's context, its code and its data
+// are reachable only from its RulesVersion, so when a reload replaces it and its last request is
+// answered, the garbage collector takes them all (docs/serve.md, "Hot reload").
+import { createContext, Script } from 'node:vm';
 import { judgeableFromCompiled, type Judgeable } from '../compiler/judge.js';
-import type { CompiledOccupation, Level } from '../runtime/index.js';
+import type { Diagnostic } from '../compiler/diagnostics/diagnostics.js';
+import * as runtime from '../runtime/index.js';
+import type { CompiledOccupation, Level, LevelResult } from '../runtime/index.js';
+import { evalJson } from '../compiler/judge.js';
+import { pushWarningsAndResults, Utf8Lines } from '../compiler/result-json.js';
+import { decide, judgeText, selectOccupations, type Answer, type Query } from './decide.js';
+import { problem, type ProblemLang } from './problems.js';
+import type { CheckedCode } from './worker-protocol.js';
 
 /** An occupation's version as `GET /v1/occupations/{id}` shows it: the handbook's data. */
 export interface OccupationVersion {
@@ -21,27 +27,71 @@ export interface OccupationVersion {
   levels: { level: Level; clauses: { id: string; text: string; when: string; note?: string; file: string; line: number }[] }[];
 }
 
-export interface LoadedRules {
-  version: string;
-  occupations: Judgeable[];
-  handbook: OccupationVersion[];
-  diagnostics: Diagnostic[];
+type Factory = (r: typeof runtime) => { occupation: CompiledOccupation };
+
+/**
+ * Runs generated function bodies in a new context; each gets this thread's runtime as `R`, so
+ * results and error classes are the caller's. The bodies are generated code: every rule-file
+ * string in them went through `literal` (compiler/generate/generate-module.ts).
+ */
+function instantiateInContext(bodies: readonly string[]): CompiledOccupation[] {
+  const source = `[${bodies.map((b) => `function (R) {\n${b}\n}`).join(',\n')}]`;
+  const factories = new Script(source, { filename: 'zige-rules-version.js' }).runInContext(createContext({})) as Factory[];
+  return factories.map((f) => f(runtime).occupation);
 }
 
-/** Checks the rules of `dir` and instantiates them; the diagnostics alone when they have errors. */
-export function loadRules(dir: string): LoadedRules | { diagnostics: Diagnostic[] } {
-  const sink = new DiagnosticSink();
-  const rules = checkRules(dir, sink);
-  if (!rules || sink.hasErrors) return { diagnostics: sink.items };
-  const sorted = [...rules.occupations].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const bodies = sorted.map((o) => functionBody(o));
-  const hash = createHash('sha256');
-  for (const b of bodies) hash.update(b).update('\0');
-  const occupations = sorted.map((o, i): Judgeable => {
-    const compiled = instantiateBody(bodies[i]);
-    return { ...o, compiled: () => compiled };
-  });
-  return { version: hash.digest('hex').slice(0, 16), occupations, handbook: occupations.map((o) => handbookEntry(o.compiled())), diagnostics: sink.items };
+/** A checked version of the rules, ready to answer. */
+export class RulesVersion {
+  readonly occupations: Judgeable[];
+  readonly handbook: OccupationVersion[];
+
+  constructor(
+    /** Content hash of the checked rules (compiler/rules-version.ts). */
+    readonly version: string,
+    code: readonly CheckedCode[],
+    readonly diagnostics: Diagnostic[],
+  ) {
+    const compiled = instantiateInContext(code.map((c) => c.body));
+    this.occupations = code.map((c, i): Judgeable => ({ ...c.info, compiled: () => compiled[i] }));
+    this.handbook = compiled.map(handbookEntry);
+  }
+
+  /** One profile judged: the text of `zige eval --json`, or the problem. */
+  evaluate(text: string, q: Query): Answer {
+    const chosen = selectOccupations(this.occupations, q);
+    if (!chosen.ok) return chosen;
+    return decide(chosen.selected, text, q, '/profile', this.version);
+  }
+
+  /**
+   * `{"rulesVersion":…,"results":[…]}` as UTF-8: each profile's slot its result (`zige eval
+   * --json`'s object, on one line) or its problem, in order; or the problem of the whole request.
+   */
+  batch(texts: readonly string[], q: Query, lang: ProblemLang): { ok: true; body: Uint8Array } | (Answer & { ok: false }) {
+    const chosen = selectOccupations(this.occupations, q);
+    if (!chosen.ok) return chosen;
+    const out = new Utf8Lines();
+    const version = JSON.stringify(this.version);
+    const head = `"result":{"asOf":${JSON.stringify(q.asOf)},"rulesVersion":${version},`;
+    out.ascii(`{"rulesVersion":${version},"results":[`);
+    for (let index = 0; index < texts.length; index++) {
+      if (index > 0) out.ascii(',');
+      const a = judgeText(chosen.selected, texts[index], q, `/profiles/${index}`);
+      if (!a.ok) {
+        const p = problem(a.kind, a.issues, lang);
+        out.push(JSON.stringify({ index, status: p.status, problem: p }));
+      } else if (q.explain) out.push(`{"index":${index},"status":200,"result":${evalJson(q.asOf, this.version, a.judged, 0)}}`);
+      else {
+        // without explanations: the encoder `zige eval --batch` writes with (byte for byte JSON.stringify's)
+        out.ascii(`{"index":${index},"status":200,`);
+        out.push(head);
+        pushWarningsAndResults(out, a.judged.results as LevelResult[], a.judged.warnings);
+        out.ascii('}}');
+      }
+    }
+    out.ascii(']}\n');
+    return { ok: true, body: out.take() };
+  }
 }
 
 function handbookEntry(c: CompiledOccupation): OccupationVersion {

@@ -1,39 +1,28 @@
-// A worker holding one version of the rules: ES modules and generated code never unload, so each
-// version lives in a worker of its own and goes with it (docs/serve.md, "Hot reload").
+// A worker that checks the rule directory once, off the thread that answers requests: the
+// checker (YAML, the grammar, the passes) runs and stays here, and the worker ends after its one
+// message — the rules' version, each occupation's generated code, or the diagnostics.
 import { parentPort, workerData } from 'node:worker_threads';
-import { decide, selectOccupations, type Query } from './decide.js';
-import { loadRules, type LoadedRules } from './rules-version.js';
-import { problem, type ProblemLang } from './problems.js';
-import type { WorkerHello, WorkerInput, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { checkRules } from '../compiler/check-rules.js';
+import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
+import { functionBody } from '../compiler/generate/instantiate.js';
+import { metaOf } from '../compiler/generate/generate-module.js';
+import { rulesVersion } from '../compiler/rules-version.js';
+import type { WorkerHello, WorkerInput } from './worker-protocol.js';
 
-const port = parentPort!;
-const loaded = loadRules((workerData as WorkerInput).dir);
-
-if (!('version' in loaded)) {
-  port.postMessage({ type: 'failed', diagnostics: loaded.diagnostics } satisfies WorkerHello);
-} else {
-  port.on('message', (m: WorkerRequest) => port.postMessage(answer(loaded, m)));
-  port.postMessage({ type: 'ready', version: loaded.version, handbook: loaded.handbook, diagnostics: loaded.diagnostics } satisfies WorkerHello);
+const sink = new DiagnosticSink();
+const rules = checkRules((workerData as WorkerInput).dir, sink);
+let hello: WorkerHello;
+if (!rules || sink.hasErrors) hello = { type: 'failed', diagnostics: sink.items };
+else {
+  const sorted = [...rules.occupations].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  hello = {
+    type: 'ready',
+    version: rulesVersion(sorted.map(metaOf)),
+    occupations: sorted.map((o) => ({
+      info: { id: o.id, name: o.name, aliases: o.aliases, version: o.version, inForce: o.inForce, file: o.file, levels: o.levels, workTypes: o.workTypes, notOffered: o.notOffered },
+      body: functionBody(o),
+    })),
+    diagnostics: sink.items,
+  };
 }
-
-function answer(rules: LoadedRules, m: WorkerRequest): WorkerReply {
-  try {
-    const chosen = selectOccupations(rules.occupations, m.q);
-    if (!chosen.ok) return { id: m.id, answer: chosen };
-    if (m.op === 'evaluate') return { id: m.id, answer: decide(chosen.selected, m.text, m.q, '/profile') };
-    return { id: m.id, batch: batchBody(rules, chosen.selected, m.texts, m.q, m.lang) };
-  } catch (e) {
-    return { id: m.id, error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-/** `{"rulesVersion":…,"results":[…]}`: each slot its result or its problem, in order. */
-function batchBody(rules: LoadedRules, selected: LoadedRules['occupations'], texts: string[], q: Query, lang: ProblemLang): string {
-  const slots = texts.map((text, index) => {
-    const a = decide(selected, text, q, `/profiles/${index}`, 0);
-    if (a.ok) return `{"index":${index},"status":200,"result":${a.json}}`;
-    const p = problem(a.kind, a.issues, lang);
-    return JSON.stringify({ index, status: p.status, problem: p });
-  });
-  return `{"rulesVersion":${JSON.stringify(rules.version)},"results":[${slots.join(',')}]}`;
-}
+parentPort!.postMessage(hello);

@@ -1,25 +1,19 @@
-// The messages between the service (server/rules-host.ts) and a rules version's worker
-// (server/rules-worker.ts). Types only.
+// The one message of a checking worker (server/rules-worker.ts) to the service
+// (server/rules-host.ts). Types only.
 import type { Diagnostic } from '../compiler/diagnostics/diagnostics.js';
-import type { Answer, Query } from './decide.js';
-import type { ProblemLang } from './problems.js';
-import type { OccupationVersion } from './rules-version.js';
+import type { Judgeable } from '../compiler/judge.js';
 
 export interface WorkerInput {
   dir: string;
 }
 
-/** The worker's first message: its rules checked, or why not. */
+/** An occupation as checked: what selecting it needs, and its generated code (a function body of the runtime `R`). */
+export interface CheckedCode {
+  info: Omit<Judgeable, 'compiled'>;
+  body: string;
+}
+
+/** The rules checked, with their version and generated code, or why they do not check. */
 export type WorkerHello =
-  | { type: 'ready'; version: string; handbook: OccupationVersion[]; diagnostics: Diagnostic[] }
+  | { type: 'ready'; version: string; occupations: CheckedCode[]; diagnostics: Diagnostic[] }
   | { type: 'failed'; diagnostics: Diagnostic[] };
-
-export type WorkerRequest =
-  | { id: number; op: 'evaluate'; text: string; q: Query }
-  | { id: number; op: 'batch'; texts: string[]; q: Query; lang: ProblemLang };
-
-export type WorkerReply =
-  | { id: number; answer: Answer }
-  /** A batch: its body (every slot answered), or the problem of the whole request. */
-  | { id: number; batch: string }
-  | { id: number; error: string };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from '../cli/batch-worker.js';
-import { pushResultsLine, Utf8Lines } from '../cli/result-json.js';
+import { pushResultsLine, Utf8Lines } from '../compiler/result-json.js';
 import { instantiate } from '../compiler/generate/instantiate.js';
 import { evaluateProfile, type ClauseResult, type LevelResult, type Profile, type Warning } from '../runtime/index.js';
 import { profileArb, worldOf } from './oracle/arbitraries.js';

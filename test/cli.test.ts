@@ -111,7 +111,7 @@ describe('zige eval', () => {
     expect(out.asOf).toBe('2026-11-28');
     expect(out.results.map((x: { level: number }) => x.level)).toEqual([5, 4, 3, 2, 1]);
     const [five, , , two] = out.results;
-    expect(Object.keys(out)).toEqual(['asOf', 'warnings', 'results']); // the profile's warnings once, not per level
+    expect(Object.keys(out)).toEqual(['asOf', 'rulesVersion', 'warnings', 'results']); // the profile's warnings once, not per level
     expect(Object.keys(five)).toEqual(expect.arrayContaining(['occupation', 'id', 'level', 'workTypes', 'status', 'education', 'clauses']));
     expect(five).not.toHaveProperty('warnings');
     expect(five).toMatchObject({ occupation: '互联网营销师', id: 'internet-marketer', status: 'eligible', education: 'met' });

@@ -541,6 +541,7 @@ describe('messages and schemas', () => {
     const v = getValidators().result;
     const ok = {
       asOf: '2026-11-28',
+      rulesVersion: '0f6823f94f959fdf',
       warnings: [{ code: 'W_UNRELATED', path: '/work/0', occupation: 'internet-marketer', message: '…' }],
       results: [
         {
@@ -567,7 +568,11 @@ describe('messages and schemas', () => {
     expect(v({ ...ok, results: [{ ...ok.results[0], status: 'maybe' }] })).toBe(false);
     expect(v({ asOf: '2026-11-28', results: [{ id: 'x' }] })).toBe(false);
     // the profile's warnings are one list beside the results (since 0.2.0)
-    expect(v({ asOf: ok.asOf, results: ok.results })).toBe(false);
+    expect(v({ asOf: ok.asOf, rulesVersion: ok.rulesVersion, results: ok.results })).toBe(false);
     expect(v({ ...ok, warnings: [{ code: 'W_UNRELATED' }] })).toBe(false);
+    // the rules version that judged (since 0.2.0): required, 16 hex digits
+    const { rulesVersion: _version, ...unversioned } = ok;
+    expect(v(unversioned)).toBe(false);
+    expect(v({ ...ok, rulesVersion: 'v1' })).toBe(false);
   });
 });

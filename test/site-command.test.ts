@@ -47,7 +47,7 @@ describe('zige site', () => {
     const out = join(scratch('site-cmd'), 'every');
     const r = await zige(['site', EVERY, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    const index = runInNewContext(`${readFileSync(join(out, 'data-index.js'), 'utf8')}; self.zigeIndex`, { self: {} }) as { occupations: { key: string; id: string; script: string; inForce: { from: string } }[] };
+    const index = runInNewContext(`${readFileSync(join(out, 'data-index.js'), 'utf8')}; self.zigeIndex`, { self: {} }) as { rulesVersion: string; occupations: { key: string; id: string; script: string; inForce: { from: string } }[] };
     expect(index.occupations.length).toBe(2);
     const profile: runtime.Profile = { birthDate: '1990-01-01', education: [{ level: '高中', status: '毕业', date: '2008-07-01' }], work: [{ occupation: '全部构造', from: '2010-01-01' }], facts: { 安全行车里程: 1000 } };
     const file = join(scratch('site-cmd'), 'p.json');
@@ -59,7 +59,7 @@ describe('zige site', () => {
       const judged = runtime.evaluateProfile(compiled, profile, { asOf, single: true });
       const cli = await zige(['eval', file, '--rules', EVERY, '--occupation', o.id, '--as-of', asOf, '--json']);
       expect(cli.code, cli.stderr).toBe(0);
-      expect(`${JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results }, null, 2)}\n`).toBe(cli.stdout);
+      expect(`${JSON.stringify({ asOf, rulesVersion: index.rulesVersion, warnings: judged.warnings, results: judged.results }, null, 2)}\n`).toBe(cli.stdout);
       const page = readFileSync(join(out, `occupation-${o.id}.html`), 'utf8');
       for (const c of compiled.meta.clauses) expect(page).toContain(`id="${c.id}"`);
     }

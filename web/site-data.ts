@@ -24,6 +24,8 @@ export interface SiteOccupation {
 
 export interface SiteIndex {
   generator: string;
+  /** The rules version (compiler/rules-version.ts), as in `zige eval --json`. */
+  rulesVersion: string;
   /** The occupation selected when a page opens: the largest one. */
   defaultOccupation: string;
   occupations: SiteOccupation[];

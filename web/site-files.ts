@@ -11,6 +11,8 @@ import { packageRoot, packageVersion } from '../compiler/load/package-root.js';
 import type { OutputFile } from '../compiler/generate/compile.js';
 import { moduleName } from '../compiler/generate/compile.js';
 import { functionBody, instantiateBody } from '../compiler/generate/instantiate.js';
+import { metaOf } from '../compiler/generate/generate-module.js';
+import { rulesVersion } from '../compiler/rules-version.js';
 import { LEVEL_NAMES } from '../runtime/words.js';
 import { handbookIndex, occupationHandbook, occupationPage, type HandbookVersion } from './handbook-pages.js';
 import { page } from './html.js';
@@ -52,6 +54,7 @@ export function siteFiles(rules: RuleSet, vocabularyText: string): OutputFile[] 
   const targets = v.levels.filter((l) => l.level === 4 || l.level === 3).map((l) => ({ name: l.old, en: LEVEL_NAMES[l.level as 4 | 3].en }));
   const index: SiteIndex = {
     generator,
+    rulesVersion: rulesVersion(rules.occupations.map(metaOf)),
     defaultOccupation: largest.id,
     occupations: entries,
     education: v.education.map((e) => ({ name: e.name, en: e.en })),

@@ -214,7 +214,7 @@ function preconditionsName(occ: CheckedOccupation, waives: readonly string[] | u
 }
 
 /** What the runtime reads of the occupation: names, levels, work types, relations, clauses with their plans, vocabulary. */
-function metaOf(occ: CheckedOccupation): unknown {
+export function metaOf(occ: CheckedOccupation): unknown {
   return {
     id: occ.id,
     name: occ.name,

@@ -3,7 +3,7 @@
 //   1,000 concurrent connections (client and server in children that raise `ulimit -n`);
 //   a batch-size attack on a server under --max-old-space-size=128 (it answers 200/413/503, lives);
 //   SIGTERM under load (every accepted request answered 2xx or 503);
-//   200 reloads under --max-old-space-size=128, RSS stated and bounded;
+//   200 reloads under --max-old-space-size=128 (each a new vm context), RSS stated and bounded;
 //   the Python and Java clients of docs/serve.md (fails naming the apt command when one is missing).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -148,8 +148,10 @@ async function reloads(): Promise<void> {
     while ((s.log().match(/rules reloaded/g) ?? []).length === before && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     const r = await fetch(`${s.base}/v1/evaluate?asOf=2026-11-28`, { method: 'POST', body: profile, headers: { 'content-type': 'application/json' } });
     if (r.status !== 200) throw new Error(`reload ${i}: status ${r.status}`);
+    const version = ((await r.json()) as { rulesVersion: string }).rulesVersion;
+    if (version !== r.headers.get('zige-rules-version')) throw new Error(`reload ${i}: body version ${version}, header ${r.headers.get('zige-rules-version')}`);
     if (i % 20 === 0) {
-      await new Promise((res) => setTimeout(res, 200)); // the retired worker ends once idle
+      await new Promise((res) => setTimeout(res, 200)); // the checking worker has ended
       samples.push(rss(s.child.pid!));
     }
   }
@@ -187,7 +189,10 @@ process.on('exit', () => {
   for (const c of started) if (c.exitCode === null) c.kill('SIGKILL');
 });
 
+// `tsx test/long/serve-load.ts reloads …`: only the steps named
+const chosen = process.argv.slice(2);
 for (const step of [clients, thousandConnections, batchAttack, sigtermUnderLoad, reloads]) {
+  if (chosen.length > 0 && !chosen.includes(step.name)) continue;
   try {
     await step();
   } catch (e) {

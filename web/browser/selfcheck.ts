@@ -73,7 +73,7 @@ async function evaluate(): Promise<void> {
     const evaluated = evaluateProfile(compiled, profile, { asOf, workType, single: true });
     const notOffered = notOfferedLevels(compiled.meta);
     const judged = { ...evaluated, notOffered };
-    last = { json: JSON.stringify({ asOf, warnings: judged.warnings, results: judged.results, ...(notOffered.length > 0 ? { notOffered } : {}) }, null, 2), judged };
+    last = { json: JSON.stringify({ asOf, rulesVersion: index.rulesVersion, warnings: judged.warnings, results: judged.results, ...(notOffered.length > 0 ? { notOffered } : {}) }, null, 2), judged };
     rememberProfile(profile);
     renderResults(resultsBody, judged, currentLang());
   } catch (e) {

@@ -2,6 +2,8 @@
 // of the results would encode to. A batch repeats the same occupations, levels and clause texts
 // for every profile, so their JSON is encoded once per process and copied as bytes; only what
 // varies (statuses, line numbers, warnings with the applicant's own text) is encoded per line.
+// Used by `zige eval --batch` (cli/batch-worker.ts) and `zige serve`'s batch (server/), so it lives
+// below both; test/batch.test.ts checks it byte for byte against JSON.stringify.
 import { keep } from '../runtime/memo.js';
 import type { ClauseResult, LevelResult, NotOfferedLevel, Warning } from '../runtime/index.js';
 
@@ -223,7 +225,19 @@ function pushLevel(out: Utf8Lines, h: Head, r: LevelResult): void {
  * as UTF-8. The profile's warnings are said once, not per level.
  */
 export function pushResultsLine(out: Utf8Lines, line: number, results: readonly LevelResult[], warnings: readonly Warning[], notOffered?: readonly NotOfferedLevel[]): void {
-  out.ascii(`{"line":${line},"warnings":[`);
+  out.ascii(`{"line":${line},`);
+  pushWarningsAndResults(out, results, warnings);
+  // Levels not judged (the same for every line): after the results, only when there are some.
+  if (notOffered && notOffered.length > 0) out.push(`,"notOffered":${JSON.stringify(notOffered)}`);
+  out.ascii('}\n');
+}
+
+/**
+ * Appends `"warnings":[…],"results":[…]` (the members, no braces): exactly JSON.stringify's, as
+ * UTF-8 — for `zige eval --batch` lines and the slots of `zige serve`'s batch answers.
+ */
+export function pushWarningsAndResults(out: Utf8Lines, results: readonly LevelResult[], warnings: readonly Warning[]): void {
+  out.ascii('"warnings":[');
   // Warnings hold the applicant's own text: not cached across lines.
   for (let k = 0; k < warnings.length; k++) out.push((k > 0 ? ',' : '') + warningJson(warnings[k]));
   out.ascii('],"results":[');
@@ -241,7 +255,29 @@ export function pushResultsLine(out: Utf8Lines, line: number, results: readonly 
     }
   }
   out.ascii(']');
-  // Levels not judged (the same for every line): after the results, only when there are some.
-  if (notOffered && notOffered.length > 0) out.push(`,"notOffered":${JSON.stringify(notOffered)}`);
-  out.ascii('}\n');
+}
+
+/** Level results as `JSON.stringify(…, null, 2)` indents them inside `results`, by the same keys as `levels`. */
+const indentedLevels = new Map<number, string>();
+
+/** A level result as it stands in `zige eval --json`'s `results`: indented two more levels. */
+function indentedLevel(r: LevelResult): string {
+  const h = head(r);
+  const key = levelKey(h, r);
+  const cached = key < 0 ? undefined : indentedLevels.get(key);
+  if (cached !== undefined) return cached;
+  const text = JSON.stringify(r, null, 2).replace(/\n/g, '\n    ');
+  return key < 0 ? text : keep(indentedLevels, key, text);
+}
+
+/**
+ * The text of `zige eval --json` for results without explanations: exactly
+ * `JSON.stringify({asOf, rulesVersion, warnings, results}, null, 2)` (compiler/judge.ts evalJson),
+ * with each level result's text made once per combination of statuses and matched ids.
+ */
+export function evalJsonText(asOf: string, rulesVersion: string, results: readonly LevelResult[], warnings: readonly Warning[], notOffered?: readonly NotOfferedLevel[]): string {
+  const items = (texts: string[]): string => (texts.length === 0 ? '[]' : `[\n    ${texts.join(',\n    ')}\n  ]`);
+  const said = items(warnings.map((w) => JSON.stringify(w, null, 2).replace(/\n/g, '\n    ')));
+  const levels = notOffered && notOffered.length > 0 ? `,\n  "notOffered": ${JSON.stringify(notOffered, null, 2).replace(/\n/g, '\n  ')}` : '';
+  return `{\n  "asOf": ${JSON.stringify(asOf)},\n  "rulesVersion": ${JSON.stringify(rulesVersion)},\n  "warnings": ${said},\n  "results": ${items(results.map(indentedLevel))}${levels}\n}`;
 }
