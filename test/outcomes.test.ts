@@ -94,6 +94,16 @@ describe('amounts by level', () => {
     expect(r[0].outcome).toBeUndefined(); // no outcomes declared: no field
   });
 
+  it('the bundled Chaoyang subsidy: 1000/1500/2000元 by level, granted only where eligible', async () => {
+    const profile = { categories: ['企业职工'], certificates: [{ occupation: '电工', level: 4, kind: '技能等级证书', date: '2023-03-15' }], insurance: [{ scheme: '失业保险', from: '2019-01-01' }] };
+    const r = await judge('chaoyang-skill-upgrade-subsidy', profile, '2023-09-01', RULES);
+    expect(r.map((x) => [x.level, x.status, x.amount])).toEqual([
+      [5, 'ineligible', { value: 1000, unit: '元' }],
+      [4, 'eligible', { value: 1500, unit: '元' }],
+      [3, 'ineligible', { value: 2000, unit: '元' }],
+    ]);
+  });
+
   it('a level with another unit is an error at that unit', async () => {
     const text = readFileSync(join(FIXTURES, 'subsidy.yaml'), 'utf8').replace('{value: 1500, unit: 元', '{value: 1500, unit: 美元');
     const r = await zige(['check', folder({ 'subsidy.yaml': text })]);
