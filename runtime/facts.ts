@@ -334,6 +334,7 @@ function workFacts(p: Preparing, list: Profile['work'], undatedWork: Facts['unda
 function insuranceFacts(p: Preparing, list: Profile['insurance'], undated: Facts['undatedInsurance']): Facts['insurance'] {
   if (list === undefined) return null;
   return kept(list, (e, i): NonNullable<Facts['insurance']>[number] | undefined => {
+    if ((e.proof !== undefined || p.omit !== null) && absent(p, e.proof, '/insurance', i)) return undefined;
     const scheme = insuranceScheme(e.scheme);
     if (scheme === undefined) throw new ProfileError(`/insurance/${i}/scheme`, `not a social insurance scheme: ${e.scheme}`);
     const from = day(e.from, '/insurance', i, 'from');
@@ -392,6 +393,7 @@ function eventFacts(p: Preparing, list: Profile['events']): Facts['events'] {
     return found;
   };
   return kept(list, (e, i): Facts['events'][number] | undefined => {
+    if ((e.proof !== undefined || p.omit !== null) && absent(p, e.proof, '/events', i)) return undefined;
     // its relation, kind and tier said about in that order, whatever its date (as for the other entries)
     const rel = e.occupation === undefined && e.relation === undefined ? UNRELATED : occupationRelation(p, { occupation: e.occupation ?? '', relation: e.relation }, '/events', i);
     const kind = declared(e.kind, `/events/${i}/kind`);

@@ -142,6 +142,8 @@ export interface EventEntry {
   tier?: string;
   rank?: number;
   field?: number;
+  /** How it is proven (告知承诺制); absent: verified. */
+  proof?: Proof;
 }
 
 /**
@@ -155,6 +157,8 @@ export interface InsuranceEntry {
   from?: DateString;
   to?: DateString;
   months?: number;
+  /** How it is proven (告知承诺制); absent: verified. */
+  proof?: Proof;
 }
 
 /** An absent list means none, except `education`: absent = unknown, `[]` = none. */

@@ -25,12 +25,12 @@ export interface DeclaredFact {
   entry: unknown;
 }
 
-const LISTS = ['education', 'certificates', 'work', 'training', 'apprenticeships'] as const;
+const LISTS = ['education', 'certificates', 'work', 'training', 'apprenticeships', 'events', 'insurance'] as const;
 const SCALARS = ['birthDate', 'sex', 'idNumber'] as const;
 
 /**
  * The facts whose proof is `declared`, in the order `verify` lists them: the entries of
- * education, certificates, work, training, apprenticeships (each in profile order), then
+ * education, certificates, work, training, apprenticeships, events, insurance (each in profile order), then
  * birthDate, sex, idNumber, the categories and the declared facts (in profile order). A proof
  * status given for a category or fact the profile does not hold declares nothing.
  */

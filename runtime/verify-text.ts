@@ -28,6 +28,10 @@ function entryLabel(field: string, e: Entry): Text {
       return { zh: `证书：${join(str(e.occupation), levelZh(e.level), str(e.kind))}${paren(str(e.date), 'zh')}`, en: `certificate: ${join(str(e.occupation), levelEn(e.level), str(e.kind))}${paren(str(e.date), 'en')}` };
     case 'work':
       return { zh: `工作经历：${join(str(e.occupation), str(e.kind), workSpan(e, 'zh'))}`, en: `work: ${join(str(e.occupation), str(e.kind), workSpan(e, 'en'))}` };
+    case 'events':
+      return { zh: `事件记录：${join(str(e.kind), str(e.occupation), levelZh(e.level), str(e.tier), e.rank === undefined ? '' : `第${str(e.rank)}名`)}${paren(str(e.date), 'zh')}`, en: `event: ${join(str(e.kind), str(e.occupation), levelEn(e.level), str(e.tier), e.rank === undefined ? '' : `rank ${str(e.rank)}`)}${paren(str(e.date), 'en')}` };
+    case 'insurance':
+      return { zh: `参保记录：${join(str(e.scheme), e.months === undefined ? workSpan(e, 'zh') : `${str(e.months)}个月`)}`, en: `insurance: ${join(str(e.scheme), e.months === undefined ? workSpan(e, 'en') : `${str(e.months)} months`)}` };
     case 'training':
       return { zh: `培训：${join(str(e.occupation), levelZh(e.level))}${paren(str(e.date), 'zh')}`, en: `training: ${join(str(e.occupation), levelEn(e.level))}${paren(str(e.date), 'en')}` };
     default:
@@ -36,7 +40,7 @@ function entryLabel(field: string, e: Entry): Text {
 }
 
 /** The profile's lists of entries (the other declared facts are scalars, categories or declared facts). */
-const ENTRY_LISTS: ReadonlySet<string> = new Set(['education', 'certificates', 'work', 'training', 'apprenticeships']);
+const ENTRY_LISTS: ReadonlySet<string> = new Set(['education', 'certificates', 'work', 'training', 'apprenticeships', 'events', 'insurance']);
 
 const SCALAR_NAMES: Readonly<Record<string, Text>> = {
   birthDate: { zh: '出生日期', en: 'birth date' },

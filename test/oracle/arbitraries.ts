@@ -357,7 +357,7 @@ function withProofs(profile: Raw, statuses: readonly (string | undefined)[] | nu
   let next = 0;
   const take = (): string | undefined => statuses[next++ % PROOF_SLOTS];
   const out: Raw = { ...profile };
-  for (const key of ['education', 'certificates', 'work', 'training', 'apprenticeships']) {
+  for (const key of ['education', 'certificates', 'work', 'training', 'apprenticeships', 'events', 'insurance']) {
     if (Array.isArray(out[key])) out[key] = (out[key] as Raw[]).map((e) => clean({ ...e, proof: take() }));
   }
   const byName = (names: readonly string[]): Raw | undefined => {

@@ -525,6 +525,7 @@ export class Oracle {
       facts,
       insurance: Array.isArray(raw.insurance)
         ? (raw.insurance as Raw[]).flatMap((e): NonNullable<OProfile['insurance']> => {
+            if (voidProof(e.proof)) return [];
             const from = date(e.from);
             if (from === null) return typeof e.months === 'number' ? [{ scheme: SCHEMES[e.scheme as string] ?? '', start: null, end: asOf, months: e.months }] : [];
             if (from > asOf) return [];
@@ -574,6 +575,7 @@ export class Oracle {
     // events only where a condition counts them: relation, kind, tier
     if (this.usesEvents) {
       list('events').forEach((e, i) => {
+        if (e === null) return; // not found / revoked: absent, said nothing about
         if (e.occupation !== undefined || e.relation !== undefined) unrelated('events', i, e);
         if (!this.vocab.eventKinds.some((x) => x.name === nfkc(String(e.kind)) || x.en === nfkc(String(e.kind)))) out.push({ code: 'W_UNKNOWN_EVENT', path: `/events/${i}/kind` });
         if (e.tier !== undefined && !this.vocab.competitions.some((x) => x.name === nfkc(String(e.tier)) || x.en === nfkc(String(e.tier)))) out.push({ code: 'W_UNKNOWN_EVENT', path: `/events/${i}/tier` });

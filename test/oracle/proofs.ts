@@ -20,7 +20,7 @@ const escape = (key: string): string => key.split('~').join('~0').split('/').joi
 /** JSON Pointers of the declared facts, in the documented order (docs/profile.md "Proof status"). */
 export function declaredPaths(raw: Raw): string[] {
   const out: string[] = [];
-  for (const key of ['education', 'certificates', 'work', 'training', 'apprenticeships']) {
+  for (const key of ['education', 'certificates', 'work', 'training', 'apprenticeships', 'events', 'insurance']) {
     const list = raw[key];
     if (Array.isArray(list)) list.forEach((e: Raw, i) => e.proof === 'declared' && out.push(`/${key}/${i}`));
   }
