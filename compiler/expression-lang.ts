@@ -183,12 +183,7 @@ export function convertExpression(expr: A.Expr, lang: MessageLang, tables: LangT
       case 'CertDated':
         return { ...e, level: ref(e.level, 'level') };
       case 'Insured':
-        return {
-          ...e,
-          scheme: ref(e.scheme, 'scheme'),
-          until: e.until ? { ...e.until, level: ref(e.until.level, 'level') } : null,
-          value: quantity(e.value, [UNITS.months, UNITS.years]),
-        };
+        return { ...e, scheme: ref(e.scheme, 'scheme'), until: e.until ? { ...e.until, level: ref(e.until.level, 'level') } : null, value: quantity(e.value, [UNITS.months, UNITS.years]) };
       default:
         return e;
     }

@@ -49,13 +49,7 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
   const join = (parts: string[]): string => parts.filter((p) => p !== '').join(' ');
 
   const experience = (e: A.Experience): string =>
-    join([
-      e.explicitMode ? explicitMode(e.mode, lang) : w('Experience'),
-      e.workKind ? ref(e.workKind) : '',
-      ...scope(e.scope),
-      e.cmp,
-      value(e.value),
-    ]);
+    join([e.explicitMode ? explicitMode(e.mode, lang) : w('Experience'), e.workKind ? ref(e.workKind) : '', ...scope(e.scope), e.cmp, value(e.value)]);
 
   const atom = (e: A.Atom): string => {
     switch (e.kind) {
@@ -84,16 +78,13 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
       case 'CertWindow':
       case 'CertDated':
       case 'Insured':
-        return join(timeWords(e, { w, scope, ref, value }));
+      case 'Placed':
+      case 'Events':
+        return join(issue20Words(e, { w, scope, ref, value, lang }));
       case 'Category':
         return join([w('Category'), ref(e.name)]);
       case 'Working':
         return join([w('Working'), e.workKind ? ref(e.workKind) : '', ...scope(e.scope)]);
-      case 'Placed':
-        // 前10名 attached in Chinese, `top 10 places` in English
-        return join([w('Placed'), ...scope(e.scope), ref(e.tier), `${w('Top')}${lang === 'zh' ? '' : ' '}${value(e.top)}`]);
-      case 'Events':
-        return join([w('Events'), ref(e.eventKind), ...scope(e.scope), e.thisLevel ? w('ThisLevel') : '', e.window === 'ever' ? '' : w(WINDOW_WORDS[e.window]), e.cmp, value(e.value)]);
     }
   };
 
@@ -119,12 +110,15 @@ export function printExpression(expr: A.Expr, options: PrintOptions = {}): strin
   return print(expr, 0);
 }
 
-/** The words of a window, a dated certificate or insured months (issue 20), in print order. */
-function timeWords(
-  e: A.CertWindow | A.CertDated | A.Insured,
-  p: { w: (name: WordName) => string; scope: (s: A.Scope | null) => string[]; ref: (r: A.Ref) => string; value: (v: A.Value) => string },
+/** The words of a window, a dated certificate, insured months, a placing or counted events (issue 20), in print order. */
+function issue20Words(
+  e: A.CertWindow | A.CertDated | A.Insured | A.Placed | A.Events,
+  p: { w: (name: WordName) => string; scope: (s: A.Scope | null) => string[]; ref: (r: A.Ref) => string; value: (v: A.Value) => string; lang: 'zh' | 'en' },
 ): string[] {
   const { w, scope, ref, value } = p;
+  // 前10名 attached in Chinese, `top 10 places` in English
+  if (e.kind === 'Placed') return [w('Placed'), ...scope(e.scope), ref(e.tier), `${w('Top')}${p.lang === 'zh' ? '' : ' '}${value(e.top)}`];
+  if (e.kind === 'Events') return [w('Events'), ref(e.eventKind), ...scope(e.scope), e.thisLevel ? w('ThisLevel') : '', e.window === 'ever' ? '' : w(WINDOW_WORDS[e.window]), e.cmp, value(e.value)];
   if (e.kind === 'CertWindow') return [w('After'), ...scope(e.certScope), ref(e.level), w('AfterEnd'), w('Within'), value(e.value)];
   if (e.kind === 'CertDated') return [w('After'), ...scope(e.certScope), ref(e.level), w('On'), e.from.text, w('To'), e.to.text];
   return [w('Insured'), ref(e.scheme), ...(e.until ? [w('Until'), ...scope(e.until.scope), ref(e.until.level)] : []), e.cmp, value(e.value)];

@@ -203,6 +203,16 @@ function byNames(list: readonly CategoryDecl[]): Map<string, CategoryDecl> {
   return new Map(list.flatMap((c) => [[c.name, c] as const, [c.en, c] as const]));
 }
 
+/** The documents that prove each kind of condition, each in both languages. */
+function evidenceDecls(list: Record<string, { zh?: string; en?: string }>): Record<string, { zh: string; en: string }> {
+  const evidence: Record<string, { zh: string; en: string }> = {};
+  for (const [key, value] of Object.entries(list)) {
+    if (typeof value?.zh !== 'string' || typeof value?.en !== 'string') throw coded('E_VOCABULARY_EVIDENCE', `/evidence/${key}`, { key });
+    evidence[key] = { zh: value.zh, en: value.en };
+  }
+  return evidence;
+}
+
 /** Parses the vocabulary; YAML syntax problems are the loader's to report (it parses with positions first). */
 export function parseVocabulary(text: string): VocabularyIndex {
   let raw: unknown;
@@ -238,11 +248,7 @@ export function parseVocabulary(text: string): VocabularyIndex {
   const eventKinds = categoryDecls(v.eventKinds ?? [], 'eventKinds');
   const competitions = categoryDecls(v.competitions ?? [], 'competitions');
   const units = unitDecls(v.units);
-  const evidence: Record<string, { zh: string; en: string }> = {};
-  for (const [key, value] of Object.entries(v.evidence ?? {})) {
-    if (typeof value?.zh !== 'string' || typeof value?.en !== 'string') throw coded('E_VOCABULARY_EVIDENCE', `/evidence/${key}`, { key });
-    evidence[key] = { zh: value.zh, en: value.en };
-  }
+  const evidence = evidenceDecls(v.evidence ?? {});
   const vocabulary: Vocabulary = { education, tracks: v.tracks, groups: v.groups, levels: v.levels, workKinds, facts, categories, eventKinds, competitions, units, evidence };
   const index: VocabularyIndex = {
     vocabulary,
@@ -276,13 +282,8 @@ export function parseVocabulary(text: string): VocabularyIndex {
     index.groups.set(g.name, g.members);
     index.groups.set(g.en, g.members);
   }
-  for (const t of vocabulary.tracks) {
-    index.tracks.set(t.name, t);
-    index.tracks.set(t.en, t);
-  }
-  for (const l of vocabulary.levels) {
-    for (const key of [l.name, l.title, l.old]) index.levels.set(key, l.level);
-  }
+  for (const t of vocabulary.tracks) for (const key of [t.name, t.en]) index.tracks.set(key, t);
+  for (const l of vocabulary.levels) for (const key of [l.name, l.title, l.old]) index.levels.set(key, l.level);
   const four = vocabulary.levels.find((l) => l.level === 4);
   const three = vocabulary.levels.find((l) => l.level === 3);
   if (four) for (const key of [four.old, LEVEL_NAMES[4].en]) index.targets.set(key, four.old);
