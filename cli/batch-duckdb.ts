@@ -23,7 +23,7 @@ import { compileStatements } from '../sql/statements.js';
 import { warningsSql } from '../sql/warnings.js';
 import { csvPieces, profileColumn } from './batch-csv.js';
 import { chunks, type Piece } from './batch-input.js';
-import { CSV_COLUMNS, decodeUtf8, linesNotUtf8, locate, readProfile, splitRecords, writeError, type ChunkResult, type LineOptions, type Records } from './batch-worker.js';
+import { CSV_COLUMNS, writeNotOffered, decodeUtf8, linesNotUtf8, locate, readProfile, splitRecords, writeError, type ChunkResult, type LineOptions, type Records } from './batch-worker.js';
 import type { RecordFailure } from './csv-input.js';
 import { readCsv } from './csv-input.js';
 import { JsonLevels, outputTemplates } from './duckdb-templates.js';
@@ -172,7 +172,7 @@ class SqlJudge {
     templates: OutputTemplates,
   ) {
     this.metas = run.chosen.occupations.map((c) => c.compiled().meta);
-    this.levels = new JsonLevels(this.metas);
+    this.levels = new JsonLevels(this.metas, o.notOffered);
     const levelsOf = levelFilter(o);
     this.statements = roundStatements(this.metas, levelsOf, templates);
   }
@@ -260,7 +260,11 @@ class SqlJudge {
     for await (const rows of texts.yieldRows()) {
       for (const [line, text, levels] of rows) {
         rejectUpTo(Number(line));
-        out.push(this.o.csvOutput ? (text as string) : this.levels.line(Number(line), text as string, levels as string));
+        if (!this.o.csvOutput) out.push(this.levels.line(Number(line), text as string, levels as string));
+        else {
+          out.push(text as string);
+          writeNotOffered(out, Number(line), this.o, '');
+        }
       }
       if (out.size > 1 << 24) await this.run.output.write(out.take());
     }

@@ -231,6 +231,11 @@ export function writeError(out: Utf8Lines, line: number, errors: Diagnostic[], o
   else out.push(JSON.stringify({ line, error }) + '\n');
 }
 
+/** CSV rows of the levels not judged: the reason in the status column (not-offered, no-condition), never ineligible; `said` on the first. */
+export function writeNotOffered(out: Utf8Lines, line: number, o: LineOptions, said: string): void {
+  (o.notOffered ?? []).forEach((n, i) => out.push([line, n.occupation, n.id, n.level, n.reason, '', '', '', i === 0 ? said : '', '', '', '', ...(o.explain ? ['', ''] : [])].map(csvField).join(',') + '\n'));
+}
+
 /** A judged profile's results in the output: a CSV row per level, or one JSON line. */
 export function writeResults(out: Utf8Lines, line: number, results: LevelResult[], warnings: Warning[], o: LineOptions): void {
   if (o.csvOutput) {
@@ -245,7 +250,7 @@ export function writeResults(out: Utf8Lines, line: number, results: LevelResult[
       out.push(cells.map(csvField).join(',') + '\n');
     });
     // A level not judged: its reason in the status column (not-offered, no-condition), never ineligible.
-    (o.notOffered ?? []).forEach((n, i) => out.push([line, n.occupation, n.id, n.level, n.reason, '', '', '', results.length === 0 && i === 0 ? said : '', '', '', '', ...(o.explain ? ['', ''] : [])].map(csvField).join(',') + '\n'));
+    writeNotOffered(out, line, o, results.length === 0 ? said : '');
   } else if (o.explain) out.push(JSON.stringify({ line, warnings, results, ...notOfferedField(o) }) + '\n');
   // Without explanations the results have a fixed shape: their JSON reuses encoded texts.
   else pushResultsLine(out, line, results, warnings, o.notOffered);

@@ -4,7 +4,7 @@
 // fills the slots with columns, so its output is the writer's, byte for byte.
 import type { OccupationMeta } from '../runtime/meta.js';
 import type { RuntimeMessageCode } from '../runtime/messages.js';
-import type { LevelResult } from '../runtime/index.js';
+import type { LevelResult, NotOfferedLevel } from '../runtime/index.js';
 import { ResultBuilder } from '../sql/results.js';
 import type { OutputTemplates, Piece, Slot } from '../sql/output.js';
 import { csvField, writeResults, type LineOptions } from './batch-worker.js';
@@ -45,6 +45,18 @@ function plainCsv(id: string): boolean {
   return csvField(id) === id && !/\s/.test(id) && !/^[=+\-@]/.test(id);
 }
 
+/**
+ * A level's CSV row as the batch writes it, with the warnings cell (empty here) as slot 4: the
+ * cells after it (outcome, amount, amount_unit) are the same for every applicant, since CSV output
+ * of an occupation with next-level outcomes is refused.
+ */
+function csvTemplate(result: LevelResult, o: LineOptions): string {
+  const row = written((out) => writeResults(out, 0, [result], [], { ...o, notOffered: [] })).replace(/^0,/, `${mark(0)},`).replace(/\n$/, '');
+  const after = [result.outcome?.kind ?? '', result.amount?.value ?? '', result.amount?.unit ?? ''].map(csvField).join(',');
+  if (!row.endsWith(`,${after}`)) throw new Error('the CSV writer no longer ends a row with outcome, amount, amount_unit');
+  return `${row.slice(0, row.length - after.length - 1)}${mark(4)},${after}`;
+}
+
 /** The templates for the judged occupations (`metas` in report order) and levels, or the clause id the CSV output cannot hold as it is. */
 export function outputTemplates(metas: readonly OccupationMeta[], levelsOf: (m: OccupationMeta) => readonly number[], o: LineOptions): OutputTemplates | { unplain: string } {
   const builder = new ResultBuilder(metas);
@@ -52,15 +64,14 @@ export function outputTemplates(metas: readonly OccupationMeta[], levelsOf: (m: 
   const t: OutputTemplates = { format: csv ? 'csv' : 'json', levels: [], warnings: [] };
   // JSON lines: levels are encoded by JsonLevels from their compact form; CSV: by these templates
   for (const [order, meta] of csv ? metas.entries() : []) {
+    if (meta.outcomes) return { unplain: `${meta.id} (outcome: next-level)` };
     for (const level of levelsOf(meta)) {
       const base = builder.level({ applicant_id: 0, occupation_order: order, level, status: mark(1), education: mark(2), clauses: '' });
       const ids = meta.clauses.filter((c) => c.level === level).map((c) => c.id);
       const unplain = ids.find((id) => !plainCsv(id));
       if (csv && unplain !== undefined) return { unplain };
       const result = { ...base, clauses: base.clauses.map((c, i) => ({ ...c, status: mark(CLAUSE + i) })), matched: [mark(3)] } as unknown as LevelResult;
-      const text = csv
-        ? written((out) => writeResults(out, 0, [result], [], o)).replace(/^0,/, `${mark(0)},`).replace(/\n$/, '') + mark(4)
-        : JSON.stringify(result).replace(`"${mark(3)}"`, mark(3));
+      const text = csv ? csvTemplate(result, o) : JSON.stringify(result).replace(`"${mark(3)}"`, mark(3));
       t.levels.push({ order, level, pieces: cut(text), clauseIds: csv ? ids : ids.map((id) => JSON.stringify(id)) });
     }
   }
@@ -80,14 +91,18 @@ export class JsonLevels {
   private readonly builder: ResultBuilder;
   private readonly encoded = new Map<string, string>();
 
-  constructor(metas: readonly OccupationMeta[]) {
+  /** `,"notOffered":[…]` as the JS batch ends each line with it (levels not judged), or ''. */
+  private readonly notOffered: string;
+
+  constructor(metas: readonly OccupationMeta[], notOffered: readonly NotOfferedLevel[] = []) {
     this.builder = new ResultBuilder(metas);
+    this.notOffered = notOffered.length > 0 ? `,"notOffered":${JSON.stringify(notOffered)}` : '';
   }
 
   /** The JSON line of a judged profile: its line number, warnings' JSON and compact levels. */
   line(line: number, warnings: string, levels: string): string {
     const results = levels === '' ? [] : levels.split(';').map((x) => this.level(x));
-    return `{"line":${line},"warnings":[${warnings}],"results":[${results.join(',')}]}\n`;
+    return `{"line":${line},"warnings":[${warnings}],"results":[${results.join(',')}]${this.notOffered}}\n`;
   }
 
   private level(compact: string): string {

@@ -105,12 +105,14 @@ export function outputSql(t: OutputTemplates): string {
 FROM applicants a LEFT JOIN (${warnings}) w ON w.applicant_id = a.applicant_id LEFT JOIN (${levels}) r ON r.applicant_id = a.applicant_id
 ORDER BY a.line`;
   }
-  // CSV: the warnings (a JSON array, quoted as a cell) end the profile's first row; joined once per profile, not per row
+  // CSV: the warnings (a JSON array, quoted as a cell) fill the profile's first row's warnings cell,
+  // put in place of a private-use character (the row holds rule texts only); joined once per profile
   const cell = `COALESCE('"' || replace('[' || w.ws || ']', '"', '""') || '"', '')`;
+  const head = levelText(t, 'CAST(l.line AS VARCHAR)', 'chr(57344)');
   const row = levelText(t, 'CAST(l.line AS VARCHAR)', "''");
-  return `SELECT r.line, r.head || ${cell} || chr(10) || COALESCE(r.tail, '') AS text
+  return `SELECT r.line, replace(r.head, chr(57344), ${cell}) || chr(10) || COALESCE(r.tail, '') AS text
 FROM (
-  SELECT l.applicant_id, l.line, min(CASE WHEN l.first THEN ${row} END) AS head,
+  SELECT l.applicant_id, l.line, min(CASE WHEN l.first THEN ${head} END) AS head,
     ${joinedInOrder(`CASE WHEN l.first THEN '' ELSE ${row} || chr(10) END`, "''", ['l.occupation_order', 'l.level_order'])} AS tail
   FROM (SELECT lv.*, a.line, ROW_NUMBER() OVER (PARTITION BY lv.applicant_id ORDER BY lv.occupation_order, lv.level_order) = 1 AS first FROM lv JOIN applicants a USING (applicant_id)) l
   GROUP BY l.applicant_id, l.line

@@ -102,11 +102,11 @@ describe('time conditions through rule files', () => {
     const r = await zige(['eval', '--batch', join(dir, 'in.jsonl'), '--rules', dir, '--occupation', '虚构续办员', '--as-of', '2023-06-01', '--explain', '--out', csv]);
     expect(r.code).toBe(0);
     const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe('line,occupation,occupation_id,level,status,education,matched,error,warnings,earliest,latest');
-    expect(lines[1]).toBe('1,虚构续办员,invented-renewal-clerk,5,eligible,met,invented-renewal-clerk/5/1,,,2023-06-01,2024-01-30');
+    expect(lines[0]).toBe('line,occupation,occupation_id,level,status,education,matched,error,warnings,outcome,amount,amount_unit,earliest,latest');
+    expect(lines[1]).toBe('1,虚构续办员,invented-renewal-clerk,5,eligible,met,invented-renewal-clerk/5/1,,,,,,2023-06-01,2024-01-30');
     const plain = join(dir, 'plain.csv');
     await zige(['eval', '--batch', join(dir, 'in.jsonl'), '--rules', dir, '--occupation', '虚构续办员', '--as-of', '2023-06-01', '--out', plain]);
-    expect(readFileSync(plain, 'utf8').split('\n')[0]).toBe('line,occupation,occupation_id,level,status,education,matched,error,warnings');
+    expect(readFileSync(plain, 'utf8').split('\n')[0]).toBe('line,occupation,occupation_id,level,status,education,matched,error,warnings,outcome,amount,amount_unit');
   });
 
   it('zige fmt --lang en and back gives the fixtures byte for byte', async () => {
