@@ -17,6 +17,17 @@ function certificateAsks(f: Facts, scope: number, level: number, asks: Ask[]): v
   }
 }
 
+/** An age on a day (the as-of date, or a notice's): the leaf's quantities and detail, or the ask for the birth date. */
+export function ageShortfall(f: Facts, on: number, years: number, status: Tri, leaf: ConditionExplanation): Ask | undefined {
+  if (f.birth === null) return { field: '/birthDate', reason: ASK_REASONS.birthDate() };
+  const have = ageOn(f.birth, on);
+  leaf.need = years;
+  leaf.have = have;
+  leaf.unit = 'years';
+  if (status === F) leaf.detail = ageDetail(years, have);
+  return undefined;
+}
+
 /** Fills the leaf's quantities and detail; returns its asks (a new list). */
 export function timeShortfall(p: TimeLeaf, f: Facts, status: Tri, leaf: ConditionExplanation): Ask[] {
   const asks: Ask[] = [];
@@ -30,16 +41,11 @@ export function timeShortfall(p: TimeLeaf, f: Facts, status: Tri, leaf: Conditio
     case 'certDated':
       if (status === U) certificateAsks(f, p.scope, p.level, asks);
       break;
-    case 'ageOn':
-      if (f.birth === null) asks.push({ field: '/birthDate', reason: ASK_REASONS.birthDate() });
-      else {
-        const years = ageOn(f.birth, planDay(p.date));
-        leaf.need = p.years;
-        leaf.have = years;
-        leaf.unit = 'years';
-        if (status === F) leaf.detail = ageDetail(p.years, years);
-      }
+    case 'ageOn': {
+      const ask = ageShortfall(f, planDay(p.date), p.years, status, leaf);
+      if (ask) asks.push(ask);
       break;
+    }
     case 'insured':
       insuredShortfall(p, f, status, leaf, asks);
       break;

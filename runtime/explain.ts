@@ -3,7 +3,7 @@
 // plan (metadata) with the same atom functions the compiled predicates call; the words of it all
 // come from explain-text.ts.
 import { ageOn, experience, experienceAfter, leafTest, matchSchool } from './atoms.js';
-import { timeShortfall } from './explain-time.js';
+import { ageShortfall, timeShortfall } from './explain-time.js';
 import { ageDetail, ASK_REASONS, Describer, factDetail, noCertificateText, noValueDetail, shortfallText } from './explain-text.js';
 import type { Ask, ClauseShortfall, ConditionExplanation, Explained, Proof, Text } from './explanation.js';
 import { NO_VALUE, Sex, Status, type Facts } from './facts.js';
@@ -257,15 +257,8 @@ export class Explainer {
         if (status === U) asks = withAsk(asks, { field: '/education', reason: ASK_REASONS.education() });
         break;
       case 'age': {
-        if (f.birth === null) {
-          asks = withAsk(asks, { field: '/birthDate', reason: ASK_REASONS.birthDate() });
-        } else {
-          const years = ageOn(f.birth, f.asOf);
-          leaf.need = p.years;
-          leaf.have = years;
-          leaf.unit = 'years';
-          if (status === F) leaf.detail = ageDetail(p.years, years);
-        }
+        const ask = ageShortfall(f, f.asOf, p.years, status, leaf);
+        if (ask) asks = withAsk(asks, ask);
         break;
       }
       case 'flag':
