@@ -15,6 +15,14 @@ export const Counting = { Days: 0, Anniversary: 1, Months: 2 } as const;
 /** Days in a month of a 365-day year: N months are N × 365 / 12 days. */
 const MONTH_DAYS = 365 / 12;
 
+/**
+ * Months and days as days, to a millionth of a day as the checker rounds a threshold (`1个月` is
+ * 30.416667 days): a length of exactly N months meets `>= N个月`.
+ */
+function monthsAndDays(months: number, days: number): number {
+  return Math.round((months * MONTH_DAYS + days) * 1_000_000) / 1_000_000;
+}
+
 function monthNumber(day: number): number {
   const { y, m } = civil(day);
   return y * 12 + m - 1;
@@ -34,10 +42,10 @@ export function calendarLength(p: Period): { months: number; days: number } {
 
 /** The days a period counts for alone (the longest one, for 连续从业). */
 function periodDays(p: Period, mode: number): number {
-  if (mode === Counting.Months) return (monthNumber(p.end) - monthNumber(p.start) + 1) * MONTH_DAYS;
+  if (mode === Counting.Months) return monthsAndDays(monthNumber(p.end) - monthNumber(p.start) + 1, 0);
   if (mode === Counting.Anniversary) {
     const { months, days } = calendarLength(p);
-    return months * MONTH_DAYS + days;
+    return monthsAndDays(months, days);
   }
   return p.end - p.start + 1;
 }
@@ -54,7 +62,7 @@ export function countedTotal(periods: readonly Period[], mode: number): number {
       if (b >= a) n += b - a + 1;
       last = Math.max(last, b);
     }
-    return n * MONTH_DAYS;
+    return monthsAndDays(n, 0);
   }
   if (mode === Counting.Anniversary) {
     let months = 0;
@@ -66,7 +74,7 @@ export function countedTotal(periods: readonly Period[], mode: number): number {
     }
     // Leftover days of the periods add up as days (a 30-day leftover of 29 January … 28 February
     // is no month: its anniversary, 1 March, is not reached).
-    return months * MONTH_DAYS + days;
+    return monthsAndDays(months, days);
   }
   for (const p of periods) n += p.end - p.start + 1;
   return n;

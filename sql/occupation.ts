@@ -93,6 +93,8 @@ export function occupationSql(meta: OccupationMeta, p: string, order: number, le
   // Gates and waivers outside the condition tree: not compiled yet, so refused by name.
   if ((meta.preconditions?.length ?? 0) > 0) throw new SqlRefusal('preconditions');
   if (meta.clauses.some((c) => (c.waives?.length ?? 0) > 0)) throw new SqlRefusal('waives');
+  // Years counted by calendar anniversaries or 工龄 months: the SQL counts days (docs/sql.md).
+  if (meta.counting !== undefined && meta.counting !== 'days') throw new SqlRefusal(`counting: ${meta.counting}`);
   const names = nameLists(meta);
   const atoms = new AtomSet(p, meta.factNone);
   const requirement = meta.education ? atoms.plan(meta.education.plan) : 'TRUE';

@@ -56,6 +56,15 @@ describe('time conditions through rule files', () => {
     expect(r.code).toBe(0);
   });
 
+  it('the SQL backend refuses a file that counts by anniversaries or months, by name, rather than count days', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'in.jsonl'), '{}\n');
+    const r = await zige(['eval', '--batch', join(dir, 'in.jsonl'), '--rules', dir, '--occupation', 'invented-counting-months', '--engine', 'duckdb', '--as-of', '2026-01-01']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E_SQL_UNSUPPORTED');
+    expect(r.stderr).toContain('counting: months');
+  });
+
   it('a window gives `latest`: its last day (12 months from 2023-01-31: 2024-01-30), in JSON and the report', async () => {
     const [five] = await evaluate(CERTIFIED, '2023-06-01');
     expect(five).toMatchObject({ level: 5, status: 'eligible', earliest: '2023-06-01', latest: '2024-01-30' });

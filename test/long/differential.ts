@@ -175,7 +175,7 @@ function work(n: number, workerSeed: number, progress: (done: number) => void): 
       s.constructs.waiver = (s.constructs.waiver ?? 0) + occ.clauses.filter((c) => c.waives).length;
       s.constructs['outcome next-level'] = (s.constructs['outcome next-level'] ?? 0) + occ.clauses.filter((c) => c.outcome).length;
       s.constructs[`counting ${occ.counting}`] = (s.constructs[`counting ${occ.counting}`] ?? 0) + 1;
-      const context = `\nrule file:\n${occ.clauses.map((c) => `  ${c.id}: ${c.when}${c.waives ? ` (waives ${c.waives.join(', ')})` : ''}`).join('\n')}\n  requirement: ${occ.education?.when ?? '—'}\n${occ.preconditions.map((p) => `  precondition ${p.id}: ${p.when}`).join('\n')}`;
+      const context = `\nrule file:\n${occ.clauses.map((c) => `  ${c.id}: ${c.when}${c.waives ? ` (waives ${c.waives.join(', ')})` : ''}`).join('\n')}\n  requirement: ${occ.education?.when ?? '—'}\n${occ.preconditions.map((p) => `  precondition ${p.id}: ${p.when}`).join('\n')}\n  counting: ${occ.counting}; levels judged: ${occ.levels.filter((l) => !occ.notOffered.some((n) => n.level === l)).join(', ')}`;
       for (const { asOf, profile } of fc.sample(profileArb(syntheticWorld), { numRuns: SYNTHETIC_PROFILES, seed: workerSeed + batch })) {
         compare(oracle, asOf, profile, context);
       }
