@@ -55,15 +55,29 @@ function fail(d: Omit<Diagnostic, 'severity'>, io: Io, lang: OutputLang): 1 {
 /** Lines judged per round: the tables, and the output texts of one round, are held in DuckDB's memory. */
 const LINES_PER_BATCH = { csv: 20_000, json: 4_000 };
 
-/** Judges the whole input in DuckDB into the run's output; 1 once reported (no DuckDB, no profile column). */
-export async function judgeWithDuckdb(run: DuckRun): Promise<1 | undefined> {
-  const { opts, settings, io, output } = run;
-  // A construct the SQL backend does not compile is refused by name before anything is judged.
+/**
+ * The run on the occupations the SQL backend compiles, said before anything is judged. Named with
+ * --occupation, one it refuses stops the run (E_SQL_UNSUPPORTED); chosen by default (every bundled
+ * one), those it refuses are left out, each named on stderr (W_SQL_SKIPPED): the JavaScript engine
+ * judges them. Undefined once refused.
+ */
+function compiledRun(run: DuckRun): DuckRun | undefined {
   const compiled = compileStatements(run.chosen.occupations.map((c) => c.compiled().meta));
-  if (!compiled.ok) {
-    printDiagnostics(compiled.refused.map((r) => ({ code: 'E_SQL_UNSUPPORTED', severity: 'error', args: { construct: r.construct, occupation: r.occupation } })), io, opts.lang);
-    return 1;
-  }
+  if (compiled.ok) return run;
+  const refused = new Map(compiled.refused.map((r) => [r.occupation, r.construct]));
+  const kept = run.chosen.occupations.filter((c) => !refused.has(c.compiled().meta.id));
+  const strict = run.opts.occupation !== undefined || kept.length === 0;
+  const said = [...refused].map(([occupation, construct]) => ({ code: strict ? 'E_SQL_UNSUPPORTED' : 'W_SQL_SKIPPED', severity: strict ? 'error' : 'warning', args: { construct, occupation } }) as const);
+  printDiagnostics(said, run.io, run.opts.lang);
+  if (strict) return undefined;
+  return { ...run, chosen: { occupations: kept, notOffered: run.chosen.notOffered?.filter((n) => !refused.has(n.id)) } };
+}
+
+/** Judges the whole input in DuckDB into the run's output; 1 once reported (no DuckDB, no profile column). */
+export async function judgeWithDuckdb(given: DuckRun): Promise<1 | undefined> {
+  const run = compiledRun(given);
+  if (run === undefined) return 1;
+  const { opts, settings, io, output } = run;
   const o: LineOptions = { input: settings.shown, csv: settings.csvInput, csvOutput: settings.csvOutput, explain: false, asOf: settings.asOf, level: settings.level, workType: opts.workType, single: opts.occupation !== undefined, lang: opts.lang, color: useColor(io), maxReports: run.maxReports, notOffered: run.chosen.notOffered };
   let db: Awaited<ReturnType<typeof openDuckdb>>;
   try {

@@ -35,12 +35,18 @@ beforeAll(() => {
 
 // Generous timeouts: each run builds a large statement, slow on a loaded machine.
 describe('eval --batch --engine duckdb', { timeout: 180_000 }, () => {
-  it('refuses, by name and before judging, bundled rules with a construct SQL does not compile', async () => {
+  it('leaves out, by name and before judging, the bundled occupations SQL does not compile; refuses one named', async () => {
     const input = jsonLines(join(dir, 'refused.jsonl'), ['{}']);
     const r = await zige(['eval', '--batch', input, '--engine', 'duckdb', '--as-of', '2026-11-28']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('E_SQL_UNSUPPORTED');
-    expect(r.stderr).toContain('chaoyang-skill-upgrade-subsidy');
+    expect(r.code).toBe(0);
+    const skipped = r.stderr.split('\n').filter((l) => l.includes('W_SQL_SKIPPED'));
+    expect(skipped.map((l) => /（([a-z0-9-]+)）/.exec(l)?.[1])).toEqual(['chaoyang-skill-upgrade-subsidy', 'tianjin-competition-promotion']);
+    const judged = new Set(r.stdout.trim().split('\n').flatMap((l) => (JSON.parse(l) as { results: { id: string }[] }).results.map((x) => x.id)));
+    expect(judged.has('internet-marketer') && !judged.has('chaoyang-skill-upgrade-subsidy') && !judged.has('tianjin-competition-promotion')).toBe(true);
+    const named = await zige(['eval', '--batch', input, '--engine', 'duckdb', '--occupation', 'chaoyang-skill-upgrade-subsidy', '--as-of', '2026-11-28']);
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain('E_SQL_UNSUPPORTED');
+    expect(named.stderr).toContain('chaoyang-skill-upgrade-subsidy');
   });
 
   it('gives the JS batch output byte for byte: every occupation SQL compiles, hostile lines rejected with the same line and code', async () => {
@@ -135,7 +141,7 @@ describe('Parquet input (--engine duckdb)', { timeout: 180_000 }, () => {
 
   it('refuses by name an occupation it cannot compile (past events, a precondition), before any output', async () => {
     const input = jsonLines(join(dir, 'refused.jsonl'), [JSON.stringify({ categories: [] })]);
-    const r = await zige(['eval', '--batch', input, '--engine', 'duckdb', '--as-of', '2026-11-28']);
+    const r = await zige(['eval', '--batch', input, '--engine', 'duckdb', '--occupation', 'tianjin-competition-promotion', '--as-of', '2026-11-28']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error[E_SQL_UNSUPPORTED]');
     expect(r.stderr).toContain('tianjin-competition-promotion');
