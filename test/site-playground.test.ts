@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import * as runtime from '../runtime/index.js';
-import { scratch } from './helpers.js';
+import { scratch, sized } from './helpers.js';
 import { zige } from './in-process.js';
 import { axeViolations, foreignRequests, recordedPage, screenshots, startSite, type SiteHarness } from './site-browser.js';
 
@@ -67,8 +67,12 @@ afterAll(async () => {
   await site?.close();
 });
 
+// Both pages from both origins in test:long (test/long/full-size.ts); in npm test the playground
+// from file:// and the handbook from http:// (the same files and code: each origin once).
+const BOTH_ORIGINS = sized(0, 1) === 1;
+
 describe.concurrent.each(['file', 'http'] as const)('from %s', (origin) => {
-  test('playground: live diagnostics equal zige check; fixed, they clear; test cases as zige test reports them', async ({ expect }) => {
+  if (BOTH_ORIGINS || origin === 'file') test('playground: live diagnostics equal zige check; fixed, they clear; test cases as zige test reports them', async ({ expect }) => {
     const base = site.origins.find((o) => o.name === origin)!.base;
     const { page, requests } = await recordedPage(site.browser);
     await page.goto(`${base}playground.html`);
@@ -120,7 +124,7 @@ describe.concurrent.each(['file', 'http'] as const)('from %s', (origin) => {
     await page.context().close();
   }, 300_000);
 
-  test('handbook: search, plain sentences beside the policy text, printed to PDF unclipped', async ({ expect }) => {
+  if (BOTH_ORIGINS || origin === 'http') test('handbook: search, plain sentences beside the policy text, printed to PDF unclipped', async ({ expect }) => {
     const base = site.origins.find((o) => o.name === origin)!.base;
     const { page, requests } = await recordedPage(site.browser);
     await page.goto(`${base}index.html`);

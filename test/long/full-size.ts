@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Every test file that reads `sized`. */
-const FILES = ['test/csv-fuzz.test.ts', 'test/fuzz.test.ts', 'test/nothing-lost.test.ts', 'test/properties.test.ts', 'test/roundtrip.test.ts', 'test/site-selfcheck.test.ts'];
+const FILES = ['test/csv-fuzz.test.ts', 'test/fuzz.test.ts', 'test/nothing-lost.test.ts', 'test/properties.test.ts', 'test/roundtrip.test.ts', 'test/site-selfcheck.test.ts', 'test/site-playground.test.ts'];
 const files = process.argv.length > 2 ? process.argv.slice(2) : FILES;
 const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...files], {
   cwd: ROOT,
