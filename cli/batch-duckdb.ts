@@ -19,7 +19,7 @@ import { normalizeStatements } from '../sql/normalize.js';
 import { outputSql, type OutputTemplates } from '../sql/output.js';
 import { reportLevels, screeningSql } from '../sql/query.js';
 import { TABLES } from '../sql/schema.js';
-import { compileStatements } from '../sql/statements.js';
+import { sqlRefusals } from '../sql/statements.js';
 import { warningsSql } from '../sql/warnings.js';
 import { csvPieces, profileColumn } from './batch-csv.js';
 import { chunks, type Piece } from './batch-input.js';
@@ -62,9 +62,10 @@ const LINES_PER_BATCH = { csv: 20_000, json: 4_000 };
  * judges them. Undefined once refused.
  */
 function compiledRun(run: DuckRun): DuckRun | undefined {
-  const compiled = compileStatements(run.chosen.occupations.map((c) => c.compiled().meta));
-  if (compiled.ok) return run;
-  const refused = new Map(compiled.refused.map((r) => [r.occupation, r.construct]));
+  // Each occupation alone: the statements of the run are made once, by SqlJudge.
+  const refusals = sqlRefusals(run.chosen.occupations.map((c) => c.compiled().meta));
+  if (refusals.length === 0) return run;
+  const refused = new Map(refusals.map((r) => [r.occupation, r.construct]));
   const kept = run.chosen.occupations.filter((c) => !refused.has(c.compiled().meta.id));
   const strict = run.opts.occupation !== undefined || kept.length === 0;
   const said = [...refused].map(([occupation, construct]) => ({ code: strict ? 'E_SQL_UNSUPPORTED' : 'W_SQL_SKIPPED', severity: strict ? 'error' : 'warning', args: { construct, occupation } }) as const);

@@ -24,6 +24,13 @@ export type Compiled = { ok: true; screening: string; warnings: string } | { ok:
 
 /** Both statements for the occupations (every version; the SQL picks the one in force), or what was refused, by name. */
 export function compileStatements(metas: readonly OccupationMeta[]): Compiled {
+  const refused = sqlRefusals(metas);
+  if (refused.length > 0) return { ok: false, refused };
+  return { ok: true, screening: screeningSql(metas.map((meta) => ({ meta }))), warnings: warningsSql(metas) };
+}
+
+/** The occupations the SQL backend refuses, each with the first construct it does not compile; [] when it compiles them all. */
+export function sqlRefusals(metas: readonly OccupationMeta[]): Refused[] {
   const refused: Refused[] = [];
   for (const meta of metas) {
     try {
@@ -35,8 +42,7 @@ export function compileStatements(metas: readonly OccupationMeta[]): Compiled {
       else throw e;
     }
   }
-  if (refused.length > 0) return { ok: false, refused };
-  return { ok: true, screening: screeningSql(metas.map((meta) => ({ meta }))), warnings: warningsSql(metas) };
+  return refused;
 }
 
 function header(dialect: Dialect, what: string): string {
