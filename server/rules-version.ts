@@ -4,25 +4,17 @@
 // are reachable only from its RulesVersion, so when a reload replaces it and its last request is
 // answered, the garbage collector takes them all (docs/serve.md, "Hot reload").
 import { createContext, Script } from 'node:vm';
-import { judgeableFromCompiled, type Judgeable } from '../compiler/judge.js';
+import { evalJson, judgeableFromCompiled, type Judgeable } from '../compiler/judge.js';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostics.js';
 import * as runtime from '../runtime/index.js';
 import type { CompiledOccupation, Level, LevelResult } from '../runtime/index.js';
-import { evalJson } from '../compiler/judge.js';
 import { pushWarningsAndResults, Utf8Lines } from '../compiler/result-json.js';
 import { decide, judgeText, selectOccupations, type Answer, type Query } from './decide.js';
 import { problem, type ProblemLang } from './problems.js';
 import type { CheckedCode } from './worker-protocol.js';
 
 /** An occupation's version as `GET /v1/occupations/{id}` shows it: the handbook's data. */
-export interface OccupationVersion {
-  id: string;
-  name: string;
-  aliases: readonly string[];
-  version: string | null;
-  inForce: { from: string; to: string | null } | null;
-  file: string;
-  workTypes: readonly { name: string; levels: readonly Level[] }[];
+export interface OccupationVersion extends Pick<Judgeable, 'id' | 'name' | 'aliases' | 'version' | 'inForce' | 'file' | 'workTypes'> {
   education: { text: string; when: string } | null;
   levels: { level: Level; clauses: { id: string; text: string; when: string; note?: string; file: string; line: number }[] }[];
 }
