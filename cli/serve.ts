@@ -1,5 +1,6 @@
 // `zige serve [DIR]`: the decision service (server/), its options read and checked here.
 import { resolve } from 'node:path';
+import pino from 'pino';
 import { bundledRulesDir } from '../compiler/load/package-root.js';
 import { createService } from '../server/app.js';
 import { DEFAULT_LIMITS, type Limits } from '../server/limits.js';
@@ -49,7 +50,9 @@ export async function runServe(o: ServeCliOptions, io: Io): Promise<number> {
   const service = await createService({
     dir: resolve(o.dir ?? bundledRulesDir()),
     limits: { ...DEFAULT_LIMITS, ...limits },
-    log: process.stdout,
+    // asynchronous: lines written while a write is in progress go out together, in one write
+    // (a synchronous write per request line cost more than judging the request); flushed on exit
+    log: pino.destination({ dest: 1, sync: false }),
     ...(o.site !== undefined ? { site: resolve(o.site) } : {}),
     ...(cors ? { cors } : {}),
   });

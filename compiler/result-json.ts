@@ -257,27 +257,37 @@ export function pushWarningsAndResults(out: Utf8Lines, results: readonly LevelRe
   out.ascii(']');
 }
 
-/** Level results as `JSON.stringify(…, null, 2)` indents them inside `results`, by the same keys as `levels`. */
-const indentedLevels = new Map<number, string>();
+/** Level results as `JSON.stringify(…, null, 2)` indents them inside `results`, as UTF-8, by the same keys as `levels`. */
+const indentedLevels = new Map<number, Buffer>();
 
 /** A level result as it stands in `zige eval --json`'s `results`: indented two more levels. */
-function indentedLevel(r: LevelResult): string {
+function indentedLevel(r: LevelResult): Buffer {
   const h = head(r);
   const key = levelKey(h, r);
   const cached = key < 0 ? undefined : indentedLevels.get(key);
   if (cached !== undefined) return cached;
-  const text = JSON.stringify(r, null, 2).replace(/\n/g, '\n    ');
-  return key < 0 ? text : keep(indentedLevels, key, text);
+  const bytes = Buffer.from(JSON.stringify(r, null, 2).replace(/\n/g, '\n    '));
+  return key < 0 ? bytes : keep(indentedLevels, key, bytes);
 }
 
+const LEVEL_SEPARATOR = Buffer.from(',\n    ');
+
 /**
- * The text of `zige eval --json` for results without explanations: exactly
- * `JSON.stringify({asOf, rulesVersion, warnings, results}, null, 2)` (compiler/judge.ts evalJson),
- * with each level result's text made once per combination of statuses and matched ids.
+ * The UTF-8 text of `zige eval --json` (its final newline included) for results without
+ * explanations: exactly `JSON.stringify({asOf, rulesVersion, warnings, results}, null, 2)`
+ * (compiler/judge.ts evalJson), with each level result encoded once per combination of statuses
+ * and matched ids — bytes, so the service sends them without encoding the answer again.
  */
-export function evalJsonText(asOf: string, rulesVersion: string, results: readonly LevelResult[], warnings: readonly Warning[], notOffered?: readonly NotOfferedLevel[]): string {
-  const items = (texts: string[]): string => (texts.length === 0 ? '[]' : `[\n    ${texts.join(',\n    ')}\n  ]`);
-  const said = items(warnings.map((w) => JSON.stringify(w, null, 2).replace(/\n/g, '\n    ')));
+export function evalJsonBytes(asOf: string, rulesVersion: string, results: readonly LevelResult[], warnings: readonly Warning[], notOffered?: readonly NotOfferedLevel[]): Buffer {
+  const said = warnings.length === 0 ? '[]' : `[\n    ${warnings.map((w) => JSON.stringify(w, null, 2).replace(/\n/g, '\n    ')).join(',\n    ')}\n  ]`;
   const levels = notOffered && notOffered.length > 0 ? `,\n  "notOffered": ${JSON.stringify(notOffered, null, 2).replace(/\n/g, '\n  ')}` : '';
-  return `{\n  "asOf": ${JSON.stringify(asOf)},\n  "rulesVersion": ${JSON.stringify(rulesVersion)},\n  "warnings": ${said},\n  "results": ${items(results.map(indentedLevel))}${levels}\n}`;
+  const start = `{\n  "asOf": ${JSON.stringify(asOf)},\n  "rulesVersion": ${JSON.stringify(rulesVersion)},\n  "warnings": ${said},\n  "results": `;
+  if (results.length === 0) return Buffer.from(`${start}[]${levels}\n}\n`);
+  const parts: Buffer[] = [Buffer.from(`${start}[\n    `)];
+  for (let i = 0; i < results.length; i++) {
+    if (i > 0) parts.push(LEVEL_SEPARATOR);
+    parts.push(indentedLevel(results[i]));
+  }
+  parts.push(Buffer.from(`\n  ]${levels}\n}\n`));
+  return Buffer.concat(parts);
 }

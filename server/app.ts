@@ -18,7 +18,7 @@ export interface ServeOptions {
   dir: string;
   limits?: Partial<Limits>;
   /** Where the JSON log lines go; false: nowhere. */
-  log: false | NodeJS.WritableStream;
+  log: false | { write(line: string): unknown };
   /** A folder served at `/` (the web site). */
   site?: string;
   /** Origins allowed by CORS; none: CORS off. */
@@ -61,9 +61,9 @@ export async function createService(o: ServeOptions): Promise<Service | { diagno
   const first = await startVersion(o.dir);
   if (!first.ok) return { diagnostics: first.diagnostics };
   const host = new RulesHost(o.dir, first.rules);
-  const metrics = new ServeMetrics();
-  metrics.setVersion(first.rules.version);
   const state: ServiceState = { closing: false, inFlight: 0, lastArrival: 0, forced: false };
+  const metrics = new ServeMetrics(() => state.inFlight);
+  metrics.setVersion(first.rules.version);
   const app = Fastify({
     logger: o.log === false ? false : { stream: o.log, level: 'info' },
     // one line per request, written by server/guards.ts

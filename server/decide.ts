@@ -4,7 +4,7 @@ import { DiagnosticSink } from '../compiler/diagnostics/diagnostics.js';
 import { evalJson, findOccupations, judgeProfile, versionsInForce, type Judgeable, type Judged } from '../compiler/judge.js';
 import { loadProfile } from '../compiler/profile/load-profile.js';
 import { singleRelations } from '../compiler/profile/single-relations.js';
-import { evalJsonText } from '../compiler/result-json.js';
+import { evalJsonBytes } from '../compiler/result-json.js';
 import { EvaluationError, type Level, type LevelResult } from '../runtime/index.js';
 import { entriesIssue } from './limits.js';
 import { profileIssues, type Issue, type ProblemKind } from './problems.js';
@@ -20,7 +20,8 @@ export interface Query {
   maxEntries: number;
 }
 
-export type Answer = { ok: true; json: string } | { ok: false; kind: ProblemKind; issues: Issue[] };
+/** An answer's body: the UTF-8 text of `zige eval --json`, its final newline included. */
+export type Answer = { ok: true; body: Uint8Array } | { ok: false; kind: ProblemKind; issues: Issue[] };
 
 const fail = (kind: ProblemKind, issues: Issue[]): Answer & { ok: false } => ({ ok: false, kind, issues });
 
@@ -82,5 +83,6 @@ export function judgeText(selected: Judgeable[], text: string, q: Query, base: s
 export function decide(selected: Judgeable[], text: string, q: Query, base: string, version: string): Answer {
   const a = judgeText(selected, text, q, base);
   if (!a.ok) return a;
-  return { ok: true, json: q.explain ? evalJson(q.asOf, version, a.judged) : evalJsonText(q.asOf, version, a.judged.results as LevelResult[], a.judged.warnings, a.judged.notOffered) };
+  if (q.explain) return { ok: true, body: Buffer.from(`${evalJson(q.asOf, version, a.judged)}\n`) };
+  return { ok: true, body: evalJsonBytes(q.asOf, version, a.judged.results as LevelResult[], a.judged.warnings, a.judged.notOffered) };
 }

@@ -34,7 +34,7 @@ function make(rules: RulesVersion, limits: Limits): Promise<LiveExamples> {
   const query = { occupation, asOf: AS_OF };
   const q = { occupation: [occupation], asOf: AS_OF, explain: true, maxEntries: limits.entries };
   const one = rules.evaluate(JSON.stringify(SAMPLE_PROFILE), q);
-  const evaluateAnswer = one.ok ? (JSON.parse(one.json) as unknown) : null;
+  const evaluateAnswer = one.ok ? (JSON.parse(Buffer.from(one.body).toString('utf8')) as unknown) : null;
   const batchReply = rules.batch([SAMPLE_PROFILE, INVALID_PROFILE].map((p) => JSON.stringify(p)), { ...q, explain: false }, 'both');
   const batchAnswer = batchReply.ok ? (JSON.parse(Buffer.from(batchReply.body).toString('utf8')) as unknown) : null;
   const example = (summary: string, value: unknown, status: number): ExampleRequest => ({ summary, value, 'x-zige-query': query, 'x-zige-status': status });

@@ -36,7 +36,6 @@ export function addGuards(app: FastifyInstance, limits: Limits, host: RulesHost,
       return;
     }
     state.inFlight++;
-    metrics.inFlight.set(state.inFlight);
     req.zige.counted = true;
     req.zige.timer = setTimeout(() => timedOut(req, reply, limits, () => finish(req, reply, state, metrics)), limits.timeoutMs);
     done();
@@ -84,7 +83,6 @@ function finish(req: FastifyRequest, reply: FastifyReply | null, state: ServiceS
   clearTimeout(z.timer);
   if (z.counted) {
     state.inFlight--;
-    metrics.inFlight.set(state.inFlight);
   }
   const status = reply ? reply.raw.statusCode : 499;
   const seconds = Number(process.hrtime.bigint() - z.start) / 1e9;

@@ -15,7 +15,19 @@ export class ServeMetrics {
   readonly errors = new Counter({ name: 'zige_http_errors_total', help: 'Problem responses, by problem type', labelNames: ['type'], registers: [this.registry] });
   readonly rules = new Gauge({ name: 'zige_rules_info', help: 'The rules version answering (1 for the current version)', labelNames: ['version'], registers: [this.registry] });
   readonly reloads = new Counter({ name: 'zige_rules_reloads_total', help: 'Rule reloads, by outcome (swapped, kept: the new rules did not check)', labelNames: ['outcome'], registers: [this.registry] });
-  readonly inFlight = new Gauge({ name: 'zige_http_requests_in_flight', help: 'Requests in progress', registers: [this.registry] });
+  readonly inFlight: Gauge;
+
+  /** `inFlight`: the requests in progress, read when the metrics are scraped (not set per request). */
+  constructor(inFlight: () => number) {
+    this.inFlight = new Gauge({
+      name: 'zige_http_requests_in_flight',
+      help: 'Requests in progress',
+      registers: [this.registry],
+      collect() {
+        this.set(inFlight());
+      },
+    });
+  }
 
   /** Marks `version` as the one answering. */
   setVersion(version: string): void {

@@ -22,10 +22,10 @@ export function queryOf(q: JudgingQuery, explainDefault: boolean, limits: Limits
   return out;
 }
 
-/** Sends an answer: its JSON (with the final newline `zige eval --json` prints), or its problem. */
-function send(req: FastifyRequest, reply: FastifyReply, a: { ok: true; json: string } | { ok: true; body: Uint8Array } | (Answer & { ok: false })): FastifyReply {
+/** Sends an answer: its JSON (UTF-8, with the final newline `zige eval --json` prints), or its problem. */
+function send(req: FastifyRequest, reply: FastifyReply, a: Answer): FastifyReply {
   if (!a.ok) return sendProblem(req, reply, a.kind, a.issues);
-  return reply.type(JSON_TYPE).send('json' in a ? a.json + '\n' : Buffer.from(a.body.buffer, a.body.byteOffset, a.body.byteLength));
+  return reply.type(JSON_TYPE).send(Buffer.isBuffer(a.body) ? a.body : Buffer.from(a.body.buffer, a.body.byteOffset, a.body.byteLength));
 }
 
 export function evaluateRoutes(app: FastifyInstance, host: RulesHost, limits: Limits): void {
